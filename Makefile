@@ -1,0 +1,34 @@
+# newsloom: `make demo` installs and analyses the demo corpus; `make test` installs and tests.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+OUT ?= out
+
+.PHONY: install demo test lint bench model clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+demo: install
+	mkdir -p $(OUT)
+	$(BIN)/newsloom analyze examples/demo --db $(OUT)/demo.db --json $(OUT)/demo.json \
+		--jsonl $(OUT)/demo-jsonl --html $(OUT)/demo.html
+	@echo "wrote $(OUT)/demo.db, $(OUT)/demo.json, $(OUT)/demo-jsonl/, $(OUT)/demo.html"
+
+lint: install
+	$(BIN)/ruff check src tests bench training
+
+test: lint
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python bench/clean.py
+	$(BIN)/python bench/nlp.py
+
+clean:
+	rm -rf $(OUT) .pytest_cache .ruff_cache

@@ -1,0 +1,65 @@
+"""Benchmark: ingest + cleaning throughput and peak memory.
+
+Reads the PolNeAR article texts from ``../shared/data/quotes/polnear`` (skipped when
+absent), writes them as plain-text files, and runs the full ``analyze`` path (ingest,
+decode, clean, SQLite store) several times over fresh stores until at least
+``--articles`` articles have been processed. Prints articles/s and peak RSS.
+
+    python bench/clean.py [--articles 3000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from newsloom.clean import clean
+from newsloom.model import RawDocument
+from newsloom.pipeline import Pipeline
+from newsloom.store import Store
+
+POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "quotes" / "polnear"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=3000)
+    parser.add_argument("--data", type=Path, default=POLNEAR)
+    args = parser.parse_args()
+    texts = sorted(args.data.glob("*/text/*.txt"))
+    if not texts:
+        print(f"bench/clean.py: skipped, no PolNeAR texts under {args.data}")
+        return 0
+    rounds = max(1, -(-args.articles // len(texts)))
+
+    t0 = time.perf_counter()
+    docs = [RawDocument(source=str(p), text=p.read_text(encoding="utf-8")) for p in texts]
+    n = 0
+    for _ in range(rounds):
+        for d in docs:
+            clean(d)
+            n += 1
+    clean_rate = n / (time.perf_counter() - t0)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        n = 0
+        t0 = time.perf_counter()
+        for r in range(rounds):
+            with Store(Path(tmp) / f"bench{r}.db") as store:
+                report = Pipeline(store, article_stages=[], corpus_stages=[]).run([args.data])
+                n += report.added
+        full_rate = n / (time.perf_counter() - t0)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"corpus: PolNeAR, {len(texts)} articles x {rounds} rounds")
+    print(f"clean only:               {clean_rate:8.1f} articles/s")
+    print(f"ingest + clean + store:   {full_rate:8.1f} articles/s ({n} articles)")
+    print(f"peak RSS:                 {peak_mb:8.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+"""Who an article credits as its source, and which outlets it cites.
+
+*Credited source*: the outlet the article says it comes from ("This post appeared first
+on cnn.com", "WASHINGTON (AP) —", "…, Caliber.Az reports, referencing US media.").
+*Cited outlets*: outlets whose reporting it mentions ("according to the Financial
+Times", "the Financial Times is reporting that…"). A credit is about the article itself;
+a citation is about one claim in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsloom.clean.lexicon import KNOWN_OUTLETS, OUTLET_WORDS
+
+_NAME = r"(?:[A-Z][\w&'’.\-]*|[a-z][\w\-]*\.(?:com|net|org|co|az|ru|ua|uk|io|news|info)\b)"
+_OUTLET = rf"(?:the\s+)?(?P<outlet>{_NAME}(?:\s+(?:of\s+|de\s+|&\s+)?{_NAME}){{0,4}})"
+_DOMAIN_RE = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|net|org|co\.uk|co|az|ru|ua|uk|io|news|info|de|fr))\b", re.I)
+
+# Whole lines that state the article's origin.
+CREDIT_LINE_RE = re.compile(
+    r"^(?:this\s+(?:post|article|story|piece|report)\s+(?:first\s+)?(?:appeared|was\s+(?:first\s+|originally\s+)?"
+    r"(?:published|posted))(?:\s+first)?\s+(?:on|in|at|by)\s+"
+    r"|(?:originally|first)\s+(?:appeared|published|posted)\s+(?:on|in|at|by)\s+"
+    r"|(?:this\s+(?:article|story)\s+(?:is|was)\s+)?republished\s+(?:with\s+permission\s+)?(?:from|by)\s+"
+    r"|read\s+the\s+original\s+(?:article|story)\s+(?:on|at)\s+"
+    r"|(?:source|via|courtesy(?:\s+of)?|credit)\s*[:\-–—]\s*"
+    r"|(?:copyright|©)\s*(?:©\s*)?(?:\d{4}\s+)?)"
+    r"(?P<rest>.+?)\.?\s*$",
+    re.IGNORECASE,
+)
+
+# "WASHINGTON (AP) —", "MOSCOW, Feb 13 (Reuters) -", "PORT ELLIS (HW) —".
+DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}?)?)"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&/\-]{0,40})\)\s*)?[—–\-]{1,2}\s+"
+)
+
+# "…, Caliber.Az reports, referencing US media." — a rewrite naming its source.
+_TRAILING_REPORT_RE = re.compile(
+    rf"[,;]\s*{_OUTLET}\s+(?:reports|reported|writes|wrote|informs|informed|says)"
+    r"(?:\s*,\s*(?:referencing|citing|quoting|with\s+reference\s+to|referring\s+to)\s+[^.]+)?\s*\.?[”\"]?\s*$"
+)
+_CITED_RES = [
+    re.compile(rf"\baccording\s+to\s+{_OUTLET}"),
+    re.compile(rf"{_OUTLET}\s+(?:is|was|has\s+been)\s+reporting\b"),
+    re.compile(rf"{_OUTLET}\s+(?:has\s+|had\s+)?(?:reported|reports|revealed|wrote|writes)\s+(?:that|on|earlier)\b"),
+    re.compile(rf"\b(?:told|in\s+an\s+interview\s+with|speaking\s+to|quoted\s+by|cited\s+by)\s+{_OUTLET}"),
+    re.compile(rf"\b(?:reported|first\s+reported)\s+by\s+{_OUTLET}"),
+]
+_TRAIL_WORDS = {"on", "in", "at", "by", "that", "the", "of", "and", "earlier", "reported"}
+
+
+def trim_outlet(name: str) -> str:
+    """Drop trailing function words a greedy match took along."""
+    words = name.strip(" .,;:").split()
+    while words and words[-1].lower() in _TRAIL_WORDS:
+        words.pop()
+    while words and words[0].lower() == "the":
+        words.pop(0)
+    return " ".join(words)
+
+
+def looks_like_outlet(name: str) -> bool:
+    """A domain, a known agency, or a name with an outlet word ("Financial Times")."""
+    if not name:
+        return False
+    if _DOMAIN_RE.fullmatch(name):
+        return True
+    if name in KNOWN_OUTLETS or name.upper() in {o.upper() for o in KNOWN_OUTLETS}:
+        return True
+    words = [w.lower().strip(".,") for w in name.split()]
+    return len(words) >= 2 and any(w in OUTLET_WORDS for w in words[1:] + words[:1])
+
+
+def credit_from_line(line: str) -> str | None:
+    """The outlet a whole-line credit names ("This post appeared first on cnn.com")."""
+    m = CREDIT_LINE_RE.match(line.strip())
+    if not m:
+        return None
+    rest = m.group("rest").strip(" .")
+    dom = _DOMAIN_RE.search(rest)
+    if dom:
+        return dom.group(1).lower()
+    rest = re.sub(r"^(?:the\s+)", "", rest, flags=re.I)
+    rest = re.split(r"\s*(?:[|,;]|\ball rights reserved\b|\.\s)", rest, maxsplit=1, flags=re.I)[0]
+    rest = trim_outlet(rest)
+    if not rest or len(rest.split()) > 6 or not rest[0].isupper() and "." not in rest:
+        return None
+    return rest
+
+
+def dateline(paragraph: str) -> tuple[str | None, str | None, str | None]:
+    """(place, date, agency) of a wire-style dateline opening, or Nones."""
+    m = DATELINE_RE.match(paragraph)
+    if not m:
+        return None, None, None
+    place = m.group("place").strip(" ,")
+    letters = [c for c in place if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.8 or len(place) < 3:
+        return None, None, None
+    agency = (m.group("agency") or "").strip() or None
+    return place, m.group("date"), agency
+
+
+def trailing_report_credit(paragraph: str) -> str | None:
+    """The outlet of a trailing ", X reports[, citing …]." clause in a sentence."""
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", paragraph):
+        m = _TRAILING_REPORT_RE.search(sentence)
+        if m:
+            name = trim_outlet(m.group("outlet"))
+            if name and (looks_like_outlet(name) or "." in name):
+                return name
+    return None
+
+
+def cited_outlets(text: str) -> list[str]:
+    """Outlets whose reporting the text cites, in order of first mention."""
+    found: list[str] = []
+    for rx in _CITED_RES:
+        for m in rx.finditer(text):
+            name = trim_outlet(m.group("outlet"))
+            if looks_like_outlet(name) and name not in found:
+                found.append(name)
+    order = {name: text.find(name) for name in found}
+    return sorted(found, key=lambda n: order[n])

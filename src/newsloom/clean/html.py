@@ -1,0 +1,73 @@
+"""HTML pages: trafilatura finds the article and its metadata; the text cleaner does the rest.
+
+What trafilatura leaves out (menus, asides, footers, comment forms) is listed in
+``removed`` with the reason ``html boilerplate``, so nothing on the page is lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+_BLOCKS = {
+    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "figure",
+    "blockquote", "section", "article", "aside", "nav", "header", "footer", "form", "label",
+    "button", "td", "th", "tr", "dt", "dd", "address", "time", "br", "title", "option", "pre",
+}
+_INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")
+
+
+@dataclass
+class HtmlExtract:
+    text: str = ""
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    site: str | None = None
+    url: str | None = None
+    language: str | None = None
+    captions: list[str] = field(default_factory=list)
+    page_lines: list[str] = field(default_factory=list)
+
+
+def _visible_lines(root: lxml.html.HtmlElement) -> list[str]:
+    """The page's visible text, one line per block element."""
+    for bad in root.xpath("|".join(f"//{t}" for t in _INVISIBLE)):
+        bad.drop_tree()
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.lower() in _BLOCKS:
+            el.tail = "\n" + (el.tail or "")
+            el.text = "\n" + (el.text or "")
+    text = root.text_content()
+    return [" ".join(x.split()) for x in text.split("\n") if x.strip()]
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlExtract:
+    """Article text, metadata, captions and all visible lines of an HTML page."""
+    out = HtmlExtract()
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return out
+    out.captions = [
+        " ".join(c.text_content().split())
+        for c in root.xpath("//figcaption")
+        if c.text_content().strip()
+    ]
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        include_images=False, favor_precision=True, deduplicate=False,
+    )
+    if doc is not None:
+        out.text = doc.text or ""
+        out.title = doc.title or None
+        out.byline = doc.author or None
+        out.published = doc.date or None
+        out.site = doc.sitename or doc.hostname or None
+        out.url = doc.url or url
+        out.language = doc.language or None
+    out.page_lines = _visible_lines(root)
+    return out

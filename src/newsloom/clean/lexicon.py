@@ -1,0 +1,106 @@
+"""Word lists the cleaner scores lines with.
+
+These are the generic furniture of news sites and content-management systems
+(WordPress, Drupal, Ghost, scraper themes), not phrases from any one corpus. Each
+phrase matches a whole line, case-insensitively, after trailing punctuation is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whole-line boilerplate, grouped by the reason reported for it.
+BOILERPLATE: dict[str, list[str]] = {
+    "comment form": [
+        r"leave a (reply|comment)", r"post a comment", r"add a comment", r"comments?",
+        r"please enter your (comment|name|email)( here)?!?", r"your email address will not be published",
+        r"required fields are marked \*?", r"cancel reply", r"save my name, email,? and website.*",
+        r"you must be logged in to post a comment", r"\d+ comments?", r"no comments( yet)?",
+        r"join the (conversation|discussion)", r"be the first to comment",
+    ],
+    "share prompt": [
+        r"share( (this|post|this post|this article|on \w+))?:?", r"share this:?", r"like this:?",
+        r"tweet", r"pin it", r"email", r"print", r"whatsapp", r"facebook", r"twitter", r"linkedin",
+        r"telegram", r"reddit", r"copy link", r"click to share on .*", r"follow us( on .*)?",
+        r"share on (facebook|twitter|x|linkedin|whatsapp)",
+    ],
+    "related links": [
+        r"related( posts| articles| stories| news| content| coverage)?:?", r"more like this",
+        r"more (stories|news|from .*)", r"popular( posts| now| stories)?", r"trending( now)?",
+        r"most (read|popular|viewed|shared)", r"read (more|also|next)( .*)?:?", r"also read:?.*",
+        r"recommended( for you| stories)?", r"you (may|might) also like", r"see also:?",
+        r"editor'?s picks?", r"latest( news| posts| stories)?", r"top stories", r"in other news",
+        r"don'?t miss", r"what to read next", r"continue reading",
+    ],
+    "source link": [r"source link", r"source", r"original (source|article)", r"view source"],
+    "subscription prompt": [
+        r"subscribe( now| today| to our newsletter.*)?", r"sign up( for .*)?( newsletter)?.*",
+        r"get the latest .* in your inbox", r"newsletter", r"join our (newsletter|mailing list).*",
+        r"support (our|independent) journalism.*", r"donate( now)?", r"become a (member|subscriber)",
+        r"already a subscriber\?.*", r"log ?in", r"sign in", r"register",
+    ],
+    "advertisement": [r"advertisement", r"sponsored( content)?", r"ad", r"promoted", r"scroll to continue.*"],
+    "site footer": [
+        r"(copyright )?© ?.*", r"all rights reserved\.?", r"privacy policy", r"terms (of use|of service|and conditions)",
+        r"cookie (policy|settings)", r"we use cookies.*", r"accept( all)?( cookies)?", r"contact us", r"about us",
+        r"back to top", r"skip to (main )?content", r"menu", r"search", r"home",
+    ],
+    "tags": [r"tags?:.*", r"filed under:?.*", r"categor(y|ies):.*", r"topics?:.*", r"posted in .*"],
+    "media prompt": [r"(watch|listen)( now| the video| live)?:?", r"play video", r"video", r"photo gallery", r"view gallery"],
+}
+
+# Labels that introduce metadata; alone on a line, with no value, they are empty furniture.
+METADATA_LABELS = r"(by|author|authors|date|published|posted|updated|posted on|written by|source|photo|image)"
+
+# Headings of editorial boxes whose following paragraph is the box, not the story.
+BOX_HEADINGS = [
+    r"why we wrote this", r"key takeaways", r"at a glance", r"in brief", r"the big picture",
+    r"what you need to know", r"quick read", r"summary", r"tl;?dr",
+]
+
+# Photo-credit and caption cues.
+CAPTION_CUES = [
+    r"\((photo|photograph|image|picture|file photo|credit)s?\s*[:/].*\)",
+    r"\b(photo|photograph|image|picture)\s*(by|credit|courtesy)\b", r"\bgetty images\b",
+    r"\b(ap|afp|reuters|epa|efe|anadolu|xinhua|tass)\s+photo\b", r"/(afp|reuters|ap|epa|getty)\b",
+    r"^(photo|image|caption|pictured|file photo)\s*[:\-–—]", r"\bfile photo\b",
+]
+
+# Words that make a capitalised name an outlet rather than a person.
+OUTLET_WORDS = {
+    "news", "times", "post", "journal", "herald", "tribune", "gazette", "telegraph", "guardian",
+    "observer", "chronicle", "mail", "express", "daily", "weekly", "wire", "press", "agency",
+    "media", "tv", "television", "radio", "broadcasting", "network", "magazine", "review",
+    "report", "reporter", "monitor", "standard", "independent", "star", "sun", "mirror",
+    "today", "insider", "digest", "bulletin", "dispatch", "courier", "examiner", "inquirer",
+    "record", "globe", "world", "online", "newswire", "news agency", "channel",
+}
+
+# Outlets whose names carry no outlet word: international agencies and broadcasters.
+KNOWN_OUTLETS = {
+    "AP", "AFP", "Reuters", "Bloomberg", "CNN", "BBC", "NPR", "PBS", "ABC", "CBS", "NBC",
+    "Fox", "MSNBC", "CNBC", "Axios", "Politico", "Al Jazeera", "Xinhua", "TASS", "Interfax",
+    "RIA Novosti", "Kyodo", "Yonhap", "ANSA", "EFE", "DPA", "Anadolu", "UPI", "Euronews",
+    "Deutsche Welle", "DW", "France 24", "RFE/RL", "Sky", "ITV", "Vox", "Vice", "Semafor",
+    "Kommersant", "Vedomosti", "Meduza", "Ukrinform", "Le Monde", "Der Spiegel", "Spiegel",
+    "El País", "Haaretz", "Asahi", "Nikkei", "Caixin", "Xinhua", "Yle", "NHK", "CBC", "ABC News",
+}
+
+STOPWORDS = set(
+    """a about after again against all also an and any are as at be because been before being
+    between both but by can could did do does during each few for from further had has have
+    having he her here hers him his how i if in into is it its itself just me more most my no nor
+    not now of off on once only or other our out over own same she should so some such than that
+    the their them then there these they this those through to too under until up very was we
+    were what when where which while who whom why will with would you your said says""".split()
+)
+
+
+def compile_phrases(phrases: list[str]) -> re.Pattern[str]:
+    return re.compile(r"^(?:" + "|".join(phrases) + r")$", re.IGNORECASE)
+
+
+BOILERPLATE_RE = {reason: compile_phrases(p) for reason, p in BOILERPLATE.items()}
+BOX_RE = compile_phrases(BOX_HEADINGS)
+LABEL_RE = re.compile(r"^" + METADATA_LABELS + r"\s*:?\s*$", re.IGNORECASE)
+CAPTION_RE = re.compile("|".join(CAPTION_CUES), re.IGNORECASE)

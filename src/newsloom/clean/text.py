@@ -1,0 +1,218 @@
+"""Clean scraped plain text: body paragraphs apart from titles, bylines, captions and junk.
+
+Every non-empty input line ends in exactly one place: the body ``text``, ``captions``,
+or ``removed`` with a reason (metadata lines such as the title and byline are recorded
+there too, with a ``metadata:`` reason), so nothing is thrown away.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsloom.clean import credit
+from newsloom.clean.lexicon import (
+    BOILERPLATE_RE,
+    BOX_RE,
+    CAPTION_RE,
+    LABEL_RE,
+)
+from newsloom.clean.lines import LineStats, features, is_substantive, score, words
+from newsloom.model import RemovedLine
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DATE = rf"(?:{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+_DATE_RE = re.compile(_DATE)
+_DATE_LINE_RE = re.compile(
+    rf"^(?:(?:date|published|posted|updated|last updated|posted on|published on)\s*:?\s*)?"
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?P<date>{_DATE})"
+    r"(?:\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\.?$",
+    re.IGNORECASE,
+)
+_CAPTION_DATE_END_RE = re.compile(rf",\s*{_DATE}\.?\s*$")
+_NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)"
+_BYLINE_RE = re.compile(
+    rf"^(?:by|written by|words by)\s+(?P<name>{_NAME_TOKEN}(?:\s+(?:and\s+|&\s+|van\s+|de\s+|al-)?{_NAME_TOKEN}){{1,5}})"
+    r"(?:\s*[,|]\s*[\w .]{0,40})?$",
+    re.IGNORECASE,
+)
+_NOT_NAMES = re.compile(rf"\b(?:{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The)\b")
+_BREADCRUMB_SEP_RE = re.compile(r"\s(?:›|»|>|/|\||·|→)\s")
+
+
+@dataclass
+class CleanText:
+    """What the plain-text cleaner found."""
+
+    text: str = ""
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    dateline: str | None = None
+    credited_source: str | None = None
+    cited_outlets: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    removed: list[RemovedLine] = field(default_factory=list)
+
+
+def parse_date(text: str) -> str | None:
+    """An ISO date (YYYY-MM-DD) for a date string, or None."""
+    import dateparser  # imported lazily: it is slow to import and rarely needed
+
+    value = dateparser.parse(
+        text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False}
+    )
+    return value.date().isoformat() if value else None
+
+
+_ABBREV = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "gov", "sen",
+           "rep", "prof", "no", "vs", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun",
+           "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_SENT_END_RE = re.compile(r"(\S+)[.!?][\"”’)]?\s+(?=[A-Z“\"])")
+
+
+def sentence_count(text: str) -> int:
+    """Sentences in a paragraph, not splitting after abbreviations such as "U.S." or "Feb."."""
+    ends = 0
+    for m in _SENT_END_RE.finditer(text):
+        word = m.group(1).lower().rstrip(".")
+        if word in _ABBREV or "." in word or len(word) == 1:
+            continue
+        ends += 1
+    return ends + 1
+
+
+def byline_name(line: str) -> str | None:
+    m = _BYLINE_RE.match(line.strip())
+    if not m or _NOT_NAMES.search(m.group("name")) or len(words(line)) > 12:
+        return None
+    return m.group("name")
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption: credit cues, or one sentence ending ", <full date>." (wire style)."""
+    if CAPTION_RE.search(line):
+        return True
+    if any(c in line for c in "\"“”") or len(words(line)) > 50:
+        return False
+    return sentence_count(line) == 1 and bool(_CAPTION_DATE_END_RE.search(line))
+
+
+def is_breadcrumb(line: str, next_line: str | None) -> bool:
+    """"Home › News › Title" or "Home Latest News Title" (the title line follows)."""
+    if not re.match(r"^home\b", line, re.IGNORECASE) or line.rstrip().endswith("."):
+        return False
+    if _BREADCRUMB_SEP_RE.search(line):
+        return True
+    return bool(next_line) and line.rstrip().endswith(next_line.strip())
+
+
+def whole_line_junk(line: str) -> str | None:
+    """The reason a line is furniture on its own (lexicon, empty label), or None."""
+    bare = line.strip().rstrip(".!:").strip()
+    if LABEL_RE.match(line.strip()):
+        return f"empty metadata label '{line.strip()}'"
+    for reason, rx in BOILERPLATE_RE.items():
+        if rx.match(bare):
+            return reason
+    return None
+
+
+def clean_text(
+    raw: str,
+    *,
+    title_hint: str | None = None,
+    site: str | None = None,
+    stats: LineStats | None = None,
+) -> CleanText:
+    """Split ``raw`` into body, metadata, captions and junk (see module docstring)."""
+    out = CleanText(title=title_hint)
+    units = [(i, line.strip()) for i, line in enumerate(raw.split("\n")) if line.strip()]
+    n = len(units)
+    label: dict[int, tuple[str, str]] = {}  # unit index -> (kind, reason)
+
+    def drop(k: int, reason: str) -> None:
+        label[k] = ("removed", reason)
+
+    body_units = [k for k, (_, line) in enumerate(units) if is_substantive(line)]
+    first_body = body_units[0] if body_units else n
+    last_body = body_units[-1] if body_units else -1
+
+    # 1. Lines that are what they are on their own.
+    for k, (_, line) in enumerate(units):
+        if k in label:
+            continue
+        nxt = units[k + 1][1] if k + 1 < n else None
+        in_edge = k < first_body or k > last_body
+        if is_breadcrumb(line, nxt):
+            drop(k, "navigation breadcrumb")
+        elif BOX_RE.match(line.strip().rstrip(":")):
+            drop(k, f"editorial box '{line.strip()}'")
+            if nxt is not None and not is_caption(nxt):
+                drop(k + 1, f"editorial box '{line.strip()}' content")
+        elif (outlet := credit.credit_from_line(line)) and (in_edge or len(words(line)) <= 12):
+            drop(k, f"credit line: {outlet}")
+            out.credited_source = out.credited_source or outlet
+        elif (name := byline_name(line)) and in_edge:
+            drop(k, "metadata: byline")
+            out.byline = out.byline or name
+        elif (m := _DATE_LINE_RE.match(line)) and in_edge:
+            drop(k, "metadata: date")
+            out.published = out.published or parse_date(m.group("date"))
+        elif reason := whole_line_junk(line):
+            drop(k, reason)
+        elif is_caption(line):
+            label[k] = ("caption", "caption")
+
+    # 2. The title: a hinted title line, else the first short unlabelled head line.
+    for k in range(min(first_body, n)):
+        line = units[k][1]
+        if k in label:
+            continue
+        if title_hint and " ".join(line.split()) == " ".join(title_hint.split()):
+            drop(k, "metadata: title")
+            break
+        if not title_hint and 2 <= len(words(line)) <= 30 and not line.endswith("."):
+            drop(k, "metadata: title")
+            out.title = line
+            break
+    if out.title is None and first_body < n:
+        # Some scrapers glue the title to the body as the first line of prose; leave it.
+        pass
+
+    # 3. Score the rest.
+    for k, (_, line) in enumerate(units):
+        if k in label or k in body_units:
+            continue
+        zone = "head" if k < first_body else "tail" if k > last_body else "middle"
+        repeats = stats.documents_with(site, line) - 1 if stats else 0
+        total, reason = score(features(line, zone, repeats))
+        if total > 0:
+            drop(k, reason)
+
+    # 4. Assemble.
+    body: list[str] = []
+    for k, (lineno, line) in enumerate(units):
+        kind, reason = label.get(k, ("body", ""))
+        if kind == "removed":
+            out.removed.append(RemovedLine(text=line, reason=reason, line=lineno))
+        elif kind == "caption":
+            out.captions.append(line)
+        else:
+            body.append(line)
+    out.text = "\n\n".join(body)
+
+    if body:
+        place, _date, agency = credit.dateline(body[0])
+        if place:
+            out.dateline = place
+            out.credited_source = out.credited_source or agency
+    for paragraph in body[:3]:
+        if out.credited_source:
+            break
+        out.credited_source = credit.trailing_report_credit(paragraph)
+    out.cited_outlets = [o for o in credit.cited_outlets(out.text) if o != out.credited_source]
+    return out

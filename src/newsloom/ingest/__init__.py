@@ -1,0 +1,41 @@
+"""Ingest: turn what the user names (files, directories, later URLs, feeds, WARC) into
+:class:`~newsloom.model.RawDocument` records, or :class:`~newsloom.model.Rejection` ones.
+
+Sources are pluggable: each is a :class:`Source` that says which targets it claims and
+yields documents for them. :func:`iter_documents` asks the registered sources in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from newsloom.errors import NewsloomError
+from newsloom.ingest.base import Source
+from newsloom.ingest.files import FileSource
+from newsloom.model import RawDocument, Rejection
+
+SOURCES: list[Source] = [FileSource()]
+
+
+def register(source: Source, first: bool = True) -> None:
+    """Add a source; ``first`` lets it claim targets before the built-in ones."""
+    if first:
+        SOURCES.insert(0, source)
+    else:
+        SOURCES.append(source)
+
+
+def iter_documents(targets: Iterable[str | Path]) -> Iterator[RawDocument | Rejection]:
+    """Yield a document or a rejection for everything the targets hold, in order."""
+    for target in targets:
+        name = str(target)
+        source = next((s for s in SOURCES if s.claims(name)), None)
+        if source is None:
+            err = NewsloomError("NL007", name)
+            yield Rejection(source=name, reason=err.reason, code=err.code)
+            continue
+        yield from source.read(name)
+
+
+__all__ = ["SOURCES", "Source", "iter_documents", "register"]

@@ -1,0 +1,55 @@
+"""Bytes to text: BOMs, UTF-8, legacy encodings, and refusal of binary content."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from newsloom.errors import NewsloomError
+
+MAX_BYTES = 50 * 1024 * 1024
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters in the first 8 KiB mean binary."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > max(8, len(head) // 100)
+
+
+def decode(data: bytes, max_bytes: int = MAX_BYTES) -> str:
+    """Decode input bytes to text or raise a :class:`NewsloomError` saying why not."""
+    if len(data) > max_bytes:
+        raise NewsloomError("NL006", f"{len(data):,} bytes, limit {max_bytes:,}")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise NewsloomError("NL005", f"bad {encoding}: {exc.reason}") from None
+            break
+    else:
+        if looks_binary(data):
+            raise NewsloomError("NL004", "NUL or control bytes")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            best = from_bytes(data).best()
+            if best is None:
+                raise NewsloomError("NL005", "no encoding fits") from None
+            text = str(best)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise NewsloomError("NL003", "no text")
+    return text

@@ -1,0 +1,227 @@
+"""The data model newsloom passes from stage to stage.
+
+One module holds every record type, so that ingest, cleaning, NLP, provenance, stories,
+the store and the reports all speak the same language. Field names are those of the
+JSON contract (``schema/newsloom-v1.schema.json``); ``to_dict`` gives the contract form.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+CONTRACT_VERSION = 1
+
+
+def fingerprint(*parts: str | None) -> str:
+    """A stable content key: sha256 over whitespace-normalised parts."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(" ".join((part or "").split()).encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+class Record:
+    """Mixin: contract form of a dataclass (``to_dict``) and back (``from_dict``)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)  # type: ignore[call-overload]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Any:
+        names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class RawDocument(Record):
+    """One input document as a source yielded it, before cleaning.
+
+    Exactly one of ``text`` (plain text) or ``html`` is set. ``source`` is the path or
+    URL the user gave (for a JSONL line: ``path#line``).
+    """
+
+    source: str
+    text: str | None = None
+    html: str | None = None
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    site: str | None = None
+    byline: str | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """Content key: the same content from the same site is the same article."""
+        return fingerprint(self.text or self.html, self.url or self.site)
+
+
+@dataclass
+class RemovedLine(Record):
+    """A line cleaning took out of the body, kept with the reason."""
+
+    text: str
+    reason: str
+    line: int  # 0-based line number in the input text
+
+
+@dataclass
+class DateMention(Record):
+    """A temporal expression in the article text (filled by the timeline stage)."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    status: str  # resolved / estimated / unresolved
+
+
+@dataclass
+class Figure(Record):
+    """A number with its unit and what it measures (filled by the figures stage)."""
+
+    text: str
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    measure: str | None
+
+
+@dataclass
+class Article(Record):
+    """A clean article: metadata, body text, and what cleaning removed."""
+
+    id: str
+    source: str
+    fingerprint: str
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    site: str | None = None
+    url: str | None = None
+    dateline: str | None = None
+    credited_source: str | None = None
+    cited_outlets: list[str] = field(default_factory=list)
+    language: str | None = None
+    text: str = ""
+    captions: list[str] = field(default_factory=list)
+    removed: list[RemovedLine] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        art: Article = super().from_dict(data)
+        art.removed = [RemovedLine.from_dict(r) for r in data.get("removed", [])]
+        art.dates = [DateMention.from_dict(d) for d in data.get("dates", [])]
+        art.figures = [Figure.from_dict(f) for f in data.get("figures", [])]
+        return art
+
+
+@dataclass
+class Mention(Record):
+    """Where an entity is named in an article."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Role(Record):
+    """A title or description of an entity, with the articles that state it."""
+
+    text: str
+    article_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Entity(Record):
+    """A person, organisation, place, outlet… under one canonical name."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Quote(Record):
+    """A quotation with its speaker; ``text == article.text[start:end]``."""
+
+    id: str
+    article_id: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_entity_id: str | None = None
+    speaker_role: str | None = None
+    cue: str | None = None
+    kind: str = "direct"  # direct / partial / indirect / scare
+    same_as: list[str] = field(default_factory=list)
+    altered: bool = False
+
+
+@dataclass
+class Derivation(Record):
+    """``derived_id`` copies or rewrites ``source_id``."""
+
+    derived_id: str
+    source_id: str
+    kind: str  # copy / rewrite / partial / independent
+    credited: bool
+    score: float
+    aligned: list[list[Any]] = field(default_factory=list)
+
+
+@dataclass
+class SummarySentence(Record):
+    text: str
+    article_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Story(Record):
+    """Articles about the same events, grouped across outlets."""
+
+    id: str
+    title: str
+    article_ids: list[str] = field(default_factory=list)
+    summary: list[SummarySentence] = field(default_factory=list)
+    timeline: list[dict[str, Any]] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    disagreements: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Rejection(Record):
+    """An input that could not be processed, and why."""
+
+    source: str
+    reason: str
+    code: str
+
+
+@dataclass
+class Result(Record):
+    """Everything one analysis produced; ``to_dict`` is the JSON contract."""
+
+    articles: list[Article] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    derivations: list[Derivation] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"version": CONTRACT_VERSION, **dataclasses.asdict(self)}

@@ -1,0 +1,142 @@
+"""The analysis pipeline: ingest → clean → per-article stages → store → corpus stages.
+
+Documents stream through in chunks; each chunk is written in one transaction, so an
+interrupted run loses at most the chunk in flight and a rerun picks up where it stopped
+(articles are keyed by content fingerprint, so nothing is added twice). Later stages plug
+in as *article stages* (one article at a time: NLP, entities, quotes, dates) or *corpus
+stages* (over the store after new articles arrive: provenance, stories, timelines).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from newsloom.clean import LineStats, body_lines, clean, site_of
+from newsloom.errors import NewsloomError
+from newsloom.ingest import iter_documents
+from newsloom.model import Article, RawDocument, Rejection
+from newsloom.store import Store
+
+ArticleStage = Callable[[Article], Article]
+
+
+class CorpusStage(Protocol):
+    def __call__(self, store: Store, new_ids: list[str]) -> None: ...
+
+
+ARTICLE_STAGES: list[ArticleStage] = []
+CORPUS_STAGES: list[CorpusStage] = []
+
+
+@dataclass
+class RunReport:
+    """What one run did: counts, and every rejection with its reason."""
+
+    documents: int = 0
+    added: int = 0
+    unchanged: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    new_ids: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+
+def _chunks(items: Iterator[RawDocument | Rejection], size: int) -> Iterator[list[RawDocument | Rejection]]:
+    chunk: list[RawDocument | Rejection] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class Pipeline:
+    """Runs documents through the stages into a :class:`Store`."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        article_stages: list[ArticleStage] | None = None,
+        corpus_stages: list[CorpusStage] | None = None,
+        chunk_size: int = 200,
+    ) -> None:
+        self.store = store
+        self.article_stages = ARTICLE_STAGES if article_stages is None else article_stages
+        self.corpus_stages = CORPUS_STAGES if corpus_stages is None else corpus_stages
+        self.chunk_size = chunk_size
+        self.stats = LineStats()
+
+    def process(self, raw: RawDocument, taken: set[str]) -> Article:
+        """Clean and enrich one document; raise :class:`NewsloomError` to reject it."""
+        article = clean(raw, self.stats)
+        if not article.text.strip():
+            raise NewsloomError("NL009", f"{len(article.removed)} lines, all furniture")
+        article.id = raw.id or article.fingerprint[:12]
+        if article.id in taken or self.store.id_taken(article.id):
+            raise NewsloomError("NL010", article.id)
+        for stage in self.article_stages:
+            article = stage(article)
+        return article
+
+    def run(
+        self,
+        targets: Iterable[str | Path],
+        on_item: Callable[[str, Rejection | None], None] | None = None,
+    ) -> RunReport:
+        """Analyse everything the targets hold; ``on_item`` hears of each document."""
+        report = RunReport()
+        run_id = self.store.start_run()
+        for chunk in _chunks(iter_documents(targets), self.chunk_size):
+            fresh: list[RawDocument] = []
+            seen: set[str] = set()
+            rejections: list[Rejection] = []
+            for item in chunk:
+                report.documents += 1
+                if isinstance(item, Rejection):
+                    rejections.append(item)
+                elif item.fingerprint in seen or self.store.has_fingerprint(item.fingerprint):
+                    report.unchanged += 1
+                else:
+                    seen.add(item.fingerprint)
+                    fresh.append(item)
+            for raw in fresh:
+                self.stats.observe(site_of(raw), body_lines(raw))
+            articles: list[Article] = []
+            taken: set[str] = set()
+            for raw in fresh:
+                try:
+                    article = self.process(raw, taken)
+                except NewsloomError as err:
+                    rejections.append(Rejection(source=raw.source, reason=err.reason, code=err.code))
+                except Exception as exc:  # one document must never stop the batch
+                    err = NewsloomError("NL011", f"{type(exc).__name__}: {exc}".splitlines()[0][:200])
+                    rejections.append(Rejection(source=raw.source, reason=err.reason, code=err.code))
+                else:
+                    taken.add(article.id)
+                    articles.append(article)
+            self.store.add_articles(articles, rejections)
+            report.added += len(articles)
+            report.new_ids += [a.id for a in articles]
+            report.rejected += rejections
+            if on_item:
+                for a in articles:
+                    on_item(a.source, None)
+                for r in rejections:
+                    on_item(r.source, r)
+                for _ in range(len(chunk) - len(articles) - len(rejections)):
+                    on_item("", None)
+        for stage in self.corpus_stages:
+            stage(self.store, report.new_ids)
+        self.store.finish_run(
+            run_id, inputs=report.documents, added=report.added,
+            unchanged=report.unchanged, rejected=len(report.rejected),
+        )
+        return report

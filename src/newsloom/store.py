@@ -1,0 +1,209 @@
+"""The SQLite store: one file holds every article, result and rejection of a corpus.
+
+Plain tables with plain columns (so the file opens in datasette or the ``sqlite3`` shell),
+plus a ``data`` JSON column holding each record's full contract form. WAL journaling lets
+readers (``newsloom serve``, datasette) work while an analysis writes. The schema evolves
+by numbered migrations tracked in ``PRAGMA user_version``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from newsloom.model import (
+    Article,
+    Derivation,
+    Entity,
+    Quote,
+    Rejection,
+    Result,
+    Story,
+)
+
+MIGRATIONS: list[str] = [
+    # 1: the foundation.
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        title TEXT, byline TEXT, published TEXT, site TEXT, url TEXT, dateline TEXT,
+        credited_source TEXT, language TEXT,
+        text TEXT NOT NULL,
+        data TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_site ON articles(site);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE TABLE removed_lines (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        line INTEGER NOT NULL, text TEXT NOT NULL, reason TEXT NOT NULL
+    );
+    CREATE INDEX removed_lines_article ON removed_lines(article_id);
+    CREATE TABLE rejections (
+        source TEXT PRIMARY KEY, code TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL
+    );
+    CREATE TABLE entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL);
+    CREATE TABLE mentions (
+        entity_id TEXT NOT NULL, article_id TEXT NOT NULL, start INTEGER, "end" INTEGER, text TEXT
+    );
+    CREATE INDEX mentions_entity ON mentions(entity_id);
+    CREATE TABLE quotes (
+        id TEXT PRIMARY KEY, article_id TEXT NOT NULL, text TEXT NOT NULL,
+        start INTEGER, "end" INTEGER, speaker TEXT, speaker_entity_id TEXT, kind TEXT,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX quotes_article ON quotes(article_id);
+    CREATE TABLE derivations (
+        derived_id TEXT NOT NULL, source_id TEXT NOT NULL, kind TEXT NOT NULL,
+        credited INTEGER NOT NULL, score REAL, data TEXT NOT NULL,
+        PRIMARY KEY (derived_id, source_id)
+    );
+    CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT, data TEXT NOT NULL);
+    CREATE TABLE story_articles (
+        story_id TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (story_id, article_id)
+    );
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT NOT NULL, finished_at TEXT,
+        inputs INTEGER DEFAULT 0, added INTEGER DEFAULT 0, unchanged INTEGER DEFAULT 0,
+        rejected INTEGER DEFAULT 0
+    );
+    """,
+]
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """A newsloom SQLite file. Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, path: str | Path = "newsloom.db", *, readonly: bool = False) -> None:
+        self.path = str(path)
+        if readonly:
+            uri = f"file:{Path(self.path).resolve()}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+        else:
+            self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.execute("PRAGMA busy_timeout=10000")
+        if not readonly:
+            self.migrate()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> None:
+        """Apply the migrations this file has not seen yet, each in its own transaction."""
+        for version, script in enumerate(MIGRATIONS, start=1):
+            if self.schema_version >= version:
+                continue
+            with self.transaction():
+                for statement in script.split(";"):
+                    if statement.strip():
+                        self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version={version}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # Articles -----------------------------------------------------------------------------
+
+    def has_fingerprint(self, fingerprint: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE fingerprint=?", (fingerprint,))
+        return row.fetchone() is not None
+
+    def id_taken(self, article_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
+
+    def add_articles(self, articles: list[Article], rejections: list[Rejection]) -> None:
+        """Write a batch of articles and rejections atomically."""
+        with self.transaction() as c:
+            for a in articles:
+                c.execute(
+                    "INSERT OR IGNORE INTO articles (id, fingerprint, source, title, byline, published,"
+                    " site, url, dateline, credited_source, language, text, data, added_at)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (a.id, a.fingerprint, a.source, a.title, a.byline, a.published, a.site, a.url,
+                     a.dateline, a.credited_source, a.language, a.text, json.dumps(a.to_dict()), now()),
+                )
+                c.executemany(
+                    "INSERT INTO removed_lines (article_id, line, text, reason) VALUES (?,?,?,?)",
+                    [(a.id, r.line, r.text, r.reason) for r in a.removed],
+                )
+                c.execute("DELETE FROM rejections WHERE source=?", (a.source,))
+            c.executemany(
+                "INSERT OR REPLACE INTO rejections (source, code, reason, at) VALUES (?,?,?,?)",
+                [(r.source, r.code, r.reason, now()) for r in rejections],
+            )
+
+    def articles(self) -> list[Article]:
+        rows = self.conn.execute("SELECT data FROM articles ORDER BY added_at, rowid")
+        return [Article.from_dict(json.loads(r["data"])) for r in rows]
+
+    def count(self, table: str) -> int:
+        assert table.isidentifier()
+        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def rejections(self) -> list[Rejection]:
+        rows = self.conn.execute("SELECT source, code, reason FROM rejections ORDER BY source")
+        return [Rejection(source=r["source"], code=r["code"], reason=r["reason"]) for r in rows]
+
+    # Runs ---------------------------------------------------------------------------------
+
+    def start_run(self) -> int:
+        with self.transaction() as c:
+            cur = c.execute("INSERT INTO runs (started_at) VALUES (?)", (now(),))
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, **counts: int) -> None:
+        cols = ", ".join(f"{k}=?" for k in counts if k.isidentifier())
+        with self.transaction() as c:
+            c.execute(
+                f"UPDATE runs SET finished_at=?, {cols} WHERE id=?",
+                (now(), *counts.values(), run_id),
+            )
+
+    # Corpus-level results (filled by later stages) -----------------------------------------
+
+    def _load(self, table: str, cls: Any) -> list[Any]:
+        assert table.isidentifier()
+        return [cls.from_dict(json.loads(r["data"])) for r in self.conn.execute(f"SELECT data FROM {table}")]
+
+    def result(self) -> Result:
+        """Everything in the store, in contract form."""
+        return Result(
+            articles=self.articles(),
+            entities=self._load("entities", Entity),
+            quotes=self._load("quotes", Quote),
+            derivations=self._load("derivations", Derivation),
+            stories=self._load("stories", Story),
+            rejected=self.rejections(),
+        )

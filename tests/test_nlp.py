@@ -1,0 +1,84 @@
+"""Tests for newsloom.nlp: the shipped en_newsloom pipeline and its rule components.
+
+Sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from newsloom.nlp import DEFAULT_MODEL_PATH, ModelNotFoundError, load  # noqa: E402
+
+needs_model = pytest.mark.skipif(
+    not (DEFAULT_MODEL_PATH / "meta.json").is_file(), reason="en_newsloom model not built"
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def test_unknown_model_raises() -> None:
+    with pytest.raises(ModelNotFoundError, match="no_such_model"):
+        load("no_such_model")
+
+
+@needs_model
+def test_load_is_cached(nlp) -> None:
+    assert load() is nlp
+    assert nlp.meta["name"] == "newsloom"
+    assert {"parser", "ner", "lemmatizer", "newsloom_numeric"} <= set(nlp.pipe_names)
+
+
+@needs_model
+def test_person_after_title(nlp) -> None:
+    doc = nlp("Finance Minister Lena Vortigern said on Tuesday that the budget would pass.")
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    assert [p.text for p in persons] == ["Lena Vortigern"]
+    assert persons[0]._.title is not None
+    assert persons[0]._.title.text == "Finance Minister"
+    assert any(e.label_ == "DATE" and e.text == "Tuesday" for e in doc.ents)
+
+
+@needs_model
+def test_long_title_is_not_part_of_name(nlp) -> None:
+    doc = nlp("Secretary of State Oren Maltravers arrived in Vienna late on Sunday.")
+    persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert persons == ["Oren Maltravers"]
+    assert [t.text for t in doc.spans["TITLE"]] == ["Secretary of State"]
+
+
+@needs_model
+def test_sentences_and_root(nlp) -> None:
+    doc = nlp("The council met in the morning. It approved the new harbour plan. Critics objected.")
+    sents = list(doc.sents)
+    assert len(sents) == 3
+    for sent in sents:
+        assert sent.root.dep_ == "ROOT"
+    assert doc[2].lemma_ == "meet"
+
+
+@needs_model
+def test_numeric_entities(nlp) -> None:
+    doc = nlp(
+        "On Feb. 13, 2025, the shares rose 2.3% to $75.25 after a 90 minutes meeting "
+        "attended by three ministers and 1,200 workers."
+    )
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Feb. 13, 2025", "DATE") in ents
+    assert ("2.3%", "PERCENT") in ents
+    assert ("$75.25", "MONEY") in ents
+    assert ("90 minutes", "TIME") in ents
+    assert ("three", "CARDINAL") in ents
+    assert ("1,200", "CARDINAL") in ents
+
+
+@needs_model
+def test_dateline_and_curly_quotes(nlp) -> None:
+    doc = nlp("VELMARO — “We won’t sign,” the negotiator told reporters last Friday.")
+    assert doc.ents[0].text == "VELMARO" and doc.ents[0].label_ == "LOC"
+    assert "won" in [t.text for t in doc] and "’t" in [t.text for t in doc]
+    assert any(e.text == "last Friday" and e.label_ == "DATE" for e in doc.ents)
