@@ -107,10 +107,11 @@ def assemble(output: Path = OUTPUT, dest: Path = MODEL_DIR) -> None:
     """Combine the trained pipelines and the rule components; save to ``dest``."""
     import spacy
 
-    import newsloom.nlp.components  # noqa: F401  (registers the rule components)
+    from newsloom.nlp.components import extend_tokenizer  # also registers the components
 
     nlp = spacy.load(output / "parser" / "model-best")
     ner_nlp = spacy.load(output / "ner" / "model-best")
+    extend_tokenizer(nlp)
     ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.add_pipe("lemmatizer", config={"mode": "rule"}, after="morphologizer")
     nlp.add_pipe("ner", source=ner_nlp)

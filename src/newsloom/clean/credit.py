@@ -13,7 +13,7 @@ import re
 
 from newsloom.clean.lexicon import KNOWN_OUTLETS, OUTLET_WORDS
 
-_NAME = r"(?:[A-Z][\w&'’.\-]*|[a-z][\w\-]*\.(?:com|net|org|co|az|ru|ua|uk|io|news|info)\b)"
+_NAME = r"(?:[A-Z][\w&'’\-]*(?:\.[A-Za-z][\w\-]*)*|[a-z][\w\-]*\.(?:com|net|org|co|az|ru|ua|uk|io|news|info)\b)"
 _OUTLET = rf"(?:the\s+)?(?P<outlet>{_NAME}(?:\s+(?:of\s+|de\s+|&\s+)?{_NAME}){{0,4}})"
 _DOMAIN_RE = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|net|org|co\.uk|co|az|ru|ua|uk|io|news|info|de|fr))\b", re.I)
 
@@ -57,7 +57,7 @@ def trim_outlet(name: str) -> str:
     words = name.strip(" .,;:").split()
     while words and words[-1].lower() in _TRAIL_WORDS:
         words.pop()
-    while words and words[0].lower() == "the":
+    while words and words[0] == "the":  # "The" stays: it is part of titles like The Averly Ledger
         words.pop(0)
     return " ".join(words)
 
@@ -71,19 +71,30 @@ def looks_like_outlet(name: str) -> bool:
     if name in KNOWN_OUTLETS or name.upper() in {o.upper() for o in KNOWN_OUTLETS}:
         return True
     words = [w.lower().strip(".,") for w in name.split()]
-    return len(words) >= 2 and any(w in OUTLET_WORDS for w in words[1:] + words[:1])
+    if len(words) >= 2 and name.startswith("The ") and name.split()[1][:1].isupper():
+        return True  # mid-sentence capital "The" marks a publication's title
+    return len(words) >= 2 and any(w in OUTLET_WORDS for w in words)
+
+
+_ADDITIONAL_RE = re.compile(
+    r"^(?:additional\s+reporting|reporting|with\s+reporting|contributed\s+reporting)\s+(?:by|from)\s+"
+    r"(?P<rest>[^;.]+?)\.?\s*$", re.IGNORECASE,
+)
 
 
 def credit_from_line(line: str) -> str | None:
     """The outlet a whole-line credit names ("This post appeared first on cnn.com")."""
+    extra = _ADDITIONAL_RE.match(line.strip())
+    if extra:  # "Additional reporting by Coastline Wire" credits an outlet, not a reporter
+        name = trim_outlet(extra.group("rest"))
+        return name if looks_like_outlet(name) else None
     m = CREDIT_LINE_RE.match(line.strip())
     if not m:
         return None
     rest = m.group("rest").strip(" .")
     dom = _DOMAIN_RE.search(rest)
     if dom:
-        return dom.group(1).lower()
-    rest = re.sub(r"^(?:the\s+)", "", rest, flags=re.I)
+        return dom.group(1).lower().removeprefix("www.")
     rest = re.split(r"\s*(?:[|,;]|\ball rights reserved\b|\.\s)", rest, maxsplit=1, flags=re.I)[0]
     rest = trim_outlet(rest)
     if not rest or len(rest.split()) > 6 or not rest[0].isupper() and "." not in rest:

@@ -14,7 +14,8 @@ BOILERPLATE: dict[str, list[str]] = {
     "comment form": [
         r"leave a (reply|comment)", r"post a comment", r"add a comment", r"comments?",
         r"please enter your (comment|name|email)( here)?!?", r"your email address will not be published",
-        r"required fields are marked \*?", r"cancel reply", r"save my name, email,? and website.*",
+        r"required fields are marked \*?", r"cancel reply",
+        r"save my name, email,? and website.*",
         r"you must be logged in to post a comment", r"\d+ comments?", r"no comments( yet)?",
         r"join the (conversation|discussion)", r"be the first to comment",
     ],
@@ -36,17 +37,21 @@ BOILERPLATE: dict[str, list[str]] = {
     "subscription prompt": [
         r"subscribe( now| today| to our newsletter.*)?", r"sign up( for .*)?( newsletter)?.*",
         r"get the latest .* in your inbox", r"newsletter", r"join our (newsletter|mailing list).*",
-        r"support (our|independent) journalism.*", r"donate( now)?", r"become a (member|subscriber)",
+        r"support (our|independent) journalism.*", r"donate( now)?",
+        r"become a (member|subscriber)",
         r"already a subscriber\?.*", r"log ?in", r"sign in", r"register",
     ],
     "advertisement": [r"advertisement", r"sponsored( content)?", r"ad", r"promoted", r"scroll to continue.*"],
     "site footer": [
-        r"(copyright )?© ?.*", r"all rights reserved\.?", r"privacy policy", r"terms (of use|of service|and conditions)",
+        r"(copyright )?© ?.*", r"all rights reserved\.?", r"privacy policy",
+        r"terms (of use|of service|and conditions)",
         r"cookie (policy|settings)", r"we use cookies.*", r"accept( all)?( cookies)?", r"contact us", r"about us",
         r"back to top", r"skip to (main )?content", r"menu", r"search", r"home",
     ],
     "tags": [r"tags?:.*", r"filed under:?.*", r"categor(y|ies):.*", r"topics?:.*", r"posted in .*"],
-    "media prompt": [r"(watch|listen)( now| the video| live)?:?", r"play video", r"video", r"photo gallery", r"view gallery"],
+    "media prompt": [
+        r"(watch|listen)( now| the video| live)?:?", r"play video", r"video", r"photo gallery", r"view gallery",
+    ],
 }
 
 # Labels that introduce metadata; alone on a line, with no value, they are empty furniture.
@@ -73,7 +78,9 @@ OUTLET_WORDS = {
     "media", "tv", "television", "radio", "broadcasting", "network", "magazine", "review",
     "report", "reporter", "monitor", "standard", "independent", "star", "sun", "mirror",
     "today", "insider", "digest", "bulletin", "dispatch", "courier", "examiner", "inquirer",
-    "record", "globe", "world", "online", "newswire", "news agency", "channel",
+    "record", "globe", "world", "online", "newswire", "channel", "ledger", "sentinel",
+    "register", "bugle", "clarion", "beacon", "advocate", "leader", "argus", "mercury", "echo",
+    "enquirer", "citizen", "pioneer", "almanac", "spectator", "economist", "post-gazette",
 }
 
 # Outlets whose names carry no outlet word: international agencies and broadcasters.
@@ -83,16 +90,19 @@ KNOWN_OUTLETS = {
     "RIA Novosti", "Kyodo", "Yonhap", "ANSA", "EFE", "DPA", "Anadolu", "UPI", "Euronews",
     "Deutsche Welle", "DW", "France 24", "RFE/RL", "Sky", "ITV", "Vox", "Vice", "Semafor",
     "Kommersant", "Vedomosti", "Meduza", "Ukrinform", "Le Monde", "Der Spiegel", "Spiegel",
-    "El País", "Haaretz", "Asahi", "Nikkei", "Caixin", "Xinhua", "Yle", "NHK", "CBC", "ABC News",
+    "El País", "Haaretz", "Asahi", "Nikkei", "Caixin", "Yle", "NHK", "CBC", "ABC News",
 }
 
 STOPWORDS = set(
-    """a about after again against all also an and any are as at be because been before being
+    """
+    a about after again against all also an and any are as at be because been before being
     between both but by can could did do does during each few for from further had has have
-    having he her here hers him his how i if in into is it its itself just me more most my no nor
-    not now of off on once only or other our out over own same she should so some such than that
-    the their them then there these they this those through to too under until up very was we
-    were what when where which while who whom why will with would you your said says""".split()
+    having he her here hers him his how i if in into is it its itself just me more most my no
+    nor not now of off on once only or other our out over own same she should so some such
+    than that the their them then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your said
+    says
+    """.split()
 )
 
 

@@ -24,7 +24,10 @@ _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_DATE = rf"(?:{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+_DATE = (
+    rf"(?:{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{_MONTHS}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+)
 _DATE_RE = re.compile(_DATE)
 _DATE_LINE_RE = re.compile(
     rf"^(?:(?:date|published|posted|updated|last updated|posted on|published on)\s*:?\s*)?"
@@ -35,7 +38,8 @@ _DATE_LINE_RE = re.compile(
 _CAPTION_DATE_END_RE = re.compile(rf",\s*{_DATE}\.?\s*$")
 _NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)"
 _BYLINE_RE = re.compile(
-    rf"^(?:by|written by|words by)\s+(?P<name>{_NAME_TOKEN}(?:\s+(?:and\s+|&\s+|van\s+|de\s+|al-)?{_NAME_TOKEN}){{1,5}})"
+    rf"^(?:by|written by|words by)\s+"
+    rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:and\s+|&\s+|van\s+|de\s+|al-)?{_NAME_TOKEN}){{1,5}})"
     r"(?:\s*[,|]\s*[\w .]{0,40})?$",
     re.IGNORECASE,
 )
@@ -56,6 +60,15 @@ class CleanText:
     cited_outlets: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     removed: list[RemovedLine] = field(default_factory=list)
+
+
+def is_own_outlet(name: str, site: str | None) -> bool:
+    """True when ``name`` is the site itself or its initials ("CW" for Coastline Wire)."""
+    if not site:
+        return False
+    words = [w for w in re.split(r"[\s.\-]+", site) if w and w.lower() not in {"the", "www"}]
+    initials = "".join(w[0] for w in words).upper()
+    return name.lower() in site.lower() or name.upper() == initials
 
 
 def parse_date(text: str) -> str | None:
@@ -79,7 +92,7 @@ def sentence_count(text: str) -> int:
     ends = 0
     for m in _SENT_END_RE.finditer(text):
         word = m.group(1).lower().rstrip(".")
-        if word in _ABBREV or "." in word or len(word) == 1:
+        if word in _ABBREV or "." in word or (len(word) == 1 and word.isalpha()):
             continue
         ends += 1
     return ends + 1
@@ -209,7 +222,8 @@ def clean_text(
         place, _date, agency = credit.dateline(body[0])
         if place:
             out.dateline = place
-            out.credited_source = out.credited_source or agency
+            if agency and not is_own_outlet(agency, site):
+                out.credited_source = out.credited_source or agency
     for paragraph in body[:3]:
         if out.credited_source:
             break

@@ -36,9 +36,9 @@ class FileSource:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path).parts
-                if child.is_file() and not any(p.startswith(".") for p in rel):
-                    if child.suffix.lower() in SUFFIXES:
-                        yield from self.read_file(child)
+                hidden = any(p.startswith(".") for p in rel)
+                if child.is_file() and not hidden and child.suffix.lower() in SUFFIXES:
+                    yield from self.read_file(child)
         elif path.exists():
             yield from self.read_file(path)
         else:

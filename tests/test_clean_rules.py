@@ -1,0 +1,90 @@
+"""The cleaner's general rules on invented snippets (not tuned to any corpus)."""
+
+from __future__ import annotations
+
+from newsloom.clean import LineStats, clean
+from newsloom.clean.credit import cited_outlets, credit_from_line, dateline, trailing_report_credit
+from newsloom.clean.text import byline_name, clean_text, is_caption, sentence_count
+from newsloom.model import RawDocument
+
+PROSE = (
+    "The council voted on Tuesday to extend the night bus service for another year, "
+    "after a long debate about who should pay for the drivers and the fuel."
+)
+
+
+def test_credit_lines():
+    assert credit_from_line("This post appeared first on example-news.com") == "example-news.com"
+    assert credit_from_line("This story was originally published by The Lakeside Courier.") == "The Lakeside Courier"
+    assert credit_from_line("Originally published at www.valleyherald.org") == "valleyherald.org"
+    assert credit_from_line("Additional reporting by Northgate Newswire.") == "Northgate Newswire"
+    assert credit_from_line("Reporting by Jana Oduya; editing by Pim Vos") is None
+    assert credit_from_line(PROSE) is None
+
+
+def test_dateline_with_wire_code():
+    assert dateline("KESTREL BAY (AP) — Fishermen said on Monday…")[::2] == ("KESTREL BAY", "AP")
+    assert dateline("LYON, March 3 (Reuters) - Prices rose…")[::2] == ("LYON", "Reuters")
+    assert dateline("BRUSSELS — Ministers met…")[0] == "BRUSSELS"
+    assert dateline("The minister said — again — that…") == (None, None, None)
+
+
+def test_trailing_report_credit_and_cited_outlets():
+    lead = "Rail fares will rise by 4% in May, Metro.Tv reports, referencing transport officials."
+    assert trailing_report_credit(lead) == "Metro.Tv"
+    assert trailing_report_credit("Fares will rise, the minister said.") is None
+    text = ("Fares rose, according to the Evening Ledger. The Harbour Times is reporting that "
+            "more rises are planned, according to Jonas Beck.")
+    assert cited_outlets(text) == ["Evening Ledger", "The Harbour Times"]
+
+
+def test_byline_names_not_dates():
+    assert byline_name("By Mira Okonjo-Hale") == "Mira Okonjo-Hale"
+    assert byline_name("by Tom Reyes and Ana Pohl") == "Tom Reyes and Ana Pohl"
+    assert byline_name("By March the plan had failed") is None
+    assert byline_name("By Tuesday") is None
+
+
+def test_captions():
+    assert is_caption("Farmers sort apples at a market stall in Orlen, April 2, 2024.")
+    assert is_caption("The new bridge at dusk. (Photo: Ida Kern/Valley Images)")
+    assert not is_caption("The bridge opened on April 2, 2024, after years of delay. It cost a lot.")
+    assert not is_caption(PROSE)
+
+
+def test_sentence_count_ignores_abbreviations():
+    assert sentence_count("Mr. Vale met U.S. envoys on Feb. 3. They talked.") == 2
+
+
+def test_every_input_line_lands_somewhere():
+    raw = "\n".join([
+        "Home › Local › Night buses saved", "Night buses saved", "By Ella Marsh", "", PROSE,
+        "Riders wait at the depot in Orlen, May 1, 2024.", PROSE.replace("Tuesday", "Monday"),
+        "Share this:", "Tags: buses, council", "Please enter your comment!",
+    ])
+    out = clean_text(raw)
+    lines = [x for x in raw.split("\n") if x.strip()]
+    placed = out.text.split("\n\n") + out.captions + [r.text for r in out.removed]
+    assert sorted(placed) == sorted(lines)
+    assert out.title == "Night buses saved" and out.byline == "Ella Marsh"
+    assert out.captions == ["Riders wait at the depot in Orlen, May 1, 2024."]
+
+
+def test_lines_repeated_across_a_site_are_furniture():
+    stats = LineStats()
+    docs = [
+        RawDocument(source=f"d{i}", site="orlen-daily.example",
+                    text=f"Orlen Daily Morning Edition\n{PROSE} Item {i}.\nOur Reporters Team Desk")
+        for i in range(3)
+    ]
+    for d in docs:
+        stats.observe(d.site, d.text.split("\n"))
+    article = clean(docs[0], stats)
+    assert "Our Reporters Team Desk" not in article.text
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["Our Reporters Team Desk"] == "repeated on other pages of the site"
+
+
+def test_no_body_means_empty_text():
+    out = clean_text("Share this:\nRelated Posts\nLEAVE A REPLY")
+    assert out.text == "" and len(out.removed) == 3
