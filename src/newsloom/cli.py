@@ -19,6 +19,7 @@ from rich.table import Table
 from newsloom import __version__
 from newsloom.export import write_csv, write_json, write_jsonl
 from newsloom.ingest.files import JSONL_SUFFIXES, SUFFIXES
+from newsloom.model import Rejection
 from newsloom.pipeline import Pipeline
 from newsloom.report.html import write_html
 from newsloom.store import Store
@@ -85,10 +86,13 @@ def analyze(
         ) as progress:
             task = progress.add_task("analyse", total=estimate_total(targets), current="")
 
-            def on_item(source: str, rejection: object) -> None:
+            def on_item(source: str, rejection: Rejection | None) -> None:
                 if rejection is not None:
-                    progress.console.print(f"[red]rejected[/red] {rejection.source}: {rejection.reason}",  # type: ignore[attr-defined]
-                                           markup=True, highlight=False)
+                    line = f"rejected {rejection.source}: {rejection.reason}"
+                    if quiet:
+                        click.echo(line, err=True)
+                    else:
+                        progress.console.print(line, style="red", soft_wrap=True, highlight=False, markup=False)
                 progress.update(task, advance=1, current=Path(source).name if source else "")
 
             report = pipeline.run(targets, on_item=on_item)
@@ -101,10 +105,7 @@ def analyze(
         write_csv(result, csv_out)
     if html_out:
         write_html(result, html_out)
-    if quiet:
-        for r in report.rejected:
-            click.echo(f"rejected {r.source}: {r.reason}", err=True)
-    else:
+    if not quiet:
         table = Table(title=f"newsloom · {db}", show_header=True)
         table.add_column("")
         table.add_column("this run", justify="right")

@@ -28,6 +28,28 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(8, len(head) // 100)
 
 
+def _western(data: bytes) -> str | None:
+    """cp1252 when it fits and leaves accented letters rare, as in English or Western text.
+
+    Detectors easily mistake short cp1252 text for a Central European code page; a text in
+    a non-Latin script decoded as cp1252 would be nearly all accented letters instead.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [c for c in text if c.isalpha()]
+    accented = sum(not c.isascii() for c in letters)
+    return text if letters and accented / len(letters) < 0.2 else None
+
+
+def _detected(data: bytes) -> str:
+    best = from_bytes(data).best()
+    if best is None:
+        raise NewsloomError("NL005", "no encoding fits")
+    return str(best)
+
+
 def decode(data: bytes, max_bytes: int = MAX_BYTES) -> str:
     """Decode input bytes to text or raise a :class:`NewsloomError` saying why not."""
     if len(data) > max_bytes:
@@ -45,10 +67,7 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            best = from_bytes(data).best()
-            if best is None:
-                raise NewsloomError("NL005", "no encoding fits") from None
-            text = str(best)
+            text = _western(data) or _detected(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise NewsloomError("NL003", "no text")

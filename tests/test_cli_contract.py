@@ -1,0 +1,92 @@
+"""The CLI end to end, its exit codes and outputs, and the JSON contract."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from newsloom.cli import main
+from newsloom.export import load_schema, validate
+
+CONTRACT_KEYS = {"version", "articles", "entities", "quotes", "derivations", "stories"}
+ARTICLE_FIELDS = {"id", "source", "title", "byline", "published", "site", "credited_source",
+                  "cited_outlets", "language", "text", "captions", "removed", "dates", "figures"}
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory, demo_dir):
+    out = tmp_path_factory.mktemp("cli")
+    res = CliRunner().invoke(main, [
+        "analyze", str(demo_dir), "--db", str(out / "d.db"), "--json", str(out / "d.json"),
+        "--jsonl", str(out / "jsonl"), "--csv", str(out / "a.csv"), "--html", str(out / "r.html"),
+    ])
+    return res, out
+
+
+def test_demo_run_succeeds_and_writes_outputs(demo_run):
+    res, out = demo_run
+    assert res.exit_code == 0, res.output
+    for name in ("d.db", "d.json", "a.csv", "r.html", "jsonl/articles.jsonl", "jsonl/stories.jsonl"):
+        assert (out / name).exists(), name
+    assert "articles added" in res.output
+
+
+def test_json_output_follows_the_contract(demo_run, expected):
+    data = json.loads((demo_run[1] / "d.json").read_text())
+    validate(data)
+    assert CONTRACT_KEYS <= data.keys() and data["version"] == 1
+    assert len(data["articles"]) == len(expected["articles"])
+    for article in data["articles"]:
+        assert ARTICLE_FIELDS <= article.keys()
+    jsonl_ids = [json.loads(x)["id"] for x in (demo_run[1] / "jsonl" / "articles.jsonl").read_text().splitlines()]
+    assert jsonl_ids == [a["id"] for a in data["articles"]]
+
+
+def test_schema_rejects_a_broken_document():
+    import jsonschema
+
+    with pytest.raises(jsonschema.ValidationError):
+        validate({"version": 1, "articles": [{"id": 3}], "entities": [], "quotes": [],
+                  "derivations": [], "stories": []})
+    assert load_schema()["title"].startswith("newsloom JSON contract")
+
+
+def test_html_report_escapes_article_text(tmp_path):
+    hostile = tmp_path / "x.txt"
+    hostile.write_text(
+        "Council <b>votes</b>\n\nThe council voted on Tuesday <script>alert(1)</script> to keep the "
+        "night buses running for another year, after residents protested outside the hall."
+    )
+    res = CliRunner().invoke(main, ["analyze", str(hostile), "--db", str(tmp_path / "x.db"),
+                                    "--html", str(tmp_path / "r.html"), "-q"])
+    assert res.exit_code == 0, res.output
+    page = (tmp_path / "r.html").read_text()
+    assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_exit_status_1_names_each_rejected_input(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("The mayor opened the new swimming pool on Saturday, two years later than "
+                    "planned and well over budget, to applause from a small crowd of residents.")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\xff\x00binary")
+    res = CliRunner().invoke(main, ["analyze", str(good), str(bad), str(tmp_path / "gone.txt"),
+                                    "--db", str(tmp_path / "x.db"), "-q"])
+    assert res.exit_code == 1
+    lines = [x for x in res.output.splitlines() if x.startswith("rejected")]
+    assert len(lines) == 2
+    assert any("bad.txt" in x and "NL004" in x for x in lines)
+    assert any("gone.txt" in x and "NL001" in x for x in lines)
+
+
+def test_usage_error_is_exit_2():
+    assert CliRunner().invoke(main, ["analyze"]).exit_code == 2
+
+
+def test_console_script_runs():
+    res = subprocess.run([sys.executable, "-m", "newsloom.cli", "--version"], capture_output=True, text=True)
+    assert res.returncode == 0 and "newsloom" in res.stdout

@@ -1,0 +1,82 @@
+"""The SQLite store: idempotent reruns, incremental additions, migrations, read-only opening."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import newsloom
+from newsloom.store import MIGRATIONS, Store
+
+
+def test_same_input_twice_adds_nothing(tmp_path, demo_dir):
+    db = tmp_path / "n.db"
+    first = newsloom.analyze([demo_dir], db=db)
+    with Store(db) as store:
+        report = newsloom.Pipeline(store).run([demo_dir])
+        assert report.added == 0 and report.unchanged == len(first.articles)
+        assert store.count("articles") == len(first.articles)
+
+
+def test_new_articles_extend_the_store(tmp_path, demo_dir):
+    db = tmp_path / "n.db"
+    files = sorted(p for p in demo_dir.iterdir() if p.suffix in {".txt", ".html"})
+    newsloom.analyze(files[:3], db=db)
+    result = newsloom.analyze(files[3:], db=db)
+    assert len(result.articles) == len(files)
+
+
+def test_schema_version_and_wal(tmp_path):
+    db = tmp_path / "n.db"
+    with Store(db) as store:
+        assert store.schema_version == len(MIGRATIONS)
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with Store(db) as again:  # reopening applies nothing twice
+        assert again.schema_version == len(MIGRATIONS)
+
+
+def test_readonly_store_reads_but_cannot_write(tmp_path, demo_dir):
+    db = tmp_path / "n.db"
+    newsloom.analyze([demo_dir / "01_original.txt"], db=db)
+    with Store(db, readonly=True) as ro:
+        assert len(ro.articles()) == 1
+        try:
+            ro.conn.execute("DELETE FROM articles")
+        except sqlite3.OperationalError as exc:
+            assert "readonly" in str(exc)
+        else:
+            raise AssertionError("a read-only store accepted a write")
+
+
+def test_plain_sqlite_tables_hold_the_data(tmp_path, demo_dir):
+    db = tmp_path / "n.db"
+    newsloom.analyze([demo_dir / "02_scraper_copy.txt"], db=db)
+    conn = sqlite3.connect(db)
+    title, credit = conn.execute("SELECT title, credited_source FROM articles").fetchone()
+    assert credit == "coastlinewire.com" and title
+    reasons = {r for (r,) in conn.execute("SELECT reason FROM removed_lines")}
+    assert "comment form" in reasons
+
+
+def test_rejections_are_stored_and_cleared_when_fixed(tmp_path):
+    db = tmp_path / "n.db"
+    bad = tmp_path / "later.txt"
+    bad.write_text("")
+    result = newsloom.analyze([bad], db=db)
+    assert [r.code for r in result.rejected] == ["NL003"]
+    bad.write_text(
+        "The library reopened its reading room on Saturday after the roof was repaired, "
+        "and volunteers carried the last boxes of books back inside by the afternoon."
+    )
+    result = newsloom.analyze([bad], db=db)
+    assert not result.rejected and len(result.articles) == 1
+
+
+def test_duplicate_jsonl_ids_are_rejected(tmp_path):
+    body = "The bakery on Mill Road will close for good at the end of the month, its owners said on Friday."
+    path = tmp_path / "dup.jsonl"
+    path.write_text(
+        '{"id": "same", "text": "%s"}\n{"id": "same", "text": "%s Another line."}\n' % (body, body)
+    )
+    result = newsloom.analyze([path])
+    assert len(result.articles) == 1
+    assert [r.code for r in result.rejected] == ["NL010"]
