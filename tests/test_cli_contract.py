@@ -38,10 +38,10 @@ def test_demo_run_succeeds_and_writes_outputs(demo_run):
 def test_json_output_follows_the_contract(demo_run, expected):
     data = json.loads((demo_run[1] / "d.json").read_text())
     validate(data)
-    assert CONTRACT_KEYS <= data.keys() and data["version"] == 1
+    assert data.keys() >= CONTRACT_KEYS and data["version"] == 1
     assert len(data["articles"]) == len(expected["articles"])
     for article in data["articles"]:
-        assert ARTICLE_FIELDS <= article.keys()
+        assert article.keys() >= ARTICLE_FIELDS
     jsonl_ids = [json.loads(x)["id"] for x in (demo_run[1] / "jsonl" / "articles.jsonl").read_text().splitlines()]
     assert jsonl_ids == [a["id"] for a in data["articles"]]
 

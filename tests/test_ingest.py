@@ -42,7 +42,7 @@ def test_bad_files_are_rejected_with_codes(tmp_path):
     codes = {src.split("/")[-1]: r.code for src, r in rejected.items()}
     assert codes == {"binary.txt": "NL004", "empty.txt": "NL003", "blank.txt": "NL003",
                      "data.csv": "NL007", "missing.txt": "NL001"}
-    for src, r in rejected.items():
+    for _src, r in rejected.items():
         assert "\n" not in r.reason and r.reason.startswith(f"[{r.code}]")
     assert not docs
 

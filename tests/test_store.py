@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import newsloom
@@ -75,7 +76,7 @@ def test_duplicate_jsonl_ids_are_rejected(tmp_path):
     body = "The bakery on Mill Road will close for good at the end of the month, its owners said on Friday."
     path = tmp_path / "dup.jsonl"
     path.write_text(
-        '{"id": "same", "text": "%s"}\n{"id": "same", "text": "%s Another line."}\n' % (body, body)
+        json.dumps({"id": "same", "text": body}) + "\n" + json.dumps({"id": "same", "text": body + " More."})
     )
     result = newsloom.analyze([path])
     assert len(result.articles) == 1
