@@ -12,23 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
 
+from newsloom import stages
 from newsloom.clean import LineStats, body_lines, clean, site_of
 from newsloom.errors import NewsloomError
 from newsloom.ingest import iter_documents
 from newsloom.model import Article, RawDocument, Rejection
+from newsloom.pipeline_types import ArticleStage, CorpusStage
 from newsloom.store import Store
-
-ArticleStage = Callable[[Article], Article]
-
-
-class CorpusStage(Protocol):
-    def __call__(self, store: Store, new_ids: list[str]) -> None: ...
-
-
-ARTICLE_STAGES: list[ArticleStage] = []
-CORPUS_STAGES: list[CorpusStage] = []
 
 
 @dataclass
@@ -69,8 +60,8 @@ class Pipeline:
         chunk_size: int = 200,
     ) -> None:
         self.store = store
-        self.article_stages = ARTICLE_STAGES if article_stages is None else article_stages
-        self.corpus_stages = CORPUS_STAGES if corpus_stages is None else corpus_stages
+        self.article_stages = stages.article_stages() if article_stages is None else article_stages
+        self.corpus_stages = stages.corpus_stages() if corpus_stages is None else corpus_stages
         self.chunk_size = chunk_size
         self.stats = LineStats()
 
