@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 from newsloom.clean.html import extract_html
@@ -9,6 +10,14 @@ from newsloom.clean.lang import guess_language
 from newsloom.clean.lines import LineStats
 from newsloom.clean.text import clean_text, parse_date
 from newsloom.model import Article, RawDocument, RemovedLine
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_controls(text: str) -> str:
+    """Drop control characters: they carry no meaning in news and break XML parsers."""
+    return _CONTROLS.sub("", text)
 
 
 def site_of(raw: RawDocument) -> str | None:
@@ -34,9 +43,9 @@ def clean(raw: RawDocument, stats: LineStats | None = None) -> Article:
     captions: list[str] = []
     removed: list[RemovedLine] = []
     if raw.text is not None:
-        text = raw.text
+        text = strip_controls(raw.text)
     else:
-        page = extract_html(raw.html or "", url=raw.url)
+        page = extract_html(strip_controls(raw.html or ""), url=raw.url)
         text = page.text
         title = title or page.title
         byline = byline or page.byline

@@ -6,6 +6,7 @@ What trafilatura leaves out (menus, asides, footers, comment forms) is listed in
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -18,6 +19,8 @@ _BLOCKS = {
     "button", "td", "th", "tr", "dt", "dd", "address", "time", "br", "title", "option", "pre",
 }
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")
+# trafilatura warns on every page it finds no article in; newsloom reports that itself (NL009).
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 
 @dataclass
