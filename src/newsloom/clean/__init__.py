@@ -11,7 +11,6 @@ from newsloom.clean.lines import LineStats
 from newsloom.clean.text import clean_text, parse_date
 from newsloom.model import Article, RawDocument, RemovedLine
 
-
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
