@@ -19,7 +19,7 @@ def demo_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def expected() -> dict:
-    return json.loads((DEMO / "expected.json").read_text(encoding="utf-8"))
+    return json.loads((DEMO.parent / "demo.expected.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Cleaning on the bundled demo corpus, checked against examples/demo/expected.json."""
+"""Cleaning on the bundled demo corpus, checked against examples/demo.expected.json."""
 
 from __future__ import annotations
 

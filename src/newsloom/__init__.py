@@ -13,8 +13,7 @@ from pathlib import Path
 from newsloom.model import Article, Derivation, Entity, Quote, Rejection, Result, Story
 from newsloom.pipeline import Pipeline, RunReport
 from newsloom.store import Store
-
-__version__ = "0.1.0"
+from newsloom.version import __version__
 
 
 def analyze(paths: Iterable[str | Path], db: str | Path = ":memory:") -> Result:

@@ -16,13 +16,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsloom import __version__
 from newsloom.export import write_csv, write_json, write_jsonl
 from newsloom.ingest.files import JSONL_SUFFIXES, SUFFIXES
 from newsloom.model import Rejection
 from newsloom.pipeline import Pipeline
 from newsloom.report.html import write_html
 from newsloom.store import Store
+from newsloom.version import __version__
 
 err_console = Console(stderr=True)
 
@@ -69,7 +69,8 @@ def analyze(
     html_out: str | None,
     quiet: bool,
 ) -> None:
-    """Analyse INPUT files and directories (.txt, .html, .jsonl) into the store."""
+    """Analyse INPUTs into the store: files and directories (.txt, .html, .jsonl, .json,
+    RSS/Atom .xml, .warc[.gz]), article URLs and feed URLs."""
     targets = list(inputs) + list(input_dirs)
     if not targets:
         raise click.UsageError("give at least one INPUT file or directory")

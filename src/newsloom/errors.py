@@ -18,6 +18,10 @@ CODES: dict[str, str] = {
     "NL009": "no article text after cleaning",
     "NL010": "id already used by another article",
     "NL011": "processing failed",
+    "NL012": "fetch failed",
+    "NL013": "disallowed by robots.txt",
+    "NL014": "bad archive",
+    "NL015": "not a feed",
 }
 
 

@@ -53,6 +53,7 @@ class RawDocument(Record):
     published: str | None = None
     site: str | None = None
     byline: str | None = None
+    fetched: str | None = None  # when it was fetched or crawled (ISO), e.g. a WARC record's date
 
     @property
     def fingerprint(self) -> str:
@@ -104,6 +105,7 @@ class Article(Record):
     published: str | None = None
     site: str | None = None
     url: str | None = None
+    fetched: str | None = None
     dateline: str | None = None
     credited_source: str | None = None
     cited_outlets: list[str] = field(default_factory=list)

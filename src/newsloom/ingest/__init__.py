@@ -13,9 +13,10 @@ from pathlib import Path
 from newsloom.errors import NewsloomError
 from newsloom.ingest.base import Source
 from newsloom.ingest.files import FileSource
+from newsloom.ingest.web import UrlSource
 from newsloom.model import RawDocument, Rejection
 
-SOURCES: list[Source] = [FileSource()]
+SOURCES: list[Source] = [UrlSource(), FileSource()]
 
 
 def register(source: Source, first: bool = True) -> None:

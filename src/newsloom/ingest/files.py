@@ -9,13 +9,32 @@ from pathlib import Path
 from newsloom.errors import NewsloomError
 from newsloom.ingest.base import reject
 from newsloom.ingest.decode import MAX_BYTES, decode
+from newsloom.ingest.feeds import FEED_SUFFIXES, parse_feed
+from newsloom.ingest.warc import is_warc, read_warc
 from newsloom.model import RawDocument, Rejection
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+JSON_SUFFIXES = {".json"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES
 _FIELDS = ("id", "title", "url", "published", "site", "byline")
+# Field names of other extractors' JSON output, mapped to newsloom's.
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "maintext", "raw_text"),
+    "html": ("html", "raw_html"),
+    "title": ("title",),
+    "url": ("url", "source_url", "source"),
+    "published": ("published", "date_publish", "date", "pubdate"),
+    "site": ("site", "sitename", "source_domain", "hostname"),
+    "byline": ("byline", "author", "authors"),
+    "id": ("id", "fingerprint"),
+}
+
+
+def accepts(path: Path) -> bool:
+    """A file type newsloom reads (WARC archives included)."""
+    return path.suffix.lower() in SUFFIXES or is_warc(path)
 
 
 class FileSource:
@@ -37,7 +56,7 @@ class FileSource:
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path).parts
                 hidden = any(p.startswith(".") for p in rel)
-                if child.is_file() and not hidden and child.suffix.lower() in SUFFIXES:
+                if child.is_file() and not hidden and accepts(child):
                     yield from self.read_file(child)
         elif path.exists():
             yield from self.read_file(path)
@@ -47,6 +66,9 @@ class FileSource:
     def read_file(self, path: Path) -> Iterator[RawDocument | Rejection]:
         name = str(path)
         suffix = path.suffix.lower()
+        if is_warc(path):
+            yield from read_warc(path)
+            return
         if suffix not in SUFFIXES:
             yield reject(name, NewsloomError("NL007", f"{suffix or 'no suffix'}"))
             return
@@ -63,10 +85,35 @@ class FileSource:
             return
         if suffix in JSONL_SUFFIXES:
             yield from parse_jsonl(name, text)
+        elif suffix in JSON_SUFFIXES:
+            yield from parse_json(name, text)
+        elif suffix in FEED_SUFFIXES:
+            yield from parse_feed(name, text)
         elif suffix in HTML_SUFFIXES:
             yield RawDocument(source=name, html=text)
         else:
             yield RawDocument(source=name, text=text)
+
+
+def _field(obj: dict, name: str) -> str | None:
+    for key in _ALIASES[name]:
+        value = obj.get(key)
+        if isinstance(value, list):  # news-please gives authors as a list
+            value = ", ".join(str(v) for v in value if v) or None
+        if value is not None and str(value).strip():
+            return str(value)
+    return None
+
+
+def document_from_json(where: str, obj: object) -> RawDocument | Rejection:
+    """A document from one JSON object in newsloom's, news-please's or trafilatura's fields."""
+    if not isinstance(obj, dict):
+        return reject(where, NewsloomError("NL008", "not a JSON object"))
+    text, html = _field(obj, "text"), _field(obj, "html")
+    if not text and not html:
+        return reject(where, NewsloomError("NL003", "no 'text' or 'html' field"))
+    meta = {k: _field(obj, k) for k in _FIELDS}
+    return RawDocument(source=where, text=text, html=None if text else html, **meta)
 
 
 def parse_jsonl(name: str, text: str) -> Iterator[RawDocument | Rejection]:
@@ -80,14 +127,16 @@ def parse_jsonl(name: str, text: str) -> Iterator[RawDocument | Rejection]:
         except json.JSONDecodeError as exc:
             yield reject(where, NewsloomError("NL008", exc.msg))
             continue
-        if not isinstance(obj, dict):
-            yield reject(where, NewsloomError("NL008", "not a JSON object"))
-            continue
-        body = {k: obj.get(k) for k in ("text", "html")}
-        if not any(isinstance(v, str) and v.strip() for v in body.values()):
-            yield reject(where, NewsloomError("NL003", "no 'text' or 'html' field"))
-            continue
-        meta = {k: str(obj[k]) if obj.get(k) is not None else None for k in _FIELDS}
-        text_body = body["text"] if isinstance(body["text"], str) and body["text"].strip() else None
-        html_body = None if text_body else body["html"]
-        yield RawDocument(source=where, text=text_body, html=html_body, **meta)
+        yield document_from_json(where, obj)
+
+
+def parse_json(name: str, text: str) -> Iterator[RawDocument | Rejection]:
+    """A JSON file holding one article object or a list of them (news-please, trafilatura)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield reject(name, NewsloomError("NL008", exc.msg))
+        return
+    items = data if isinstance(data, list) else [data]
+    for i, obj in enumerate(items, start=1):
+        yield document_from_json(name if len(items) == 1 else f"{name}#{i}", obj)
