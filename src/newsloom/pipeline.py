@@ -4,7 +4,8 @@ Documents stream through in chunks; each chunk is written in one transaction, so
 interrupted run loses at most the chunk in flight and a rerun picks up where it stopped
 (articles are keyed by content fingerprint, so nothing is added twice). Later stages plug
 in as *article stages* (one article at a time: NLP, entities, quotes, dates) or *corpus
-stages* (over the store after new articles arrive: provenance, stories, timelines).
+stages* (over the store after new articles arrive: provenance, stories, timelines), which
+are given the ids of every article they have not yet finished and must be idempotent.
 """
 
 from __future__ import annotations
@@ -124,8 +125,13 @@ class Pipeline:
                     on_item(r.source, r)
                 for _ in range(len(chunk) - len(articles) - len(rejections)):
                     on_item("", None)
-        for stage in self.corpus_stages:
-            stage(self.store, report.new_ids)
+        # Corpus stages see every article they have not finished, not only this run's: a run
+        # killed after storing articles leaves them pending, and the next run completes them.
+        pending = self.store.pending_ids()
+        if pending:
+            for stage in self.corpus_stages:
+                stage(self.store, pending)
+            self.store.mark_corpus_done(pending)
         self.store.finish_run(
             run_id, inputs=report.documents, added=report.added,
             unchanged=report.unchanged, rejected=len(report.rejected),

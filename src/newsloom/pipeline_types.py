@@ -14,6 +14,10 @@ ArticleStage = Callable[[Article], Article]
 
 
 class CorpusStage(Protocol):
-    """Runs over the store once new articles are in; ``new_ids`` are this run's additions."""
+    """Runs over the store once new articles are in.
+
+    ``new_ids`` are the articles the corpus stages have not finished yet: this run's
+    additions, plus any a killed run left pending. A stage must be idempotent for them.
+    """
 
     def __call__(self, store: Store, new_ids: list[str]) -> None: ...

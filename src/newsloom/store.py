@@ -75,6 +75,11 @@ MIGRATIONS: list[str] = [
         rejected INTEGER DEFAULT 0
     );
     """,
+    # 2: corpus stages work through pending articles, so a killed run's articles are not skipped.
+    """
+    ALTER TABLE articles ADD COLUMN corpus_done INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX articles_pending ON articles(corpus_done) WHERE corpus_done = 0;
+    """,
 ]
 
 
@@ -163,6 +168,15 @@ class Store:
                 "INSERT OR REPLACE INTO rejections (source, code, reason, at) VALUES (?,?,?,?)",
                 [(r.source, r.code, r.reason, now()) for r in rejections],
             )
+
+    def pending_ids(self) -> list[str]:
+        """Articles the corpus stages have not finished with (this run's, or a killed run's)."""
+        rows = self.conn.execute("SELECT id FROM articles WHERE corpus_done = 0 ORDER BY rowid")
+        return [r["id"] for r in rows]
+
+    def mark_corpus_done(self, ids: list[str]) -> None:
+        with self.transaction() as c:
+            c.executemany("UPDATE articles SET corpus_done = 1 WHERE id = ?", [(i,) for i in ids])
 
     def articles(self) -> list[Article]:
         rows = self.conn.execute("SELECT data FROM articles ORDER BY added_at, rowid")
