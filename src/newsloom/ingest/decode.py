@@ -8,7 +8,7 @@ from charset_normalizer import from_bytes
 
 from newsloom.errors import NewsloomError
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 20 * 1024 * 1024  # news pages are far smaller; bigger files are rejected, not parsed
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -40,7 +40,7 @@ def _western(data: bytes) -> str | None:
         return None
     letters = [c for c in text if c.isalpha()]
     accented = sum(not c.isascii() for c in letters)
-    return text if letters and accented / len(letters) < 0.2 else None
+    return text if letters and accented / len(letters) < 0.4 else None
 
 
 def _detected(data: bytes) -> str:
@@ -48,6 +48,22 @@ def _detected(data: bytes) -> str:
     if best is None:
         raise NewsloomError("NL005", "no encoding fits")
     return str(best)
+
+
+def _mixed(data: bytes) -> str:
+    """Text that is not all UTF-8: UTF-8 lines stay UTF-8 (scraped pages often mix
+    encodings); the other lines are decoded with the encoding that fits them together."""
+    lines = data.split(b"\n")
+    decoded: list[str | None] = []
+    for line in lines:
+        try:
+            decoded.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            decoded.append(None)
+    rest = b"\n".join(line for line, d in zip(lines, decoded, strict=True) if d is None)
+    legacy = (_western(rest) or _detected(rest)).split("\n")
+    it = iter(legacy)
+    return "\n".join(d if d is not None else next(it) for d in decoded)
 
 
 def decode(data: bytes, max_bytes: int = MAX_BYTES) -> str:
@@ -67,7 +83,7 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _western(data) or _detected(data)
+            text = _mixed(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise NewsloomError("NL003", "no text")
