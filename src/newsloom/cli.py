@@ -97,28 +97,28 @@ def analyze(
                 progress.update(task, advance=1, current=Path(source).name if source else "")
 
             report = pipeline.run(targets, on_item=on_item)
-        result = store.result()
-    if json_out:
-        write_json(result, json_out)
-    if jsonl_dir:
-        write_jsonl(result, jsonl_dir)
-    if csv_out:
-        write_csv(result, csv_out)
-    if html_out:
-        write_html(result, html_out)
+        counts = store.counts()
+        if jsonl_dir:
+            write_jsonl(store, jsonl_dir)
+        if csv_out:
+            write_csv(store, csv_out)
+        if json_out or html_out:  # one document: the whole corpus in memory
+            result = store.result()
+            if json_out:
+                write_json(result, json_out)
+            if html_out:
+                write_html(result, html_out)
     if not quiet:
         table = Table(title=f"newsloom · {db}", show_header=True)
         table.add_column("")
         table.add_column("this run", justify="right")
         table.add_column("in store", justify="right")
         table.add_row("documents read", str(report.documents), "")
-        table.add_row("articles added", str(report.added), str(len(result.articles)))
+        table.add_row("articles added", str(report.added), str(counts["articles"]))
         table.add_row("already in store", str(report.unchanged), "")
-        table.add_row("rejected", str(len(report.rejected)), str(len(result.rejected)))
-        table.add_row("stories", "", str(len(result.stories)))
-        table.add_row("quotes", "", str(len(result.quotes)))
-        table.add_row("entities", "", str(len(result.entities)))
-        table.add_row("derivations", "", str(len(result.derivations)))
+        table.add_row("rejected", str(len(report.rejected)), str(counts["rejections"]))
+        for name in ("stories", "quotes", "entities", "derivations"):
+            table.add_row(name, "", str(counts[name]))
         err_console.print(table)
         reasons = Counter(r.code + " " + r.reason.split(":")[0].split("] ")[-1] for r in report.rejected)
         for reason, n in reasons.most_common():

@@ -1,13 +1,16 @@
-"""Write a :class:`~newsloom.model.Result` as the JSON contract, JSONL tables or CSV."""
+"""Write the JSON contract (one document), JSONL tables or CSV. JSONL and CSV stream from the
+store, so they work for corpora larger than memory."""
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
 
-from newsloom.model import Result
+from newsloom.model import Article, Result
+from newsloom.store import Store
 
 TABLES = ("articles", "entities", "quotes", "derivations", "stories", "rejected")
 SCHEMA_PATH = Path(__file__).parent / "schema" / "newsloom-v1.schema.json"
@@ -18,16 +21,15 @@ def write_json(result: Result, path: str | Path) -> None:
     Path(path).write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
 
 
-def write_jsonl(result: Result, directory: str | Path) -> list[Path]:
-    """One ``<table>.jsonl`` file per contract array (streaming-friendly)."""
+def write_jsonl(store: Store, directory: str | Path) -> list[Path]:
+    """One ``<table>.jsonl`` file per contract array, streamed from the store."""
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
-    data = result.to_dict()
     paths = []
     for table in TABLES:
         path = out / f"{table}.jsonl"
         with path.open("w", encoding="utf-8") as fh:
-            for row in data[table]:
+            for row in store.iter_data(table):
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         paths.append(path)
     return paths
@@ -37,14 +39,13 @@ def _flat(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
 
 
-def write_csv(result: Result, path: str | Path) -> None:
+def write_csv(store: Store, path: str | Path) -> None:
     """Articles as CSV (list fields JSON-encoded), the form spreadsheet users ask for."""
-    rows = result.to_dict()["articles"]
-    fields = [k for k in (rows[0].keys() if rows else ["id"])]
+    fields = [f.name for f in dataclasses.fields(Article)]
     with Path(path).open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=fields)
+        writer = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
-        for row in rows:
+        for row in store.iter_data("articles"):
             writer.writerow({k: _flat(v) for k, v in row.items()})
 
 

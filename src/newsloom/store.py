@@ -80,6 +80,16 @@ MIGRATIONS: list[str] = [
     ALTER TABLE articles ADD COLUMN corpus_done INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX articles_pending ON articles(corpus_done) WHERE corpus_done = 0;
     """,
+    # 3 (web): full-text search over articles and quotes; rows are keyed by the source table's
+    # rowid and kept in step by Store.refresh_search (the web app calls it; no triggers).
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, site, tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        speaker, text, tokenize='unicode61 remove_diacritics 2'
+    )
+    """,
 ]
 
 
@@ -207,6 +217,21 @@ class Store:
 
     # Corpus-level results (filled by later stages) -----------------------------------------
 
+    def iter_data(self, table: str) -> Iterator[dict[str, Any]]:
+        """The contract form of every row of ``table``, streamed (constant memory)."""
+        assert table.isidentifier()
+        if table == "rejected":
+            for r in self.rejections():
+                yield r.to_dict()
+            return
+        for row in self.conn.execute(f"SELECT data FROM {table} ORDER BY rowid"):
+            yield json.loads(row["data"])
+
+    def counts(self) -> dict[str, int]:
+        """Rows per contract table, for summaries that must not load the corpus."""
+        tables = ("articles", "entities", "quotes", "derivations", "stories", "rejections")
+        return {t: self.count(t) for t in tables}
+
     def _load(self, table: str, cls: Any) -> list[Any]:
         assert table.isidentifier()
         return [cls.from_dict(json.loads(r["data"])) for r in self.conn.execute(f"SELECT data FROM {table}")]
@@ -221,3 +246,57 @@ class Store:
             stories=self._load("stories", Story),
             rejected=self.rejections(),
         )
+
+    # Search -------------------------------------------------------------------------------
+
+    _FTS = {"articles_fts": ("articles", "title, text, site"), "quotes_fts": ("quotes", "speaker, text")}
+
+    def has_search(self) -> bool:
+        """Whether this file has the full-text tables (schema 3 or later)."""
+        row = self.conn.execute("SELECT 1 FROM sqlite_master WHERE name='articles_fts'").fetchone()
+        return row is not None
+
+    def search_is_stale(self) -> bool:
+        """Whether rows were added to or removed from articles/quotes since the last refresh."""
+        for fts, (table, _) in self._FTS.items():
+            q = "SELECT count(*), coalesce(max(rowid), 0) FROM {}"
+            if tuple(self.conn.execute(q.format(fts)).fetchone()) != tuple(
+                self.conn.execute(q.format(table)).fetchone()
+            ):
+                return True
+        return False
+
+    def refresh_search(self) -> None:
+        """Bring the full-text index in step with the articles and quotes tables (incremental)."""
+        with self.transaction() as c:
+            for fts, (table, cols) in self._FTS.items():
+                c.execute(f"DELETE FROM {fts} WHERE rowid NOT IN (SELECT rowid FROM {table})")
+                c.execute(
+                    f"INSERT INTO {fts} (rowid, {cols}) SELECT rowid, {cols} FROM {table}"
+                    f" WHERE rowid NOT IN (SELECT rowid FROM {fts})"
+                )
+
+    def search(self, query: str, limit: int = 50) -> dict[str, list[dict[str, Any]]]:
+        """Articles and quotes matching every word of ``query`` (prefixes too), best first.
+
+        Returns ``{"articles": [{id, title, site, snippet}], "quotes": [{id, article_id,
+        speaker, snippet}]}``; snippets mark hits with U+E000 … U+E001.
+        """
+        words = [w.replace('"', '""') for w in query.split() if w.strip('"')]
+        if not words:
+            return {"articles": [], "quotes": []}
+        match = " ".join(f'"{w}"*' for w in words)
+        mark = ("\ue000", "\ue001", "…", 14)
+        articles = self.conn.execute(
+            "SELECT a.id, a.title, a.site, snippet(articles_fts, 1, ?, ?, ?, ?) AS snippet"
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (*mark, match, limit),
+        )
+        quotes = self.conn.execute(
+            "SELECT q.id, q.article_id, q.speaker, snippet(quotes_fts, 1, ?, ?, ?, ?) AS snippet"
+            " FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid"
+            " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?",
+            (*mark, match, limit),
+        )
+        return {"articles": [dict(r) for r in articles], "quotes": [dict(r) for r in quotes]}
