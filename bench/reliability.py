@@ -1,0 +1,112 @@
+"""Benchmark: reliability figures — hostile inputs, kill -9 rounds, memory on a large input,
+and (when the web app is installed) a bounded load test against ``newsloom serve``.
+
+    python bench/reliability.py [--articles 20000] [--rounds 5] [--big 20000] [--load-seconds 60]
+
+Prints: inputs tried, rejected with reason, crashes (must be 0), kill -9 rounds survived
+with 0 lost and 0 duplicated, peak memory of a large run, load-test requests, errors and
+p50/p99 latency.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests"))  # the test suite's generators of invented input
+
+from synth import write_jsonl  # noqa: E402
+from test_hostile import hostile_files  # noqa: E402
+
+import newsloom  # noqa: E402
+
+
+def analyze_cmd(inputs: list[Path | str], db: Path) -> list[str]:
+    return [sys.executable, "-m", "newsloom.cli", "analyze", *map(str, inputs), "--db", str(db), "-q"]
+
+
+def hostile(tmp: Path) -> None:
+    d = tmp / "hostile"
+    d.mkdir()
+    hostile_files(d)
+    proc = subprocess.run(analyze_cmd([d], tmp / "hostile.db"), capture_output=True, text=True)
+    result = newsloom.Store(tmp / "hostile.db").result()
+    crashed = proc.returncode not in (0, 1) or "Traceback" in proc.stderr
+    inputs = len(result.articles) + len(result.rejected)
+    print(f"hostile inputs tried:      {inputs} ({len(list(d.iterdir()))} files)")
+    print(f"  processed:               {len(result.articles)}")
+    print(f"  rejected with reason:    {len(result.rejected)}")
+    for code, n in sorted(Counter(r.reason.split(':')[0] for r in result.rejected).items()):
+        print(f"    {n} × {code}")
+    print(f"  crashes:                 {int(crashed)}")
+
+
+def crash_rounds(tmp: Path, articles: int, rounds: int) -> None:
+    corpus = write_jsonl(tmp / "crash.jsonl", articles)
+    db = tmp / "crash.db"
+    rng = random.Random(11)
+    killed = 0
+    for _ in range(rounds):
+        proc = subprocess.Popen(analyze_cmd([corpus], db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(1.0, 4.0))
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+            killed += 1
+        proc.wait()
+    subprocess.run(analyze_cmd([corpus], db), check=False, capture_output=True)
+    conn = sqlite3.connect(db)
+    ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    n, distinct = conn.execute("SELECT count(*), count(DISTINCT fingerprint) FROM articles").fetchone()
+    pending = conn.execute("SELECT count(*) FROM articles WHERE corpus_done = 0").fetchone()[0]
+    print(f"kill -9 rounds:            {killed} killed of {rounds} runs on {articles} articles")
+    print(f"  after rerun: integrity {'ok' if ok else 'FAILED'}, {articles - distinct} lost, "
+          f"{n - distinct} duplicated, {pending} pending")
+
+
+def memory(tmp: Path, big: int) -> None:
+    corpus = write_jsonl(tmp / "big.jsonl", big, seed=5)
+    t0 = time.perf_counter()
+    subprocess.run(analyze_cmd([corpus], tmp / "big.db"), check=False, capture_output=True)
+    secs = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"large input:               {big} articles in {secs:.1f} s ({big / secs:.0f} articles/s)")
+    print(f"  peak RSS of any child:   {peak:.0f} MB")
+
+
+def load(tmp: Path, seconds: float) -> None:
+    try:
+        from web_load import run_load  # bench/web_load.py, present once the web app is
+    except ImportError:
+        print("load test:                 skipped (bench/web_load.py not present)")
+        return
+    run_load(tmp, seconds)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=20000)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--big", type=int, default=20000)
+    parser.add_argument("--load-seconds", type=float, default=60)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        hostile(Path(tmp))
+        crash_rounds(Path(tmp), args.articles, args.rounds)
+        memory(Path(tmp), args.big)
+        load(Path(tmp), args.load_seconds)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
