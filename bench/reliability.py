@@ -26,10 +26,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))  # the test suite's generators of invented input
 
+import newsloom  # noqa: E402
 from synth import write_jsonl  # noqa: E402
 from test_hostile import hostile_files  # noqa: E402
-
-import newsloom  # noqa: E402
 
 
 def analyze_cmd(inputs: list[Path | str], db: Path) -> list[str]:
