@@ -49,6 +49,23 @@ def _chunks(items: Iterator[RawDocument | Rejection], size: int) -> Iterator[lis
         yield chunk
 
 
+def process_document(
+    raw: RawDocument, article_stages: list[ArticleStage], stats: LineStats | None = None
+) -> Article:
+    """The per-article work, free of any store: clean, give an id, run the article stages.
+
+    The single-machine pipeline and the Spark job both call this, so they agree.
+    Raises :class:`NewsloomError` when the document yields no article.
+    """
+    article = clean(raw, stats)
+    if not article.text.strip():
+        raise NewsloomError("NL009", f"{len(article.removed)} lines, all furniture")
+    article.id = raw.id or article.fingerprint[:12]
+    for stage in article_stages:
+        article = stage(article)
+    return article
+
+
 class Pipeline:
     """Runs documents through the stages into a :class:`Store`."""
 
@@ -68,14 +85,9 @@ class Pipeline:
 
     def process(self, raw: RawDocument, taken: set[str]) -> Article:
         """Clean and enrich one document; raise :class:`NewsloomError` to reject it."""
-        article = clean(raw, self.stats)
-        if not article.text.strip():
-            raise NewsloomError("NL009", f"{len(article.removed)} lines, all furniture")
-        article.id = raw.id or article.fingerprint[:12]
+        article = process_document(raw, self.article_stages, self.stats)
         if article.id in taken or self.store.id_taken(article.id):
             raise NewsloomError("NL010", article.id)
-        for stage in self.article_stages:
-            article = stage(article)
         return article
 
     def run(
