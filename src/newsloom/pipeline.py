@@ -66,6 +66,22 @@ def process_document(
     return article
 
 
+def rejection(raw: RawDocument, err: NewsloomError) -> Rejection:
+    return Rejection(source=raw.source, reason=err.reason, code=err.code)
+
+
+def process_or_reject(
+    raw: RawDocument, article_stages: list[ArticleStage], stats: LineStats | None = None
+) -> Article | Rejection:
+    """:func:`process_document`, with every failure turned into a rejection naming the input."""
+    try:
+        return process_document(raw, article_stages, stats)
+    except NewsloomError as err:
+        return rejection(raw, err)
+    except Exception as exc:  # one document must never stop the batch
+        return rejection(raw, NewsloomError("NL011", f"{type(exc).__name__}: {exc}".splitlines()[0][:200]))
+
+
 class Pipeline:
     """Runs documents through the stages into a :class:`Store`."""
 
@@ -83,12 +99,6 @@ class Pipeline:
         self.chunk_size = chunk_size
         self.stats = LineStats()
 
-    def process(self, raw: RawDocument, taken: set[str]) -> Article:
-        """Clean and enrich one document; raise :class:`NewsloomError` to reject it."""
-        article = process_document(raw, self.article_stages, self.stats)
-        if article.id in taken or self.store.id_taken(article.id):
-            raise NewsloomError("NL010", article.id)
-        return article
 
     def run(
         self,
@@ -116,16 +126,14 @@ class Pipeline:
             articles: list[Article] = []
             taken: set[str] = set()
             for raw in fresh:
-                try:
-                    article = self.process(raw, taken)
-                except NewsloomError as err:
-                    rejections.append(Rejection(source=raw.source, reason=err.reason, code=err.code))
-                except Exception as exc:  # one document must never stop the batch
-                    err = NewsloomError("NL011", f"{type(exc).__name__}: {exc}".splitlines()[0][:200])
-                    rejections.append(Rejection(source=raw.source, reason=err.reason, code=err.code))
+                outcome = process_or_reject(raw, self.article_stages, self.stats)
+                if isinstance(outcome, Article) and (outcome.id in taken or self.store.id_taken(outcome.id)):
+                    outcome = rejection(raw, NewsloomError("NL010", outcome.id))
+                if isinstance(outcome, Rejection):
+                    rejections.append(outcome)
                 else:
-                    taken.add(article.id)
-                    articles.append(article)
+                    taken.add(outcome.id)
+                    articles.append(outcome)
             self.store.add_articles(articles, rejections)
             report.added += len(articles)
             report.new_ids += [a.id for a in articles]
