@@ -126,5 +126,26 @@ def analyze(
     sys.exit(0 if report.ok else 1)
 
 
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", required=True, help="Directory (or s3://…, hdfs://…) for the Parquet tables.")
+@click.option("--master", default="local[*]", show_default=True, help="Spark master URL.")
+@click.option("--partitions", type=int, default=None, help="Input partitions (default: 4 per core).")
+def spark(inputs: tuple[str, ...], out: str, master: str, partitions: int | None) -> None:
+    """Run the per-article pipeline on Apache Spark and write Parquet tables to --out."""
+    from newsloom.spark import check_environment
+    from newsloom.spark.job import run
+
+    try:
+        check_environment()
+    except RuntimeError as exc:
+        err_console.print(f"newsloom spark: {exc}", highlight=False)
+        sys.exit(2)
+    counts = run(list(inputs), out, master=master, partitions=partitions)
+    for table, n in counts.items():
+        click.echo(f"{table}: {n} rows → {out}/{table}.parquet")
+    sys.exit(1 if counts.get("rejected") else 0)
+
+
 if __name__ == "__main__":
     main()
