@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: install demo test lint bench model clean
+.PHONY: install demo test lint bench model clean serve screenshots
 
 install: $(VENV)/.installed
 
@@ -19,6 +19,12 @@ demo: install
 	$(BIN)/newsloom analyze examples/demo --db $(OUT)/demo.db --json $(OUT)/demo.json \
 		--jsonl $(OUT)/demo-jsonl --html $(OUT)/demo.html
 	@echo "wrote $(OUT)/demo.db, $(OUT)/demo.json, $(OUT)/demo-jsonl/, $(OUT)/demo.html"
+
+serve: demo
+	$(BIN)/newsloom serve --db $(OUT)/demo.db
+
+screenshots: demo
+	$(BIN)/python bench/screenshots.py --out $(OUT)/screenshots --demo-db $(OUT)/demo.db
 
 lint: install
 	$(BIN)/ruff check src tests bench training

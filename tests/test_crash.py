@@ -12,11 +12,11 @@ import time
 
 from synth import write_jsonl
 
-N = 1200
+N = 300
 
 
 def run_analyze(inputs, db, kill_after: float | None = None) -> int | None:
-    cmd = [sys.executable, "-m", "newsloom.cli", "analyze", str(inputs), "--db", str(db), "-q"]
+    cmd = [sys.executable, "-m", "newsloom.cli", "analyze", str(inputs), "--db", str(db), "-q", "--batch-size", "20"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     if kill_after is None:
         return proc.wait(timeout=300)
@@ -31,8 +31,8 @@ def test_kill_9_then_rerun_loses_and_duplicates_nothing(tmp_path):
     corpus = write_jsonl(tmp_path / "corpus.jsonl", N)
     db = tmp_path / "crash.db"
     rng = random.Random(3)
-    for _ in range(3):
-        run_analyze(corpus, db, kill_after=rng.uniform(1.0, 3.5))
+    for low in (3.0, 5.0, 7.0):  # after the model has loaded, while batches are being written
+        run_analyze(corpus, db, kill_after=rng.uniform(low, low + 2))
         conn = sqlite3.connect(db)
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         conn.close()

@@ -80,7 +80,7 @@ def test_numeric_entities(nlp) -> None:
 def test_dateline_and_curly_quotes(nlp) -> None:
     doc = nlp("VELMARO — “We won’t sign,” the negotiator told reporters last Friday.")
     assert doc.ents[0].text == "VELMARO" and doc.ents[0].label_ == "LOC"
-    assert "won" in [t.text for t in doc] and "’t" in [t.text for t in doc]
+    assert [t.text for t in doc[4:6]] == ["wo", "n’t"]
     assert any(e.text == "last Friday" and e.label_ == "DATE" for e in doc.ents)
     glued = nlp("VELMARO—“We won’t sign,” she said.")
     assert [t.text for t in glued[:4]] == ["VELMARO", "—", "“", "We"]

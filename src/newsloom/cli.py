@@ -58,6 +58,8 @@ def main() -> None:
 @click.option("--jsonl", "jsonl_dir", type=click.Path(file_okay=False), help="Write one JSONL file per table here.")
 @click.option("--csv", "csv_out", type=click.Path(dir_okay=False), help="Write the articles as CSV here.")
 @click.option("--html", "html_out", type=click.Path(dir_okay=False), help="Write a self-contained HTML report.")
+@click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1),
+              help="Documents per transaction: a killed run loses at most one batch.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 def analyze(
     inputs: tuple[str, ...],
@@ -67,6 +69,7 @@ def analyze(
     jsonl_dir: str | None,
     csv_out: str | None,
     html_out: str | None,
+    batch_size: int,
     quiet: bool,
 ) -> None:
     """Analyse INPUTs into the store: files and directories (.txt, .html, .jsonl, .json,
@@ -80,7 +83,7 @@ def analyze(
         err_console.print(f"newsloom: cannot open store {db}: {exc}")
         sys.exit(2)
     with store:
-        pipeline = Pipeline(store)
+        pipeline = Pipeline(store, chunk_size=batch_size)
         with Progress(
             TextColumn("[bold]analyse"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             TextColumn("{task.fields[current]}"), console=err_console, disable=quiet, transient=True,
@@ -145,6 +148,22 @@ def spark(inputs: tuple[str, ...], out: str, master: str, partitions: int | None
     for table, n in counts.items():
         click.echo(f"{table}: {n} rows → {out}/{table}.parquet")
     sys.exit(1 if counts.get("rejected") else 0)
+
+
+@main.command()
+@click.option("--db", default="newsloom.db", show_default=True, type=click.Path(dir_okay=False),
+              help="SQLite store to serve.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+def serve(db: str, host: str, port: int) -> None:
+    """Browse the store in a web app: stories, search, articles, entities, and a JSON API."""
+    if not Path(db).is_file():
+        err_console.print(f"newsloom: no store at {db} (run `newsloom analyze … --db {db}` first)")
+        sys.exit(2)
+    from newsloom.web import serve as run_server
+
+    err_console.print(f"newsloom: serving {db} on http://{host}:{port}/  (Ctrl+C stops)")
+    run_server(db, host=host, port=port)
 
 
 if __name__ == "__main__":

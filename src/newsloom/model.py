@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import typing
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,8 +33,27 @@ class Record:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Any:
-        names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-        return cls(**{k: v for k, v in data.items() if k in names})
+        """Rebuild from the contract form, nested records (``list[Role]``…) included."""
+        hints = typing.get_type_hints(cls)
+        kwargs = {}
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            item = _record_item_type(hints[f.name])
+            if item is not None and isinstance(value, list):
+                value = [item.from_dict(v) if isinstance(v, dict) else v for v in value]
+            kwargs[f.name] = value
+        return cls(**kwargs)
+
+
+def _record_item_type(hint: Any) -> type[Record] | None:
+    """``X`` when ``hint`` is ``list[X]`` and X is a Record, else None."""
+    if typing.get_origin(hint) is list:
+        (arg,) = typing.get_args(hint)
+        if isinstance(arg, type) and issubclass(arg, Record):
+            return arg
+    return None
 
 
 @dataclass
@@ -115,14 +135,6 @@ class Article(Record):
     removed: list[RemovedLine] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Article:
-        art: Article = super().from_dict(data)
-        art.removed = [RemovedLine.from_dict(r) for r in data.get("removed", [])]
-        art.dates = [DateMention.from_dict(d) for d in data.get("dates", [])]
-        art.figures = [Figure.from_dict(f) for f in data.get("figures", [])]
-        return art
 
 
 @dataclass

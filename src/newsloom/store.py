@@ -20,9 +20,11 @@ from newsloom.model import (
     Article,
     Derivation,
     Entity,
+    Mention,
     Quote,
     Rejection,
     Result,
+    Role,
     Story,
 )
 
@@ -89,6 +91,20 @@ MIGRATIONS: list[str] = [
     CREATE VIRTUAL TABLE quotes_fts USING fts5(
         speaker, text, tokenize='unicode61 remove_diacritics 2'
     )
+    """,
+    # 4: provenance and stories — the persistent LSH index, outlet keys, external sources,
+    # and the running story features that make both stages incremental.
+    """
+    CREATE TABLE lsh (key INTEGER NOT NULL, article INTEGER NOT NULL);
+    CREATE INDEX lsh_key ON lsh(key);
+    CREATE TABLE lsh_size (key INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+    CREATE TABLE lsh_indexed (article_id TEXT PRIMARY KEY);
+    CREATE TABLE outlet_keys (key TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (key, article_id));
+    CREATE TABLE external_sources (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+    CREATE TABLE story_features (story_id TEXT PRIMARY KEY, data TEXT NOT NULL);
+    CREATE TABLE story_terms (term TEXT NOT NULL, story_id TEXT NOT NULL, PRIMARY KEY (term, story_id));
+    CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
+    CREATE TABLE corpus_stats (name TEXT PRIMARY KEY, value INTEGER NOT NULL)
     """,
 ]
 
@@ -300,3 +316,205 @@ class Store:
             (*mark, match, limit),
         )
         return {"articles": [dict(r) for r in articles], "quotes": [dict(r) for r in quotes]}
+
+    # Provenance and stories ---------------------------------------------------------------
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.conn.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
+        return Article.from_dict(json.loads(row["data"])) if row else None
+
+    def articles_by_ids(self, ids: list[str]) -> dict[str, Article]:
+        """Articles keyed by id, fetched in batches (SQLite caps bound parameters)."""
+        out: dict[str, Article] = {}
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            q = f"SELECT id, data FROM articles WHERE id IN ({','.join('?' * len(part))})"
+            out.update((r["id"], Article.from_dict(json.loads(r["data"]))) for r in self.conn.execute(q, part))
+        return out
+
+    def _rowids(self, ids: list[str]) -> dict[str, int]:
+        q = f"SELECT id, rowid FROM articles WHERE id IN ({','.join('?' * len(ids))})"
+        return {r[0]: r[1] for r in self.conn.execute(q, ids)}
+
+    def lsh_add(self, entries: dict[str, list[int]]) -> None:
+        """Index each article under its LSH keys (articles are referenced by rowid to stay small)."""
+        rowids = self._rowids(list(entries)) if entries else {}
+        with self.transaction() as c:
+            for article_id, keys in entries.items():
+                rid = rowids[article_id]
+                c.execute("INSERT INTO lsh_indexed (article_id) VALUES (?)", (article_id,))
+                c.executemany("INSERT INTO lsh (key, article) VALUES (?,?)", [(k, rid) for k in keys])
+                c.executemany(
+                    "INSERT INTO lsh_size (key, n) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET n=n+1",
+                    [(k,) for k in keys],
+                )
+
+    def lsh_indexed(self, ids: list[str]) -> set[str]:
+        """Those of ``ids`` already in the LSH index (a rerun must not index twice)."""
+        if not ids:
+            return set()
+        q = f"SELECT article_id FROM lsh_indexed WHERE article_id IN ({','.join('?' * len(ids))})"
+        return {r[0] for r in self.conn.execute(q, ids)}
+
+    def lsh_query(self, keys: list[int], max_bucket: int) -> dict[str, int]:
+        """Articles sharing keys with the query, with how many keys each shares.
+
+        Buckets holding more than ``max_bucket`` articles are skipped: they come from
+        ubiquitous phrases, say nothing about copying, and would make cost grow with the corpus.
+        """
+        if not keys:
+            return {}
+        ph = ",".join("?" * len(keys))
+        small = [r[0] for r in self.conn.execute(f"SELECT key FROM lsh_size WHERE key IN ({ph}) AND n<=?",
+                                                 (*keys, max_bucket))]
+        if not small:
+            return {}
+        counts: dict[int, int] = {}
+        for (rid,) in self.conn.execute(f"SELECT article FROM lsh WHERE key IN ({','.join('?' * len(small))})",
+                                        small):
+            counts[rid] = counts.get(rid, 0) + 1
+        if not counts:
+            return {}
+        rows = self.conn.execute(
+            f"SELECT rowid, id FROM articles WHERE rowid IN ({','.join('?' * len(counts))})", list(counts))
+        return {r[1]: counts[r[0]] for r in rows}
+
+    def add_outlet_keys(self, pairs: list[tuple[str, str]]) -> None:
+        with self.transaction() as c:
+            c.executemany("INSERT OR IGNORE INTO outlet_keys (key, article_id) VALUES (?,?)", pairs)
+
+    def articles_of_outlet(self, key: str, limit: int = 1000) -> list[str]:
+        rows = self.conn.execute("SELECT article_id FROM outlet_keys WHERE key=? LIMIT ?", (key, limit))
+        return [r[0] for r in rows]
+
+    def upsert_derivations(self, derivations: list[Derivation]) -> None:
+        with self.transaction() as c:
+            c.executemany(
+                "INSERT OR REPLACE INTO derivations (derived_id, source_id, kind, credited, score, data)"
+                " VALUES (?,?,?,?,?,?)",
+                [(d.derived_id, d.source_id, d.kind, int(d.credited), d.score, json.dumps(d.to_dict()))
+                 for d in derivations],
+            )
+
+    def delete_derivations(self, pairs: list[tuple[str, str]]) -> None:
+        with self.transaction() as c:
+            c.executemany("DELETE FROM derivations WHERE derived_id=? AND source_id=?", pairs)
+
+    def derivations_of(self, derived_id: str) -> list[Derivation]:
+        rows = self.conn.execute("SELECT data FROM derivations WHERE derived_id=?", (derived_id,))
+        return [Derivation.from_dict(json.loads(r["data"])) for r in rows]
+
+    def add_external_source(self, source_id: str, name: str) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT OR IGNORE INTO external_sources (id, name) VALUES (?,?)", (source_id, name))
+
+    def stories_of(self, article_ids: list[str]) -> dict[str, str]:
+        """Story id of each given article that has one."""
+        if not article_ids:
+            return {}
+        q = f"SELECT article_id, story_id FROM story_articles WHERE article_id IN ({','.join('?' * len(article_ids))})"
+        return {r[0]: r[1] for r in self.conn.execute(q, article_ids)}
+
+    def story_candidates(self, terms: list[str], limit: int) -> list[str]:
+        """Stories sharing the most of these terms, best first."""
+        if not terms:
+            return []
+        rows = self.conn.execute(
+            f"SELECT story_id, count(*) AS n FROM story_terms WHERE term IN ({','.join('?' * len(terms))})"
+            " GROUP BY story_id ORDER BY n DESC LIMIT ?", (*terms, limit))
+        return [r[0] for r in rows]
+
+    def story_features(self, story_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT data FROM story_features WHERE story_id=?", (story_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def story(self, story_id: str) -> Story | None:
+        row = self.conn.execute("SELECT data FROM stories WHERE id=?", (story_id,)).fetchone()
+        return Story.from_dict(json.loads(row[0])) if row else None
+
+    def save_story(self, story: Story, features: dict[str, Any], terms: list[str]) -> None:
+        """Write a story, its membership, its running features and its index terms."""
+        with self.transaction() as c:
+            c.execute("INSERT OR REPLACE INTO stories (id, title, data) VALUES (?,?,?)",
+                      (story.id, story.title, json.dumps(story.to_dict())))
+            c.executemany("INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?,?)",
+                          [(story.id, a) for a in story.article_ids])
+            c.execute("INSERT OR REPLACE INTO story_features (story_id, data) VALUES (?,?)",
+                      (story.id, json.dumps(features)))
+            c.executemany("INSERT OR IGNORE INTO story_terms (term, story_id) VALUES (?,?)",
+                          [(t, story.id) for t in terms])
+
+    def term_dfs(self, terms: list[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for i in range(0, len(terms), 500):
+            part = terms[i:i + 500]
+            q = f"SELECT term, df FROM term_df WHERE term IN ({','.join('?' * len(part))})"
+            out.update((r[0], r[1]) for r in self.conn.execute(q, part))
+        return out
+
+    def add_term_dfs(self, terms: list[str]) -> None:
+        """Count one more document for each term (and for the corpus size)."""
+        with self.transaction() as c:
+            c.executemany("INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df=df+1",
+                          [(t,) for t in terms])
+            c.execute("INSERT INTO corpus_stats (name, value) VALUES ('docs', 1)"
+                      " ON CONFLICT(name) DO UPDATE SET value=value+1")
+
+    def corpus_docs(self) -> int:
+        row = self.conn.execute("SELECT value FROM corpus_stats WHERE name='docs'").fetchone()
+        return int(row[0]) if row else 0
+
+    # Entities and quotes ------------------------------------------------------------------
+
+    def articles_by_id(self, ids: list[str]) -> list[Article]:
+        """The stored articles with these ids (in store order)."""
+        out: list[Article] = []
+        for k in range(0, len(ids), 500):
+            chunk = ids[k : k + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(f"SELECT data FROM articles WHERE id IN ({marks}) ORDER BY rowid", chunk)
+            out += [Article.from_dict(json.loads(r["data"])) for r in rows]
+        return out
+
+    def entities(self) -> list[Entity]:
+        """Stored entities, their roles and mentions as dataclasses."""
+        out = self._load("entities", Entity)
+        for e in out:
+            e.roles = [r if isinstance(r, Role) else Role.from_dict(r) for r in e.roles]
+            e.mentions = [m if isinstance(m, Mention) else Mention.from_dict(m) for m in e.mentions]
+        return out
+
+    def quotes(self) -> list[Quote]:
+        return self._load("quotes", Quote)
+
+    def save_entities(self, entities: list[Entity]) -> None:
+        """Insert or replace entities and their mention rows."""
+        with self.transaction() as c:
+            for e in entities:
+                c.execute("INSERT OR REPLACE INTO entities (id, name, type, data) VALUES (?,?,?,?)",
+                          (e.id, e.name, e.type, json.dumps(e.to_dict(), ensure_ascii=False)))
+                c.execute("DELETE FROM mentions WHERE entity_id=?", (e.id,))
+                c.executemany(
+                    'INSERT INTO mentions (entity_id, article_id, start, "end", text) VALUES (?,?,?,?,?)',
+                    [(e.id, m.article_id, m.start, m.end, m.text) for m in e.mentions],
+                )
+
+    def save_quotes(self, quotes: list[tuple[Quote, dict[str, Any]]]) -> None:
+        """Insert or replace quotes; ``data`` keeps the contract fields plus the extras given
+        (``diff``, ``split_group``…), merged over what the row held before."""
+        with self.transaction() as c:
+            for q, extra in quotes:
+                row = c.execute("SELECT data FROM quotes WHERE id=?", (q.id,)).fetchone()
+                data = {**(json.loads(row["data"]) if row else {}), **q.to_dict(), **extra}
+                c.execute(
+                    'INSERT OR REPLACE INTO quotes (id, article_id, text, start, "end", speaker,'
+                    " speaker_entity_id, kind, data) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (q.id, q.article_id, q.text, q.start, q.end, q.speaker, q.speaker_entity_id, q.kind,
+                     json.dumps(data, ensure_ascii=False)),
+                )
+
+    def delete_entities(self, ids: list[str]) -> None:
+        """Remove entities merged into others, and their mention rows."""
+        with self.transaction() as c:
+            c.executemany("DELETE FROM entities WHERE id=?", [(i,) for i in ids])
+            c.executemany("DELETE FROM mentions WHERE entity_id=?", [(i,) for i in ids])

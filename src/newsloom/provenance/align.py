@@ -1,0 +1,108 @@
+"""Sentence alignment between two texts, and containment each way.
+
+A pair of sentences aligns when its similarity reaches ``MIN_SIM``; similarity is the
+better of character similarity (rapidfuzz, for copies and light edits) and content-word
+overlap (Dice, for paraphrases), damped when the sentences disagree on numbers or share
+no name — a rewrite keeps who and how many, a same-topic text does not.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from newsloom.provenance.features import content_words, entities, numbers, sentence_spans
+
+MIN_SIM = 0.5
+MIN_SHARED_WORDS = 3
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    norm: str
+    words: frozenset[str]
+    numbers: frozenset[str]
+    names: frozenset[str]
+
+
+@dataclass
+class Alignment:
+    """``pairs`` are ``[derived_start, derived_end, source_start, source_end, similarity]``."""
+
+    pairs: list[list[float]] = field(default_factory=list)
+    derived_cover: float = 0.0  # share of the derived text's sentence chars aligned
+    source_cover: float = 0.0
+    identical: float = 0.0  # share of the derived text's sentence chars aligned near-verbatim
+    mean_sim: float = 0.0
+    identical_source: float = 0.0  # the same, of the source's chars
+
+    def flipped(self) -> Alignment:
+        """The same alignment read the other way round (source as derived)."""
+        return Alignment([[p[2], p[3], p[0], p[1], p[4]] for p in self.pairs], self.source_cover,
+                         self.derived_cover, self.identical_source, self.mean_sim, self.identical)
+
+
+def sentences(text: str) -> list[Sentence]:
+    out = []
+    for s, e in sentence_spans(text):
+        chunk = text[s:e]
+        out.append(Sentence(s, e, " ".join(chunk.lower().split()), frozenset(content_words(chunk)),
+                            frozenset(numbers(chunk)), frozenset(n.lower() for n in entities(chunk))))
+    return out
+
+
+def similarity(a: Sentence, b: Sentence) -> float:
+    shared = len(a.words & b.words)
+    if shared < MIN_SHARED_WORDS and a.norm != b.norm:
+        return 0.0
+    dice = 2 * shared / (len(a.words) + len(b.words))
+    sim = max(fuzz.ratio(a.norm, b.norm) / 100, dice)
+    if a.numbers and b.numbers and not a.numbers & b.numbers:
+        sim *= 0.8
+    if a.names and b.names and not a.names & b.names:
+        sim *= 0.8
+    return sim
+
+
+def align(derived: list[Sentence], source: list[Sentence]) -> Alignment:
+    """Greedy one-to-one alignment, best pairs first."""
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for j, s in enumerate(source):
+        for w in s.words:
+            by_word[w].append(j)
+    scored: list[tuple[float, int, int]] = []
+    for i, d in enumerate(derived):
+        hits: dict[int, int] = defaultdict(int)
+        for w in d.words:
+            for j in by_word.get(w, ()):
+                hits[j] += 1
+        for j, n in hits.items():
+            if n >= MIN_SHARED_WORDS:
+                sim = similarity(d, source[j])
+                if sim >= MIN_SIM:
+                    scored.append((sim, i, j))
+    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    used_d: set[int] = set()
+    used_s: set[int] = set()
+    result = Alignment()
+    for sim, i, j in scored:
+        if i in used_d or j in used_s:
+            continue
+        used_d.add(i)
+        used_s.add(j)
+        d, s = derived[i], source[j]
+        result.pairs.append([d.start, d.end, s.start, s.end, round(sim, 3)])
+    result.pairs.sort()
+    d_len = sum(s.end - s.start for s in derived) or 1
+    s_len = sum(s.end - s.start for s in source) or 1
+    result.derived_cover = sum(p[1] - p[0] for p in result.pairs) / d_len
+    result.source_cover = sum(p[3] - p[2] for p in result.pairs) / s_len
+    result.identical = sum(p[1] - p[0] for p in result.pairs if p[4] >= 0.95) / d_len
+    result.identical_source = sum(p[3] - p[2] for p in result.pairs if p[4] >= 0.95) / s_len
+    if result.pairs:
+        result.mean_sim = sum(p[4] for p in result.pairs) / len(result.pairs)
+    return result

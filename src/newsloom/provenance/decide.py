@@ -1,0 +1,150 @@
+"""Deciding a candidate pair: kind, direction, credit and score.
+
+Evidence for "D derives from S" (all shares are of D's material found in S):
+``cover`` (sentence chars aligned), ``names`` (proxy entities), ``words`` (content words).
+A rewrite keeps most of its source's names and vocabulary and re-says several sentences;
+an independent report of the same event shares names but few sentences, a follow-up
+shares names but no sentences. Direction: publication dates when both are known, else a
+text crediting the other's outlet is the derived one, else the text whose material is
+the more contained in the other's (the source carries more original detail).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsloom.model import Article, Derivation
+from newsloom.provenance.align import Alignment, Sentence, align, sentences
+from newsloom.provenance.features import content_words, entities
+
+COPY_IDENTICAL = 0.8
+REWRITE_COVER, REWRITE_NAMES, REWRITE_WORDS = 0.15, 0.55, 0.4
+REWRITE_MIN_SENTENCES = 4  # a headline and a line cannot be told from an independent brief
+REWRITE_MIN_PAIRS = 3
+PARTIAL_PAIRS, PARTIAL_SIM = 2, 0.85
+
+
+@dataclass
+class Profile:
+    """What the decision needs of one article, computed once per stage run."""
+
+    article: Article
+    sentences: list[Sentence]
+    names: set[str]
+    words: set[str]
+    outlets: set[str]  # keys of the outlet that published it
+    credits: set[str]  # keys of the outlets it credits or cites (expanded through the corpus)
+    credits_external: bool = False  # its credit names an outlet with no article in the corpus
+
+
+def outlet_keys(name: str | None) -> set[str]:
+    """Match keys of an outlet name: squashed letters and, for several words, the acronym.
+
+    "Coastline Wire", "coastlinewire.com" and "CW" all meet on a key.
+    """
+    if not name:
+        return set()
+    name = re.sub(r"^(?:https?://)?(?:www\.)?", "", name.strip(), flags=re.I)
+    name = re.sub(r"\.(?:com|net|org|co\.uk|co|az|ru|ua|uk|io|news|info|de|fr)(?:/.*)?$", "", name, flags=re.I)
+    name = re.sub(r"^the\s+", "", name, flags=re.I)
+    keys = {re.sub(r"[^a-z0-9]", "", name.lower())}
+    parts = [p for p in re.split(r"[\s\-]+", name) if p[:1].isalpha()]
+    if len(parts) >= 2:
+        keys.add("".join(p[0] for p in parts).lower())
+    return {k for k in keys if len(k) >= 2}
+
+
+def own_outlet_keys(article: Article) -> set[str]:
+    """The article's own outlet: its site, else a wire code in its own dateline."""
+    if article.site:
+        return outlet_keys(article.site)
+    if article.dateline and article.credited_source and article.credited_source.isupper():
+        return outlet_keys(article.credited_source)
+    return set()
+
+
+def profile(article: Article, credits: set[str], credits_external: bool = False) -> Profile:
+    return Profile(article, sentences(article.text), {n.lower() for n in entities(article.text)},
+                   set(content_words(article.text)), own_outlet_keys(article), credits, credits_external)
+
+
+def _share(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a) if a else 0.0
+
+
+@dataclass
+class Evidence:
+    cover: float
+    names: float
+    words: float
+    alignment: Alignment
+
+    @property
+    def score(self) -> float:
+        return round((self.cover + self.names + self.words) / 3, 3)
+
+
+def evidence(d: Profile, s: Profile, al: Alignment) -> Evidence:
+    return Evidence(al.derived_cover, _share(d.names, s.names), _share(d.words, s.words), al)
+
+
+def kind_of(d: Profile, ev: Evidence) -> str:
+    al = ev.alignment
+    if al.identical >= COPY_IDENTICAL:
+        return "copy"
+    if (len(d.sentences) >= REWRITE_MIN_SENTENCES and len(al.pairs) >= REWRITE_MIN_PAIRS
+            and ev.cover >= REWRITE_COVER and ev.names >= REWRITE_NAMES and ev.words >= REWRITE_WORDS):
+        return "rewrite"
+    if sum(p[4] >= PARTIAL_SIM for p in al.pairs) >= PARTIAL_PAIRS:
+        return "partial"
+    return "independent"
+
+
+def _date(a: Article) -> str | None:
+    return a.published[:10] if a.published else None
+
+
+def credits_other(d: Profile, s: Profile) -> bool:
+    """``d`` credits ``s``'s outlet, or the outlet ``s`` itself credits."""
+    return bool(d.credits & (s.outlets | outlet_keys(s.article.credited_source)))
+
+
+def orient(x: Profile, y: Profile, ex: Evidence, ey: Evidence) -> bool:
+    """True when ``x`` is the derived one (``ex``: x's material in y; ``ey``: y's in x)."""
+    dx, dy = _date(x.article), _date(y.article)
+    if dx and dy and dx != dy:
+        return dx > dy
+    cx, cy = credits_other(x, y), credits_other(y, x)
+    if cx != cy:
+        return cx
+    same_text = min(ex.alignment.identical, ey.alignment.identical) >= COPY_IDENTICAL
+    sx, sy = ex.names + ex.words + ex.cover, ey.names + ey.words + ey.cover
+    if not same_text and abs(sx - sy) > 0.02:
+        return sx > sy  # a rewrite keeps less of its source than it adds
+    # The same text: the copy is the one that lost the page's date or byline (scrapers
+    # drop both), else the one crediting another outlet, else the shorter text.
+    for fx, fy in ((dx, dy), (x.article.byline, y.article.byline), (x.credits, y.credits)):
+        if bool(fx) != bool(fy):
+            return not fx if fx is not x.credits else bool(fx)
+    return len(x.article.text) < len(y.article.text)
+
+
+def decide(x: Profile, y: Profile) -> Derivation | None:
+    """The derivation between two candidate articles, or None when they are independent."""
+    al_xy = align(x.sentences, y.sentences)
+    al_yx = al_xy.flipped()
+    ex, ey = evidence(x, y, al_xy), evidence(y, x, al_yx)
+    d, s, ev = (x, y, ex) if orient(x, y, ex, ey) else (y, x, ey)
+    kind = kind_of(d, ev)
+    if d.outlets & s.outlets and kind != "copy":
+        return None  # an outlet's follow-up reuses its own background: not a derivation
+    if kind == "independent" and d.credits & s.outlets and ev.alignment.pairs:
+        kind = "partial"  # reuses a passage and names the outlet that published it
+    if kind == "independent":
+        return None
+    # A credit to an outlet outside the corpus counts: the chain to the source may pass
+    # through it (a rewrite crediting the agency that had the story from the source).
+    credited = credits_other(d, s) or d.credits_external
+    return Derivation(derived_id=d.article.id, source_id=s.article.id, kind=kind, credited=credited,
+                      score=ev.score, aligned=ev.alignment.pairs)

@@ -1,0 +1,90 @@
+"""Cheap text features shared by provenance and stories: sentences, words, proxy entities.
+
+No NLP model is needed: capitalised word runs stand in for entities, digits for figures.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterable
+
+from newsloom.clean.lexicon import STOPWORDS
+from newsloom.clean.text import _ABBREV, _SENT_END_RE
+
+_WORD_RE = re.compile(r"[A-Za-zÀ-ÿ0-9][\w'’\-]*")
+_NUMBER_RE = re.compile(r"\d[\d,.]*")
+_CAP_RUN_RE = re.compile(r"(?:[A-Z][\w'’\-]*|[A-Z]\.)(?:\s+(?:of\s+|de\s+)?(?:[A-Z][\w'’\-]*|[A-Z]\.))*")
+# Capitalised words that start sentences or name weekdays/months carry no identity.
+_NOT_ENTITY = STOPWORDS | {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "mr", "mrs", "ms", "dr", "but", "and", "yet", "however", "meanwhile",
+    "still", "now", "while", "although", "though", "according", "earlier", "later", "last",
+}
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets, paragraph-aware, using the cleaner's abbreviation rules."""
+    spans: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text):
+        start = para.start()
+        for m in _SENT_END_RE.finditer(para.group()):
+            word = m.group(1).lower().rstrip(".")
+            if word in _ABBREV or "." in word or (len(word) == 1 and word.isalpha()):
+                continue
+            end = para.start() + m.end()
+            spans.append((start, end))
+            start = end
+        spans.append((start, para.end()))
+    return [(s, _rstrip(text, s, e)) for s, e in spans if text[s:e].strip()]
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD_RE.findall(text)]
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words minus function words."""
+    return [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
+
+
+def numbers(text: str) -> set[str]:
+    return {n.rstrip(".,").replace(",", "") for n in _NUMBER_RE.findall(text)}
+
+
+def entities(text: str) -> set[str]:
+    """Proxy entities: runs of capitalised words, minus sentence-initial function words."""
+    out: set[str] = set()
+    for m in _CAP_RUN_RE.finditer(text):
+        toks = m.group().replace("’", "'").split()
+        while toks and toks[0].lower().strip(".") in _NOT_ENTITY:
+            toks.pop(0)
+        while toks and toks[-1].lower().strip(".") in _NOT_ENTITY:
+            toks.pop()
+        name = " ".join(toks).removesuffix("'s")
+        if len(name) > 1:
+            out.add(name)
+    return out
+
+
+def shingles(tokens: list[str], k: int) -> set[str]:
+    """Word k-grams (the whole text when shorter)."""
+    if len(tokens) < k:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i:i + k]) for i in range(len(tokens) - k + 1)}
+
+
+def h32(item: str) -> int:
+    """A stable 32-bit hash (Python's own ``hash`` is salted per process)."""
+    return zlib.crc32(item.encode("utf-8"))
+
+
+def hashed(items: Iterable[str]) -> set[int]:
+    return {h32(i) for i in items}

@@ -1,0 +1,57 @@
+"""The candidate index: MinHash over content-word bigrams plus sentence fingerprints.
+
+Each article gets ``NUM_PERM`` MinHash values (datasketch) over its content-word bigrams
+and one fingerprint per substantial sentence. Every value becomes an integer key in the
+store's ``lsh`` table (one band per permutation, so two texts collide in about
+``Jaccard × NUM_PERM`` bands). A query counts shared keys per article, skipping buckets so
+full they only say "same language", and keeps the best few: the cost of checking one new
+article depends on its own length, not on the corpus size.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from datasketch import MinHash
+
+from newsloom.model import Article
+from newsloom.provenance.features import content_words, h32, sentence_spans, shingles
+from newsloom.store import Store
+
+NUM_PERM = 128
+SENTENCE_BAND = NUM_PERM  # sentence fingerprints live in their own key space
+MAX_BUCKET = 200  # a bucket fuller than this is a ubiquitous phrase, not evidence
+MIN_SHARED = 3  # bands (or sentences) an article must share to be a candidate
+MAX_CANDIDATES = 20
+_SCHEME = "affine64"
+_PERMS = MinHash(num_perm=NUM_PERM, seed=7, scheme=_SCHEME).permutations  # drawn once, reused
+
+
+
+
+def minhash(items: set[str]) -> MinHash:
+    m = MinHash(num_perm=NUM_PERM, seed=7, permutations=_PERMS, scheme=_SCHEME)
+    m.update_batch([s.encode("utf-8") for s in items])
+    return m
+
+
+def signature(article: Article) -> list[int]:
+    """The article's index keys: one per MinHash band and one per long sentence."""
+    text = article.text
+    bigrams = shingles(content_words(text), 2)
+    keys: list[int] = []
+    if bigrams:
+        values = np.asarray(minhash(bigrams).hashvalues, dtype=np.uint64)
+        keys += [(band << 32) | int(v & 0xFFFFFFFF) for band, v in enumerate(values)]
+    for s, e in sentence_spans(text):
+        cw = content_words(text[s:e])
+        if len(cw) >= 6:  # short sentences ("He declined to comment.") recur by chance
+            keys.append((SENTENCE_BAND << 32) | h32(" ".join(cw)))
+    return sorted(set(keys))
+
+
+def candidates(store: Store, article_id: str, keys: list[int]) -> list[tuple[str, int]]:
+    """Indexed articles sharing enough keys with ``keys``, most shared first."""
+    hits = store.lsh_query(keys, MAX_BUCKET)
+    hits.pop(article_id, None)
+    ranked = sorted(((a, n) for a, n in hits.items() if n >= MIN_SHARED), key=lambda x: (-x[1], x[0]))
+    return ranked[:MAX_CANDIDATES]

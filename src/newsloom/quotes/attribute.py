@@ -1,0 +1,567 @@
+"""Who said it: kind, cue and speaker for each quoted span, and indirect speech.
+
+Rules over the text around a quotation, with the quotation masked so that its own full
+stops do not split the sentence that frames it:
+
+* after it — `“…,” said X` / `“…,” X said` / `“…,” X, role, told Y`;
+* before it — `X said: “…”` / `X told reporters: “…”` / `According to X, “…”`;
+* a pull-quote line followed by `— Name, role`;
+* none of these — the speaker of the previous quote in the paragraph (split quotes), else
+  the subject of the previous sentence (`Name, a crane operator, … . “…”`).
+
+A pronoun speaker resolves to the most recent person mentioned as a sentence's first person
+(subject-first, a cheap centering) whose known gender does not clash. Person mentions come
+from NER when a model is loaded, else from name-shaped spans with evidence (a title, a role,
+a speech verb next to them). Mid-sentence quotations are ``partial`` when the sentence has a
+speech verb before them and a speaker, ``scare`` otherwise; capitalised names and titles in
+quotation marks ("Truth Social") are not quotations at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsloom.clean.text import _ABBREV, _SENT_END_RE
+from newsloom.entities.names import (
+    NAME_RE,
+    PRONOUNS,
+    gender_of_title,
+    is_name_like,
+    role_of,
+    strip_title,
+    surname,
+)
+from newsloom.quotes.marks import DOUBLE_MARKS, QuoteSpan, find_spans, paragraphs
+
+MASK = "\u2588"  # stands in for quoted text, so its full stops split no sentence
+
+# fmt: off
+CUE_VERBS = [
+    "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "stated", "states",
+    "commented", "comments", "explained", "explains", "noted", "notes", "wrote", "writes",
+    "argued", "argues", "insisted", "insists", "warned", "warns", "declared", "declares",
+    "recalled", "recalls", "continued", "continues", "replied", "replies", "responded",
+    "tweeted", "posted", "announced", "announces", "claimed", "claims", "suggested", "suggests",
+    "acknowledged", "admitted", "admits", "conceded", "stressed", "stresses", "emphasised",
+    "emphasized", "predicted", "quipped", "joked", "remarked", "observed", "maintained",
+    "contended", "urged", "vowed", "promised", "complained", "lamented", "cautioned", "shouted",
+    "testified", "answered", "confirmed", "denied", "reiterated", "agreed", "countered",
+    "boasted", "concluded", "mused", "pleaded", "thundered", "fumed", "chimed", "pointed out",
+    "went on", "is quoted as saying", "was quoted as saying", "were quoted as saying",
+    "according to", "in the words of",
+]
+#: Verbs that introduce a partial quotation inside a sentence ("called the offer “…”").
+PARTIAL_CUES = ["called", "calls", "call", "described", "describes", "dubbed", "dubs", "termed",
+                "labelled", "labeled", "branded", "characterised", "characterized", "referred to",
+                "hailed", "slammed", "denounced", "decried", "praised"]
+# fmt: on
+_CUE = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(CUE_VERBS, key=len, reverse=True))
+_PCUE = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(PARTIAL_CUES, key=len, reverse=True))
+_AUX = r"(?:(?:has|have|had|would|will|also|later|then|previously|once|repeatedly|again|further|simply|only)\s+)*"
+_CUE_RE = re.compile(rf"\b{_AUX}(?P<cue>{_CUE})\b", re.IGNORECASE)
+_ANY_CUE_RE = re.compile(rf"\b(?P<cue>{_CUE}|{_PCUE})\b", re.IGNORECASE)
+_PUNCT = " ,.;:!?—–-\n"
+#: Words that end a speaker phrase after an inverted cue (`said X on Monday`).
+_PHRASE_END_RE = re.compile(
+    r"\s*(?:[,.;:!?(—–]|\s(?:on|in|at|after|before|during|when|while|as|to|from|via|with|last|this|"
+    r"yesterday|today|earlier|later|late|who|told|adding|in\s+a)\b|$)"
+)
+_INVERTIBLE = {"said", "says", "added", "adds", "asked", "wrote", "writes", "continued", "explained",
+               "noted", "argued", "insisted", "warned", "declared", "recalled", "replied", "according to",
+               "in the words of", "tweeted", "posted", "stated", "commented", "remarked", "observed"}
+_LEADERS_RE = re.compile(r"^(?:(?:but|and|so|yet|still|meanwhile|however|instead|now|then|later|earlier|"
+                         r"speaking\s+\w+(?:\s+\w+)?|in\s+(?:a|an|the)\s+\w+(?:\s+\w+)?|on\s+\w+)\s*,?\s+)+",
+                         re.IGNORECASE)
+_TRAILING_AUX_RE = re.compile(r"(?:\s+(?:has|have|had|also|later|then|would|will|was|is|once|again|previously))+$")
+_DASH_LINE_RE = re.compile(r"^[—–―-]{1,2}\s*(?P<name>[^,\n]{2,60}?)(?:,\s*(?P<role>[^\n]{2,120}?))?\s*\.?$")
+_TITLE_CASE_SMALL = {"of", "the", "and", "de", "a", "an", "for", "on", "in", "to", "&", "van", "von"}
+
+
+@dataclass
+class Person:
+    """A person mention in the article (offsets), from NER or the rules."""
+
+    start: int
+    end: int
+    text: str
+    gender: str | None = None
+
+
+@dataclass
+class Attribution:
+    """A quotation or reported statement with what the rules know of its speaker.
+
+    ``speaker_start``/``speaker_end`` point at the name the speaker resolves to (for a
+    pronoun, the antecedent); ``speaker_text`` is the phrase when it is not a person.
+    """
+
+    start: int
+    end: int
+    kind: str
+    cue: str | None = None
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    role: str | None = None
+    group: int | None = None  # parts of one split quotation share a group
+    via: str = ""  # which rule found the speaker (for debugging and the bench)
+
+
+@dataclass
+class _Ctx:
+    text: str
+    masked: str
+    spans: list[QuoteSpan]
+    persons: list[Person]
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+    def sentence_at(self, pos: int) -> int:
+        for k, (a, b) in enumerate(self.sentences):
+            if a <= pos < b:
+                return k
+        return max(0, len(self.sentences) - 1)
+
+
+def sentence_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Sentences of ``text[lo:hi]`` (clean/text.py's end rule; abbreviations do not split)."""
+    out: list[tuple[int, int]] = []
+    start = lo
+    for m in _SENT_END_RE.finditer(text, lo, hi):
+        word = m.group(1).lower().rstrip(".")
+        if word in _ABBREV or "." in word or (len(word) == 1 and word.isalpha()):
+            continue
+        out.append((start, m.end()))
+        start = m.end()
+    if start < hi:
+        out.append((start, hi))
+    return out
+
+
+def _mask(text: str, spans: list[QuoteSpan]) -> str:
+    chars = list(text)
+    for s in spans:
+        for i in range(s.outer_start, s.outer_end):
+            if chars[i] != "\n":
+                # the opening mark stays, so the sentence rule still sees a sentence start
+                chars[i] = chars[i] if i == s.outer_start else MASK
+    return "".join(chars)
+
+
+def _is_title_case_name(inner: str) -> bool:
+    """“Meridian Crest”, “PortFlow”, “Truth Social”: a name or title, not a quotation."""
+    words = inner.split()
+    if not words or len(words) > 6 or inner[-1:] in ".,!?;:":
+        return False
+    caps = [w for w in words if w.lower() not in _TITLE_CASE_SMALL]
+    return bool(caps) and all(w[0].isupper() or w[0].isdigit() for w in caps)
+
+
+# ------------------------------------------------------------------------ persons
+
+
+def rule_persons(text: str, masked: str) -> list[Person]:
+    """Name-shaped spans outside quotations with evidence that they name a person."""
+    found: list[Person] = []
+    for m in NAME_RE.finditer(masked):
+        phrase = m.group(0).rstrip(".")
+        name, title = strip_title(phrase)
+        start = m.start() + (len(phrase) - len(name))
+        if not is_name_like(name) or (len(name.split()) < 2 and title is None):
+            continue  # one word is a name only after a title ("Mr. Obama", "President Varga")
+        end = start + len(name)
+        after = masked[end : end + 140]
+        evidence = (
+            title is not None
+            or role_of(text, start, end) is not None
+            or re.match(rf"^\s*(?:,[^,]{{1,80}},\s*)?{_AUX}(?:{_CUE})\b", after, re.IGNORECASE)
+            or re.search(rf"\b(?:{_CUE})\s+$", masked[max(0, start - 25) : start], re.IGNORECASE)
+        )
+        if evidence:
+            found.append(Person(start, end, name, gender_of_title(title)))
+    return found
+
+
+def add_surname_mentions(text: str, masked: str, persons: list[Person]) -> list[Person]:
+    """Lone surnames ("Moorcroft said") of people named in full elsewhere in the article."""
+    taken = [(p.start, p.end) for p in persons]
+    names = {surname(p.text): p for p in persons if len(p.text.split()) >= 2}
+    out = list(persons)
+    for last, p in names.items():
+        if len(last) < 3:
+            continue
+        for m in re.finditer(rf"\b{re.escape(last)}\b", masked):
+            if not any(a <= m.start() < b for a, b in taken):
+                out.append(Person(m.start(), m.end(), last, p.gender))
+                taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda p: p.start)
+
+
+# ----------------------------------------------------------------------- speakers
+
+
+def _person_in(ctx: _Ctx, a: int, b: int, first: bool = True) -> Person | None:
+    """The first (or last) person mention inside [a, b), skipping possessives ("X's aide")."""
+    hits = [
+        p for p in ctx.persons
+        if a <= p.start and p.end <= b and not re.match(r"['’]s\b", ctx.text[p.end : p.end + 3])
+    ]
+    if not hits:
+        return None
+    return hits[0] if first else hits[-1]
+
+
+def _resolve_pronoun(ctx: _Ctx, pos: int, gender: str | None) -> Person | None:
+    """The most recent compatible person: the first one named in this or an earlier sentence."""
+    k = ctx.sentence_at(pos)
+    for j in range(k, max(-1, k - 8), -1):
+        a, b = ctx.sentences[j]
+        b = min(b, pos)
+        cands = [p for p in ctx.persons if a <= p.start and p.end <= b]
+        for p in cands:
+            if gender in ("m", "f") and p.gender and p.gender != gender:
+                continue
+            return p
+    return None
+
+
+def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
+    """Fill ``att``'s speaker from the subject phrase ``text[a:b]``; False when it is empty."""
+    text = ctx.text
+    while a < b and text[a] in _PUNCT + MASK + DOUBLE_MARKS:
+        a += 1
+    while b > a and text[b - 1] in _PUNCT:
+        b -= 1
+    if b <= a:
+        return False
+    m = _LEADERS_RE.match(text[a:b])
+    if m:
+        a += m.end()
+    m = _TRAILING_AUX_RE.search(text[a:b])
+    if m and m.start() > 0:
+        b = a + m.start()
+    phrase = text[a:b]
+    person = _person_in(ctx, a, b)
+    if person is not None:
+        att.speaker_start, att.speaker_end, att.speaker_text = person.start, person.end, person.text
+        att.role = att.role or role_of(text, person.start, person.end)
+        return True
+    first = phrase.split()[0].lower() if phrase.split() else ""
+    if first in PRONOUNS and len(phrase.split()) <= 2:
+        ref = _resolve_pronoun(ctx, a, PRONOUNS[first])
+        att.speaker_text = phrase.split()[0]
+        if ref is not None and PRONOUNS[first] in ("m", "f"):
+            att.speaker_start, att.speaker_end, att.speaker_text = ref.start, ref.end, ref.text
+            att.via += "+pronoun"
+        return True
+    words = phrase.split()
+    if not words or len(words) > 12 or MASK in ctx.masked[a:b]:
+        return False
+    head, _, appos = phrase.partition(", ")
+    if appos and is_name_like(strip_title(head)[0]):  # "Gwendolyn Price, who chairs the association"
+        b = a + len(head)
+        phrase = head
+        if not appos.startswith(("who ", "which ", "whose ")):
+            att.role = att.role or appos.strip(" ,")
+    name, title = strip_title(phrase)
+    if is_name_like(name):  # a name the NER (or the person rules) missed
+        start = b - len(name)
+        p = Person(start, b, name, gender_of_title(title))
+        ctx.persons.append(p)
+        ctx.persons.sort(key=lambda x: x.start)
+        att.speaker_start, att.speaker_end, att.speaker_text = start, b, name
+        att.role = att.role or title or role_of(text, start, b)
+        return True
+    att.speaker_text = phrase
+    return True
+
+
+def _after(ctx: _Ctx, q: QuoteSpan, hi: int, att: Attribution) -> bool:
+    """`“…,” said X` / `“…,” X said` / `“…,” X, role, said` / `“…” — X, role`."""
+    seg = ctx.masked[q.outer_end : hi]
+    d = re.match(r"^[ \t]*[—–―][ \t]*(?P<name>[^,\n—–―]{2,60}?)(?:,[ \t]*(?P<role>[^\n]{2,120}?))?[ \t]*\.?[ \t]*$",
+                 ctx.text[q.outer_end : ctx.text.find("\n", q.outer_end) % (len(ctx.text) + 1)])
+    if d and is_name_like(strip_title(d.group("name").strip())[0]):
+        name, title = strip_title(d.group("name").strip())
+        start = q.outer_end + d.start("name") + d.group("name").index(name)
+        _speaker_from_phrase(ctx, start, start + len(name), att)
+        att.role, att.cue, att.via = att.role or d.group("role") or title, "—", "dash"
+        return True
+    m = re.match(rf"^[\s,.;:!?—–-]*{_AUX}(?P<cue>{_CUE})\s+(?!that\b)", seg, re.IGNORECASE)
+    if m and m.group("cue").lower() in _INVERTIBLE:
+        a = q.outer_end + m.end()
+        end = _PHRASE_END_RE.search(ctx.masked, a, hi)
+        b = end.start() if end else hi
+        if _speaker_from_phrase(ctx, a, b, att):
+            att.cue = " ".join(m.group("cue").lower().split())
+            rest = ctx.text[b : b + 140]
+            r = re.match(r"^,\s+(?P<role>(?:the|a|an)\s+[^,.;]{2,100}|[a-z][^,.;]{2,100})(?=[,.;]|$)", rest)
+            if r and att.role is None and not r.group("role").startswith(("who", "which", "adding")):
+                att.role = r.group("role").strip()
+            att.via = "after-inverted" + att.via
+            return True
+    m = re.match(
+        rf"^[\s,.;:!?—–-]*(?P<subj>[^.;:!?{MASK}]{{1,120}}?)\s+{_AUX}(?P<cue>{_CUE})\b", seg, re.IGNORECASE
+    )
+    if m and len(m.group("subj").split()) <= 14:
+        a = q.outer_end + m.start("subj")
+        head, sep, last = m.group("subj").rpartition(", ")
+        if sep and not re.search(r",\s*$", seg[: m.end("subj") + 1]) and (
+            last.split()[0].lower() in PRONOUNS or is_name_like(strip_title(last)[0])
+        ):
+            a += len(head) + len(sep)  # "“…” to cut costs, she said": the subject is the last clause
+        if _speaker_from_phrase(ctx, a, q.outer_end + m.end("subj"), att):
+            att.cue = " ".join(m.group("cue").lower().split())
+            att.via = "after" + att.via
+            return True
+    return False
+
+
+def _before(ctx: _Ctx, q: QuoteSpan, lo: int, att: Attribution) -> bool:
+    """`X said: “…”` / `X told reporters: “…”` / `According to X, “…”`."""
+    seg = ctx.masked[lo : q.outer_start]
+    if not seg.strip() or not re.search(r"[:,]\s*$|\b(?:that|saying)\s*$", seg):
+        return False
+    cues = list(_CUE_RE.finditer(seg))
+    if not cues:
+        return False
+    m = cues[-1]
+    tail = seg[m.end() :]
+    if len(tail.split()) > 8:
+        return False
+    cue = " ".join(m.group("cue").lower().split())
+    if cue in ("according to", "in the words of"):
+        a = lo + m.end()
+        b = lo + len(seg.rstrip(" ,:"))
+    else:
+        a, b = lo, lo + m.start()
+    if _speaker_from_phrase(ctx, a, b, att):
+        att.cue = cue
+        att.via = "before" + att.via
+        return True
+    return False
+
+
+def _pull_quote(ctx: _Ctx, q: QuoteSpan, att: Attribution) -> bool:
+    """A quotation alone on its line, then `— Name, role` on the next."""
+    paras = [p for p in paragraphs(ctx.text) if p[0] >= q.outer_end]
+    if not paras:
+        return False
+    a, b = paras[0]
+    between = ctx.text[q.outer_end : a]
+    if between.strip(" \n.") or not ctx.text[a:b].lstrip().startswith(("—", "–", "―", "-")):
+        return False
+    m = _DASH_LINE_RE.match(ctx.text[a:b].strip())
+    if not m:
+        return False
+    off = a + (len(ctx.text[a:b]) - len(ctx.text[a:b].lstrip()))
+    start = off + m.start("name")
+    end = off + m.end("name")
+    name, title = strip_title(m.group("name"))
+    start = end - len(name)
+    person = _person_in(ctx, start, end)
+    if person is None:
+        person = Person(start, end, name, gender_of_title(title))
+        ctx.persons.append(person)
+        ctx.persons.sort(key=lambda x: x.start)
+    att.speaker_start, att.speaker_end, att.speaker_text = person.start, person.end, person.text
+    att.role = m.group("role") or title
+    att.cue = "—"
+    att.via = "pull-quote"
+    return True
+
+
+def _sentence_subject(ctx: _Ctx, k: int, att: Attribution) -> bool:
+    """The first person (or resolved pronoun) of sentence ``k``."""
+    a, b = ctx.sentences[k]
+    if not ctx.masked[a:b].strip(_PUNCT + MASK + DOUBLE_MARKS):
+        return False
+    person = _person_in(ctx, a, b)
+    words = ctx.masked[a:b].split()
+    first = words[0].lower() if words else ""
+    if first in PRONOUNS and PRONOUNS[first] in ("m", "f") and (person is None or person.start > a + 6):
+        ref = _resolve_pronoun(ctx, a, PRONOUNS[first])
+        if ref is not None:
+            person = ref
+    if person is None:
+        return False
+    att.speaker_start, att.speaker_end, att.speaker_text = person.start, person.end, person.text
+    att.role = att.role or role_of(ctx.text, person.start, person.end)
+    return True
+
+
+def _speaker(ctx: _Ctx, q: QuoteSpan, k: int, prev: Attribution | None, para_start: int) -> Attribution:
+    att = Attribution(q.start, q.end, "direct")
+    sa, sb = ctx.sentences[k]
+    nxt = [s.outer_start for s in ctx.spans if s.outer_start >= q.outer_end]
+    hi = min([sb, *nxt[:1]]) if nxt and nxt[0] < sb else sb
+    prv = [s.outer_end for s in ctx.spans if s.outer_end <= q.outer_start]
+    lo = max(sa, prv[-1]) if prv else sa
+    if _after(ctx, q, hi, att) or _before(ctx, q, lo, att) or _pull_quote(ctx, q, att):
+        return att
+    if prev is not None and prev.speaker_text and prev.start >= para_start and not _other_person_between(ctx, prev, q):
+        _inherit(att, prev, "split")
+        return att
+    if ctx.masked[lo : q.outer_start].strip(_PUNCT):
+        return att  # mid-sentence without a cue: handled as partial/scare by the caller
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(ctx.sentences) and ctx.sentences[j][0] >= para_start and _sentence_subject(ctx, j, att):
+            att.via = "neighbour"
+            return att
+    if prev is not None and prev.speaker_text and prev.speaker_start is not None:
+        _inherit(att, prev, "previous paragraph")
+    return att
+
+
+def _other_person_between(ctx: _Ctx, prev: Attribution, q: QuoteSpan) -> bool:
+    """Someone else is named between two quotations: the second is not the first's sequel."""
+    names = {prev.speaker_text, surname(prev.speaker_text or "")}
+    return any(prev.end <= p.start and p.end <= q.outer_start and p.text not in names
+               and surname(p.text) not in names for p in ctx.persons)
+
+
+def _inherit(att: Attribution, prev: Attribution, via: str) -> None:
+    att.speaker_text, att.speaker_start, att.speaker_end = prev.speaker_text, prev.speaker_start, prev.speaker_end
+    att.role, att.cue, att.via = prev.role, prev.cue, via
+    if prev.group is None:
+        prev.group = prev.start  # a split quotation's group is named by its first part
+    att.group = prev.group
+
+
+# -------------------------------------------------------------------------- kinds
+
+
+def _is_direct(ctx: _Ctx, q: QuoteSpan, lo: int, hi: int) -> bool:
+    """A quotation that is a sentence of its own or the object of `X said:`."""
+    before = ctx.masked[lo : q.outer_start]
+    if not before.strip(_PUNCT + MASK + DOUBLE_MARKS):
+        return True
+    if re.search(r":\s*$", before):
+        return True
+    if re.search(rf"\b(?:{_CUE})(?:\s+\S+){{0,6}}?\s*,\s*$", before, re.IGNORECASE):
+        return True
+    inner = ctx.text[q.start : q.outer_end]
+    after = ctx.masked[q.outer_end : hi]
+    ends_inside = bool(re.search(r"[,.!?][”\"»]?\s*$", ctx.text[q.outer_start : q.outer_end].rstrip("”\"»")))
+    return ends_inside and bool(re.match(r"^\s*(?:[,—–-]\s*)?\S", after)) and inner[:1].isupper()
+
+
+def _partial(ctx: _Ctx, q: QuoteSpan, k: int, att: Attribution) -> Attribution:
+    """A quotation inside a sentence: partial with the sentence's speaker, else scare."""
+    sa, _sb = ctx.sentences[k]
+    before = ctx.masked[sa : q.outer_start]
+    cues = list(_ANY_CUE_RE.finditer(before))
+    if cues and not att.speaker_text:
+        m = cues[0]
+        cue = " ".join(m.group("cue").lower().split())
+        if cue in ("according to", "in the words of"):
+            end = _PHRASE_END_RE.search(ctx.masked, sa + m.end() + 1, q.outer_start)
+            _speaker_from_phrase(ctx, sa + m.end(), end.start() if end else q.outer_start, att)
+        else:
+            _speaker_from_phrase(ctx, sa, sa + m.start(), att)
+        att.cue = cue
+        att.via = "partial"
+    att.kind = "partial" if att.speaker_text else "scare"
+    if re.search(r"so-called\s*$", before, re.IGNORECASE):
+        att.kind, att.speaker_text, att.speaker_start, att.speaker_end, att.cue = "scare", None, None, None, None
+    if att.kind == "partial" and att.speaker_start is None and len(ctx.text[q.start : q.end].split()) <= 4:
+        att.kind, att.speaker_text, att.cue = "scare", None, None  # no named speaker: a scare quote
+    return att
+
+
+# ------------------------------------------------------------------------ indirect
+
+_INDIRECT_RE = re.compile(
+    rf"^(?P<subj>[^,;:{MASK}]{{2,120}}?(?:,[^,;{MASK}]{{2,100}},)?)\s+{_AUX}(?P<cue>said|says|told\s+[^,.;{MASK}]{{1,60}}?(?=\s+(?:(?:this|last|on)\s+\w+\s+)?that\s)|"
+    rf"added|argued|insisted|warned|claimed|stated|explained|noted|predicted|acknowledged|admitted|"
+    rf"announced|confirmed|maintained|contended|believes|reported)\s+(?:(?:on|last|this|earlier|late|in)\s+\w+\s+)?(?:that\s+)?(?P<content>.{{12,}})$",
+    re.IGNORECASE,
+)
+_INDIRECT_TAIL_RE = re.compile(
+    rf"^(?P<content>.{{12,}}?),\s+(?:(?P<subj1>[^,;:{MASK}]{{2,80}}?)\s+{_AUX}(?P<cue1>said|says|added|told\s+[^,.;{MASK}]{{1,40}})|"
+    rf"(?P<cue2>said|says|added|according\s+to)\s+(?P<subj2>[^;:{MASK}]{{2,100}}?))$",
+    re.IGNORECASE,
+)
+_ACCORDING_HEAD_RE = re.compile(rf"^According\s+to\s+(?P<subj>[^,;{MASK}]{{2,100}}?),\s+(?P<content>.{{12,}})$")
+
+
+def _indirect(ctx: _Ctx, a: int, b: int) -> Attribution | None:
+    """`X said (that) …` / `…, X said.` / `…, according to X.` in a sentence with no quotation."""
+    text = ctx.masked[a:b].rstrip()
+    text = text[:-1] if text.endswith((".", "!")) else text
+    for rx in (_ACCORDING_HEAD_RE, _INDIRECT_RE, _INDIRECT_TAIL_RE):
+        m = rx.match(text)
+        if not m:
+            continue
+        groups = m.groupdict()
+        subj_key = next(k for k in ("subj", "subj1", "subj2") if groups.get(k))
+        cue_key = next((k for k in ("cue", "cue1", "cue2") if groups.get(k)), None)
+        sa, sb = m.span(subj_key)
+        ca, cb = m.span("content")
+        cue = " ".join(m.group(cue_key).lower().split()) if cue_key else "according to"
+        cue = "told" if cue.startswith("told") else cue
+        att = Attribution(a + ca, a + cb, "indirect", cue=cue, via="indirect")
+        if len(m.group(subj_key).split()) > 10:
+            return None
+        if not _speaker_from_phrase(ctx, a + sa, a + sb, att):
+            return None
+        if att.speaker_start is None and att.speaker_text and att.speaker_text.split()[0].lower() in (
+            "it", "this", "that", "there", "what", "which"
+        ):
+            return None
+        return att
+    return None
+
+
+# ---------------------------------------------------------------------------- API
+
+
+def attribute(text: str, persons: list[Person] | None = None) -> tuple[list[Attribution], list[Person]]:
+    """Every quotation and reported statement in ``text``, with speakers.
+
+    ``persons`` are the person mentions NER found (offsets into ``text``), if any; the name
+    rules add those it missed. Returns the attributions and the person mentions used (NER's plus
+    those the rules added), both in text order.
+    """
+    spans = find_spans(text)
+    masked = _mask(text, spans)
+    found = rule_persons(text, masked)
+    if persons:  # NER's spans win where they overlap the rules'
+        found = [p for p in found if not any(n.start < p.end and p.start < n.end for n in persons)]
+        persons = sorted([*persons, *found], key=lambda p: p.start)
+    else:
+        persons = found
+    persons = add_surname_mentions(text, masked, [p for p in persons if MASK not in masked[p.start : p.end]])
+    ctx = _Ctx(text, masked, spans, persons)
+    for lo, hi in paragraphs(text):
+        ctx.sentences.extend(sentence_spans(masked, lo, hi))
+    out: list[Attribution] = []
+    prev: Attribution | None = None
+    para_starts = [p[0] for p in paragraphs(text)]
+    for q in spans:
+        k = ctx.sentence_at(q.outer_start)
+        para_start = max([p for p in para_starts if p <= q.outer_start], default=0)
+        sa, sb = ctx.sentences[k]
+        prv = [s.outer_end for s in spans if s.outer_end <= q.outer_start]
+        lo = max(sa, prv[-1]) if prv else sa
+        inner = text[q.start : q.end]
+        mid = bool(masked[lo : q.outer_start].strip(_PUNCT + MASK + DOUBLE_MARKS))
+        if mid and _is_title_case_name(inner) and not _is_direct(ctx, q, lo, sb):
+            continue  # a name or title in quotation marks
+        if _is_direct(ctx, q, lo, sb):
+            att = _speaker(ctx, q, k, prev if prev and prev.kind == "direct" else None, para_start)
+        else:
+            att = _partial(ctx, q, k, Attribution(q.start, q.end, "partial"))
+        out.append(att)
+        if att.kind == "direct":
+            prev = att
+    # reported speech, also around partial quotes ("X said the plan was “a disaster”")
+    quoted = [(x.start, x.end) for x in out if x.kind == "direct"]
+    for a, b in ctx.sentences:
+        if any(qa < b and a < qb for qa, qb in quoted):
+            continue
+        att = _indirect(ctx, a, b)
+        if att is not None:
+            out.append(att)
+    out.sort(key=lambda x: x.start)
+    return out, ctx.persons

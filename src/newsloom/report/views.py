@@ -1,0 +1,467 @@
+"""View models: plain, JSON-ready dicts built from a :class:`~newsloom.model.Result`.
+
+The web app and the one-file report render the same views with the same templates; the web
+app's JSON API returns them as they are. A view builder gets an :class:`Index` over whatever
+part of the store it needs (the web app loads only one story's, article's or entity's
+neighbourhood; the report indexes everything) and never touches the store itself.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import urlsplit
+
+from newsloom.model import Article, Derivation, Entity, Mention, Quote, Result, Role, Story, SummarySentence
+
+EXTERNAL = "external:"
+PEOPLE_TYPES = ("PERSON", "ORG", "PLACE")
+_TOKEN = re.compile(r"\w+|[^\w\s]+|\s+")
+_SENTENCE = re.compile(r"[^.!?…]+(?:[.!?…]+[\"'”’)]*|$)")
+
+
+def _records(items: list[Any], cls: Any) -> list[Any]:
+    return [cls.from_dict(x) if isinstance(x, dict) else x for x in items]
+
+
+def normalise(result: Result) -> Result:
+    """Turn nested contract dicts (as ``from_dict`` may leave them) into their record types."""
+    for s in result.stories:
+        s.summary = _records(s.summary, SummarySentence)
+    for e in result.entities:
+        e.roles = _records(e.roles, Role)
+        e.mentions = _records(e.mentions, Mention)
+    return result
+
+
+class Index:
+    """Lookups over a Result: by id, quotes by article, derivations by either end, …"""
+
+    def __init__(self, result: Result) -> None:
+        normalise(result)
+        self.result = result
+        self.articles: dict[str, Article] = {a.id: a for a in result.articles}
+        self.entities: dict[str, Entity] = {e.id: e for e in result.entities}
+        self.quotes: dict[str, Quote] = {q.id: q for q in result.quotes}
+        self.stories: dict[str, Story] = {s.id: s for s in result.stories}
+        self.quotes_by_article: dict[str, list[Quote]] = defaultdict(list)
+        for q in result.quotes:
+            self.quotes_by_article[q.article_id].append(q)
+        self.derived_from: dict[str, list[Derivation]] = defaultdict(list)
+        self.sources_of: dict[str, list[Derivation]] = defaultdict(list)
+        for d in result.derivations:
+            self.derived_from[d.derived_id].append(d)
+            self.sources_of[d.source_id].append(d)
+        self.entities_by_article: dict[str, list[Entity]] = defaultdict(list)
+        for e in result.entities:
+            for aid in dict.fromkeys([*e.article_ids, *(m.article_id for m in e.mentions)]):
+                self.entities_by_article[aid].append(e)
+        self.stories_by_article: dict[str, list[Story]] = defaultdict(list)
+        for s in result.stories:
+            for aid in s.article_ids:
+                self.stories_by_article[aid].append(s)
+
+
+# Small pieces ---------------------------------------------------------------------------------
+
+
+def outlet(article: Article | None, fallback: str = "?") -> str:
+    """The outlet name people know an article by."""
+    if article is None:
+        return fallback
+    if article.site:
+        return article.site
+    if article.url and (host := urlsplit(article.url).hostname):
+        return host.removeprefix("www.")
+    return PurePath(article.source.split("#")[0]).stem or article.id
+
+
+def external_name(source_id: str) -> str:
+    return source_id.removeprefix(EXTERNAL)
+
+
+def article_ref(index: Index, article_id: str) -> dict[str, Any]:
+    """Enough about an article to cite and link it."""
+    a = index.articles.get(article_id)
+    if a is None:
+        return {"id": article_id, "outlet": external_name(article_id), "title": None, "published": None,
+                "known": False}
+    return {"id": a.id, "outlet": outlet(a), "title": a.title, "published": a.published, "known": True}
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of a clean text (blank-line separated)."""
+    out, pos = [], 0
+    for part in text.split("\n\n"):
+        if part.strip():
+            out.append((pos, pos + len(part)))
+        pos += len(part) + 2
+    return out
+
+
+def paragraph_at(text: str, offset: int) -> int:
+    for n, (start, end) in enumerate(paragraphs(text)):
+        if offset < end or offset <= start:
+            return n
+    return 0
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w+", text) if len(w) > 2}
+
+
+def best_passage(article: Article, sentence: str) -> tuple[int, int] | None:
+    """The span of the article sentence closest in words to ``sentence`` (what a citation points at)."""
+    want = _words(sentence)
+    best, best_score = None, 0.0
+    for m in _SENTENCE.finditer(article.text):
+        got = _words(m.group())
+        if got and want:
+            score = len(want & got) / len(want | got)
+            if score > best_score:
+                best, best_score = (m.start(), m.end()), score
+    return best
+
+
+def word_diff(old: str, new: str) -> list[dict[str, str]]:
+    """Word-by-word difference: segments ``{op: same|del|ins, text}``."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    out: list[dict[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append({"op": "same", "text": "".join(a[i1:i2])})
+            continue
+        if op in ("delete", "replace"):
+            out.append({"op": "del", "text": "".join(a[i1:i2])})
+        if op in ("insert", "replace"):
+            out.append({"op": "ins", "text": "".join(b[j1:j2])})
+    return out
+
+
+def citation(index: Index, article_id: str, passage: str | None = None) -> dict[str, Any]:
+    """A citation: the article and, when a passage is given, the paragraph that carries it."""
+    ref = article_ref(index, article_id)
+    a = index.articles.get(article_id)
+    ref["paragraph"] = None
+    if a is not None and passage:
+        span = best_passage(a, passage)
+        if span:
+            ref["paragraph"] = paragraph_at(a.text, span[0])
+            ref["passage"] = a.text[span[0]:span[1]].strip()
+    return ref
+
+
+_DATE_KEYS = ("date", "when", "day", "value", "start")
+_ISO = re.compile(r"\d{4}(-\d\d){0,2}\b")
+_TEXT_KEYS = ("text", "event", "label", "summary", "description", "claim", "measure", "topic", "name")
+_VARIANT_KEYS = ("values", "variants", "claims", "versions", "sides", "figures")
+
+
+def _first(d: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    """The first of ``keys`` that ``d`` has a value for."""
+    return next((k for k in keys if d.get(k) not in (None, "", [])), None)
+
+
+def _ids(d: dict[str, Any]) -> list[str]:
+    ids = d.get("article_ids") or ([d["article_id"]] if d.get("article_id") else [])
+    return [str(i) for i in ids]
+
+
+def generic_item(index: Index, d: Any) -> dict[str, Any]:
+    """A timeline entry, figure or disagreement of any reasonable shape, ready to show.
+
+    ``{date, text, citations, variants, extra}``: the first date-like and text-like keys,
+    cited articles, nested variants (for disagreements) and the remaining scalar fields.
+    """
+    if not isinstance(d, dict):
+        return {"date": None, "text": str(d), "citations": [], "variants": [], "extra": []}
+    date_key = next((k for k in _DATE_KEYS if isinstance(d.get(k), str) and _ISO.match(d[k])), None)
+    text_key = _first(d, _TEXT_KEYS)
+    date, text = d.get(date_key) if date_key else None, d.get(text_key) if text_key else None
+    variants_key = _first(d, _VARIANT_KEYS)
+    variants_raw = d.get(variants_key) if variants_key else None
+    variants = [generic_item(index, v) for v in variants_raw] if isinstance(variants_raw, list) else []
+    used = {date_key, text_key, variants_key, "article_ids", "article_id"}
+    extra = [{"key": k, "value": v} for k, v in d.items()
+             if k not in used and isinstance(v, str | int | float | bool) and v not in ("", None)]
+    return {"date": None if date is None else str(date), "text": None if text is None else str(text),
+            "citations": [citation(index, i, str(text) if text else None) for i in _ids(d)],
+            "variants": variants, "extra": extra}
+
+
+# Annotated article text ---------------------------------------------------------------------
+
+
+def annotate(index: Index, article: Article) -> list[dict[str, Any]]:
+    """The article's paragraphs as segments marked with the quote and entity they belong to."""
+    text, n = article.text, len(article.text)
+    marks: list[tuple[int, int, str, dict[str, Any]]] = []
+    for q in index.quotes_by_article.get(article.id, []):
+        if 0 <= q.start < q.end <= n:
+            marks.append((q.start, q.end, "quote", {"id": q.id, "speaker": q.speaker, "altered": q.altered}))
+    for e in index.entities_by_article.get(article.id, []):
+        for m in e.mentions:
+            if m.article_id == article.id and 0 <= m.start < m.end <= n:
+                marks.append((m.start, m.end, "entity", {"id": e.id, "type": e.type, "name": e.name}))
+    out = []
+    for number, (p_start, p_end) in enumerate(paragraphs(text)):
+        cuts = {p_start, p_end}
+        for s, e, _, _ in marks:
+            cuts |= {c for c in (s, e) if p_start < c < p_end}
+        bounds = sorted(cuts)
+        segments = []
+        for s, e in zip(bounds, bounds[1:], strict=False):
+            seg: dict[str, Any] = {"text": text[s:e], "quote": None, "entity": None}
+            for ms, me, kind, info in marks:
+                if ms <= s and e <= me and seg[kind] is None:
+                    seg[kind] = info
+            segments.append(seg)
+        out.append({"number": number, "segments": segments})
+    return out
+
+
+# Provenance graph ------------------------------------------------------------------------------
+
+
+def graph(index: Index, article_ids: list[str]) -> dict[str, Any]:
+    """Nodes (articles and external sources) and derivation edges, laid out in layers.
+
+    Sources sit above what was derived from them: a node's layer is its longest chain of
+    sources (networkx topological generations; a spring layout if there is a cycle).
+    """
+    import networkx as nx
+
+    ids = set(article_ids)
+    edges = [d for aid in article_ids for d in index.derived_from.get(aid, [])]
+    edges += [d for aid in article_ids for d in index.sources_of.get(aid, []) if d.derived_id not in ids]
+    edges = [d for d in edges if d.kind != "independent"]
+    g = nx.DiGraph()
+    g.add_nodes_from(article_ids)
+    for d in edges:
+        g.add_edge(d.source_id, d.derived_id)
+    w, h, node_w, node_h = 190, 96, 170, 48
+    pos: dict[str, tuple[float, float]] = {}
+    if nx.is_directed_acyclic_graph(g):
+        layers = [sorted(layer, key=lambda i: (article_ref(index, i)["published"] or "", i))
+                  for layer in nx.topological_generations(g)]
+        width = max(len(layer) for layer in layers) if layers else 1
+        for row, layer in enumerate(layers):
+            offset = (width - len(layer)) * w / 2
+            for col, node in enumerate(layer):
+                pos[node] = (offset + col * w + 10, row * h + 10)
+    else:
+        raw = nx.spring_layout(g, seed=7)
+        span = max(3, int(len(g) ** 0.5) + 1)
+        for node, (x, y) in raw.items():
+            pos[node] = ((x + 1) / 2 * span * w + 10, (y + 1) / 2 * span * h + 10)
+    nodes = []
+    for node, (x, y) in pos.items():
+        ref = article_ref(index, node)
+        external = node.startswith(EXTERNAL) or not ref["known"]
+        nodes.append({"id": node, "x": x, "y": y, "w": node_w, "h": node_h, "external": external,
+                      "outlet": ref["outlet"][:26], "title": (ref["title"] or "")[:30],
+                      "date": ref["published"] or "", "in_story": node in ids})
+    lines = []
+    for d in edges:
+        (x1, y1), (x2, y2) = pos[d.source_id], pos[d.derived_id]
+        downward = y2 > y1
+        lines.append({
+            "source": d.source_id, "derived": d.derived_id, "kind": d.kind, "credited": d.credited,
+            "score": round(d.score, 2),
+            "x1": x1 + node_w / 2, "y1": y1 + (node_h if downward else 0),
+            "x2": x2 + node_w / 2, "y2": y2 + (0 if downward else node_h),
+        })
+    width = max((x for x, _ in pos.values()), default=0) + node_w + 20
+    height = max((y for _, y in pos.values()), default=0) + node_h + 20
+    return {"nodes": nodes, "edges": lines, "width": round(width), "height": round(height)}
+
+
+# Quotes -----------------------------------------------------------------------------------------
+
+
+def quote_groups(index: Index, quotes: list[Quote]) -> list[dict[str, Any]]:
+    """Quotes grouped by speaker, then by the same quote across outlets (``same_as``).
+
+    Each quote cluster lists every outlet carrying it; a variant that differs from the
+    most common wording carries a word-by-word ``diff`` against it.
+    """
+    parent: dict[str, str] = {q.id: q.id for q in quotes}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for q in quotes:
+        for other in q.same_as:
+            if other in parent:
+                parent[find(other)] = find(q.id)
+    clusters: dict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        clusters[find(q.id)].append(q)
+    speakers: dict[str, dict[str, Any]] = {}
+    for members in clusters.values():
+        members.sort(key=lambda q: (q.altered, article_ref(index, q.article_id)["published"] or "", q.article_id))
+        texts = [q.text for q in members]
+        canonical = max(texts, key=lambda t: (texts.count(t), -texts.index(t)))
+        lead = next((q for q in members if q.speaker_entity_id), members[0])
+        key = lead.speaker_entity_id or (lead.speaker or "").lower() or "?"
+        sp = speakers.setdefault(key, {"speaker": lead.speaker or "Unattributed", "entity_id": lead.speaker_entity_id,
+                                       "role": lead.speaker_role, "quotes": []})
+        sp["role"] = sp["role"] or lead.speaker_role
+        sp["quotes"].append({
+            "text": canonical, "kind": lead.kind,
+            "altered": any(q.altered or q.text != canonical for q in members),
+            "carriers": [{**citation(index, q.article_id, q.text), "quote_id": q.id,
+                          "altered": q.altered or q.text != canonical,
+                          "diff": word_diff(canonical, q.text) if q.text != canonical else None}
+                         for q in members],
+        })
+    groups = sorted(speakers.values(), key=lambda s: (s["speaker"] == "Unattributed", -len(s["quotes"]), s["speaker"]))
+    for s in groups:
+        s["quotes"].sort(key=lambda c: (not c["altered"], -len(c["carriers"])))  # altered first, then most carried
+    return groups
+
+
+# Entities ---------------------------------------------------------------------------------------
+
+
+def entity_ref(e: Entity, article_ids: set[str] | None = None) -> dict[str, Any]:
+    roles = [{"text": r.text, "article_ids": r.article_ids} for r in e.roles
+             if article_ids is None or not r.article_ids or set(r.article_ids) & article_ids]
+    return {"id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases, "roles": roles,
+            "articles": len(e.article_ids)}
+
+
+def entities_for(index: Index, article_ids: list[str]) -> list[dict[str, Any]]:
+    """Entities named in these articles, grouped by type (people, organisations, places, other)."""
+    ids, seen, by_type = set(article_ids), set(), defaultdict(list)
+    for aid in article_ids:
+        for e in index.entities_by_article.get(aid, []):
+            if e.id not in seen:
+                seen.add(e.id)
+                by_type[e.type if e.type in PEOPLE_TYPES else "OTHER"].append(entity_ref(e, ids))
+    labels = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places", "OTHER": "Other"}
+    return [{"type": t, "label": labels[t], "entities": sorted(by_type[t], key=lambda e: (-e["articles"], e["name"]))}
+            for t in labels if by_type.get(t)]
+
+
+# Pages ------------------------------------------------------------------------------------------
+
+
+def story_card(index: Index, story: Story) -> dict[str, Any]:
+    """A story as the list shows it."""
+    arts = [index.articles[i] for i in story.article_ids if i in index.articles]
+    dates = sorted(a.published[:10] for a in arts if a.published)
+    return {"id": story.id, "title": story.title, "articles": len(story.article_ids),
+            "outlets": sorted({outlet(a) for a in arts}), "first": dates[0] if dates else None,
+            "last": dates[-1] if dates else None,
+            "lead": story.summary[0].text if story.summary else None}
+
+
+def article_card(a: Article) -> dict[str, Any]:
+    return {"id": a.id, "title": a.title, "outlet": outlet(a), "published": a.published, "byline": a.byline}
+
+
+def story_view(index: Index, story: Story) -> dict[str, Any]:
+    """Everything the story page shows."""
+    ids = [i for i in story.article_ids]
+    quotes = [q for i in ids for q in index.quotes_by_article.get(i, [])]
+    articles = []
+    for i in ids:
+        a = index.articles.get(i)
+        if a is None:
+            continue
+        card = article_card(a)
+        card["derived_from"] = [{"source": article_ref(index, d.source_id), "kind": d.kind, "credited": d.credited}
+                                for d in index.derived_from.get(i, [])]
+        articles.append(card)
+    articles.sort(key=lambda c: (c["published"] or "", c["outlet"]))
+    return {
+        **story_card(index, story),
+        "summary": [{"text": s.text, "citations": [citation(index, i, s.text) for i in s.article_ids]}
+                    for s in story.summary],
+        "timeline": sorted((generic_item(index, t) for t in story.timeline), key=lambda t: t["date"] or ""),
+        "figures": [generic_item(index, f) for f in story.figures],
+        "disagreements": [generic_item(index, d) for d in story.disagreements],
+        "graph": graph(index, ids),
+        "quotes": quote_groups(index, quotes),
+        "entities": entities_for(index, ids),
+        "article_list": articles,
+    }
+
+
+def _aligned_pairs(raw: list[Any]) -> list[tuple[int, int, int, int, float | None]]:
+    """Normalise ``aligned`` entries: ([ds, de], [ss, se], sim), (ds, de, ss, se, sim) or dicts."""
+    out = []
+    for item in raw:
+        try:
+            if isinstance(item, dict):
+                d, s = item.get("derived") or item.get("a"), item.get("source") or item.get("b")
+                out.append((int(d[0]), int(d[1]), int(s[0]), int(s[1]), item.get("score", item.get("similarity"))))
+            elif len(item) >= 2 and isinstance(item[0], list | tuple):
+                sim = float(item[2]) if len(item) > 2 else None
+                out.append((int(item[0][0]), int(item[0][1]), int(item[1][0]), int(item[1][1]), sim))
+            elif len(item) >= 4:
+                out.append((*(int(x) for x in item[:4]), float(item[4]) if len(item) > 4 else None))  # type: ignore[arg-type]
+        except (TypeError, ValueError, IndexError, KeyError):
+            continue
+    return out
+
+
+def alignment(index: Index, d: Derivation) -> dict[str, Any]:
+    """A derivation with its aligned passages side by side (source left, this article right)."""
+    derived, source = index.articles.get(d.derived_id), index.articles.get(d.source_id)
+    pairs = []
+    for ds, de, ss, se, sim in _aligned_pairs(d.aligned):
+        if derived is None or source is None:
+            break
+        left, right = source.text[ss:se], derived.text[ds:de]
+        if left and right:
+            diff = word_diff(left, right)
+            pairs.append({"source": [s for s in diff if s["op"] != "ins"],
+                          "derived": [s for s in diff if s["op"] != "del"],
+                          "score": None if sim is None else round(float(sim), 2),
+                          "same": all(x["op"] == "same" for x in diff)})
+    return {"source": article_ref(index, d.source_id), "derived": article_ref(index, d.derived_id),
+            "kind": d.kind, "credited": d.credited, "score": round(d.score, 2), "pairs": pairs}
+
+
+def article_view(index: Index, a: Article) -> dict[str, Any]:
+    """Everything the article page shows."""
+    return {
+        **article_card(a),
+        "source": a.source, "url": a.url, "dateline": a.dateline, "language": a.language,
+        "credited_source": a.credited_source, "cited_outlets": a.cited_outlets,
+        "paragraphs": annotate(index, a), "captions": a.captions,
+        "removed": [r.to_dict() for r in a.removed],
+        "quotes": [{"id": q.id, "text": q.text, "speaker": q.speaker, "speaker_entity_id": q.speaker_entity_id,
+                    "kind": q.kind, "altered": q.altered, "paragraph": paragraph_at(a.text, q.start)}
+                   for q in sorted(index.quotes_by_article.get(a.id, []), key=lambda q: q.start)],
+        "entities": entities_for(index, [a.id]),
+        "sources": [alignment(index, d) for d in index.derived_from.get(a.id, [])],
+        "derivatives": [{"article": article_ref(index, d.derived_id), "kind": d.kind, "credited": d.credited}
+                        for d in index.sources_of.get(a.id, [])],
+        "stories": [{"id": s.id, "title": s.title} for s in index.stories_by_article.get(a.id, [])],
+        "dates": [d.to_dict() for d in a.dates],
+        "figures": [f.to_dict() for f in a.figures],
+    }
+
+
+def entity_view(index: Index, e: Entity) -> dict[str, Any]:
+    """Everything the entity page shows."""
+    quotes = [q for q in index.result.quotes if q.speaker_entity_id == e.id]
+    article_ids = list(dict.fromkeys([*e.article_ids, *(m.article_id for m in e.mentions)]))
+    stories = {s.id: s for aid in article_ids for s in index.stories_by_article.get(aid, [])}
+    return {
+        **entity_ref(e),
+        "roles": [{"text": r.text, "citations": [citation(index, i, r.text) for i in r.article_ids]} for r in e.roles],
+        "quotes": quote_groups(index, quotes),
+        "stories": [story_card(index, s) for s in stories.values()],
+        "article_list": [article_card(index.articles[i]) for i in article_ids if i in index.articles],
+        "mentions": len(e.mentions),
+    }

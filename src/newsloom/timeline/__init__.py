@@ -1,0 +1,1 @@
+"""Time in articles: temporal expressions (:mod:`.dates`) and figures (:mod:`.figures`)."""

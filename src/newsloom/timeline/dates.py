@@ -1,0 +1,471 @@
+"""Temporal expressions in article text, normalised to TIMEX3-style ISO values.
+
+Rule-based (regexes and small lexicons, compiled once): absolute dates ("Feb. 13, 2025",
+"13 February"), relative ones ("last Friday", "next week", "three years ago",
+"yesterday"), years, decades, quarters, seasons, clock times, durations ("nearly two
+years" → ``P2Y``) and the present ("now" → ``PRESENT_REF``).
+
+Values are computed against a *reference date*: the article's ``published`` date
+(status ``resolved``), else the latest full absolute date in its text or captions
+(status ``estimated``), else none (status ``unresolved``: the value is the TIMEX3
+underspecified form, "XXXX-10-01", where the expression itself fixes part of it, and null
+otherwise). Values that need no reference (full dates, years, durations) are always
+``resolved``. dateparser is not used: it misses "last monday" (its issues #573, #898) and
+the handful of absolute shapes news uses are cheaper to parse here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsloom.clean.text import _MONTHS
+from newsloom.model import Article, DateMention
+
+# --- lexicons -----------------------------------------------------------------------
+
+MONTH_NUM = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+WEEKDAY_NUM = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_ONES)}
+NUMBER_WORDS.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
+NUMBER_WORDS.update({"a": 1, "an": 1, "one": 1, "a dozen": 12, "dozen": 12, "a couple of": 2,
+                     "a hundred": 100, "one hundred": 100, "hundred": 100})
+_VAGUE = {"several", "a few", "few", "many", "some", "recent", "a couple of"}
+# TIMEX3 duration letters; hours and smaller go after the "T".
+UNIT_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
+             "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q", "weekend": "WE"}
+_TIME_UNITS = {"second", "minute", "hour"}
+PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+# Future cues for the tense check on a bare weekday ("will meet on Friday").
+_FUTURE_BEFORE_RE = re.compile(
+    r"\b(?:will|shall|would|'ll|going to|(?:is|are|was|were)\s+(?:expected|scheduled|due|set|slated|to)"
+    r"|expects?|plans?(?:ned)?|scheduled|hopes?|intends?|next|upcoming)\b|’ll",
+    re.IGNORECASE,
+)
+_FUTURE_AFTER_RE = re.compile(
+    r"^[^.;:]{0,40}?\b(?:will|shall|'ll|is expected|are expected|is scheduled|are scheduled|is due|are due)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_START_RE = re.compile(r"[.;:!?\n]|,|\bthat\b|\bwhen\b|\bwhich\b|\band\b|\bbut\b", re.IGNORECASE)
+
+# --- patterns -----------------------------------------------------------------------
+
+_NUM_WORD = "|".join(sorted(
+    [rf"(?:{t})(?:[- ](?:{'|'.join(_ONES[1:10])}))?" for t in _TENS]
+    + [re.escape(w) for w in NUMBER_WORDS if w not in _TENS], key=len, reverse=True))
+_NUM = rf"(?:\d+(?:\.\d+)?|{_NUM_WORD})"
+_UNIT = r"(?:second|minute|hour|day|week|month|year|decade|century|centuries|quarter|weekend)"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+_PART = r"(?:morning|afternoon|evening|night)"
+_DAYNUM = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<y>(?:1[6-9]|20)\d\d)"
+# The full stop belongs to an abbreviation ("Oct."), not to "October." ending a sentence.
+_MON = rf"(?P<m>{_MONTHS})(?:(?<=\b[A-Z][a-z]{{2}})(?<!May)\.|(?<=Sept)\.)?"
+_APPROX = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more than|less than|"
+           r"at least|at most|up to|just over|just under|barely|the first|the last|the past|"
+           r"the next|the previous|the coming|the following|another|a further)\s+)?")
+
+
+@dataclass
+class _Ctx:
+    text: str
+    ref: date | None
+
+
+# A handler returns (value, depends_on_reference) or None to drop the match.
+Handler = Callable[[re.Match[str], _Ctx], "tuple[str | None, bool] | None"]
+_RULES: list[tuple[re.Pattern[str], Handler]] = []
+
+
+def _rule(pattern: str, flags: int = 0) -> Callable[[Handler], Handler]:
+    def register(fn: Handler) -> Handler:
+        _RULES.append((re.compile(pattern, flags), fn))
+        return fn
+    return register
+
+
+def number(word: str) -> float | None:
+    """A number from digits ("1,400", "2.5") or English words ("twenty-four", "a dozen")."""
+    w = word.lower().replace(",", "").strip()
+    try:
+        return float(w)
+    except ValueError:
+        pass
+    if w in NUMBER_WORDS:
+        return float(NUMBER_WORDS[w])
+    parts = re.split(r"[- ]", w)
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        return float(NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]])
+    return None
+
+
+def _month(name: str) -> int:
+    return MONTH_NUM[name[:3].lower()]
+
+
+def _iso(d: date) -> str:
+    return d.isoformat()
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + month - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def _valid(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year_for(ref: date, month: int, day: int, future: bool) -> int:
+    """The year of a year-less month (and day): the reference year, unless that puts a
+    past-tense mention more than half a year ahead or a future one behind the reference."""
+    d = date(ref.year, month, min(day, 28))
+    if future and d < ref - timedelta(days=31):
+        return ref.year + 1
+    if not future and d > ref + timedelta(days=183):
+        return ref.year - 1
+    return ref.year
+
+
+def is_future(text: str, start: int, end: int) -> bool:
+    """Small tense check: does the clause around ``text[start:end]`` speak of the future?"""
+    before = text[max(0, start - 80):start]
+    cuts = list(_CLAUSE_START_RE.finditer(before))
+    # "said on Monday that he would…": only the clause the expression sits in counts.
+    clause = before[cuts[-1].end():] if cuts else before
+    if _FUTURE_BEFORE_RE.search(clause):
+        return True
+    return bool(_FUTURE_AFTER_RE.search(text[end:end + 60]))
+
+
+def _weekday_date(ref: date, wd: int, direction: str) -> date:
+    """``past``/``future``: on or before/after ref; ``last``/``next``: strictly before/after."""
+    if direction == "past":
+        return ref - timedelta(days=(ref.weekday() - wd) % 7)
+    if direction == "future":
+        return ref + timedelta(days=(wd - ref.weekday()) % 7)
+    if direction == "last":
+        return ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)
+    return ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)
+
+
+def _part(m: re.Match[str]) -> str:
+    p = m.groupdict().get("part")
+    return f"T{PART_OF_DAY[p.lower()]}" if p else ""
+
+
+# --- absolute dates -------------------------------------------------------------------
+
+_FULL_MDY = rf"(?:{_WD},?\s+|{_WD_ABBR},?\s+)?{_MON}\s+{_DAYNUM},?\s+{_YEAR}\b"
+_FULL_DMY = rf"(?:{_WD},?\s+|{_WD_ABBR},?\s+)?(?:the\s+)?{_DAYNUM}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b"
+_FULL_ISO = r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"
+# The same shapes without group names, as one pattern for the reference-date search.
+FULL_DATE_RE = re.compile(re.sub(r"\?P<\w+>", "", f"{_FULL_MDY}|{_FULL_DMY}|{_FULL_ISO}"))
+
+
+@_rule(_FULL_MDY)
+@_rule(_FULL_DMY)
+def _full_date(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    d = _valid(int(m["y"]), _month(m["m"]), int(m["d"]))
+    return (_iso(d), False) if d else None
+
+
+@_rule(_FULL_ISO)
+def _iso_date(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    d = _valid(int(m["y"]), int(m["mn"]), int(m["d"]))
+    return (_iso(d), False) if d else None
+
+
+@_rule(rf"(?:{_WD},?\s+)?{_MON}\s+{_DAYNUM}\b(?!,?\s*\d)(?!\s*(?:%|percent))")
+@_rule(rf"(?:{_WD},?\s+)?(?:the\s+)?\b{_DAYNUM}\s+(?:of\s+)?{_MON}(?!,?\s*\d)")
+def _month_day(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    mon, day = _month(m["m"]), int(m["d"])
+    if not 1 <= day <= 31:
+        return None
+    if ctx.ref is None:
+        return f"XXXX-{mon:02d}-{day:02d}", True
+    d = _valid(_year_for(ctx.ref, mon, day, is_future(ctx.text, m.start(), m.end())), mon, day)
+    return (_iso(d), True) if d else None
+
+
+@_rule(rf"(?:(?P<mod>early|late|mid)[- ])?{_MON},?\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)
+def _month_year(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    if not m["m"][0].isupper():
+        return None
+    return f"{m['y']}-{_month(m['m']):02d}", False
+
+
+@_rule(r"\b(?:(?P<rel>last|next|this|(?:early|late|mid)[- ]|(?<=\bin )|(?<=\bsince )|(?<=\buntil )"
+       r"|(?<=\bby )|(?<=\bthrough )|(?<=\bfrom )|(?<=\bof )|(?<=\bbefore )|(?<=\bafter ))"
+       r"\s*)(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
+       r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?!\s*\d)")
+def _month_only(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    mon = _month(m["m"])
+    if ctx.ref is None:
+        return f"XXXX-{mon:02d}", True
+    rel = (m["rel"] or "").strip().lower()
+    year = _year_for(ctx.ref, mon, 15, is_future(ctx.text, m.start(), m.end()))
+    if rel == "last":
+        year = ctx.ref.year if mon < ctx.ref.month else ctx.ref.year - 1
+    elif rel == "next":
+        year = ctx.ref.year if mon > ctx.ref.month else ctx.ref.year + 1
+    elif rel == "this":
+        year = ctx.ref.year
+    return f"{year}-{mon:02d}", True
+
+
+@_rule(r"(?<![\d$€£.,-])\b(?:fiscal\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b(?![,.]?\d|\s*(?:%|percent|-\d)|s\b|'s\b)",
+       re.IGNORECASE)
+def _year(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    return m["y"], False
+
+
+@_rule(r"\b(?:the\s+)?(?:(?P<c>1[6-9]|20)(?P<dec>\d)0|'(?P<dec2>\d)0)'?s\b")
+def _decade(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    if m["c"]:
+        return f"{m['c']}{m['dec']}", False
+    return f"19{m['dec2']}", False
+
+
+# --- relative to the reference ---------------------------------------------------------
+
+@_rule(rf"\b(?P<w>today|tonight|yesterday|tomorrow)(?:'s|’s)?(?:\s+(?P<part>{_PART}))?\b", re.IGNORECASE)
+def _deictic(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    if ctx.ref is None:
+        return None, True
+    w = m["w"].lower()
+    d = ctx.ref + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
+    return _iso(d) + ("" if w == "tonight" else _part(m)), True
+
+
+@_rule(rf"\b(?:this|earlier this|later this)\s+(?P<part>{_PART})\b", re.IGNORECASE)
+def _this_part(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    return (_iso(ctx.ref) + _part(m), True) if ctx.ref else (None, True)
+
+
+@_rule(rf"(?:\b(?P<rel>(?i:last|next|this|coming|past|previous))\s+|\b(?P<mod>(?i:early|late))\s+)?"
+       rf"(?P<wd>{_WD})(?:'s|’s)?(?:\s+(?P<part>{_PART}))?\b")
+def _weekday(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    if ctx.ref is None:
+        return None, True
+    rel = (m["rel"] or "").lower()
+    if rel in ("last", "past", "previous"):
+        direction = "last"
+    elif rel in ("next", "coming"):
+        direction = "next"
+    else:  # bare or "this": news speaks of the past unless the clause is future
+        direction = "future" if is_future(ctx.text, m.start(), m.end()) else "past"
+    return _iso(_weekday_date(ctx.ref, WEEKDAY_NUM[m["wd"].lower()], direction)), True
+
+
+_REL_UNIT_RE = r"(?P<u>week|month|year|quarter|weekend|spring|summer|autumn|fall|winter)"
+
+
+@_rule(rf"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>last|next|this|coming|past|previous|"
+       rf"the\s+(?:past|last|next|coming|previous|following))\s+{_REL_UNIT_RE}\b", re.IGNORECASE)
+def _rel_unit(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    rel, unit = m["rel"].lower(), m["u"].lower()
+    if rel.startswith("the ") and unit in UNIT_CODE:  # "the past year": a span
+        return f"P1{UNIT_CODE[unit]}", False
+    if ctx.ref is None:
+        return None, True
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel.split()[-1], 0)
+    ref = ctx.ref
+    if unit in ("week", "weekend"):
+        return _week(ref + timedelta(weeks=step)) + ("-WE" if unit == "weekend" else ""), True
+    if unit == "month":
+        y, mo = _add_months(ref.year, ref.month, step)
+        return f"{y}-{mo:02d}", True
+    if unit == "year":
+        return str(ref.year + step), True
+    if unit == "quarter":
+        y, mo = _add_months(ref.year, ref.month, 3 * step)
+        return f"{y}-Q{(mo - 1) // 3 + 1}", True
+    return f"{ref.year + step}-{SEASONS[unit]}", True
+
+
+@_rule(rf"\b(?P<n>{_NUM})[- ](?P<u>{_UNIT})s?\s+(?:ago|earlier|before)\b", re.IGNORECASE)
+def _ago(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    n = number(m["n"])
+    if n is None or n != int(n):
+        return None
+    if ctx.ref is None:
+        return None, True
+    n, unit = int(n), m["u"].lower()
+    ref = ctx.ref
+    if unit == "day":
+        return _iso(ref - timedelta(days=n)), True
+    if unit == "week":
+        return _week(ref - timedelta(weeks=n)), True
+    if unit == "month":
+        y, mo = _add_months(ref.year, ref.month, -n)
+        return f"{y}-{mo:02d}", True
+    if unit == "year":
+        return str(ref.year - n), True
+    if unit == "decade":
+        return str(ref.year - 10 * n)[:3], True
+    return "PAST_REF", False
+
+
+@_rule(r"\b(?:(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter)"
+       r"(?:\s+of\s+(?P<y>(?:19|20)\d\d))?\b", re.IGNORECASE)
+def _quarter(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    q = ORDINALS[m["o"].lower()]
+    if m["y"]:
+        return f"{m['y']}-Q{q}", False
+    if ctx.ref is None:
+        return f"XXXX-Q{q}", True
+    cur = (ctx.ref.month - 1) // 3 + 1
+    # A quarter later than the current one is last year's (results are reported after it).
+    return f"{ctx.ref.year - (q > cur)}-Q{q}", True
+
+
+@_rule(r"\b(?:the\s+)?(?:latest|current|most recent|recent|fiscal|same|just-ended|just-completed)?\s*quarter\b",
+       re.IGNORECASE)
+def _the_quarter(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    if not m.group(0).lower().startswith("the"):
+        return None
+    if ctx.ref is None:
+        return None, True
+    # Reports speak of the last completed quarter.
+    y, mo = _add_months(ctx.ref.year, ctx.ref.month, -3)
+    return f"{y}-Q{(mo - 1) // 3 + 1}", True
+
+
+@_rule(r"\b(?:daily|every day|each day)\b", re.IGNORECASE)
+def _daily(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    return "P1D", False
+
+
+@_rule(r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?m\.?(?:\s+(?:[ECMP][SD]?T|GMT|UTC))?"
+       r"|\b(?P<noon>noon|midnight)\b", re.IGNORECASE)
+def _clock(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    if m["noon"]:
+        h, mi = (12, 0) if m["noon"].lower() == "noon" else (0, 0)
+    else:
+        h, mi = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0), int(m["mi"] or 0)
+        if int(m["h"]) > 12:
+            return None
+    clock = f"T{h:02d}:{mi:02d}"
+    return ((_iso(ctx.ref) if ctx.ref else "XXXX-XX-XX") + clock), True
+
+
+@_rule(r"\b(?:now|currently|nowadays|at present|at the moment|these days|the present)\b", re.IGNORECASE)
+def _present(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    return "PRESENT_REF", False
+
+
+@_rule(r"\b(?:recently|lately|the past|in the past|once|formerly|previously)\b", re.IGNORECASE)
+def _past_ref(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    if m.group(0).lower() in ("once", "previously", "formerly"):
+        return None  # too often not temporal, or not annotated
+    return "PAST_REF", False
+
+
+# --- durations ------------------------------------------------------------------------
+
+@_rule(rf"\b{_APPROX}(?P<n>{_NUM})(?:\s+and\s+a\s+half)?[- ](?P<u>{_UNIT})s?(?:[- ]long)?\b(?!\s+ago|-old)",
+       re.IGNORECASE)
+def _duration(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    n = number(m["n"])
+    if n is None:
+        return None
+    unit = m["u"].lower()
+    unit = "century" if unit.startswith("centur") else unit
+    if unit not in UNIT_CODE or unit == "weekend":
+        return None
+    if "and a half" in m.group(0).lower():
+        n += 0.5
+    amount = str(int(n)) if n == int(n) else str(n)
+    return f"P{'T' if unit in _TIME_UNITS else ''}{amount}{UNIT_CODE[unit]}", False
+
+
+@_rule(rf"\b(?P<v>several|a few|few|many|some|recent|the coming|the past|coming|past)\s+(?P<u>{_UNIT})s\b",
+       re.IGNORECASE)
+def _vague_duration(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    unit = m["u"].lower()
+    unit = "century" if unit.startswith("centur") else unit
+    if m["v"].lower() == "recent":
+        return "PAST_REF", False
+    if unit == "weekend":
+        return None
+    return f"P{'T' if unit in _TIME_UNITS else ''}X{UNIT_CODE[unit]}", False
+
+
+# --- extraction -------------------------------------------------------------------------
+
+def reference_date(article: Article) -> tuple[date | None, str]:
+    """The date relative expressions count from, and the status values computed from it get."""
+    if article.published:
+        m = re.match(r"(\d{4})-(\d{2})-(\d{2})", article.published)
+        d = _valid(int(m[1]), int(m[2]), int(m[3])) if m else None
+        if d:
+            return d, "resolved"
+    # Scraped text: the latest full date in the text or captions is the best evidence
+    # (a report rarely names a full date after its own publication).
+    found = [d for src in [article.text, *article.captions] for m in FULL_DATE_RE.finditer(src)
+             if (d := _parse_full(m.group(0)))]
+    return (max(found), "estimated") if found else (None, "unresolved")
+
+
+_FULL_RES = [re.compile(p) for p in (_FULL_MDY, _FULL_DMY, _FULL_ISO)]
+
+
+def _parse_full(text: str) -> date | None:
+    """The date a :data:`FULL_DATE_RE` match names (None for "February 30, 2025")."""
+    for rx in _FULL_RES:
+        if m := rx.fullmatch(text):
+            mon = int(m["mn"]) if "mn" in rx.groupindex else _month(m["m"])
+            return _valid(int(m["y"]), mon, int(m["d"]))
+    return None
+
+
+def extract(text: str, ref: date | None, ref_status: str = "resolved") -> list[DateMention]:
+    """All temporal expressions in ``text`` (longest match wins), normalised against ``ref``."""
+    ctx = _Ctx(text, ref)
+    found: list[tuple[int, int, int, str | None, bool]] = []
+    for prio, (rx, fn) in enumerate(_RULES):
+        for m in rx.finditer(text):
+            if m.end() == m.start():
+                continue
+            out = fn(m, ctx)
+            if out is not None:
+                found.append((m.start(), m.end(), prio, *out))
+    found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    mentions = []
+    for start, end, _prio, value, depends in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        status = "resolved" if not depends else ("unresolved" if ref is None else ref_status)
+        mentions.append(DateMention(text=text[start:end], start=start, end=end, value=value, status=status))
+    mentions.sort(key=lambda d: d.start)
+    return mentions
+
+
+def stage(article: Article) -> Article:
+    """Article stage: fill ``article.dates``."""
+    ref, status = reference_date(article)
+    article.dates = extract(article.text, ref, status)
+    return article

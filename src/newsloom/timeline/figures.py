@@ -1,0 +1,192 @@
+"""Figures in article text: money, percentages, counts, durations and rates.
+
+Each figure gets a float ``value`` (scales applied: "$95 million" → 95000000.0), a
+``unit`` and a ``measure`` (what it quantifies). Unit convention:
+
+* money: the ISO currency code (``USD``, ``EUR``, ``GBP``, ``JPY``…); a rate adds
+  ``per <thing>``: "$275 per container" → ``USD per container``, "$40 million a day" →
+  ``USD per day``;
+* ``percent`` for "%"/"per cent"/"percent", ``percentage points`` for those;
+* durations: ``seconds``, ``minutes``, ``hours``, ``days``, ``weeks``, ``months``,
+  ``years``, ``decades``;
+* counts: the counted noun in the plural ("812 votes" → ``votes``, "3,000-seat" →
+  ``seats``), with synonyms folded (vessels → ``ships``; persons → ``people``); a bare
+  number coordinated with a count in the same sentence takes its unit ("812 votes in
+  favour and 140 against" → ``votes``); otherwise ``None``.
+
+``measure`` is a heuristic: the noun phrase after "of"/"worth of" ("9% of the shares" →
+"the shares"), else the noun the figure modifies ("$62 million deal" → "deal"), else the
+noun phrase before it, skipping verbs of change and prepositions ("wages rose by 11%" →
+"wages"); for counts, the counted noun phrase. Numbers inside dates, clock times,
+identifiers ("Gate 7"), scores ("2–1") and bare years are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsloom.model import Article, Figure
+from newsloom.timeline import dates
+from newsloom.timeline.dates import NUMBER_WORDS, number
+
+_CURRENCY_SYMBOL = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "USD": "USD",
+                    "EUR": "EUR", "GBP": "GBP", "C$": "CAD", "A$": "AUD"}
+_CURRENCY_WORD = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY",
+                  "rouble": "RUB", "ruble": "RUB", "rupee": "INR", "cent": "USD cents"}
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+          "b": 1e9, "trillion": 1e12, "tn": 1e12}
+_DURATION = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
+_FOLD = {"vessels": "ships", "boats": "ships", "persons": "people", "individuals": "people"}
+_SPELLED = "|".join(sorted((w for w in NUMBER_WORDS if w not in {"a", "an", "one", "zero", "a couple of"}),
+                           key=len, reverse=True))
+_SPELLED_RE = (rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
+               rf"(?:one|two|three|four|five|six|seven|eight|nine)|{_SPELLED})")
+
+_FIGURE_RE = re.compile(
+    rf"(?P<cur>US\$|C\$|A\$|[$€£¥]|\b(?:USD|EUR|GBP)\s?)?"
+    rf"(?P<num>(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,])|(?<![\d.,])\d+(?:\.\d+)?(?![\d,])|\b(?i:{_SPELLED_RE})\b)"
+    rf"(?:\s*(?P<scale>(?i:thousand|million|billion|trillion)|bn|mn|tn|[mkb])\b)?"
+    rf"(?P<pct>\s*%|\s+(?i:per\s?cent|percent)\b|\s+(?i:percentage\s+points?)\b)?"
+    rf"(?:(?P<sep>[- ])(?P<noun>[A-Za-z][a-z]+)(?:(?P<sep2>[- ])(?P<noun2>[a-z]+))?)?"
+)
+_PER_RE = re.compile(r"(?:\s+(?:worth\s+of|of)\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:per|a|an|each)\s+(?P<per>[a-z]+)\b")
+_OF_NP_RE = re.compile(
+    r"\s+(?:worth\s+)?of\s+(?P<np>(?:the\s+|its\s+|their\s+|all\s+)?[A-Za-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)"
+)
+_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|[^\w\s]")
+_SKIP_BEFORE = set("""by of to at from about around nearly almost some approximately roughly was were
+is are be been being rose fell down up worth over under than more less just the a an totalling
+totaling reached hit risen fallen increased decreased declining rising falling climbed dropped grew
+cut raised lowered gained lost jumped slipped slid added estimated put valued further another
+after before for since within during until
+of at least most only had has have""".split())
+_FUNCTION = set("""and or but that which who whom whose when while with without for in on into
+onto as if he she it they we i you his her its their our this these those there here said says
+told also has have had not no will would could should may might can""".split())
+_NOT_UNIT = set("""of to and or in on at for from by with per against than as after before over under
+about a an the percent per cent million billion thousand trillion who which that more less each
+worth was is has as this its across less unless plus thus always perhaps towards afterwards us yes""".split())
+_COORDINATED_RE = re.compile(r"[^.!?]{0,30}\b(?:and|or|to|against|versus|vs\.?)\s+")
+_TIME_OR_SCORE_RE = re.compile(r"^\s*(?:[ap]\.?m\.?|[–-]\d|:\d|/\d|(?:st|nd|rd|th)\b)", re.IGNORECASE)
+_IDENT_BEFORE_RE = re.compile(r"(?:\b(?:[A-Z][a-z]+|No\.?|Nos\.?|Route|Room)\s+|#)$")
+
+
+def _noun_after(m: re.Match[str]) -> tuple[str | None, int]:
+    """The one or two words a number quantifies ("cargo ships", "strikers"), and their end."""
+    first, second = (m["noun"] or "").lower(), (m["noun2"] or "").lower()
+    if not first or first in _NOT_UNIT or first in _FUNCTION:
+        return None, 0
+    if second == "old" and m["sep2"] == "-":
+        return f"{first}-old", m.end("noun2")
+    if (second and second.endswith("s") and not second.endswith("ss") and second not in _NOT_UNIT
+            and not first.endswith("s") and not first.endswith("ly") and m["sep2"] == " "):
+        return f"{first} {second}", m.end("noun2")
+    return first, m.end("noun")
+
+
+def _unit_of_noun(noun: str, hyphen: bool = False) -> tuple[str | None, str | None]:
+    """(unit, measure) from the word(s) after a number: "cargo ships" → ("ships", "cargo ships")."""
+    if noun.endswith("-old"):
+        return "years", "age"
+    words = noun.split()
+    head = words[-1]
+    singular = head[:-1] if head.endswith("s") else head
+    if head in _NOT_UNIT or words[0] in _NOT_UNIT:
+        return None, None
+    if singular in _DURATION or head in _DURATION:
+        return singular + "s", None
+    cur = _CURRENCY_WORD.get(singular) or _CURRENCY_WORD.get(head)
+    if cur:
+        return cur, None
+    if hyphen and len(words) == 1 and head not in _NOT_UNIT:
+        return head + "s", noun  # "3,000-seat stand" counts seats
+    if not head.endswith("s") and len(words) == 1:
+        # "3,000-seat stand" counts seats; "78% stake" is a noun the figure modifies.
+        return None, head
+    unit = _FOLD.get(head, head if head.endswith("s") else head + "s")
+    return unit, noun.lower()
+
+
+def _measure_before(text: str, start: int) -> str | None:
+    """The noun phrase before the figure, skipping prepositions and verbs of change."""
+    tokens = _WORD_RE.findall(text[max(0, start - 80):start])
+    i = len(tokens) - 1
+    while i >= 0 and tokens[i].lower() in _SKIP_BEFORE:
+        i -= 1
+    phrase: list[str] = []
+    while i >= 0 and len(phrase) < 3:
+        tok = tokens[i]
+        if not tok[0].isalpha() or tok.lower() in _FUNCTION or tok.lower() in _SKIP_BEFORE:
+            break
+        phrase.insert(0, tok)
+        i -= 1
+    return " ".join(phrase) or None
+
+
+def extract(text: str, date_spans: list[tuple[int, int]]) -> list[Figure]:
+    """All figures in ``text``; ``date_spans`` are non-duration dates whose numbers are not figures."""
+    figures: list[Figure] = []
+    for m in _FIGURE_RE.finditer(text):
+        start, num = m.start(), m["num"]
+        spelled = not num[0].isdigit()
+        value = number(num)
+        if value is None:
+            continue
+        num_end = m.end("num")
+        if any(s < num_end and m.start("num") < e for s, e in date_spans):
+            continue
+        after = text[num_end:]
+        before = text[max(0, start - 12):start]
+        if not m["cur"] and not m["pct"] and (
+            _TIME_OR_SCORE_RE.match(after) or re.search(r"\d\s*[–-]$", before)
+        ):
+            continue
+        if m["scale"]:
+            scale = m["scale"].lower()
+            if scale in {"m", "k", "b"} and not m["cur"]:
+                continue  # "5 m" is metres, not millions
+            value *= _SCALE[scale]
+        end = m.end("scale") if m["scale"] else num_end
+        unit: str | None = None
+        measure: str | None = None
+        if m["pct"]:
+            unit = "percentage points" if "point" in m["pct"].lower() else "percent"
+            end = m.end("pct")
+        if m["cur"]:
+            unit = _CURRENCY_SYMBOL[m["cur"].strip()]
+        noun, noun_end = _noun_after(m)
+        noun_unit, noun_measure = _unit_of_noun(noun, m["sep"] == "-") if noun else (None, None)
+        if unit is None and noun_unit:
+            unit, measure = noun_unit, noun_measure
+            end = noun_end
+            if unit in _CURRENCY_WORD.values():
+                measure = None
+        elif noun_measure and (m["cur"] or m["pct"]):
+            measure = noun_measure  # "$62 million deal", "78% stake"
+            if m["sep"] == "-":
+                end = noun_end
+        if spelled and unit is None:
+            continue  # "one of the largest": spelled numbers count only with a unit
+        if unit and unit.isupper() and (per := _PER_RE.match(text, end)) and per["per"] not in _NOT_UNIT:
+            unit = f"{unit} per {per['per']}"
+        if measure is None and (of := _OF_NP_RE.match(text, end)):
+            measure = re.sub(r"\s+(?:a|an|per|each|the|and|or)$", "", of["np"])
+        if unit is None:
+            if (1600 <= value <= 2100 and value == int(value) and "," not in num) or _IDENT_BEFORE_RE.search(before):
+                continue  # a bare year, or an identifier ("Gate 7")
+            prev = figures[-1] if figures else None
+            if prev and prev.unit and _COORDINATED_RE.fullmatch(text, prev.end, start):
+                unit, measure = prev.unit, prev.measure  # "812 votes in favour and 140 against"
+        if measure is None:
+            measure = _measure_before(text, start)
+        figures.append(Figure(text=text[start:end], start=start, end=end, value=value,
+                              unit=unit, measure=measure))
+    return figures
+
+
+def stage(article: Article) -> Article:
+    """Article stage: fill ``article.figures`` (after the dates stage, whose spans it reuses)."""
+    mentions = article.dates or dates.extract(article.text, None)
+    spans = [(d.start, d.end) for d in mentions if not (d.value or "").startswith("P")]
+    article.figures = extract(article.text, spans)
+    return article

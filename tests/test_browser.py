@@ -1,0 +1,100 @@
+"""The web app in a real headless Chromium (Debian's chromium + chromium-driver, via Selenium).
+
+Chromium is installed with apt when absent; without root/apt or selenium these tests skip
+and say why.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("selenium", reason="selenium is not installed (pip install -e '.[test]')")
+
+from selenium.webdriver.common.by import By  # noqa: E402
+
+from newsloom.report.sample import fixture_result, write_store  # noqa: E402
+from newsloom.web.browser import chromium, ensure_chromium, running_server, screenshot  # noqa: E402
+
+_problem = ensure_chromium()
+pytestmark = pytest.mark.skipif(_problem is not None, reason=f"no browser: {_problem}")
+
+
+@pytest.fixture(scope="module")
+def driver():
+    with chromium(1280, 900) as d:
+        d.set_page_load_timeout(20)
+        yield d
+
+
+@pytest.fixture(scope="module")
+def sample_url(tmp_path_factory):
+    db = write_store(fixture_result(), tmp_path_factory.mktemp("browser") / "sample.db")
+    with running_server(db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def demo_url(demo_dir, tmp_path_factory):
+    import newsloom
+
+    db = tmp_path_factory.mktemp("browser-demo") / "demo.db"
+    newsloom.analyze([demo_dir], db=db)
+    with running_server(db) as url:
+        yield url
+
+
+def _search(driver, text: str) -> None:
+    box = driver.find_element(By.NAME, "q")
+    box.clear()
+    box.send_keys(text)
+    box.submit()
+
+
+def test_demo_corpus_list_search_and_article(driver, demo_url, tmp_path):
+    driver.get(demo_url + "/")
+    assert "newsloom" in driver.title
+    assert len(driver.find_elements(By.CSS_SELECTOR, ".articles-sec .row")) == 10
+    _search(driver, "dockworkers")
+    assert "q=dockworkers" in driver.current_url
+    hits = driver.find_elements(By.CSS_SELECTOR, ".hit a")
+    assert hits and driver.find_elements(By.CSS_SELECTOR, ".snippet mark")
+    hits[0].click()
+    assert "/article/" in driver.current_url
+    assert driver.find_elements(By.CSS_SELECTOR, ".body p")
+    screenshot(driver, tmp_path / "demo-article.png")
+    assert (tmp_path / "demo-article.png").stat().st_size > 5000
+
+
+def test_story_graph_quotes_timeline_and_citation(driver, sample_url, tmp_path):
+    driver.get(sample_url + "/")
+    _search(driver, "bridge")
+    driver.find_element(By.CSS_SELECTOR, ".stories-sec .card-title").click()
+    assert driver.current_url.endswith("/story/st-bridge")
+    graph = driver.find_element(By.CSS_SELECTOR, "svg.graph")
+    assert graph.is_displayed() and graph.size["width"] > 300
+    assert len(graph.find_elements(By.CSS_SELECTOR, "g.node")) == 6  # five articles and one external source
+    assert len(graph.find_elements(By.CSS_SELECTOR, "line.edge")) == 4
+    assert len(driver.find_elements(By.CSS_SELECTOR, ".speaker")) == 3
+    assert driver.find_element(By.CSS_SELECTOR, ".variant del").text.strip() == "safely"
+    assert len(driver.find_elements(By.CSS_SELECTOR, ".timeline li")) == 2
+    assert not driver.find_elements(By.TAG_NAME, "script")
+    screenshot(driver, tmp_path / "story.png")
+    cite = driver.find_elements(By.CSS_SELECTOR, ".summary .cite")[2]  # sentence 2, first citation
+    cite.click()
+    assert driver.current_url.endswith("/article/w1#a-w1-p2")
+    target = driver.execute_script("return document.querySelector(':target')")
+    assert target is not None and "$12 million" in target.text
+
+
+def test_hostile_article_stays_inert(driver, sample_url):
+    driver.get(sample_url + "/article/w5")
+    assert not driver.find_elements(By.TAG_NAME, "script") and not driver.find_elements(By.CSS_SELECTOR, ".body img")
+    assert '<script>alert("pwned")</script>' in driver.find_element(By.CSS_SELECTOR, "h1").text
+
+
+def test_phone_width_has_no_sideways_scroll(sample_url):
+    with chromium(390, 844) as phone:
+        for path in ("/", "/story/st-bridge", "/article/w3"):
+            phone.get(sample_url + path)
+            width = phone.execute_script("return document.documentElement.scrollWidth")
+            assert width <= 392, f"{path} is {width}px wide"

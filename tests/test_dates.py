@@ -1,0 +1,125 @@
+"""Temporal expressions: invented sentences, and the demo corpus's ground truth."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsloom.model import Article
+from newsloom.timeline.dates import extract, is_future, reference_date, stage
+
+TUESDAY = date(2025, 10, 14)
+
+
+def values(text: str, ref: date | None = TUESDAY) -> dict[str, str | None]:
+    return {d.text: d.value for d in extract(text, ref)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("The board met last Friday to vote.", "last Friday", "2025-10-10"),
+        ("The board met on Monday.", "Monday", "2025-10-13"),
+        ("The board met on Tuesday.", "Tuesday", "2025-10-14"),  # the publication day itself
+        ("The board will meet on Thursday.", "Thursday", "2025-10-16"),
+        ("The board said it would meet on Friday.", "Friday", "2025-10-17"),
+        ("Officials said on Monday that they would reply.", "Monday", "2025-10-13"),
+        ("Talks are expected to resume next week.", "next week", "2025-W43"),
+        ("The ferry sank three years ago.", "three years ago", "2022"),
+        ("Prices fell last month.", "last month", "2025-09"),
+        ("Sales rose last year.", "last year", "2024"),
+        ("The mayor spoke yesterday.", "yesterday", "2025-10-13"),
+        ("The vote is tomorrow.", "tomorrow", "2025-10-15"),
+        ("Rain fell this morning.", "this morning", "2025-10-14TMO"),
+        ("The pier closed on Friday evening.", "Friday evening", "2025-10-10"),
+        ("The bridge opened in 2014.", "2014", "2014"),
+        ("The report came out on Feb. 13, 2025.", "Feb. 13, 2025", "2025-02-13"),
+        ("The report came out on 13 February 2024.", "13 February 2024", "2024-02-13"),
+        ("The shop opened on 3 October.", "3 October", "2025-10-03"),
+        ("The contract expired in December 2023.", "December 2023", "2023-12"),
+        ("The strike has lasted nearly three years.", "nearly three years", "P3Y"),
+        ("The hearing took 90 minutes.", "90 minutes", "PT90M"),
+        ("Officials are busy this week.", "this week", "2025-W42"),
+        ("A deal was struck earlier this month.", "earlier this month", "2025-10"),
+        ("Results for the first quarter were weak.", "the first quarter", "2025-Q1"),
+        ("Prices are now higher.", "now", "PRESENT_REF"),
+        ("The ferry left at 6 a.m. on the day.", "6 a.m.", "2025-10-14T06:00"),
+        ("Growth slowed in the 1990s.", "the 1990s", "199"),
+    ],
+)
+def test_invented_sentences(text: str, expr: str, value: str) -> None:
+    got = values(text)
+    assert got.get(expr) == value, got
+
+
+def test_offsets_point_into_text() -> None:
+    text = "On Sunday the crew left.\n\nThey return next Friday, a week after Oct. 3, 2025."
+    for d in extract(text, TUESDAY):
+        assert text[d.start:d.end] == d.text
+
+
+def test_tense_check() -> None:
+    text = "The panel will meet on Friday."
+    assert is_future(text, text.index("Friday"), len(text) - 1)
+    text = "The panel met on Friday."
+    assert not is_future(text, text.index("Friday"), len(text) - 1)
+
+
+def test_reference_date_from_published_text_captions_or_none() -> None:
+    art = Article(id="a", source="s", fingerprint="f", published="2025-10-14T09:00:00+00:00")
+    assert reference_date(art) == (TUESDAY, "resolved")
+    art = Article(id="a", source="s", fingerprint="f", text="It began on March 2, 2025. Then on March 9, 2025.")
+    assert reference_date(art) == (date(2025, 3, 9), "estimated")
+    art = Article(id="a", source="s", fingerprint="f", text="No date here.", captions=["A pier, June 1, 2024."])
+    assert reference_date(art) == (date(2024, 6, 1), "estimated")
+    assert reference_date(Article(id="a", source="s", fingerprint="f", text="Nothing."))[1] == "unresolved"
+
+
+def test_undated_article_is_never_silently_resolved() -> None:
+    art = stage(Article(id="a", source="s", fingerprint="f",
+                        text="The mayor resigned last Friday. The pier opened on 3 May. It took two days."))
+    by_text = {d.text: d for d in art.dates}
+    assert by_text["last Friday"].status == "unresolved" and by_text["last Friday"].value is None
+    assert by_text["3 May"].status == "unresolved" and by_text["3 May"].value == "XXXX-05-03"
+    assert by_text["two days"].status == "resolved" and by_text["two days"].value == "P2D"
+    art = stage(Article(id="a", source="s", fingerprint="f", text="The mayor resigned last Friday.",
+                        captions=["The mayor outside city hall, October 14, 2025."]))
+    assert [(d.value, d.status) for d in art.dates] == [("2025-10-10", "estimated")]
+
+
+def _find(article: Article, text: str, value: str):
+    """A mention overlapping the expected text whose value starts with the expected value
+    ("Friday evening" → 2025-10-17TEV; "in 2019" is found as "2019")."""
+    for d in article.dates:
+        if (d.text in text or text in d.text) and (d.value or "").startswith(value):
+            return d
+    return None
+
+
+@pytest.mark.parametrize("key", ["relative_dates", "absolute_dates"])
+def test_demo_dates(demo_by_name: dict, expected: dict, key: str) -> None:
+    checked = 0
+    for item in expected[key]:
+        art = demo_by_name[item["file"]]
+        if item["text"] not in art.text:
+            continue  # a metadata line (Published: …) that cleaning moved out of the body
+        d = _find(art, item["text"], item["value"])
+        assert d is not None, (item, [(x.text, x.value) for x in art.dates])
+        assert d.status == ("resolved" if art.published else "estimated")
+        assert art.text[d.start:d.end] == d.text
+        checked += 1
+    assert checked >= len(expected[key]) // 2  # the rest sit in metadata lines
+
+
+def test_demo_undated_relative(demo_by_name: dict) -> None:
+    for name in ("02_scraper_copy.txt", "03_uncredited_rewrite.txt", "04_credited_rewrite.txt"):
+        art = demo_by_name[name]
+        assert art.published is None
+        relative = [d for d in art.dates if d.value is None or not d.value[:1].isdigit() or "XXXX" in d.value]
+        for d in art.dates:
+            assert d.status in ("estimated", "unresolved") or d in relative or len(d.value or "") in (4, 7, 10)
+    # 02 carries a dated caption: its relative dates are estimated from it, and right.
+    art = demo_by_name["02_scraper_copy.txt"]
+    friday = [d for d in art.dates if d.text == "last Friday"]
+    assert friday and friday[0].value == "2025-10-10" and friday[0].status == "estimated"

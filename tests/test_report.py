@@ -1,0 +1,124 @@
+"""The one-file HTML report and the view builders the web app shares with it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsloom.model import Result
+from newsloom.report import views
+from newsloom.report.render import anchor, render_report, write_html
+from newsloom.report.sample import HOSTILE, fixture_result
+
+
+@pytest.fixture(scope="module")
+def sample() -> Result:
+    return fixture_result()
+
+
+@pytest.fixture(scope="module")
+def report(sample) -> str:
+    return render_report(sample)
+
+
+def test_word_diff_marks_changed_words():
+    diff = views.word_diff("keep the bridge open safely for another winter", "keep the bridge open for one more winter")
+    assert {"op": "del", "text": "safely "} in diff
+    assert any(s["op"] == "ins" and "one more" in s["text"] for s in diff)
+    assert "".join(s["text"] for s in diff if s["op"] != "ins") == "keep the bridge open safely for another winter"
+
+
+def test_quotes_are_grouped_by_speaker_with_every_outlet(sample):
+    index = views.Index(sample)
+    groups = views.quote_groups(index, sample.quotes)
+    mayor = next(g for g in groups if g["speaker"] == "Ilse Brandvik")
+    assert len(mayor["quotes"]) == 1
+    cluster = mayor["quotes"][0]
+    assert {c["outlet"] for c in cluster["carriers"]} == {"Riverton Post", "Copy Daily", "Buzz Farm"}
+    assert cluster["altered"] and "safely" in cluster["text"]
+    altered = [c for c in cluster["carriers"] if c["diff"]]
+    assert [c["outlet"] for c in altered] == ["Buzz Farm"]
+
+
+def test_graph_layers_sources_above_derivatives(sample):
+    index = views.Index(sample)
+    g = views.graph(index, sample.stories[0].article_ids)
+    pos = {n["id"]: n for n in g["nodes"]}
+    assert pos["external:cnn-like.example"]["external"] and not pos["w1"]["external"]
+    assert pos["w1"]["y"] < pos["w2"]["y"] and pos["external:cnn-like.example"]["y"] < pos["w4"]["y"]
+    kinds = {(e["source"], e["derived"]): (e["kind"], e["credited"]) for e in g["edges"]}
+    assert kinds[("w1", "w3")] == ("rewrite", False) and kinds[("w1", "w2")] == ("copy", True)
+
+
+def test_citations_point_at_the_passage(sample):
+    index = views.Index(sample)
+    story = views.story_view(index, sample.stories[0])
+    cite = story["summary"][1]["citations"][0]
+    assert cite["id"] == "w1" and cite["paragraph"] == 2
+    assert "cost $12 million" in cite["passage"]
+
+
+def test_annotate_marks_quotes_and_entities(sample):
+    index = views.Index(sample)
+    paras = views.annotate(index, index.articles["w1"])
+    quoted = "".join(s["text"] for p in paras for s in p["segments"] if s["quote"])
+    assert "We cannot keep the bridge open safely" in quoted
+    named = {s["entity"]["name"] for p in paras for s in p["segments"] if s["entity"]}
+    assert {"Ilse Brandvik", "Old Harbour Bridge"} <= named
+
+
+def test_generic_items_take_any_shape(sample):
+    index = views.Index(sample)
+    variant = {"text": "$15 million", "article_ids": ["w3"]}
+    item = views.generic_item(index, {"measure": "repair cost", "values": [variant]})
+    assert item["text"] == "repair cost" and item["variants"][0]["citations"][0]["outlet"] == "Buzz Farm"
+    assert views.generic_item(index, "just a string")["text"] == "just a string"
+    dated = views.generic_item(index, {"value": "2025-03-10", "event": "closes"})
+    assert dated["date"] == "2025-03-10" and dated["text"] == "closes"
+
+
+def test_report_is_self_contained_and_script_free(report):
+    assert "<script" not in report.lower()
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", report)
+    assert "<link" not in report and "@import" not in report
+    assert "Content-Security-Policy" in report
+
+
+def test_report_escapes_hostile_text(report):
+    assert HOSTILE not in report
+    assert "&lt;script&gt;alert(" in report
+    assert "<img src=x" not in report and "<b>Nobody</b>" not in report
+
+
+def test_report_links_resolve_in_page(report):
+    ids = set(re.findall(r'id="([^"]+)"', report))
+    targets = {h[1:] for h in re.findall(r'href="(#[^"]+)"', report)}
+    assert targets - {"top"} <= ids
+    assert f"{anchor('a', 'w1')}-p2" in targets  # a citation into the article's passage
+
+
+def test_report_shows_every_section(report):
+    for text in ("Old Harbour Bridge closes for repairs", "Timeline", "Provenance", "<svg", "<del>", "<ins>",
+                 "Mayor of Riverton", "Disagreements", "$15 million", "cnn-like.example", "removed in cleaning"):
+        assert text in report
+
+
+def test_empty_result_renders(tmp_path):
+    path = tmp_path / "empty.html"
+    write_html(Result(), path)
+    assert "No stories yet" in path.read_text(encoding="utf-8")
+
+
+def test_story_with_empty_sections_renders(sample):
+    html = render_report(Result(articles=sample.articles[-1:], stories=sample.stories[-1:]))
+    for what in ("No summary yet", "No timeline yet", "No copies or rewrites found", "No quotes yet"):
+        assert what in html
+
+
+def test_report_of_the_demo_corpus(demo_result, tmp_path):
+    path = tmp_path / "demo.html"
+    write_html(demo_result, path)
+    html = path.read_text(encoding="utf-8")
+    assert "<script" not in html.lower()
+    assert all(a.title and a.title.split(" ")[0] in html for a in demo_result.articles)
