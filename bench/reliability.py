@@ -84,12 +84,19 @@ def memory(tmp: Path, big: int) -> None:
 
 
 def load(tmp: Path, seconds: float) -> None:
+    """Load ``serve`` on the demo corpus while ``analyze`` writes more articles into the same file."""
+    from web_load import describe, run_load
+
+    db = tmp / "served.db"
+    subprocess.run(analyze_cmd([HERE.parent / "examples" / "demo"], db), check=False, capture_output=True)
+    writer = subprocess.Popen(analyze_cmd([write_jsonl(tmp / "more.jsonl", 400, seed=9)], db),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        from web_load import run_load  # bench/web_load.py, present once the web app is
-    except ImportError:
-        print("load test:                 skipped (bench/web_load.py not present)")
-        return
-    run_load(tmp, seconds)
+        result = run_load(db, seconds)
+    finally:
+        writer.kill()
+        writer.wait()
+    print(f"load test ({seconds:.0f} s, 8 clients, analyze writing meanwhile): {describe(result)}")
 
 
 def main() -> int:
