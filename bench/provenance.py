@@ -3,7 +3,7 @@
 Generates a labelled corpus from real texts: originals, scraper copies with junk, rewrites
 (sentence reordering, word substitutions, deletions, insertions; credited or not) and
 unrelated articles (the other PolNeAR texts and spliced fillers for scale). Usage:
-``python bench/provenance.py [N ...]`` (default 1000). Skips when PolNeAR is absent.
+``python bench/provenance.py [--no-stories] [N ...]`` (default 1000). Skips when PolNeAR is absent.
 """
 
 from __future__ import annotations
@@ -17,10 +17,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from newsloom import provenance
+from newsloom import provenance, stories
 from newsloom.clean import clean
 from newsloom.model import RawDocument
+from newsloom.provenance.decide import profile
 from newsloom.provenance.features import content_words, sentence_spans, shingles
+from newsloom.provenance.index import candidates, signature
 from newsloom.store import Store
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "quotes" / "polnear"
@@ -126,22 +128,58 @@ def corpus(n: int, seed: int = 1) -> tuple[list[RawDocument], dict[str, tuple[st
     return docs[:n], truth
 
 
-def run(n: int) -> None:
+def bcubed(clusters: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """BCubed precision, recall and F1 of ``clusters`` (item -> cluster) against ``gold``."""
+    by_c: dict[str, set[str]] = {}
+    by_g: dict[str, set[str]] = {}
+    for item in gold:
+        by_c.setdefault(clusters.get(item, "none:" + item), set()).add(item)
+        by_g.setdefault(gold[item], set()).add(item)
+    p = r = 0.0
+    for item in gold:
+        c, g = by_c[clusters.get(item, "none:" + item)], by_g[gold[item]]
+        p += len(c & g) / len(c)
+        r += len(c & g) / len(g)
+    p, r = p / len(gold), r / len(gold)
+    return p, r, 2 * p * r / (p + r)
+
+
+def query_latency(store: Store, ids: list[str]) -> tuple[float, float]:
+    """p50 and p99 milliseconds of one index lookup (signature given) on the full index."""
+    profiles = {a.id: profile(a, set()) for a in store.articles_by_ids(ids).values()}
+    times = []
+    for a_id, p in profiles.items():
+        keys = signature(p)
+        t0 = time.perf_counter()
+        candidates(store, a_id, keys)
+        times.append(1000 * (time.perf_counter() - t0))
+    times.sort()
+    return times[len(times) // 2], times[min(len(times) - 1, int(0.99 * len(times)))]
+
+
+def run(n: int, with_stories: bool = True) -> None:
     docs, truth = corpus(n)
     arts = []
     for d in docs:
         a = clean(d)
         a.id = d.id or a.fingerprint[:12]
         arts.append(a)
+    del docs
     store = Store(":memory:")
     store.add_articles(arts, [])
+    ids = [a.id for a in arts]
+    del arts
     t0 = time.perf_counter()
-    for i in range(0, len(arts), 200):  # arrive in chunks, as the pipeline feeds them
-        provenance.stage(store, [a.id for a in arts[i:i + 200]])
+    for i in range(0, n, 200):  # arrive in chunks, as the pipeline feeds them
+        provenance.stage(store, ids[i:i + 200])
     dt = time.perf_counter() - t0
-    got = {(d.derived_id, d.source_id): d for d in store.result().derivations
-           if d.kind in {"copy", "rewrite"}}
-    present = {a.id for a in arts}
+    t0 = time.perf_counter()
+    for i in range(0, n if with_stories else 0, 200):
+        stories.stage(store, ids[i:i + 200])
+    dt_stories = time.perf_counter() - t0
+    result = store.result()
+    got = {(d.derived_id, d.source_id): d for d in result.derivations if d.kind in {"copy", "rewrite"}}
+    present = set(ids)
     gold = {(k, v[0]) for k, v in truth.items() if k in present and v[0] in present}
     tp = len(gold & set(got))
     pairs_any = {frozenset(p) for p in got}
@@ -151,14 +189,26 @@ def run(n: int) -> None:
     print(f"n={n}: derivations P={tp / max(1, len(got)):.3f} R={tp / max(1, len(gold)):.3f} "
           f"direction={tp / max(1, undirected_tp):.3f} credit={credit_ok / max(1, tp):.3f} "
           f"| {n / dt:.0f} articles/s ({1000 * dt / n:.2f} ms/article) peak RSS {rss:.0f} MB")
+    p50, p99 = query_latency(store, random.Random(2).sample(ids, min(200, n)))
+    n_keys = store.conn.execute("SELECT count(*) FROM lsh").fetchone()[0]
+    print(f"  index lookup p50 {p50:.2f} ms, p99 {p99:.2f} ms ({n_keys:,} keys)")
+    if not with_stories:
+        return
+    # Stories: a family (original, copy, rewrite) is one story; every other article its own.
+    family = {a: (truth[a][0] if a in truth else a) for a in ids}
+    placed = {a: s.id for s in result.stories for a in s.article_ids}
+    bp, br, bf = bcubed(placed, family)
+    print(f"  stories BCubed P={bp:.3f} R={br:.3f} F1={bf:.3f} ({len(result.stories)} stories, "
+          f"{len(set(family.values()))} gold) | {1000 * dt_stories / n:.2f} ms/article")
 
 
 def main() -> None:
     if not POLNEAR.is_dir():
         print("bench/provenance.py: ../shared/data/quotes/polnear is absent; skipped")
         return
-    for n in [int(x) for x in sys.argv[1:]] or [1000]:
-        run(n)
+    args = [a for a in sys.argv[1:] if a != "--no-stories"]
+    for n in [int(x) for x in args] or [1000]:
+        run(n, "--no-stories" not in sys.argv)
 
 
 if __name__ == "__main__":

@@ -64,7 +64,13 @@ def _run(cmd: list[str], log: Path, minutes: float | None) -> None:
     print("build:", " ".join(cmd), f"(log: {log})", flush=True)
     with log.open("w") as fh:
         proc = subprocess.Popen(
-            ["nice", "-n", "10", *cmd], stdout=fh, stderr=subprocess.STDOUT, env=env, cwd=ROOT
+            ["nice", "-n", "10", *cmd],
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=ROOT,
+            # SIGINT is ignored in background jobs; restore it so the time bound can stop spaCy
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         try:
             proc.wait(timeout=None if minutes is None else minutes * 60)

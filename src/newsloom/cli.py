@@ -166,5 +166,31 @@ def serve(db: str, host: str, port: int) -> None:
     run_server(db, host=host, port=port)
 
 
+@main.command()
+@click.argument("story")
+@click.option("--db", default="newsloom.db", show_default=True, type=click.Path(dir_okay=False),
+              help="SQLite store to read.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+def brief(story: str, db: str, fmt: str, output: str | None) -> None:
+    """Tell STORY (an id, an id prefix or words of its title) as a short cited article."""
+    if not Path(db).is_file():
+        err_console.print(f"newsloom: no store at {db}")
+        sys.exit(2)
+    from newsloom.digest import brief as render
+
+    with Store(db) as store:
+        found = store.find_stories(story)
+        if len(found) != 1:
+            err_console.print(f"newsloom: {len(found)} stories match {story!r}"
+                              + "".join(f"\n  {s.id}  {s.title}" for s in found[:20]), highlight=False)
+            sys.exit(2)
+        text = (render.html_page if fmt == "html" else render.markdown)(store, found[0])
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
 if __name__ == "__main__":
     main()

@@ -200,8 +200,12 @@ class Derivation(Record):
 
 @dataclass
 class SummarySentence(Record):
+    """One summary sentence: ``article_ids`` carry it (near-)verbatim, ``paraphrased_in`` re-say it."""
+
     text: str
     article_ids: list[str] = field(default_factory=list)
+    paraphrased_in: list[str] = field(default_factory=list)
+    sources: int = 0  # independent sources behind it (copies and rewrites count once)
 
 
 @dataclass

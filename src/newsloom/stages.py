@@ -24,7 +24,7 @@ def article_stages() -> list[ArticleStage]:
 
 def corpus_stages() -> list[CorpusStage]:
     """Corpus stages, run in this order after each analysis run."""
-    from newsloom import attribution, provenance, stories  # lazy: heavy imports load only when used
+    from newsloom import attribution, digest, provenance, stories  # lazy: heavy imports load only when used
 
     # stories after provenance: a derived article joins its source's story
-    return [attribution.corpus_stage, provenance.stage, stories.stage]
+    return [attribution.corpus_stage, provenance.stage, stories.stage, digest.stage]

@@ -518,3 +518,49 @@ class Store:
         with self.transaction() as c:
             c.executemany("DELETE FROM entities WHERE id=?", [(i,) for i in ids])
             c.executemany("DELETE FROM mentions WHERE entity_id=?", [(i,) for i in ids])
+
+    # Story digests: summaries, timelines, figures, disagreements, briefs --------------------
+
+    def save_story_digest(self, story: Story) -> None:
+        """Rewrite a story's contract row only (its features and index terms are left alone)."""
+        with self.transaction() as c:
+            c.execute("UPDATE stories SET title=?, data=? WHERE id=?",
+                      (story.title, json.dumps(story.to_dict(), ensure_ascii=False), story.id))
+
+    def update_article_dates(self, articles: list[Article]) -> None:
+        """Store re-estimated ``dates`` of these articles (the rest of each row is unchanged)."""
+        with self.transaction() as c:
+            c.executemany("UPDATE articles SET data=? WHERE id=?",
+                          [(json.dumps(a.to_dict(), ensure_ascii=False), a.id) for a in articles])
+
+    def quote_rows(self, article_ids: list[str]) -> list[dict[str, Any]]:
+        """Full stored data (contract fields plus ``diff``…) of the quotes in these articles."""
+        out: list[dict[str, Any]] = []
+        for k in range(0, len(article_ids), 500):
+            part = article_ids[k:k + 500]
+            q = f"SELECT data FROM quotes WHERE article_id IN ({','.join('?' * len(part))}) ORDER BY rowid"
+            out += [json.loads(r["data"]) for r in self.conn.execute(q, part)]
+        return out
+
+    def entities_in(self, article_ids: list[str]) -> list[Entity]:
+        """Entities mentioned in any of these articles."""
+        ids: set[str] = set()
+        for k in range(0, len(article_ids), 500):
+            part = article_ids[k:k + 500]
+            q = f"SELECT DISTINCT entity_id FROM mentions WHERE article_id IN ({','.join('?' * len(part))})"
+            ids.update(r[0] for r in self.conn.execute(q, part))
+        rows = [self.conn.execute("SELECT data FROM entities WHERE id=?", (i,)).fetchone() for i in sorted(ids)]
+        return [Entity.from_dict(json.loads(r["data"])) for r in rows if r]
+
+    def find_stories(self, key: str) -> list[Story]:
+        """Stories whose id starts with ``key``, else whose title contains it (case-insensitive)."""
+        rows = self.conn.execute("SELECT data FROM stories WHERE id LIKE ? ORDER BY id", (key + "%",)).fetchall()
+        if not rows:
+            rows = self.conn.execute("SELECT data FROM stories WHERE title LIKE ? ORDER BY id",
+                                     (f"%{key}%",)).fetchall()
+        return [Story.from_dict(json.loads(r["data"])) for r in rows]
+
+    def story_row(self, story_id: str) -> dict[str, Any] | None:
+        """A story's stored data as written, extra keys (``paraphrased_in``, ``sources``) included."""
+        row = self.conn.execute("SELECT data FROM stories WHERE id=?", (story_id,)).fetchone()
+        return json.loads(row[0]) if row else None

@@ -108,7 +108,7 @@ def dateline(paragraph: str) -> tuple[str | None, str | None, str | None]:
     if not m:
         return None, None, None
     place = m.group("place").strip(" ,")
-    letters = [c for c in place if c.isalpha()]
+    letters = [c for c in place.split(",")[0] if c.isalpha()]  # the city: "RENO, Nev." is a dateline
     if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.8 or len(place) < 3:
         return None, None, None
     agency = (m.group("agency") or "").strip() or None
@@ -116,7 +116,11 @@ def dateline(paragraph: str) -> tuple[str | None, str | None, str | None]:
 
 
 def trailing_report_credit(paragraph: str) -> str | None:
-    """The outlet of a trailing ", X reports[, citing …]." clause in a sentence."""
+    """The outlet of a trailing ", X reports[, citing …]." clause in a sentence, or the
+    agency of a wire dateline opening a paragraph under a headline ("PARIS (AFP) — …")."""
+    _place, _date, agency = dateline(paragraph)
+    if agency and looks_like_outlet(agency):
+        return agency
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", paragraph):
         m = _TRAILING_REPORT_RE.search(sentence)
         if m:

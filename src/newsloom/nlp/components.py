@@ -154,9 +154,30 @@ def newsloom_titles(doc: Doc) -> Doc:
             titles.append(Span(doc, found[0], found[1], label=TITLE_KEY))
         new_ents.append(Span(doc, start, ent.end, label=label, kb_id=ent.kb_id))
         prev_end = ent.end
-    doc.ents = new_ents
-    doc.spans[TITLE_KEY] = titles
+    # a name NER missed right after a title: "Secretary of State Oren Maltravers arrived"
+    taken = {i for e in new_ents for i in range(e.start, e.end)}
+    i = 1
+    while i < len(doc):
+        tok = doc[i]
+        if i in taken or not _is_name_token(tok) or not _is_title_token(doc[i - 1]):
+            i += 1
+            continue
+        floor = max((e.end for e in new_ents if e.end <= i), default=0)
+        found = _title_before(doc, i, floor)
+        end = i
+        while end < len(doc) and end - i < 4 and end not in taken and _is_name_token(doc[end]):
+            end += 1
+        if found is not None:
+            titles.append(Span(doc, found[0], found[1], label=TITLE_KEY))
+            new_ents.append(Span(doc, i, end, label="PERSON"))
+        i = end
+    doc.ents = sorted(new_ents, key=lambda s: s.start)
+    doc.spans[TITLE_KEY] = sorted(titles, key=lambda s: s.start)
     return doc
+
+
+def _is_name_token(tok: Token) -> bool:
+    return tok.is_title and tok.pos_ == "PROPN" and tok.lower_ not in TITLE_WORDS
 
 
 # ------------------------------------------------------------------------- datelines
@@ -176,7 +197,17 @@ def _is_caps_word(tok: Token) -> bool:
 
 @Language.component("newsloom_dateline")
 def newsloom_dateline(doc: Doc) -> Doc:
-    """Tag an all-caps dateline place ("BRUSSELS —", "KYIV, Ukraine (AP) —") as LOC."""
+    """Tag an all-caps dateline place ("BRUSSELS —", "KYIV, Ukraine (AP) —") as LOC.
+
+    Also cuts entities at line breaks ("Trump\n\nDate" -> "Trump").
+    """
+    if any(t.is_space for e in doc.ents for t in e):
+        cut = []
+        for e in doc.ents:
+            end = next((t.i for t in e if t.is_space), e.end)
+            if end > e.start:
+                cut.append(Span(doc, e.start, end, label=e.label, kb_id=e.kb_id))
+        doc.ents = cut
     spans: list[Span] = []
     for start in _dateline_starts(doc):
         i = start
@@ -399,8 +430,11 @@ class NumericEntities:
             if self._keep(span, label):
                 found.append(span)
         found.sort(key=lambda s: (-(s.end - s.start), PRIORITY[s.label_], s.start))
+        # NER entities without a letter ("€" in "€2 billion") may give way to a match
+        weak = [e for e in doc.ents if not any(c.isalpha() for c in e.text)]
+        strong = [e for e in doc.ents if any(c.isalpha() for c in e.text)]
         taken = [False] * len(doc)
-        for ent in doc.ents:
+        for ent in strong:
             for i in range(ent.start, ent.end):
                 taken[i] = True
         new: list[Span] = []
@@ -410,7 +444,8 @@ class NumericEntities:
                 for i in range(span.start, span.end):
                     taken[i] = True
         if new:
-            doc.ents = filter_spans([*doc.ents, *new])
+            weak = [e for e in weak if not any(taken[e.start : e.end])]
+            doc.ents = filter_spans([*strong, *weak, *new])
         return doc
 
 

@@ -9,6 +9,9 @@ derivation from the external node ``external:<outlet>``.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from weakref import WeakKeyDictionary
+
 from newsloom.model import Article, Derivation
 from newsloom.provenance.decide import Profile, decide, outlet_keys, own_outlet_keys, profile
 from newsloom.provenance.index import candidates, signature
@@ -43,17 +46,40 @@ def _credit_keys(store: Store, article: Article) -> tuple[set[str], bool]:
 
 
 class _Profiles:
-    """Article profiles built on demand and kept for the batch."""
+    """Article profiles built on demand, the most recently used kept between stage runs
+    (candidates recur: an original is checked against each of its copies as they arrive)."""
+
+    SIZE = 3000
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.cache: dict[str, Profile] = {}
+        self.cache: OrderedDict[str, Profile] = OrderedDict()
+
+    def add(self, articles: dict[str, Article]) -> None:
+        for a in articles.values():
+            self.cache[a.id] = profile(a, *_credit_keys(self.store, a))
 
     def get(self, ids: list[str]) -> dict[str, Profile]:
         missing = [i for i in ids if i not in self.cache]
-        for a in self.store.articles_by_ids(missing).values():
-            self.cache[a.id] = profile(a, *_credit_keys(self.store, a))
-        return {i: self.cache[i] for i in ids if i in self.cache}
+        if missing:
+            self.add(self.store.articles_by_ids(missing))
+        out = {}
+        for i in ids:
+            if i in self.cache:
+                self.cache.move_to_end(i)
+                out[i] = self.cache[i]
+        while len(self.cache) > self.SIZE:
+            self.cache.popitem(last=False)
+        return out
+
+
+_PROFILES: WeakKeyDictionary[Store, _Profiles] = WeakKeyDictionary()
+
+
+def _profiles(store: Store) -> _Profiles:
+    if store not in _PROFILES:
+        _PROFILES[store] = _Profiles(store)
+    return _PROFILES[store]
 
 
 def _rank(store: Store, d: Derivation) -> tuple[float, bool]:
@@ -119,9 +145,10 @@ def stage(store: Store, new_ids: list[str]) -> None:
         if not todo:
             continue
         store.add_outlet_keys([(k, a.id) for a in todo.values() for k in own_outlet_keys(a)])
-        sigs = {a_id: signature(a) for a_id, a in todo.items()}
+        profiles = _profiles(store)
+        profiles.add(todo)
+        sigs = {a_id: signature(p) for a_id, p in profiles.get(list(todo)).items()}
         store.lsh_add(sigs)
-        profiles = _Profiles(store)
         seen: set[frozenset[str]] = set()
         touched: set[str] = set()
         for a_id, keys in sigs.items():

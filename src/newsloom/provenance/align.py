@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from newsloom.provenance.features import content_words, entities, numbers, sentence_spans
+from newsloom.provenance.features import content_words, entities, h32, numbers, sentence_spans
 
 MIN_SIM = 0.5
 MIN_SHARED_WORDS = 3
+MIN_FINGERPRINT_WORDS = 6
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Sentence:
     words: frozenset[str]
     numbers: frozenset[str]
     names: frozenset[str]
+    fingerprint: int | None = None  # index key of a long sentence (its content words in order)
 
 
 @dataclass
@@ -50,8 +52,10 @@ def sentences(text: str) -> list[Sentence]:
     out = []
     for s, e in sentence_spans(text):
         chunk = text[s:e]
-        out.append(Sentence(s, e, " ".join(chunk.lower().split()), frozenset(content_words(chunk)),
-                            frozenset(numbers(chunk)), frozenset(n.lower() for n in entities(chunk))))
+        cw = content_words(chunk)
+        out.append(Sentence(s, e, " ".join(chunk.lower().split()), frozenset(cw), frozenset(numbers(chunk)),
+                            frozenset(n.lower() for n in entities(chunk)),
+                            h32(" ".join(cw)) if len(cw) >= MIN_FINGERPRINT_WORDS else None))
     return out
 
 

@@ -12,7 +12,7 @@ the more contained in the other's (the source carries more original detail).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsloom.model import Article, Derivation
 from newsloom.provenance.align import Alignment, Sentence, align, sentences
@@ -36,6 +36,7 @@ class Profile:
     outlets: set[str]  # keys of the outlet that published it
     credits: set[str]  # keys of the outlets it credits or cites (expanded through the corpus)
     credits_external: bool = False  # its credit names an outlet with no article in the corpus
+    content_words: list[str] = field(default_factory=list)  # in text order (the index's bigrams)
 
 
 def outlet_keys(name: str | None) -> set[str]:
@@ -65,8 +66,9 @@ def own_outlet_keys(article: Article) -> set[str]:
 
 
 def profile(article: Article, credits: set[str], credits_external: bool = False) -> Profile:
+    cw = content_words(article.text)
     return Profile(article, sentences(article.text), {n.lower() for n in entities(article.text)},
-                   set(content_words(article.text)), own_outlet_keys(article), credits, credits_external)
+                   set(cw), own_outlet_keys(article), credits, credits_external, cw)
 
 
 def _share(a: set[str], b: set[str]) -> float:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import numpy as np
 from datasketch import MinHash
 
-from newsloom.model import Article
-from newsloom.provenance.features import content_words, h32, sentence_spans, shingles
+from newsloom.provenance.decide import Profile
+from newsloom.provenance.features import shingles
 from newsloom.store import Store
 
 NUM_PERM = 128
@@ -26,26 +26,21 @@ _SCHEME = "affine64"
 _PERMS = MinHash(num_perm=NUM_PERM, seed=7, scheme=_SCHEME).permutations  # drawn once, reused
 
 
-
-
 def minhash(items: set[str]) -> MinHash:
     m = MinHash(num_perm=NUM_PERM, seed=7, permutations=_PERMS, scheme=_SCHEME)
     m.update_batch([s.encode("utf-8") for s in items])
     return m
 
 
-def signature(article: Article) -> list[int]:
+def signature(p: Profile) -> list[int]:
     """The article's index keys: one per MinHash band and one per long sentence."""
-    text = article.text
-    bigrams = shingles(content_words(text), 2)
+    bigrams = shingles(p.content_words, 2)
     keys: list[int] = []
     if bigrams:
         values = np.asarray(minhash(bigrams).hashvalues, dtype=np.uint64)
         keys += [(band << 32) | int(v & 0xFFFFFFFF) for band, v in enumerate(values)]
-    for s, e in sentence_spans(text):
-        cw = content_words(text[s:e])
-        if len(cw) >= 6:  # short sentences ("He declined to comment.") recur by chance
-            keys.append((SENTENCE_BAND << 32) | h32(" ".join(cw)))
+    # short sentences ("He declined to comment.") recur by chance
+    keys += [(SENTENCE_BAND << 32) | s.fingerprint for s in p.sentences if s.fingerprint is not None]
     return sorted(set(keys))
 
 

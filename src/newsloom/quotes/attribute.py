@@ -54,7 +54,9 @@ CUE_VERBS = [
 #: Verbs that introduce a partial quotation inside a sentence ("called the offer “…”").
 PARTIAL_CUES = ["called", "calls", "call", "described", "describes", "dubbed", "dubs", "termed",
                 "labelled", "labeled", "branded", "characterised", "characterized", "referred to",
-                "hailed", "slammed", "denounced", "decried", "praised"]
+                "hailed", "slammed", "denounced", "decried", "praised", "reports", "reported",
+                "saying", "calling", "claiming", "telling", "describing", "insisting", "arguing",
+                "warning", "noting", "adding", "accused", "accusing", "thinks", "believes"]
 # fmt: on
 _CUE = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(CUE_VERBS, key=len, reverse=True))
 _PCUE = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(PARTIAL_CUES, key=len, reverse=True))
@@ -148,6 +150,17 @@ def _mask(text: str, spans: list[QuoteSpan]) -> str:
     return "".join(chars)
 
 
+_ABBREV_DOT_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Adm|Maj|[A-Z])\.")
+_PAREN_RE = re.compile(r"\s\([^()\n█]{1,40}\)")
+
+
+def _frame(masked: str) -> str:
+    """The masked text as the frame rules read it: no full stop after an abbreviation or an
+    initial ("Mr. Podesta said"), no short parenthesis ("Rep. Gwen Moore (D-Wis.) said")."""
+    out = _ABBREV_DOT_RE.sub(lambda m: m.group(0)[:-1] + "·", masked)
+    return _PAREN_RE.sub(lambda m: " " * len(m.group(0)), out)
+
+
 def _is_title_case_name(inner: str) -> bool:
     """“Meridian Crest”, “PortFlow”, “Truth Social”: a name or title, not a quotation."""
     words = inner.split()
@@ -200,6 +213,32 @@ def add_surname_mentions(text: str, masked: str, persons: list[Person]) -> list[
 # ----------------------------------------------------------------------- speakers
 
 
+_HE_RE = re.compile(r"\b(?:he|himself)\b", re.IGNORECASE)
+_SHE_RE = re.compile(r"\b(?:she|herself)\b", re.IGNORECASE)
+
+
+def _infer_genders(ctx: _Ctx) -> None:
+    """Genders the article itself gives: the pronouns after the only person of a sentence,
+    in that sentence and the next when it names nobody. Titles (Mr., Mrs.) already count."""
+    votes: dict[str, int] = {}
+    for k, (a, b) in enumerate(ctx.sentences):
+        inside = [p for p in ctx.persons if a <= p.start < b]
+        if len({surname(p.text) for p in inside}) != 1:
+            continue
+        person = inside[0]
+        span = ctx.masked[person.end : b]
+        if k + 1 < len(ctx.sentences):
+            na, nb = ctx.sentences[k + 1]
+            if not any(na <= p.start < nb for p in ctx.persons):
+                span += " " + ctx.masked[na:nb]
+        key = surname(person.text)
+        votes[key] = votes.get(key, 0) + len(_HE_RE.findall(span)) - len(_SHE_RE.findall(span))
+    for p in ctx.persons:
+        v = votes.get(surname(p.text), 0)
+        if p.gender is None and v:
+            p.gender = "m" if v > 0 else "f"
+
+
 def _person_in(ctx: _Ctx, a: int, b: int, first: bool = True) -> Person | None:
     """The first (or last) person mention inside [a, b), skipping possessives ("X's aide")."""
     hits = [
@@ -234,6 +273,9 @@ def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
         b -= 1
     if b <= a:
         return False
+    paren = text.find(" (", a, b)
+    if paren > a:
+        b = paren  # "Gwen Moore (D-Wis.)"
     m = _LEADERS_RE.match(text[a:b])
     if m:
         a += m.end()
@@ -241,6 +283,17 @@ def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
     if m and m.start() > 0:
         b = a + m.start()
     phrase = text[a:b]
+    if ", " in phrase and len(phrase.split()) > 6:
+        # "Speaking in Ohio on Friday, Clinton called…": the subject is the last clause
+        cut = a + phrase.rindex(", ") + 2
+        trial = Attribution(att.start, att.end, att.kind)
+        if len(text[cut:b].split()) <= 6 and _speaker_from_phrase(ctx, cut, b, trial) and (
+            trial.speaker_start is not None or (trial.speaker_text or "").lower() in PRONOUNS
+        ):  # only a name or a pronoun, not an apposition ("X, regional director of Y")
+            att.speaker_text, att.speaker_start, att.speaker_end = trial.speaker_text, trial.speaker_start, trial.speaker_end
+            att.role = att.role or trial.role
+            att.via += trial.via
+            return True
     person = _person_in(ctx, a, b)
     if person is not None:
         att.speaker_start, att.speaker_end, att.speaker_text = person.start, person.end, person.text
@@ -446,19 +499,22 @@ def _is_direct(ctx: _Ctx, q: QuoteSpan, lo: int, hi: int) -> bool:
     return ends_inside and bool(re.match(r"^\s*(?:[,—–-]\s*)?\S", after)) and inner[:1].isupper()
 
 
-def _partial(ctx: _Ctx, q: QuoteSpan, k: int, att: Attribution) -> Attribution:
-    """A quotation inside a sentence: partial with the sentence's speaker, else scare."""
-    sa, _sb = ctx.sentences[k]
+def _partial(ctx: _Ctx, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attribution, Attribution | None]:
+    """A quotation inside a sentence: partial with the sentence's speaker, else scare; and
+    the reported statement around it (`X said the plan was “a disaster”`), if any."""
+    sa, sb = ctx.sentences[k]
     before = ctx.masked[sa : q.outer_start]
     cues = list(_ANY_CUE_RE.finditer(before))
+    around = None
     if cues and not att.speaker_text:
-        m = cues[0]
+        m = cues[-1]
         cue = " ".join(m.group("cue").lower().split())
         if cue in ("according to", "in the words of"):
             end = _PHRASE_END_RE.search(ctx.masked, sa + m.end() + 1, q.outer_start)
             _speaker_from_phrase(ctx, sa + m.end(), end.start() if end else q.outer_start, att)
         else:
             _speaker_from_phrase(ctx, sa, sa + m.start(), att)
+            around = _complement(ctx, sa + m.end(), sb, att)
         att.cue = cue
         att.via = "partial"
     att.kind = "partial" if att.speaker_text else "scare"
@@ -466,7 +522,26 @@ def _partial(ctx: _Ctx, q: QuoteSpan, k: int, att: Attribution) -> Attribution:
         att.kind, att.speaker_text, att.speaker_start, att.speaker_end, att.cue = "scare", None, None, None, None
     if att.kind == "partial" and att.speaker_start is None and len(ctx.text[q.start : q.end].split()) <= 4:
         att.kind, att.speaker_text, att.cue = "scare", None, None  # no named speaker: a scare quote
-    return att
+    if att.kind != "partial":
+        around = None
+    elif around is not None:
+        around.cue = att.cue
+    return att, around
+
+
+def _complement(ctx: _Ctx, a: int, b: int, att: Attribution) -> Attribution | None:
+    """What a speech verb at ``a`` reports, to the end of its sentence ``b``."""
+    text = ctx.text
+    m = re.match(rf"[^.;:!?\n{MASK}]{{0,60}}?\bthat,?\s+", ctx.masked[a:b])
+    a += m.end() if m else 0
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ".;"):
+        b -= 1
+    if b - a < 12:
+        return None
+    return Attribution(a, b, "indirect", speaker_text=att.speaker_text, speaker_start=att.speaker_start,
+                       speaker_end=att.speaker_end, role=att.role, via="around-partial")
 
 
 # ------------------------------------------------------------------------ indirect
@@ -532,9 +607,10 @@ def attribute(text: str, persons: list[Person] | None = None) -> tuple[list[Attr
     else:
         persons = found
     persons = add_surname_mentions(text, masked, [p for p in persons if MASK not in masked[p.start : p.end]])
-    ctx = _Ctx(text, masked, spans, persons)
+    ctx = _Ctx(text, _frame(masked), spans, persons)
     for lo, hi in paragraphs(text):
         ctx.sentences.extend(sentence_spans(masked, lo, hi))
+    _infer_genders(ctx)
     out: list[Attribution] = []
     prev: Attribution | None = None
     para_starts = [p[0] for p in paragraphs(text)]
@@ -551,12 +627,14 @@ def attribute(text: str, persons: list[Person] | None = None) -> tuple[list[Attr
         if _is_direct(ctx, q, lo, sb):
             att = _speaker(ctx, q, k, prev if prev and prev.kind == "direct" else None, para_start)
         else:
-            att = _partial(ctx, q, k, Attribution(q.start, q.end, "partial"))
+            att, around = _partial(ctx, q, k, Attribution(q.start, q.end, "partial"))
+            if around is not None and not any(x.start == around.start and x.end == around.end for x in out):
+                out.append(around)
         out.append(att)
         if att.kind == "direct":
             prev = att
     # reported speech, also around partial quotes ("X said the plan was “a disaster”")
-    quoted = [(x.start, x.end) for x in out if x.kind == "direct"]
+    quoted = [(x.start, x.end) for x in out if x.kind in ("direct", "indirect")]
     for a, b in ctx.sentences:
         if any(qa < b and a < qb for qa, qb in quoted):
             continue

@@ -17,9 +17,10 @@ the handful of absolute shapes news uses are cheaper to parse here.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from newsloom.clean.text import _MONTHS
 from newsloom.model import Article, DateMention
@@ -72,7 +73,8 @@ _PART = r"(?:morning|afternoon|evening|night)"
 _DAYNUM = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>(?:1[6-9]|20)\d\d)"
 # The full stop belongs to an abbreviation ("Oct."), not to "October." ending a sentence.
-_MON = rf"(?P<m>{_MONTHS})(?:(?<=\b[A-Z][a-z]{{2}})(?<!May)\.|(?<=Sept)\.)?"
+# Not a word that starts like one ("Mayor", "Maria").
+_MON = rf"(?P<m>{_MONTHS})(?![a-z])(?:(?<=\b[A-Z][a-z]{{2}})(?<!May)\.|(?<=Sept)\.)?"
 _APPROX = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more than|less than|"
            r"at least|at most|up to|just over|just under|barely|the first|the last|the past|"
            r"the next|the previous|the coming|the following|another|a further)\s+)?")
@@ -86,14 +88,49 @@ class _Ctx:
 
 # A handler returns (value, depends_on_reference) or None to drop the match.
 Handler = Callable[[re.Match[str], _Ctx], "tuple[str | None, bool] | None"]
-_RULES: list[tuple[re.Pattern[str], Handler]] = []
+# Each rule: its pattern, handler, and the anchors every match of it contains.
+_RULES: list[tuple[re.Pattern[str], Handler, frozenset[str], int]] = []
+
+# --- anchors: the prefilter ----------------------------------------------------------
+# Trying every pattern at every position made the stage slow (~13 ms per 4.6k-char
+# article). Every rule names anchors — a digit, a capitalised month or weekday, or one of
+# a few keywords — that any of its matches contains; one scan finds them, and each
+# pattern runs only in a window around its anchors (see :func:`scan`).
+DIGIT, MONTH, WEEKDAY = "<digit>", "<month>", "<weekday>"
+_UNIT_WORDS = ("second", "minute", "hour", "day", "week", "weekend", "month", "year", "decade",
+               "quarter")
+UNIT_ANCHORS = frozenset([*_UNIT_WORDS, *(w + "s" for w in _UNIT_WORDS), "century", "centuries"])
+_KEYWORDS: set[str] = set()
+# How far a match may reach before its anchor's start / must be read after its end.
+_BACK, _AHEAD = 60, 24
 
 
-def _rule(pattern: str, flags: int = 0) -> Callable[[Handler], Handler]:
+def _rule(pattern: str, flags: int = 0, anchors: frozenset[str] | set[str] = UNIT_ANCHORS,
+          back: int = _BACK) -> Callable[[Handler], Handler]:
+    """Register a rule; ``back``: how far a match may start before its anchor."""
     def register(fn: Handler) -> Handler:
-        _RULES.append((re.compile(pattern, flags), fn))
+        _KEYWORDS.update(a for a in anchors if not a.startswith("<"))
+        _RULES.append((re.compile(pattern, flags), fn, frozenset(anchors), back))
         return fn
     return register
+
+
+def scan(rx: re.Pattern[str], text: str, anchors: list[tuple[int, int]],
+         back: int = _BACK, ahead: int = _AHEAD) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` restricted to windows around ``anchors`` (sorted spans that
+    every match contains): the same matches, provided none starts more than ``back``
+    characters before its anchor."""
+    pos = 0
+    for a_start, a_end in anchors:
+        lo, hi = max(pos, a_start - back), a_end + ahead
+        while lo < hi and (m := rx.search(text, lo, hi)):
+            # The window cut the text short: rematch in full from the same start.
+            full = rx.match(text, m.start())
+            if full is None or full.end() == full.start():
+                lo = m.start() + 1
+                continue
+            yield full
+            lo = pos = full.end()
 
 
 def number(word: str) -> float | None:
@@ -183,21 +220,21 @@ _FULL_ISO = r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"
 FULL_DATE_RE = re.compile(re.sub(r"\?P<\w+>", "", f"{_FULL_MDY}|{_FULL_DMY}|{_FULL_ISO}"))
 
 
-@_rule(_FULL_MDY)
-@_rule(_FULL_DMY)
+@_rule(_FULL_MDY, anchors={MONTH}, back=30)
+@_rule(_FULL_DMY, anchors={MONTH}, back=30)
 def _full_date(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     d = _valid(int(m["y"]), _month(m["m"]), int(m["d"]))
     return (_iso(d), False) if d else None
 
 
-@_rule(_FULL_ISO)
+@_rule(_FULL_ISO, anchors={DIGIT}, back=12)
 def _iso_date(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     d = _valid(int(m["y"]), int(m["mn"]), int(m["d"]))
     return (_iso(d), False) if d else None
 
 
-@_rule(rf"(?:{_WD},?\s+)?{_MON}\s+{_DAYNUM}\b(?!,?\s*\d)(?!\s*(?:%|percent))")
-@_rule(rf"(?:{_WD},?\s+)?(?:the\s+)?\b{_DAYNUM}\s+(?:of\s+)?{_MON}(?!,?\s*\d)")
+@_rule(rf"(?:{_WD},?\s+)?{_MON}\s+{_DAYNUM}\b(?!,?\s*\d)(?!\s*(?:%|percent))", anchors={MONTH}, back=30)
+@_rule(rf"(?:{_WD},?\s+)?(?:the\s+)?\b{_DAYNUM}\s+(?:of\s+)?{_MON}(?!,?\s*\d)", anchors={MONTH}, back=30)
 def _month_day(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     mon, day = _month(m["m"]), int(m["d"])
     if not 1 <= day <= 31:
@@ -208,7 +245,8 @@ def _month_day(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return (_iso(d), True) if d else None
 
 
-@_rule(rf"(?:(?P<mod>early|late|mid)[- ])?{_MON},?\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)
+@_rule(rf"(?:(?P<mod>early|late|mid)[- ])?{_MON},?\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE,
+       anchors={MONTH}, back=30)
 def _month_year(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     if not m["m"][0].isupper():
         return None
@@ -218,7 +256,7 @@ def _month_year(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
 @_rule(r"\b(?:(?P<rel>last|next|this|(?:early|late|mid)[- ]|(?<=\bin )|(?<=\bsince )|(?<=\buntil )"
        r"|(?<=\bby )|(?<=\bthrough )|(?<=\bfrom )|(?<=\bof )|(?<=\bbefore )|(?<=\bafter ))"
        r"\s*)(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
-       r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?!\s*\d)")
+       r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![a-z]|\s*\d)", anchors={MONTH}, back=30)
 def _month_only(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     mon = _month(m["m"])
     if ctx.ref is None:
@@ -235,12 +273,12 @@ def _month_only(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
 
 
 @_rule(r"(?<![\d$€£.,-])\b(?:fiscal\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b(?![,.]?\d|\s*(?:%|percent|-\d)|s\b|'s\b)",
-       re.IGNORECASE)
+       re.IGNORECASE, anchors={DIGIT}, back=12)
 def _year(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return m["y"], False
 
 
-@_rule(r"\b(?:the\s+)?(?:(?P<c>1[6-9]|20)(?P<dec>\d)0|'(?P<dec2>\d)0)'?s\b")
+@_rule(r"\b(?:the\s+)?(?:(?P<c>1[6-9]|20)(?P<dec>\d)0|'(?P<dec2>\d)0)'?s\b", anchors={DIGIT}, back=12)
 def _decade(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     if m["c"]:
         return f"{m['c']}{m['dec']}", False
@@ -249,7 +287,8 @@ def _decade(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
 
 # --- relative to the reference ---------------------------------------------------------
 
-@_rule(rf"\b(?P<w>today|tonight|yesterday|tomorrow)(?:'s|’s)?(?:\s+(?P<part>{_PART}))?\b", re.IGNORECASE)
+@_rule(rf"\b(?P<w>today|tonight|yesterday|tomorrow)(?:'s|’s)?(?:\s+(?P<part>{_PART}))?\b", re.IGNORECASE,
+       anchors={"today", "tonight", "yesterday", "tomorrow"}, back=0)
 def _deictic(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     if ctx.ref is None:
         return None, True
@@ -258,13 +297,14 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return _iso(d) + ("" if w == "tonight" else _part(m)), True
 
 
-@_rule(rf"\b(?:this|earlier this|later this)\s+(?P<part>{_PART})\b", re.IGNORECASE)
+@_rule(rf"\b(?:this|earlier this|later this)\s+(?P<part>{_PART})\b", re.IGNORECASE,
+       anchors=set(PART_OF_DAY), back=14)
 def _this_part(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return (_iso(ctx.ref) + _part(m), True) if ctx.ref else (None, True)
 
 
 @_rule(rf"(?:\b(?P<rel>(?i:last|next|this|coming|past|previous))\s+|\b(?P<mod>(?i:early|late))\s+)?"
-       rf"(?P<wd>{_WD})(?:'s|’s)?(?:\s+(?P<part>{_PART}))?\b")
+       rf"(?P<wd>{_WD})(?:'s|’s)?(?:\s+(?P<part>{_PART}))?\b", anchors={WEEKDAY}, back=10)
 def _weekday(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     if ctx.ref is None:
         return None, True
@@ -282,7 +322,8 @@ _REL_UNIT_RE = r"(?P<u>week|month|year|quarter|weekend|spring|summer|autumn|fall
 
 
 @_rule(rf"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>last|next|this|coming|past|previous|"
-       rf"the\s+(?:past|last|next|coming|previous|following))\s+{_REL_UNIT_RE}\b", re.IGNORECASE)
+       rf"the\s+(?:past|last|next|coming|previous|following))\s+{_REL_UNIT_RE}\b", re.IGNORECASE,
+       anchors={"week", "month", "year", "quarter", "weekend", *SEASONS}, back=30)
 def _rel_unit(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     rel, unit = m["rel"].lower(), m["u"].lower()
     if rel.startswith("the ") and unit in UNIT_CODE:  # "the past year": a span
@@ -304,7 +345,7 @@ def _rel_unit(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return f"{ref.year + step}-{SEASONS[unit]}", True
 
 
-@_rule(rf"\b(?P<n>{_NUM})[- ](?P<u>{_UNIT})s?\s+(?:ago|earlier|before)\b", re.IGNORECASE)
+@_rule(rf"\b(?P<n>{_NUM})[- ](?P<u>{_UNIT})s?\s+(?:ago|earlier|before)\b", re.IGNORECASE, back=20)
 def _ago(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     n = number(m["n"])
     if n is None or n != int(n):
@@ -328,7 +369,7 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
 
 
 @_rule(r"\b(?:(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter)"
-       r"(?:\s+of\s+(?P<y>(?:19|20)\d\d))?\b", re.IGNORECASE)
+       r"(?:\s+of\s+(?P<y>(?:19|20)\d\d))?\b", re.IGNORECASE, anchors={"quarter"}, back=30)
 def _quarter(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     q = ORDINALS[m["o"].lower()]
     if m["y"]:
@@ -341,7 +382,7 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
 
 
 @_rule(r"\b(?:the\s+)?(?:latest|current|most recent|recent|fiscal|same|just-ended|just-completed)?\s*quarter\b",
-       re.IGNORECASE)
+       re.IGNORECASE, anchors={"quarter"}, back=30)
 def _the_quarter(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     if not m.group(0).lower().startswith("the"):
         return None
@@ -352,13 +393,14 @@ def _the_quarter(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return f"{y}-Q{(mo - 1) // 3 + 1}", True
 
 
-@_rule(r"\b(?:daily|every day|each day)\b", re.IGNORECASE)
+@_rule(r"\b(?:daily|every day|each day)\b", re.IGNORECASE, anchors={"daily", "day"}, back=6)
 def _daily(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return "P1D", False
 
 
 @_rule(r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?m\.?(?:\s+(?:[ECMP][SD]?T|GMT|UTC))?"
-       r"|\b(?P<noon>noon|midnight)\b", re.IGNORECASE)
+       r"|\b(?P<noon>noon|midnight)\b", re.IGNORECASE,
+       anchors={DIGIT, "noon", "midnight"}, back=12)
 def _clock(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     if m["noon"]:
         h, mi = (12, 0) if m["noon"].lower() == "noon" else (0, 0)
@@ -370,12 +412,14 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return ((_iso(ctx.ref) if ctx.ref else "XXXX-XX-XX") + clock), True
 
 
-@_rule(r"\b(?:now|currently|nowadays|at present|at the moment|these days|the present)\b", re.IGNORECASE)
+@_rule(r"\b(?:now|currently|nowadays|at present|at the moment|these days|the present)\b", re.IGNORECASE,
+       anchors={"now", "currently", "nowadays", "present", "moment", "days"}, back=8)
 def _present(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return "PRESENT_REF", False
 
 
-@_rule(r"\b(?:recently|lately|the past|in the past|once|formerly|previously)\b", re.IGNORECASE)
+@_rule(r"\b(?:recently|lately|the past|in the past|once|formerly|previously)\b", re.IGNORECASE,
+       anchors={"recently", "lately", "past", "once", "formerly", "previously"}, back=8)
 def _past_ref(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     if m.group(0).lower() in ("once", "previously", "formerly"):
         return None  # too often not temporal, or not annotated
@@ -385,7 +429,7 @@ def _past_ref(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
 # --- durations ------------------------------------------------------------------------
 
 @_rule(rf"\b{_APPROX}(?P<n>{_NUM})(?:\s+and\s+a\s+half)?[- ](?P<u>{_UNIT})s?(?:[- ]long)?\b(?!\s+ago|-old)",
-       re.IGNORECASE)
+       re.IGNORECASE, back=48)
 def _duration(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     n = number(m["n"])
     if n is None:
@@ -401,7 +445,7 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
 
 
 @_rule(rf"\b(?P<v>several|a few|few|many|some|recent|the coming|the past|coming|past)\s+(?P<u>{_UNIT})s\b",
-       re.IGNORECASE)
+       re.IGNORECASE, back=16)
 def _vague_duration(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     unit = m["u"].lower()
     unit = "century" if unit.startswith("centur") else unit
@@ -440,14 +484,87 @@ def _parse_full(text: str) -> date | None:
     return None
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_WEEKDAY_WORDS = frozenset(WEEKDAY_NUM)
+
+
+def trie_regex(words: Set[str]) -> str:
+    """An alternation of ``words`` factored as a trie: the regex engine then tests one
+    character per step instead of every word at every position."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" not in node:
+            return body
+        return (body if len(alts) == 1 and len(alts[0]) == 1 else f"(?:{body})") + "?"
+
+    return build(trie)
+
+
+# Number words anchor figures (see figures.py), which share this scan.
+NUMBER_ANCHORS = frozenset(w for k in NUMBER_WORDS for w in k.split()) - {"a", "an", "of"}
+
+
+@lru_cache(maxsize=1)
+def _anchor_re() -> re.Pattern[str]:
+    # Built on first use, once every rule has registered its keywords.
+    words = trie_regex(_KEYWORDS | NUMBER_ANCHORS | _MONTH_WORDS | _WEEKDAY_WORDS)
+    return re.compile(rf"\d+|\b{words}(?![a-z])")
+
+
+_GLUED_RE = re.compile(rf"(?:{trie_regex({w[:3].capitalize() for w in _MONTH_WORDS | _WEEKDAY_WORDS})})"
+                       r"(?<=[a-z]...)")
+
+
+@lru_cache(maxsize=4)
+def find_anchors(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Anchor spans by kind: ``DIGIT``, ``MONTH``, ``WEEKDAY`` or the lower-cased keyword
+    (the rules' keywords and :data:`NUMBER_ANCHORS`). A superset is harmless: it only
+    widens the windows :func:`scan` searches. Cached: the figures stage reuses the dates
+    stage's scan of the same text; callers must not modify the result."""
+    # Matched on lower-cased text (same offsets); words glued on by scraping
+    # ("FeaturedFebruary 6") are found on the original text by their capital.
+    low = text.lower()
+    if len(low) != len(text):  # a few non-ASCII letters lower-case to two characters
+        low = text.translate(_ASCII_LOWER)
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in _anchor_re().finditer(low):
+        w = m.group()
+        if w[0].isdigit():
+            key = DIGIT
+        elif w in _MONTH_WORDS and w not in _KEYWORDS:
+            key = MONTH
+        elif w in _WEEKDAY_WORDS:
+            key = WEEKDAY
+        else:
+            key = w
+        out.setdefault(key, []).append(m.span())
+    for m in _GLUED_RE.finditer(text):
+        key = MONTH if m.group().lower() in _MONTH_WORDS else WEEKDAY
+        out.setdefault(key, []).append(m.span())
+    return out
+
+
 def extract(text: str, ref: date | None, ref_status: str = "resolved") -> list[DateMention]:
     """All temporal expressions in ``text`` (longest match wins), normalised against ``ref``."""
     ctx = _Ctx(text, ref)
     found: list[tuple[int, int, int, str | None, bool]] = []
-    for prio, (rx, fn) in enumerate(_RULES):
-        for m in rx.finditer(text):
-            if m.end() == m.start():
-                continue
+    by_anchor = find_anchors(text)
+    for prio, (rx, fn, anchors, back) in enumerate(_RULES):
+        spans = sorted(s for a in anchors for s in by_anchor.get(a, ()))
+        for m in scan(rx, text, spans, back):
             out = fn(m, ctx)
             if out is not None:
                 found.append((m.start(), m.end(), prio, *out))

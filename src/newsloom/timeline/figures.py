@@ -24,10 +24,11 @@ identifiers ("Gate 7"), scores ("2–1") and bare years are not figures.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from newsloom.model import Article, Figure
 from newsloom.timeline import dates
-from newsloom.timeline.dates import NUMBER_WORDS, number
+from newsloom.timeline.dates import DIGIT, NUMBER_ANCHORS, NUMBER_WORDS, find_anchors, number, scan
 
 _CURRENCY_SYMBOL = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "USD": "USD",
                     "EUR": "EUR", "GBP": "GBP", "C$": "CAD", "A$": "AUD"}
@@ -42,6 +43,8 @@ _SPELLED = "|".join(sorted((w for w in NUMBER_WORDS if w not in {"a", "an", "one
 _SPELLED_RE = (rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
                rf"(?:one|two|three|four|five|six|seven|eight|nine)|{_SPELLED})")
 
+# Every figure holds a digit or a spelled number: the anchors :func:`dates.scan` needs.
+_ANCHOR_KINDS = (DIGIT, *(NUMBER_ANCHORS - {"one", "zero", "couple"}))
 _FIGURE_RE = re.compile(
     rf"(?P<cur>US\$|C\$|A\$|[$€£¥]|\b(?:USD|EUR|GBP)\s?)?"
     rf"(?P<num>(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,])|(?<![\d.,])\d+(?:\.\d+)?(?![\d,])|\b(?i:{_SPELLED_RE})\b)"
@@ -67,7 +70,8 @@ _NOT_UNIT = set("""of to and or in on at for from by with per against than as af
 about a an the percent per cent million billion thousand trillion who which that more less each
 worth was is has as this its across less unless plus thus always perhaps towards afterwards us yes""".split())
 _COORDINATED_RE = re.compile(r"[^.!?]{0,30}\b(?:and|or|to|against|versus|vs\.?)\s+")
-_TIME_OR_SCORE_RE = re.compile(r"^\s*(?:[ap]\.?m\.?|[–-]\d|:\d|/\d|(?:st|nd|rd|th)\b)", re.IGNORECASE)
+_TIME_OR_SCORE_RE = re.compile(r"\s*(?:[ap]\.?m\.?|[–-]\d|:\d|/\d|(?:st|nd|rd|th)\b)", re.IGNORECASE)
+_DASH_BEFORE_RE = re.compile(r"\d\s*[–-]$")
 _IDENT_BEFORE_RE = re.compile(r"(?:\b(?:[A-Z][a-z]+|No\.?|Nos\.?|Route|Room)\s+|#)$")
 
 
@@ -126,19 +130,23 @@ def _measure_before(text: str, start: int) -> str | None:
 def extract(text: str, date_spans: list[tuple[int, int]]) -> list[Figure]:
     """All figures in ``text``; ``date_spans`` are non-duration dates whose numbers are not figures."""
     figures: list[Figure] = []
-    for m in _FIGURE_RE.finditer(text):
+    spans = sorted(date_spans)
+    span_ends = [e for _s, e in spans]  # dates do not overlap: ends sorted too
+    by_anchor = find_anchors(text)
+    anchors = sorted(a for k in _ANCHOR_KINDS for a in by_anchor.get(k, ()))
+    for m in scan(_FIGURE_RE, text, anchors, back=8, ahead=40):
         start, num = m.start(), m["num"]
         spelled = not num[0].isdigit()
         value = number(num)
         if value is None:
             continue
         num_end = m.end("num")
-        if any(s < num_end and m.start("num") < e for s, e in date_spans):
-            continue
-        after = text[num_end:]
+        i = bisect_right(span_ends, m.start("num"))
+        if i < len(spans) and spans[i][0] < num_end:
+            continue  # inside a date
         before = text[max(0, start - 12):start]
         if not m["cur"] and not m["pct"] and (
-            _TIME_OR_SCORE_RE.match(after) or re.search(r"\d\s*[–-]$", before)
+            _TIME_OR_SCORE_RE.match(text, num_end) or _DASH_BEFORE_RE.search(before)
         ):
             continue
         if m["scale"]:

@@ -1,0 +1,163 @@
+"""A story brief: the story told as a short article, in Markdown or HTML.
+
+Headline, the cited summary, pull quotes (“…” — Name, role), the timeline, the figures,
+the disagreements, then the numbered sources. Every line cites the articles it comes
+from as ``[n]``; sources are numbered originals first, and a copy or rewrite is listed
+as such under the original it comes from.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsloom.digest import digest
+from newsloom.digest.common import StoryData, load
+from newsloom.model import Story
+from newsloom.store import Store
+
+MAX_QUOTES = 4
+PARAGRAPH = 3  # summary sentences per paragraph
+
+
+@dataclass
+class Line:
+    text: str
+    cites: list[str]
+    lead: str = ""  # bold prefix: a date, a figure
+    note: str = ""  # after the citations: (past), (announced)…
+
+
+def _outlet(a: Any) -> str:
+    return a.site or a.credited_source or Path(a.source.split("#")[0]).name
+
+
+def pull_quotes(data: StoryData) -> list[Line]:
+    """The direct quotes most outlets carry, in their original wording, one per quote."""
+    by_id = {q["id"]: q for q in data.quotes}
+    seen: set[str] = set()
+    ranked = []
+    for q in data.quotes:
+        if q["id"] in seen or q.get("kind") != "direct" or len(q["text"].split()) < 5:
+            continue
+        cluster = [by_id[i] for i in [q["id"], *q.get("same_as", [])] if i in by_id]
+        seen.update(c["id"] for c in cluster)
+        first = min(cluster, key=lambda c: (bool(c.get("altered")), data.order(c["article_id"])))
+        ids = data.cite({c["article_id"] for c in cluster})
+        ranked.append((-len({data.root(i) for i in ids}), -len(ids), first, ids))
+    ranked.sort(key=lambda r: (r[0], r[1]))
+    out = []
+    for *_, q, ids in ranked[:MAX_QUOTES]:
+        who = ", ".join(x for x in (q.get("speaker"), q.get("speaker_role")) if x) or "unattributed"
+        out.append(Line(f"“{q['text'].strip()}” — {who}", ids))
+    return out
+
+
+def _sides(d: dict[str, Any], ref: dict[str, int]) -> str:
+    def value(s: dict[str, Any]) -> str:
+        v = s.get("text") or s["value"]
+        return f"{v:g}" if isinstance(v, float) else str(v)
+    return " vs ".join(f"{value(s)} {''.join(f'[{ref[i]}]' for i in s['article_ids'] if i in ref)}"
+                       for s in d["sides"])
+
+
+def sections(data: StoryData) -> tuple[list[tuple[str, list[Line]]], list[dict[str, Any]]]:
+    """The brief's sections as cited lines, and its numbered sources."""
+    story = data.story
+    order = data.cite(list(data.articles))
+    sources = []
+    for n, a_id in enumerate(order, 1):
+        a = data.articles[a_id]
+        d = data.derivations.get(a_id)
+        how = "original"
+        if d is not None and d.source_id in data.articles:
+            how = f"{d.kind} of [{order.index(d.source_id) + 1}], {'credited' if d.credited else 'uncredited'}"
+        sources.append({"n": n, "id": a_id, "outlet": _outlet(a), "title": a.title or a_id, "url": a.url,
+                        "published": a.published, "how": how})
+    ref = {s["id"]: s["n"] for s in sources}
+    rows = [s if isinstance(s, dict) else s.to_dict() for s in story.summary]
+    summary = [Line(s["text"], s["article_ids"] + s.get("paraphrased_in", [])) for s in rows]
+    notes = {"past": "background", "future": "announced"}
+    timeline = [Line(e["text"], e["article_ids"], lead=e["date"], note=notes.get(e["kind"], ""))
+                for e in story.timeline]
+    figures = [Line(f.get("measure") or "", f["article_ids"], lead=f["text"]) for f in story.figures[:12]]
+    disagreements = [Line(_sides(d, ref), [], lead=f"{d['kind']}: {d['about']}") for d in story.disagreements]
+    out = [("Summary", summary), ("Key quotes", pull_quotes(data)), ("Timeline", timeline),
+           ("Figures", figures), ("Where the sources disagree", disagreements)]
+    return [(t, ls) for t, ls in out if ls], sources
+
+
+def _prepare(store: Store, story: Story) -> StoryData:
+    row = store.story_row(story.id) or {}
+    # The raw row keeps the summary's extra keys (``paraphrased_in``) that typed loading drops.
+    story.summary = row.get("summary", story.summary)
+    data = load(store, story)
+    if not story.summary:  # a store analysed before digests existed
+        digest(data)
+    return data
+
+
+def markdown(store: Store, story: Story) -> str:
+    data = _prepare(store, story)
+    secs, sources = sections(data)
+    ref = {s["id"]: s["n"] for s in sources}
+
+    def cite(ids: list[str]) -> str:
+        return "".join(f"[[{ref[i]}]](#src-{ref[i]})" for i in ids if i in ref)
+
+    lines = [f"# {story.title}", "",
+             f"*{len(sources)} articles, {len({data.root(i) for i in ref})} independent sources.*", ""]
+    for title, items in secs:
+        lines += [f"## {title}", ""]
+        if title == "Summary":
+            for k in range(0, len(items), PARAGRAPH):
+                lines += [" ".join(f"{x.text} {cite(x.cites)}" for x in items[k:k + PARAGRAPH]), ""]
+            continue
+        for x in items:
+            lead = f"**{x.lead}** " if x.lead else ""
+            note = f" *({x.note})*" if x.note else ""
+            bullet = "> " if title == "Key quotes" else "- "
+            lines += [f"{bullet}{lead}{x.text} {cite(x.cites)}{note}".rstrip()]
+            if title == "Key quotes":
+                lines.append("")
+        lines.append("")
+    lines += ["## Sources", ""]
+    for s in sources:
+        title = f"[{s['title']}]({s['url']})" if s["url"] else s["title"]
+        lines.append(f"{s['n']}. <a id=\"src-{s['n']}\"></a>{s['outlet']}: {title} · "
+                     f"{s['published'] or 'undated'} · {s['how']}")
+    return "\n".join(lines) + "\n"
+
+
+def html_page(store: Store, story: Story) -> str:
+    data = _prepare(store, story)
+    secs, sources = sections(data)
+    ref = {s["id"]: s["n"] for s in sources}
+    e = html.escape
+
+    def cite(ids: list[str]) -> str:
+        return "".join(f'<a href="#src-{ref[i]}">[{ref[i]}]</a>' for i in ids if i in ref)
+
+    body = [f"<h1>{e(story.title)}</h1>",
+            f"<p><em>{len(sources)} articles, {len({data.root(i) for i in ref})} independent sources.</em></p>"]
+    for title, items in secs:
+        body.append(f"<h2>{e(title)}</h2>")
+        if title == "Summary":
+            body += ["<p>" + " ".join(f"{e(x.text)} {cite(x.cites)}" for x in items[k:k + PARAGRAPH]) + "</p>"
+                     for k in range(0, len(items), PARAGRAPH)]
+        elif title == "Key quotes":
+            body += [f"<blockquote>{e(x.text)} {cite(x.cites)}</blockquote>" for x in items]
+        else:
+            body.append("<ul>" + "".join(
+                f"<li>{f'<strong>{e(x.lead)}</strong> ' if x.lead else ''}{e(x.text)} {cite(x.cites)}"
+                f"{f' <em>({e(x.note)})</em>' if x.note else ''}</li>" for x in items) + "</ul>")
+    body.append("<h2>Sources</h2><ol>")
+    for s in sources:
+        title = f'<a href="{e(s["url"])}">{e(s["title"])}</a>' if s["url"] else e(s["title"])
+        body.append(f'<li id="src-{s["n"]}">{e(s["outlet"])}: {title} · {e(s["published"] or "undated")}'
+                    f' · {e(s["how"])}</li>')
+    body.append("</ol>")
+    return ("<!doctype html><html><head><meta charset=\"utf-8\">"
+            f"<title>{e(story.title)}</title></head><body>{''.join(body)}</body></html>\n")

@@ -1,0 +1,70 @@
+"""What every digest part reads: a story's articles, their provenance roots, quotes, entities."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsloom.model import Article, Derivation, Entity, Story
+from newsloom.provenance.align import Sentence, sentences
+from newsloom.store import Store
+
+MAIN_KINDS = {"copy", "rewrite"}
+_DATELINE_RE = re.compile(r"^[A-Z][A-Z .'’-]+(?:\([A-Za-z]+\))?\s+[—–-]\s+")
+
+
+def display(text: str) -> str:
+    """A sentence as shown: the wire dateline ("PORT AVERLY (CW) —") dropped (still a substring)."""
+    return _DATELINE_RE.sub("", text, count=1)
+
+
+@dataclass
+class StoryData:
+    """One story's material, loaded once and shared by summary, timeline, figures, brief."""
+
+    story: Story
+    articles: dict[str, Article]  # in reading order: dated first, oldest first
+    derivations: dict[str, Derivation] = field(default_factory=dict)  # derived id → main source
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    _sentences: dict[str, list[Sentence]] = field(default_factory=dict)
+
+    def root(self, article_id: str) -> str:
+        """The original behind an article: follow copy/rewrite links inside the story."""
+        seen = {article_id}
+        while (d := self.derivations.get(article_id)) and d.source_id in self.articles:
+            if d.source_id in seen:
+                break
+            article_id = d.source_id
+            seen.add(article_id)
+        return article_id
+
+    def sentences(self, article_id: str) -> list[Sentence]:
+        if article_id not in self._sentences:
+            self._sentences[article_id] = sentences(self.articles[article_id].text)
+        return self._sentences[article_id]
+
+    def order(self, article_id: str) -> tuple[int, str, int]:
+        """Sort key: originals before their copies, then by date (undated last), then load order."""
+        a = self.articles[article_id]
+        return (0 if self.root(article_id) == article_id else 1, a.published or "9999",
+                list(self.articles).index(article_id))
+
+    def cite(self, ids: set[str] | list[str]) -> list[str]:
+        """Article ids in citation order: originals first, then by date."""
+        return sorted(set(ids), key=self.order)
+
+
+def load(store: Store, story: Story) -> StoryData:
+    arts = store.articles_by_ids(story.article_ids)
+    ordered = sorted((arts[i] for i in story.article_ids if i in arts),
+                     key=lambda a: (a.published is None, a.published or "", story.article_ids.index(a.id)))
+    data = StoryData(story=story, articles={a.id: a for a in ordered})
+    for a_id in data.articles:
+        mains = [d for d in store.derivations_of(a_id) if d.kind in MAIN_KINDS and d.source_id in data.articles]
+        if mains:
+            data.derivations[a_id] = max(mains, key=lambda d: d.score)
+    data.quotes = store.quote_rows(list(data.articles))
+    data.entities = store.entities_in(list(data.articles))
+    return data

@@ -1,0 +1,70 @@
+"""Disagreements between outlets over names and quotes (figures: ``figures.py``; dates:
+``timeline.py``). Each is ``{kind, about, sides: [{value, article_ids}]}``."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from newsloom.digest.common import StoryData
+
+SPELLING = 75  # two spellings of one name token: similar, not equal
+_PUNCT_RE = re.compile(r"[^\w\s]")
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+
+
+def names(data: StoryData) -> list[dict[str, Any]]:
+    """One entity written differently by different outlets ("Achterberg" / "Achterburg")."""
+    out = []
+    for e in data.entities:
+        forms = {a for a in [e.name, *e.aliases] if a}
+        tokens = sorted({t for a in forms for t in a.split() if len(t) > 2 and t[0].isupper()})
+        seen: set[frozenset[str]] = set()
+        for i, x in enumerate(tokens):
+            for y in tokens[i + 1:]:
+                if x.lower() == y.lower() or fuzz.ratio(x, y) < SPELLING or frozenset((x, y)) in seen:
+                    continue
+                sides = []
+                for tok in (x, y):
+                    ids = [a for a in data.articles if _has_word(data.articles[a].text, tok)]
+                    value = max((f for f in forms if tok in f.split()), key=len, default=tok)
+                    if ids:
+                        sides.append({"value": value, "article_ids": data.cite(ids)})
+                if len(sides) == 2 and not set(sides[0]["article_ids"]) & set(sides[1]["article_ids"]):
+                    seen.add(frozenset((x, y)))
+                    sides.sort(key=lambda s: -len(s["article_ids"]))
+                    out.append({"kind": "name", "about": e.name, "entity_id": e.id, "sides": sides})
+    return out
+
+
+def _norm(text: str) -> str:
+    return " ".join(_PUNCT_RE.sub(" ", text.lower()).split())
+
+
+def quotes(data: StoryData) -> list[dict[str, Any]]:
+    """A quote whose words changed between outlets: each wording with the articles using it."""
+    by_id = {q["id"]: q for q in data.quotes}
+    done: set[str] = set()
+    out = []
+    for q in data.quotes:
+        if not q.get("altered") or q["id"] in done:
+            continue
+        cluster = [by_id[i] for i in [q["id"], *q.get("same_as", [])] if i in by_id]
+        done.update(c["id"] for c in cluster)
+        wordings: dict[str, dict[str, Any]] = {}
+        for c in cluster:
+            side = wordings.setdefault(_norm(c["text"]), {"value": c["text"], "article_ids": set()})
+            side["article_ids"].add(c["article_id"])
+        if len(wordings) < 2:
+            continue
+        sides = [{"value": s["value"], "article_ids": data.cite(s["article_ids"])} for s in wordings.values()]
+        sides.sort(key=lambda s: data.order(s["article_ids"][0]))  # the original's wording first
+        diff = (q.get("diff") or {}).get("text")
+        out.append({"kind": "quote", "about": q.get("speaker") or "unattributed quote", "sides": sides,
+                    **({"diff": diff} if diff else {})})
+    return out

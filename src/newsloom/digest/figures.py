@@ -1,0 +1,158 @@
+"""Story figures: the articles' figures merged, and figures that disagree.
+
+Two figures are *the same quantity* when their units agree (``USD`` meets ``USD per day``;
+nouns for people fold to ``people``) and the words around them agree (Dice over the content
+words of a window in their sentence, plus the measure). Equal values merge into one story
+figure citing every article. Different values of the same quantity are a disagreement —
+unless an article reports both values (two quantities, e.g. an offer and a demand), or the
+reports are more than ``UPDATE_DAYS`` apart (a later count updates an earlier one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from newsloom.digest.common import StoryData
+from newsloom.model import Figure
+from newsloom.provenance.features import content_words
+
+WINDOW = 8  # words each side of a figure that describe it
+SAME_CTX = 0.25  # equal values: enough shared context to be one figure
+CONFLICT_CTX = 0.35  # different values: stricter, different quantities share words too
+UPDATE_DAYS = 2
+_SCALE_WORDS = {"thousand", "million", "billion", "trillion", "per", "percent", "cent", "about", "roughly",
+                "nearly", "some", "around", "almost"}
+_PEOPLE = {"members", "workers", "dockworkers", "strikers", "people", "employees", "staff", "residents"}
+
+
+def unit_key(unit: str | None) -> tuple[str, str | None]:
+    """(base, per) of a unit, people nouns folded: ``USD per day`` → (``USD``, ``day``)."""
+    base, _, per = (unit or "").partition(" per ")
+    return ("people" if base in _PEOPLE else base), (per or None)
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    (ba, pa), (bb, pb) = unit_key(a), unit_key(b)
+    return bool(ba) and ba == bb and (pa == pb or pa is None or pb is None)
+
+
+@dataclass
+class Item:
+    article_id: str
+    figure: Figure
+    context: frozenset[str]
+
+
+@dataclass
+class Group:
+    value: float
+    unit: str | None
+    items: list[Item] = field(default_factory=list)
+
+    @property
+    def article_ids(self) -> set[str]:
+        return {i.article_id for i in self.items}
+
+    @property
+    def context(self) -> frozenset[str]:
+        return frozenset().union(*(i.context for i in self.items))
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared words over the smaller context: a terse report of a figure still matches."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _link(a: Group, b: Group) -> float:
+    """The best context match between any two reports of the groups (single link)."""
+    return max(_overlap(x.context, y.context) for x in a.items for y in b.items)
+
+
+def _context(data: StoryData, article_id: str, f: Figure) -> frozenset[str]:
+    text = data.articles[article_id].text
+    sent = next((s for s in data.sentences(article_id) if s.start <= f.start < s.end), None)
+    lo, hi = (sent.start, sent.end) if sent else (0, len(text))
+    before = content_words(text[lo:f.start])[-WINDOW:]
+    after = content_words(text[f.end:hi])[:WINDOW]
+    words = before + after + content_words(f.measure or "") + content_words(f.text)
+    # Unit and scale words say what kind of number it is, not which quantity.
+    skip = _SCALE_WORDS | set(content_words(f.unit or ""))
+    return frozenset(w for w in words if w not in skip and not any(c.isdigit() for c in w))
+
+
+def groups(data: StoryData) -> list[Group]:
+    """Figures merged across articles: equal value, compatible unit, shared context."""
+    out: list[Group] = []
+    for a_id in data.cite(list(data.articles)):
+        for f in data.articles[a_id].figures:
+            if f.value is None:
+                continue
+            item = Item(a_id, f, _context(data, a_id, f))
+            home = next((g for g in out if g.value == f.value and compatible(g.unit, f.unit)
+                         and _link(g, Group(f.value, f.unit, [item])) >= SAME_CTX), None)
+            if home is None:
+                home = Group(f.value, f.unit)
+                out.append(home)
+            home.items.append(item)
+    return out
+
+
+def _day(data: StoryData, article_id: str) -> date | None:
+    a = data.articles[data.root(article_id)]
+    if not a.published and not (a := data.articles[article_id]).published:
+        return None
+    try:
+        return date.fromisoformat(a.published[:10])
+    except ValueError:
+        return None
+
+
+def _values(data: StoryData, article_id: str, unit: str | None) -> set[float]:
+    return {f.value for f in data.articles[article_id].figures if f.value is not None and compatible(f.unit, unit)}
+
+
+def _same_time(data: StoryData, a: Group, b: Group) -> bool:
+    da = [d for i in a.article_ids if (d := _day(data, i))]
+    db = [d for i in b.article_ids if (d := _day(data, i))]
+    if not da or not db:
+        return True
+    return min(abs((x - y).days) for x in da for y in db) <= UPDATE_DAYS
+
+
+def _side(data: StoryData, g: Group) -> dict[str, Any]:
+    first = min(g.items, key=lambda i: data.order(i.article_id))
+    return {"value": g.value, "unit": g.unit, "text": first.figure.text,
+            "article_ids": data.cite(g.article_ids)}
+
+
+def conflicts(data: StoryData, gs: list[Group]) -> list[dict[str, Any]]:
+    """Pairs of figure groups that report one quantity with different values, at one time."""
+    out = []
+    for i, a in enumerate(gs):
+        for b in gs[i + 1:]:
+            if a.value == b.value or not compatible(a.unit, b.unit):
+                continue
+            if a.article_ids & b.article_ids or _link(a, b) < CONFLICT_CTX:
+                continue
+            if any(b.value in _values(data, x, b.unit) for x in a.article_ids) or any(
+                    a.value in _values(data, x, a.unit) for x in b.article_ids):
+                continue  # one article reports both: two quantities
+            if not _same_time(data, a, b):
+                continue  # a later figure updates an earlier one
+            about = next((i.figure.measure for g in (a, b) for i in g.items if i.figure.measure), None)
+            sides = sorted([_side(data, a), _side(data, b)], key=lambda s: -len(s["article_ids"]))
+            out.append({"kind": "figure", "about": about or unit_key(a.unit)[0], "sides": sides})
+    return out
+
+
+def story_figures(data: StoryData, gs: list[Group]) -> list[dict[str, Any]]:
+    """Contract ``figures``: ``[{value, unit, measure, text, article_ids}]``, most cited first."""
+    out = []
+    for g in gs:
+        first = min(g.items, key=lambda i: data.order(i.article_id))
+        out.append({"value": g.value, "unit": g.unit, "measure": first.figure.measure,
+                    "text": first.figure.text, "article_ids": data.cite(g.article_ids)})
+    out.sort(key=lambda f: (-len({data.root(a) for a in f["article_ids"]}), -len(f["article_ids"])))
+    return out

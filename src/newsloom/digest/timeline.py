@@ -1,0 +1,111 @@
+"""Story timelines: dated sentences of all the story's articles, merged and ordered.
+
+Each date mention that names a calendar period (a day, week, month, quarter or year; not a
+duration or "now") makes its sentence an event. The same event from several outlets — the
+same date value in similar sentences — is one entry citing all of them, worded as the
+original says it. ``kind`` places the event against its article's reference date: ``past``
+(background, ended more than ``BACKGROUND_DAYS`` before), ``future`` (announced: after the
+reference date, or a future tense around it), else ``event``. Similar sentences from two
+outlets that give different resolved dates are a ``date`` disagreement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from newsloom.digest.common import StoryData, display
+from newsloom.digest.undated import reference
+from newsloom.provenance.align import Sentence, similarity
+from newsloom.timeline.dates import is_future
+
+SAME_EVENT = 0.55
+CONFLICT = 0.75  # near-identical sentences whose dates differ
+BACKGROUND_DAYS = 30
+MAX_ENTRIES = 40
+_VALUE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q(\d))?(?:T.*)?$")
+
+
+def period(value: str | None) -> tuple[date, date] | None:
+    """The first and last day a TIMEX3 value covers (None for durations, refs, XXXX…)."""
+    m = _VALUE_RE.match(value or "")
+    if not m:
+        return None
+    y = int(m[1])
+    try:
+        if m[3]:
+            d = date(y, int(m[2]), int(m[3]))
+            return d, d
+        if m[2]:
+            first = date(y, int(m[2]), 1)
+            return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        if m[4]:
+            first = date.fromisocalendar(y, int(m[4]), 1)
+            return first, first + timedelta(days=6)
+        if m[5]:
+            q = int(m[5])
+            first = date(y, 3 * q - 2, 1)
+            return first, (date(y + 1, 1, 1) if q == 4 else date(y, 3 * q + 1, 1)) - timedelta(days=1)
+    except ValueError:
+        return None
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+@dataclass
+class Event:
+    value: str
+    span: tuple[date, date]
+    kind: str
+    sentence: Sentence
+    text: str
+    date_text: str
+    status: str
+    article_ids: list[str] = field(default_factory=list)
+
+
+def _kind(text: str, start: int, end: int, span: tuple[date, date], ref: date | None) -> str:
+    if ref is None:
+        return "future" if is_future(text, start, end) else "event"
+    if span[0] > ref or (span[1] >= ref and is_future(text, start, end)):
+        return "future"
+    if span[1] < ref - timedelta(days=BACKGROUND_DAYS):
+        return "past"
+    return "event"
+
+
+def build(data: StoryData) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The story's timeline entries and its date disagreements."""
+    events: list[Event] = []
+    conflicts: list[dict[str, Any]] = []
+    for a_id in data.cite(list(data.articles)):
+        a = data.articles[a_id]
+        ref = reference(data, a)[0]
+        sents = data.sentences(a_id)
+        for m in a.dates:
+            span = period(m.value)
+            sent = next((s for s in sents if s.start <= m.start < s.end), None)
+            if span is None or sent is None or m.status == "unresolved":
+                continue
+            same = next((e for e in events if e.value == m.value and similarity(e.sentence, sent) >= SAME_EVENT),
+                        None)
+            if same is not None:
+                if a_id not in same.article_ids:
+                    same.article_ids.append(a_id)
+                continue
+            rival = next((e for e in events if e.value != m.value and e.status == m.status == "resolved"
+                          and e.date_text.lower() == m.text.lower() and a_id not in e.article_ids
+                          and similarity(e.sentence, sent) >= CONFLICT), None)
+            if rival is not None:
+                conflicts.append({"kind": "date", "about": display(rival.text), "sides": [
+                    {"value": rival.value, "article_ids": data.cite(rival.article_ids)},
+                    {"value": m.value, "article_ids": [a_id]}]})
+                continue
+            events.append(Event(m.value, span, _kind(a.text, m.start, m.end, span, ref), sent,
+                                display(a.text[sent.start:sent.end]), m.text, m.status, [a_id]))
+    if len(events) > MAX_ENTRIES:  # keep the most reported events, then tell them in order
+        events = sorted(events, key=lambda e: -len({data.root(i) for i in e.article_ids}))[:MAX_ENTRIES]
+    events.sort(key=lambda e: (e.span[0], e.span[1], data.order(e.article_ids[0])))
+    return [{"date": e.value, "text": e.text, "kind": e.kind, "date_text": e.date_text, "status": e.status,
+             "article_ids": data.cite(e.article_ids)} for e in events], conflicts

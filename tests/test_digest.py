@@ -1,0 +1,156 @@
+"""Story digests: cited summaries, disagreements, timelines, undated rewrites, the brief."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+from rapidfuzz import fuzz
+
+from newsloom import digest, provenance, stories
+from newsloom.clean import clean
+from newsloom.cli import main
+from newsloom.model import RawDocument
+from newsloom.provenance.features import sentence_spans
+from newsloom.store import Store
+from newsloom.timeline import dates, figures
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _contains(article_text: str, text: str) -> float:
+    """Independent check: exact substring, else the best ratio against a sentence."""
+    if _norm(text) in _norm(article_text):
+        return 1.0
+    return max(fuzz.ratio(_norm(text), _norm(article_text[s:e])) / 100 for s, e in sentence_spans(article_text))
+
+
+def _main(result):
+    return max(result.stories, key=lambda s: len(s.article_ids))
+
+
+def _dict(x):
+    return x if isinstance(x, dict) else x.to_dict()
+
+
+def test_summary_citations_are_contained(demo_result):
+    arts = {a.id: a for a in demo_result.articles}
+    for story in demo_result.stories:
+        summary = [_dict(s) for s in story.summary]
+        assert len(summary) <= 7
+        for s in summary:
+            assert s["article_ids"], s
+            for a_id in s["article_ids"]:
+                assert a_id in story.article_ids
+                assert _contains(arts[a_id].text, s["text"]) >= 0.9, (a_id, s["text"])
+    assert len(_main(demo_result).summary) >= 3
+
+
+def test_demo_disagreements(demo_result, demo_by_name):
+    ids = {name: a.id for name, a in demo_by_name.items()}
+    dis = _main(demo_result).disagreements
+    figures = {frozenset(s["value"] for s in d["sides"]) for d in dis if d["kind"] == "figure"}
+    assert frozenset({38.0, 41.0}) in figures
+    assert frozenset({1400.0, 1500.0}) in figures
+    assert not any({19.0, 15.0, 3000.0} & set(f) for f in figures)  # updates and other quantities
+    (name,) = [d for d in dis if d["kind"] == "name"]
+    assert {s["value"] for s in name["sides"]} == {"Rosalind Achterberg", "Rosalind Achterburg"}
+    assert ids["03_uncredited_rewrite.txt"] in name["sides"][1]["article_ids"]
+    quotes = [d for d in dis if d["kind"] == "quote"]
+    assert any("last one" in d["sides"][0]["value"] and "best one" in d["sides"][1]["value"] for d in quotes)
+    ships = next(d for d in dis if d["kind"] == "figure" and {s["value"] for s in d["sides"]} == {38.0, 41.0})
+    by_value = {s["value"]: set(s["article_ids"]) for s in ships["sides"]}
+    assert ids["05_independent.html"] in by_value[41.0] and ids["01_original.txt"] in by_value[38.0]
+    assert not _main(demo_result).disagreements or all(d["sides"] for d in dis)
+
+
+def test_undated_rewrites_inherit_source_date(demo_by_name):
+    def value(name: str, text: str) -> tuple[str | None, str]:
+        d = next(d for d in demo_by_name[name].dates if d.text == text)
+        return d.value, d.status
+
+    assert value("02_scraper_copy.txt", "last Friday") == ("2025-10-10", "estimated")
+    assert value("03_uncredited_rewrite.txt", "next week") == ("2025-W43", "estimated")
+    assert value("04_credited_rewrite.txt", "three years ago") == ("2022", "estimated")
+
+
+def test_timeline_ordered_merged_and_marked(demo_result):
+    tl = _main(demo_result).timeline
+    from newsloom.digest.timeline import period
+
+    starts = [period(e["date"])[0] for e in tl]
+    assert starts == sorted(starts)
+    assert {"past", "event", "future"} <= {e["kind"] for e in tl}
+    assert any(len(e["article_ids"]) >= 3 for e in tl)  # one event, several outlets
+    assert next(e for e in tl if e["date"] == "2023-12")["kind"] == "past"
+    assert next(e for e in tl if e["date"] == "2025-11-01")["kind"] == "future"
+
+
+BASE = ("Engineers in Tarrow County said on Monday that the Elmbrook reservoir will be drained for a full "
+        "inspection of its spillway. Halvard Quist, the county engineer, said cracks about 40 metres long were "
+        "found during a routine survey last month. Residents downstream were told that no evacuation is planned "
+        "while the water level is lowered. The draining will take six weeks and cost about $3 million, officials "
+        "said. Fishing on the reservoir is suspended until the inspection ends.")
+OTHER = ("The Tarrow County board met on Tuesday to discuss the Elmbrook reservoir, where cracks in the spillway "
+         "were reported. Board members asked why the survey that found the cracks came so late in the year. "
+         "Halvard Quist told the board that draining would cost about $4 million and take six weeks. A local "
+         "angling club said its members would lose a season on the water because of the work.")
+
+
+def _mini(store: Store) -> list[str]:
+    docs = [("orig", BASE, "2025-03-10")] + [
+        (f"copy{i}", BASE + f"\n\nThis post appeared first on tarrowtimes.com ({i})", None) for i in range(5)]
+    docs.append(("other", OTHER, "2025-03-11"))
+    arts = []
+    for name, text, day in docs:
+        a = clean(RawDocument(source=name, text=text, published=day, site=f"{name}.example"))
+        a.id = name
+        arts.append(figures.stage(dates.stage(a)))
+    store.add_articles(arts, [])
+    ids = [a.id for a in arts]
+    for stage in (provenance.stage, stories.stage, digest.stage):
+        stage(store, ids)
+    return ids
+
+
+def test_copies_count_once_and_figures_merge():
+    with Store(":memory:") as store:
+        _mini(store)
+        (story,) = store.result().stories
+        summary = store.story_row(story.id)["summary"]
+        copied = [s for s in summary if len(s["article_ids"]) >= 6]
+        assert copied  # five copies + original: one source, plus "other" when it re-says it
+        assert all(s["sources"] == 1 + ("other" in s["article_ids"] + s["paraphrased_in"]) for s in copied)
+        cost = [d for d in story.disagreements if d["kind"] == "figure"]
+        assert {frozenset(s["value"] for s in d["sides"]) for d in cost} == {frozenset({3e6, 4e6})}
+        six = next(f for f in story.figures if f["value"] == 6.0)
+        assert len(six["article_ids"]) == 7
+
+
+def test_incremental_idempotent():
+    with Store(":memory:") as store:
+        ids = _mini(store)
+        before = store.conn.execute("SELECT data FROM stories").fetchall()
+        digest.stage(store, ids)
+        assert [r[0] for r in store.conn.execute("SELECT data FROM stories")] == [r[0] for r in before]
+        digest.stage(store, [])  # nothing new: nothing touched
+
+
+def test_brief_command(tmp_path, demo_result):
+    db = tmp_path / "d.db"
+    with Store(str(db)) as store:
+        store.add_articles(demo_result.articles, [])
+        store.upsert_derivations(demo_result.derivations)
+        ids = [a.id for a in demo_result.articles]
+        stories.stage(store, ids)
+        digest.stage(store, ids)  # no quotes or entities in this store: degrade, don't fail
+        main_id = max(store.result().stories, key=lambda s: len(s.article_ids)).id
+    runner = CliRunner()
+    md = runner.invoke(main, ["brief", main_id[:8], "--db", str(db)])
+    assert md.exit_code == 0, md.output
+    assert md.output.startswith("# ") and "## Summary" in md.output and "## Sources" in md.output
+    assert "(#src-1)" in md.output and "original" in md.output and "rewrite of [1]" in md.output
+    out = tmp_path / "b.html"
+    res = runner.invoke(main, ["brief", main_id, "--db", str(db), "--format", "html", "-o", str(out)])
+    assert res.exit_code == 0 and "<h2>Timeline</h2>" in out.read_text()
+    assert runner.invoke(main, ["brief", "s-", "--db", str(db)]).exit_code == 2  # ambiguous
