@@ -88,3 +88,14 @@ def test_lines_repeated_across_a_site_are_furniture():
 def test_no_body_means_empty_text():
     out = clean_text("Share this:\nRelated Posts\nLEAVE A REPLY")
     assert out.text == "" and len(out.removed) == 3
+
+
+def test_wire_dateline_under_a_headline_credits_the_agency():
+    para = "LAKEVILLE (AP) — The town council voted on Tuesday to close the old ferry pier."
+    assert trailing_report_credit(para) == "AP"
+    assert trailing_report_credit("The council voted (again) — twice, in fact.") is None
+
+
+def test_dateline_city_with_state_abbreviation():
+    place, date, agency = dateline("MILLBROOK, Ore., Mar. 4 (UPI) — A small bakery won a county prize.")
+    assert (place, date, agency) == ("MILLBROOK, Ore.", "Mar. 4", "UPI")

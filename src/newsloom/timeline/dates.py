@@ -102,7 +102,7 @@ _UNIT_WORDS = ("second", "minute", "hour", "day", "week", "weekend", "month", "y
 UNIT_ANCHORS = frozenset([*_UNIT_WORDS, *(w + "s" for w in _UNIT_WORDS), "century", "centuries"])
 _KEYWORDS: set[str] = set()
 # How far a match may reach before its anchor's start / must be read after its end.
-_BACK, _AHEAD = 60, 24
+_BACK, _AHEAD = 60, 16
 
 
 def _rule(pattern: str, flags: int = 0, anchors: frozenset[str] | set[str] = UNIT_ANCHORS,
