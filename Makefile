@@ -34,7 +34,19 @@ test: lint
 
 bench: install
 	$(BIN)/python bench/clean.py
+	$(BIN)/python bench/credit.py
 	$(BIN)/python bench/nlp.py
+	$(BIN)/python bench/quotes.py
+	$(BIN)/python bench/time.py
+	$(BIN)/python bench/provenance.py
+	$(BIN)/python bench/summary.py
+	$(BIN)/python bench/reliability.py
+	$(BIN)/python bench/spark.py
+
+# Rebuilds the shipped spaCy model from ../shared/data (about an hour on 2 cores; never in CI).
+model: install
+	$(BIN)/python -m pip install -q spacy-lookups-data
+	$(BIN)/python training/build.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache .ruff_cache

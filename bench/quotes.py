@@ -165,7 +165,7 @@ def main() -> int:
                 if cover and len(cover & g.chars) / len(cover | g.chars) >= t:
                     found[t][g.kind] += 1
                     found_golds.append((g, touching))
-            for k, (a, pc) in enumerate(zip(preds, pchars, strict=True)):
+            for a, pc in zip(preds, pchars, strict=True):
                 if any(len(pc & g.chars) / len(pc) >= t for g, _ in found_golds):
                     correct[t][a.kind] += 1
             if t == 0.3:

@@ -1,12 +1,16 @@
 """TIMEX3 extraction and normalisation on TempEval-3 (TimeBank + AQUAINT).
 
-    python bench/time.py [DATA_DIR]     (default ../shared/data/time/tempeval3)
+    python bench/time.py [DATA_DIR] [--errors] [--split]   (default ../shared/data/time/tempeval3)
 
 For each corpus and overall: span P/R/F1 under strict (same offsets) and relaxed
 (overlapping) matching, and value P/R/F1 as TempEval-3 defines it — a system expression
 counts when it relaxed-matches a gold one and has the same value, over all system / all
 gold expressions. Each document is resolved against its DCT. Skips with a message when
 the data is absent.
+
+Speed: articles/s of the dates + figures stages together on PolNeAR train texts
+(../shared/data/quotes/polnear/train/text, published date from the file name), best of
+three rounds on one core; skipped when absent. A figure, never an assertion.
 """
 
 from __future__ import annotations
@@ -17,9 +21,13 @@ import time
 from datetime import date
 from pathlib import Path
 
+from newsloom.model import Article
+from newsloom.timeline import dates, figures
 from newsloom.timeline.dates import extract
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "time" / "tempeval3"
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+DEFAULT = SHARED / "time" / "tempeval3"
+POLNEAR = SHARED / "quotes" / "polnear" / "train" / "text"
 _TAG_RE = re.compile(r"<(/?)(\w+)([^>]*)>")
 _VALUE_RE = re.compile(r'value="([^"]*)"')
 
@@ -97,6 +105,28 @@ def score(files: list[Path], errors: list[str] | None = None) -> dict[str, float
             "value_f1": vf, "docs_per_s": len(files) / seconds if seconds else 0.0}
 
 
+def speed(text_dir: Path = POLNEAR, rounds: int = 3) -> None:
+    """Print articles/s for the dates + figures stages on PolNeAR texts."""
+    paths = sorted(text_dir.glob("*.txt")) if text_dir.is_dir() else []
+    if not paths:
+        print(f"speed: skipped, {text_dir} is absent")
+        return
+    texts = []
+    for p in paths:
+        m = re.search(r"_(\d{4}-\d{2}-\d{2})_", p.name)
+        texts.append((p.read_text(encoding="utf-8"), m[1] if m else None))
+    best = 0.0
+    for _ in range(rounds):
+        dates.find_anchors.cache_clear()  # no credit for a warm cache across rounds
+        t0 = time.perf_counter()
+        for text, published in texts:
+            art = Article(id="b", source="bench", fingerprint="b", text=text, published=published)
+            figures.stage(dates.stage(art))
+        best = max(best, len(texts) / (time.perf_counter() - t0))
+    chars = sum(len(t) for t, _ in texts) / len(texts)
+    print(f"speed: dates + figures {best:.0f} articles/s ({len(texts)} PolNeAR texts, {chars:,.0f} chars avg)")
+
+
 def main(argv: list[str]) -> int:
     root = Path(argv[0]) if argv and not argv[0].startswith("-") else DEFAULT
     if not root.is_dir():
@@ -112,6 +142,7 @@ def main(argv: list[str]) -> int:
               f"{s['strict_p']:.3f}/{s['strict_r']:.3f}/{s['strict_f1']:.3f} "
               f"{s['relaxed_p']:.3f}/{s['relaxed_r']:.3f}/{s['relaxed_f1']:.3f} "
               f"{s['value_acc']:9.3f} {s['value_f1']:8.3f}")
+    speed()
     if "--errors" in argv:
         errors: list[str] = []
         score(corpora["overall"], errors)

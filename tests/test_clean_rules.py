@@ -18,7 +18,11 @@ def test_credit_lines():
     assert credit_from_line("This story was originally published by The Lakeside Courier.") == "The Lakeside Courier"
     assert credit_from_line("Originally published at www.valleyherald.org") == "valleyherald.org"
     assert credit_from_line("Additional reporting by Northgate Newswire.") == "Northgate Newswire"
-    assert credit_from_line("Reporting by Jana Oduya; editing by Pim Vos") is None
+    # Wire sign-offs credit by their house style, not by naming the outlet.
+    assert credit_from_line("(Reporting by Jana Oduya; editing by Pim Vos)") == "Reuters"
+    assert credit_from_line("Associated Press writer Lena Holt in Dover contributed to this report.") == "AP"
+    assert credit_from_line("— AFP") == "AFP"
+    assert credit_from_line("Reporting by Jana Oduya") is None
     assert credit_from_line(PROSE) is None
 
 
@@ -91,9 +95,13 @@ def test_no_body_means_empty_text():
 
 
 def test_wire_dateline_under_a_headline_credits_the_agency():
-    para = "LAKEVILLE (AP) — The town council voted on Tuesday to close the old ferry pier."
-    assert trailing_report_credit(para) == "AP"
-    assert trailing_report_credit("The council voted (again) — twice, in fact.") is None
+    raw = ("The Latest: Lakeville votes on the pier.\n\n"
+           "LAKEVILLE (AP) — The latest on the town's vote (all times local):\n\n"
+           "3 p.m.\n\n" + PROSE)
+    out = clean_text(raw)
+    assert out.title == "The Latest: Lakeville votes on the pier."
+    assert (out.dateline, out.credited_source) == ("LAKEVILLE", "AP")
+    assert dateline("The council voted (again) — twice, in fact.") == (None, None, None)
 
 
 def test_dateline_city_with_state_abbreviation():

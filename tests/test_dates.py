@@ -123,3 +123,56 @@ def test_demo_undated_relative(demo_by_name: dict) -> None:
     art = demo_by_name["02_scraper_copy.txt"]
     friday = [d for d in art.dates if d.text == "last Friday"]
     assert friday and friday[0].value == "2025-10-10" and friday[0].status == "estimated"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        # Earnings news: "a year ago" beside a quarter is that quarter of the previous year.
+        ("Profit rose 8% in the third quarter from a year earlier.", "a year earlier", "2024-Q3"),
+        ("Sales climbed in the quarter. A year ago, the firm lost money.", "A year ago", "2024-Q3"),
+        ("Revenue beat the year-earlier quarter.", "the year-earlier quarter", "2024-Q3"),
+        ("The mill closed a year ago.", "a year ago", "2024"),  # no quarter: the year
+        ("Year-ago sales were flat.", "Year-ago", "2024"),
+        ("Voters are angry with the current government.", "current", "PRESENT_REF"),
+        ("Rates may fall in the near future.", "the near future", "FUTURE_REF"),
+        ("Two ferries collided over the weekend.", "the weekend", "2025-W41-WE"),
+        ("The fair will reopen over the weekend.", "the weekend", "2025-W42-WE"),
+        ("Attacks rose in recent weeks.", "recent weeks", "PXW"),
+        ("Rents rose over the past few months.", "the past few months", "PXM"),
+        ("In January, the port reopened.", "January", "2025-01"),
+        ("The October vote was close.", "October", "2025-10"),
+        # Future cues without an auxiliary.
+        ("The vote was postponed until Thursday.", "Thursday", "2025-10-16"),
+        ("Until Thursday, the firm had kept quiet.", "Thursday", "2025-10-09"),
+        ("The envoy could arrive as early as Friday.", "Friday", "2025-10-17"),
+        ("The talks, set to resume Monday, were delayed.", "Monday", "2025-10-20"),
+        # "announced Monday, …will…": the future verb past the comma is another clause.
+        ("The ruling was announced Monday, and aides said they will appeal.", "Monday", "2025-10-13"),
+        ("On Thursday, the panel will vote.", "Thursday", "2025-10-16"),
+    ],
+)
+def test_new_rules(text: str, expr: str, value: str) -> None:
+    got = values(text)
+    assert got.get(expr) == value, got
+
+
+def test_past_date_more_than_a_quarter_ahead_is_last_years() -> None:
+    march = date(2025, 3, 10)
+    assert values("The plant shut on Oct. 20.", march)["Oct. 20"] == "2024-10-20"
+    assert values("The plant shut on May 20.", march)["May 20"] == "2025-05-20"
+
+
+def test_words_that_begin_like_months_are_not_months() -> None:
+    text = "The Mayor met 10 Marines and Maria on the pier."
+    assert not [d for d in extract(text, TUESDAY) if d.value and d.value[5:7] in {"03", "05"}]
+
+
+def test_glued_scraped_dates_still_found() -> None:
+    assert values("FeaturedFebruary 6, 2025 11:15")["February 6, 2025"] == "2025-02-06"
+
+
+def test_ages_and_rates_are_not_durations() -> None:
+    got = values("The pilot, 52 years old, earns $90,000 a year and flies 300 hours a month.")
+    assert not {"52 years", "a year", "a month"} & got.keys(), got
+    assert values("The trial lasted a year.")["a year"] == "P1Y"

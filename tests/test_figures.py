@@ -61,3 +61,16 @@ def test_demo_key_figures(demo_by_name: dict, expected: dict) -> None:
         assert art.text[hits[0].start:hits[0].end] == hits[0].text
         checked += 1
     assert checked == len(expected["key_figures"])
+
+
+def test_figures_found_around_anchors_only() -> None:
+    """The prefilter keeps long numbers, spelled counts and glued currency intact."""
+    text = "It paid US$1,234,567.50. Twelve vessels waited; one of them sank."
+    figs = {f.text: (f.value, f.unit) for f in extract(text, [])}
+    assert figs == {"US$1,234,567.50": (1234567.5, "USD"), "Twelve vessels": (12, "ships")}
+
+
+def test_numbers_inside_dates_are_skipped() -> None:
+    text = "On Oct. 3, 2025, 40 ships docked."
+    figs = extract(text, [(3, 15)])
+    assert [(f.text, f.value) for f in figs] == [("40 ships", 40)]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from newsloom import provenance, stories
 from newsloom.clean import clean
-from newsloom.model import RawDocument
+from newsloom.model import Article, RawDocument
 from newsloom.store import Store
 
 
@@ -61,3 +61,58 @@ def test_derived_article_joins_source_story():
         provenance.stage(store, ["a", "b"])
         stories.stage(store, ["a", "b"])
         assert len(set(store.stories_of(["a", "b"]).values())) == 1
+
+
+def _article(aid: str, title: str, text: str, day: str) -> Article:
+    a = clean(RawDocument(source=aid, title=title, text=text, published=day))
+    a.id = aid
+    return a
+
+
+# An invented topic: one central bank, two separate events, a follow-up and a feed brief.
+_BANK = [
+    ("cut", "Veloria Central Bank cuts benchmark rate to 3.25%",
+     "The Veloria Central Bank cut its benchmark rate by 50 basis points to 3.25% on Thursday, "
+     "Governor Ilse Marrow said after the monetary committee met in Castrin. Marrow said inflation "
+     "had fallen to 2.1% and that exporters in the Dunmore valley needed relief. Two of the seven "
+     "committee members, including Pieter Vanlo, voted to hold the rate. The cut is the first since "
+     "2023 and the currency, the veloric, fell 1.4% against the euro.", "2026-03-05"),
+    ("follow", "Veloria lenders pass on rate cut to borrowers",
+     "Dunmore Savings and Castrin Mutual lowered mortgage rates on Monday, days after the Veloria "
+     "Central Bank cut its benchmark rate to 3.25%. Governor Ilse Marrow had said the 50 basis point "
+     "cut would reach households within weeks. Pieter Vanlo, who voted against the cut, warned that "
+     "inflation at 2.1% could rebound. The veloric steadied after its 1.4% fall.", "2026-03-09"),
+    ("brief", "Veloria Central Bank cuts rate to 3.25%",
+     "Governor Ilse Marrow announced a 50 basis point cut after the monetary committee met in Castrin.",
+     "2026-03-05"),
+    ("plant", "Veloria Central Bank opens banknote plant in Sarn",
+     "The Veloria Central Bank opened a banknote printing plant in Sarn on Tuesday, creating 400 jobs. "
+     "Deputy governor Tomas Quell said the plant would print the new polymer notes designed by the "
+     "artist Mira Ostrand. The Sarn mayor, Edvin Holt, called it the biggest investment in the town "
+     "in a decade. Printing starts in June.", "2026-04-21"),
+]
+
+
+def test_topic_is_not_a_story():
+    """Same bank, same famous names: the rate cut, its follow-up and its brief are one story,
+    the banknote plant six weeks later is another."""
+    arts = [_article(*row) for row in _BANK]
+    with Store(":memory:") as store:
+        store.add_articles(arts, [])
+        ids = [a.id for a in arts]
+        provenance.stage(store, ids)
+        stories.stage(store, ids)
+        got = store.stories_of(ids)
+    assert got["cut"] == got["follow"] == got["brief"] != got["plant"]
+
+
+def test_source_arriving_after_its_copy_joins_its_story():
+    text = _BANK[0][2]
+    copy = _article("copy", "", text + "\n\nThis post appeared first on velorianews.com", "2026-03-06")
+    orig = _article("orig", _BANK[0][1], text, "2026-03-05")
+    with Store(":memory:") as store:
+        for a in (copy, orig):  # separate runs, the copy first
+            store.add_articles([a], [])
+            provenance.stage(store, [a.id])
+            stories.stage(store, [a.id])
+        assert len(set(store.stories_of(["copy", "orig"]).values())) == 1

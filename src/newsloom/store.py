@@ -106,6 +106,10 @@ MIGRATIONS: list[str] = [
     CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
     CREATE TABLE corpus_stats (name TEXT PRIMARY KEY, value INTEGER NOT NULL)
     """,
+    # 5: stories look up the copies of an article by their source.
+    """
+    CREATE INDEX derivations_source ON derivations(source_id)
+    """,
 ]
 
 
@@ -404,6 +408,12 @@ class Store:
         rows = self.conn.execute("SELECT data FROM derivations WHERE derived_id=?", (derived_id,))
         return [Derivation.from_dict(json.loads(r["data"])) for r in rows]
 
+    def derived_from(self, source_id: str) -> list[str]:
+        """Articles stored as copies or rewrites of ``source_id``."""
+        rows = self.conn.execute("SELECT derived_id FROM derivations WHERE source_id=? AND kind IN ('copy', 'rewrite')",
+                                 (source_id,))
+        return [r[0] for r in rows]
+
     def add_external_source(self, source_id: str, name: str) -> None:
         with self.transaction() as c:
             c.execute("INSERT OR IGNORE INTO external_sources (id, name) VALUES (?,?)", (source_id, name))
@@ -452,13 +462,13 @@ class Store:
             out.update((r[0], r[1]) for r in self.conn.execute(q, part))
         return out
 
-    def add_term_dfs(self, terms: list[str]) -> None:
-        """Count one more document for each term (and for the corpus size)."""
+    def add_term_dfs(self, dfs: dict[str, int], docs: int) -> None:
+        """Count ``docs`` more documents, and ``dfs[t]`` more documents holding each term."""
         with self.transaction() as c:
-            c.executemany("INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df=df+1",
-                          [(t,) for t in terms])
-            c.execute("INSERT INTO corpus_stats (name, value) VALUES ('docs', 1)"
-                      " ON CONFLICT(name) DO UPDATE SET value=value+1")
+            c.executemany("INSERT INTO term_df (term, df) VALUES (?, ?)"
+                          " ON CONFLICT(term) DO UPDATE SET df=df+excluded.df", list(dfs.items()))
+            c.execute("INSERT INTO corpus_stats (name, value) VALUES ('docs', ?)"
+                      " ON CONFLICT(name) DO UPDATE SET value=value+excluded.value", (docs,))
 
     def corpus_docs(self) -> int:
         row = self.conn.execute("SELECT value FROM corpus_stats WHERE name='docs'").fetchone()

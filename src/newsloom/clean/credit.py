@@ -37,6 +37,15 @@ DATELINE_RE = re.compile(
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&/\-]{0,40})\)\s*)?[—–\-]{1,2}\s+"
 )
 
+# With a wire code in parentheses the place may be in title case or absent:
+# "New York (AFP) –", "Dec 29 (Reuters) - ".
+_WIRE_CODE = r"(?:AP|AFP|Reuters|UPI|dpa|DPA|Xinhua|TASS|EFE|ANSA|Kyodo|Yonhap|AAP|PTI|IANS|Bernama|Anadolu|[A-Z]{2,5})"
+WIRE_DATELINE_RE = re.compile(
+    r"^(?:(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}?)?)\s*,?\s*)?"
+    r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    rf"\s*\((?P<agency>{_WIRE_CODE})\)\s*[—–\-]{{1,2}}\s+"
+)
+
 # "…, Caliber.Az reports, referencing US media." — a rewrite naming its source.
 _TRAILING_REPORT_RE = re.compile(
     rf"[,;]\s*{_OUTLET}\s+(?:reports|reported|writes|wrote|informs|informed|says)"
@@ -82,8 +91,30 @@ _ADDITIONAL_RE = re.compile(
 )
 
 
+# Wire services' house-style sign-offs: the line names no outlet, its form does.
+_HOUSE_STYLES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\(\s*(?:additional\s+)?reporting\s+by\s+[^;()]+;[^()]*\bediting\s+by\b[^()]*\)\.?\s*$", re.I),
+     "Reuters"),
+    (re.compile(r"^(?:additional\s+)?reporting\s+by\s+[^;]+;.*\bediting\s+by\b.*$", re.I), "Reuters"),
+    (re.compile(r"\bassociated\s+press\s+(?:writers?|reporters?|correspondents?)\b.*\bcontributed\b", re.I), "AP"),
+    (re.compile(r"^[—–-]\s*(AFP|AP|Reuters|UPI|dpa|Xinhua)\s*\.?$", re.I), ""),
+]
+
+
+def house_style_credit(line: str) -> str | None:
+    """The wire a sign-off line's form belongs to ("(Reporting by …; Editing by …)" → Reuters)."""
+    for rx, wire in _HOUSE_STYLES:
+        m = rx.search(line.strip())
+        if m:
+            return wire or m.group(1)
+    return None
+
+
 def credit_from_line(line: str) -> str | None:
     """The outlet a whole-line credit names ("This post appeared first on cnn.com")."""
+    house = house_style_credit(line)
+    if house:
+        return house
     extra = _ADDITIONAL_RE.match(line.strip())
     if extra:  # "Additional reporting by Coastline Wire" credits an outlet, not a reporter
         name = trim_outlet(extra.group("rest"))
@@ -104,6 +135,10 @@ def credit_from_line(line: str) -> str | None:
 
 def dateline(paragraph: str) -> tuple[str | None, str | None, str | None]:
     """(place, date, agency) of a wire-style dateline opening, or Nones."""
+    wire = WIRE_DATELINE_RE.match(paragraph)
+    if wire and (wire.group("place") or wire.group("date")):
+        place = (wire.group("place") or "").strip(" ,") or None
+        return place, wire.group("date"), wire.group("agency")
     m = DATELINE_RE.match(paragraph)
     if not m:
         return None, None, None
@@ -116,11 +151,7 @@ def dateline(paragraph: str) -> tuple[str | None, str | None, str | None]:
 
 
 def trailing_report_credit(paragraph: str) -> str | None:
-    """The outlet of a trailing ", X reports[, citing …]." clause in a sentence, or the
-    agency of a wire dateline opening a paragraph under a headline ("PARIS (AFP) — …")."""
-    _place, _date, agency = dateline(paragraph)
-    if agency and looks_like_outlet(agency):
-        return agency
+    """The outlet of a trailing ", X reports[, citing …]." clause in a sentence."""
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", paragraph):
         m = _TRAILING_REPORT_RE.search(sentence)
         if m:

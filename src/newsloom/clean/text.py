@@ -166,7 +166,9 @@ def clean_text(
             drop(k, f"editorial box '{line.strip()}'")
             if nxt is not None and not is_caption(nxt):
                 drop(k + 1, f"editorial box '{line.strip()}' content")
-        elif (outlet := credit.credit_from_line(line)) and (in_edge or len(words(line)) <= 12):
+        elif (outlet := credit.credit_from_line(line)) and (
+            in_edge or len(words(line)) <= 12 or credit.house_style_credit(line)
+        ):
             drop(k, f"credit line: {outlet}")
             out.credited_source = out.credited_source or outlet
         elif (name := byline_name(line)) and in_edge:
@@ -175,6 +177,8 @@ def clean_text(
         elif (m := _DATE_LINE_RE.match(line)) and in_edge:
             drop(k, "metadata: date")
             out.published = out.published or parse_date(m.group("date"))
+        elif credit.dateline(line)[0]:
+            label[k] = ("body", "")  # "CITY (AP) — …" opens the story, however short
         elif reason := whole_line_junk(line):
             drop(k, reason)
         elif is_caption(line):
@@ -188,7 +192,12 @@ def clean_text(
         if title_hint and " ".join(line.split()) == " ".join(title_hint.split()):
             drop(k, "metadata: title")
             break
-        if not title_hint and 2 <= len(words(line)) <= 30 and not line.endswith("."):
+        if title_hint or credit.dateline(line)[0]:
+            continue  # a dateline opens the body, it is no title
+        n_words = len(words(line))
+        # A headline has no full stop, except a short one-sentence first line (some feeds add one).
+        headline = 2 <= n_words <= 30 and not line.endswith(".")
+        if headline or (k == 0 and 2 <= n_words <= 15 and sentence_count(line) == 1):
             drop(k, "metadata: title")
             out.title = line
             break
@@ -218,15 +227,20 @@ def clean_text(
             body.append(line)
     out.text = "\n\n".join(body)
 
-    if body:
-        place, _date, agency = credit.dateline(body[0])
-        if place:
+    for paragraph in body[:3]:  # a lead may follow a standfirst or a "The Latest" line
+        place, _date, agency = credit.dateline(paragraph)
+        if place or agency:
             out.dateline = place
             if agency and not is_own_outlet(agency, site):
                 out.credited_source = out.credited_source or agency
+            break
     for paragraph in body[:3]:
         if out.credited_source:
             break
         out.credited_source = credit.trailing_report_credit(paragraph)
+    for paragraph in body[-2:]:  # a wire's sign-off may end the last paragraph
+        if out.credited_source:
+            break
+        out.credited_source = credit.house_style_credit(paragraph)
     out.cited_outlets = [o for o in credit.cited_outlets(out.text) if o != out.credited_source]
     return out

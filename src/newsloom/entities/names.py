@@ -43,6 +43,9 @@ ORG_WORDS = {
     "post", "news", "journal", "kremlin", "pentagon", "white", "campaign", "administration",
     "athletic", "terminal", "quay", "gate", "network", "press", "wire", "media", "reuters",
 }
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+             "february", "march", "april", "june", "july", "august", "september", "october",
+             "november", "december"}
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "p", "i": "s", "we": "p"}
 _GENDER_TITLES = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
                   "sir": "m", "lady": "f", "dame": "f", "king": "m", "queen": "f"}
@@ -72,7 +75,7 @@ def is_name_like(phrase: str) -> bool:
         return False
     if words[0].lower().rstrip(".") in NOT_NAME_WORDS:
         return False
-    if any(w.lower().strip(".,") in ORG_WORDS for w in words):
+    if any(w.lower().strip(".,") in ORG_WORDS or w.lower().strip(".,") in _CALENDAR for w in words):
         return False
     return all(w[0].isupper() or re.fullmatch(_PARTICLE, w) for w in words)
 

@@ -224,13 +224,15 @@ def newsloom_dateline(doc: Doc) -> Doc:
             if k > j + 1:
                 places.append((j + 1, k))
                 j = k
+        agency = False
         if j < len(doc) and doc[j].text == "(":  # "(AP)", "(Reuters)"
             k = j + 1
             while k < len(doc) and k - j <= 4 and doc[k].text != ")":
                 k += 1
             if k < len(doc) and doc[k].text == ")":
-                j = k + 1
-        if j < len(doc) and doc[j].text in DASHES:
+                j, agency = k + 1, True
+        # a plain hyphen only after an agency: "SOCCER - JAPAN WIN" is a headline
+        if j < len(doc) and doc[j].text in DASHES and (agency or doc[j].text not in ("-", "--")):
             spans.extend(Span(doc, s, e, label="LOC") for s, e in places)
     if spans:
         keep = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]

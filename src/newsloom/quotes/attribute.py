@@ -56,7 +56,8 @@ PARTIAL_CUES = ["called", "calls", "call", "described", "describes", "dubbed", "
                 "labelled", "labeled", "branded", "characterised", "characterized", "referred to",
                 "hailed", "slammed", "denounced", "decried", "praised", "reports", "reported",
                 "saying", "calling", "claiming", "telling", "describing", "insisting", "arguing",
-                "warning", "noting", "adding", "accused", "accusing", "thinks", "believes"]
+                "warning", "noting", "adding", "accused", "accusing", "thinks", "believes", "promising",
+                "promised", "cited", "cites", "ruled", "announcing", "claim", "accuse", "calls"]
 # fmt: on
 _CUE = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(CUE_VERBS, key=len, reverse=True))
 _PCUE = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(PARTIAL_CUES, key=len, reverse=True))
@@ -173,7 +174,7 @@ def _is_title_case_name(inner: str) -> bool:
 # ------------------------------------------------------------------------ persons
 
 
-def rule_persons(text: str, masked: str) -> list[Person]:
+def rule_persons(text: str, masked: str, framed: str) -> list[Person]:
     """Name-shaped spans outside quotations with evidence that they name a person."""
     found: list[Person] = []
     for m in NAME_RE.finditer(masked):
@@ -183,7 +184,7 @@ def rule_persons(text: str, masked: str) -> list[Person]:
         if not is_name_like(name) or (len(name.split()) < 2 and title is None):
             continue  # one word is a name only after a title ("Mr. Obama", "President Varga")
         end = start + len(name)
-        after = masked[end : end + 140]
+        after = framed[end : end + 140]
         evidence = (
             title is not None
             or role_of(text, start, end) is not None
@@ -290,7 +291,8 @@ def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
         if len(text[cut:b].split()) <= 6 and _speaker_from_phrase(ctx, cut, b, trial) and (
             trial.speaker_start is not None or (trial.speaker_text or "").lower() in PRONOUNS
         ):  # only a name or a pronoun, not an apposition ("X, regional director of Y")
-            att.speaker_text, att.speaker_start, att.speaker_end = trial.speaker_text, trial.speaker_start, trial.speaker_end
+            att.speaker_text, att.speaker_start = trial.speaker_text, trial.speaker_start
+            att.speaker_end = trial.speaker_end
             att.role = att.role or trial.role
             att.via += trial.via
             return True
@@ -299,10 +301,10 @@ def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
         att.speaker_start, att.speaker_end, att.speaker_text = person.start, person.end, person.text
         att.role = att.role or role_of(text, person.start, person.end)
         return True
-    first = phrase.split()[0].lower() if phrase.split() else ""
-    if first in PRONOUNS and len(phrase.split()) <= 2:
+    first = re.sub(r"['’](?:s|d|ll|ve|re)$", "", phrase.split()[0].lower()) if phrase.split() else ""
+    if first in PRONOUNS and (len(phrase.split()) <= 2 or first != phrase.split()[0].lower()):
         ref = _resolve_pronoun(ctx, a, PRONOUNS[first])
-        att.speaker_text = phrase.split()[0]
+        att.speaker_text = first
         if ref is not None and PRONOUNS[first] in ("m", "f"):
             att.speaker_start, att.speaker_end, att.speaker_text = ref.start, ref.end, ref.text
             att.via += "+pronoun"
@@ -517,11 +519,11 @@ def _partial(ctx: _Ctx, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attribu
             around = _complement(ctx, sa + m.end(), sb, att)
         att.cue = cue
         att.via = "partial"
+    elif not cues and "," in ctx.text[q.end : q.outer_end + 1] and _after(ctx, q, sb, att):  # "…, “x,” he said."
+        att.via = "partial-" + att.via
     att.kind = "partial" if att.speaker_text else "scare"
     if re.search(r"so-called\s*$", before, re.IGNORECASE):
         att.kind, att.speaker_text, att.speaker_start, att.speaker_end, att.cue = "scare", None, None, None, None
-    if att.kind == "partial" and att.speaker_start is None and len(ctx.text[q.start : q.end].split()) <= 4:
-        att.kind, att.speaker_text, att.cue = "scare", None, None  # no named speaker: a scare quote
     if att.kind != "partial":
         around = None
     elif around is not None:
@@ -600,14 +602,21 @@ def attribute(text: str, persons: list[Person] | None = None) -> tuple[list[Attr
     """
     spans = find_spans(text)
     masked = _mask(text, spans)
-    found = rule_persons(text, masked)
-    if persons:  # NER's spans win where they overlap the rules'
-        found = [p for p in found if not any(n.start < p.end and p.start < n.end for n in persons)]
-        persons = sorted([*persons, *found], key=lambda p: p.start)
+    framed = _frame(masked)
+    found = rule_persons(text, masked, framed)
+    if persons:  # where NER and the rules overlap, the longer span wins (NER's on a tie)
+        def beaten(p: Person, others: list[Person], strict: bool) -> bool:
+            return any(o.start < p.end and p.start < o.end
+                       and (o.end - o.start > p.end - p.start or (not strict and o.end - o.start == p.end - p.start))
+                       for o in others)
+
+        ner = [p for p in persons if not beaten(p, found, strict=True)]
+        found = [p for p in found if not beaten(p, persons, strict=False)]
+        persons = sorted([*ner, *found], key=lambda p: p.start)
     else:
         persons = found
     persons = add_surname_mentions(text, masked, [p for p in persons if MASK not in masked[p.start : p.end]])
-    ctx = _Ctx(text, _frame(masked), spans, persons)
+    ctx = _Ctx(text, framed, spans, persons)
     for lo, hi in paragraphs(text):
         ctx.sentences.extend(sentence_spans(masked, lo, hi))
     _infer_genders(ctx)

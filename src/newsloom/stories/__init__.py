@@ -1,48 +1,78 @@
-"""Stories: articles about the same event and its follow-ups, grouped across outlets.
+"""Stories: one news event and its follow-ups, grouped across outlets.
 
 ``stage(store, new_ids)`` places each new article once, without recomputing anything:
 
-1. a copy or rewrite joins its source's story (provenance runs first);
-2. otherwise the stories sharing the most of its distinctive names (an inverted index in
-   the store) are scored: the IDF-weighted share of the article's proxy entities and key
-   terms that the story already holds, penalised when the dates are far apart;
-3. the best story above ``JOIN`` takes it, else it starts a new story.
+1. a copy or rewrite joins its source's story, and a source placed after its copies joins
+   theirs (provenance runs first);
+2. otherwise candidate stories come from an inverted index (``story_terms``) probed with
+   the article's most specific terms, skipping terms so common that their postings would
+   grow with the corpus; each candidate is compared with its centroid (the summed
+   log-counts of its articles' key terms) by IDF-weighted cosine, document frequencies
+   being counted incrementally in the store (``term_df``);
+3. a candidate qualifies only when the two agree on several *distinctive* terms (names,
+   numbers or key words outside the most frequent in the corpus): a topic's famous names
+   ("the central bank", a candidate, a country) are shared by many separate events;
+4. beyond ``MAX_DAYS`` from a story's dates it takes a near-copy level of similarity;
+5. the best qualifying story above ``JOIN`` takes the article, else it starts a new story.
 
-Names weigh more than words because a place name and generic words ("deal", "talks",
-"strike") are shared by different events; several shared distinctive names are not.
-A story keeps running counts of its names and terms, so adding to it is cheap.
+Short items (a headline and a line) have too few terms for a cosine with a long story's
+centroid, so for them the share of their own weight the centroid holds counts as well,
+with a stricter bar on distinctive agreement. Every step reads a bounded number of rows,
+so the cost per article stays flat as the corpus grows.
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from newsloom.model import Article, Story
-from newsloom.provenance.features import content_words, entities
+from newsloom.provenance.features import content_words, entities, numbers
 from newsloom.store import Store
 
-JOIN = 0.22
-NAME_WEIGHT = 0.7
-MAX_TERMS = 40  # key terms kept per article
-MAX_DAYS = 10  # beyond this gap from a story's dates, an article is another event
-CANDIDATE_STORIES = 10
-PROBE_TERMS, PROBE_DF = 12, 50
+JOIN = 0.2  # cosine with a story's centroid to join it
+SHORT_JOIN = 0.55  # share of a short item's weight that the story must hold
+FAR_JOIN = 0.6  # beyond MAX_DAYS only a near-copy joins
+MAX_DAYS = 8
+MAX_TERMS = 60  # key terms kept per article
+CENTROID_TERMS = 150  # terms kept per story centroid
+SHORT_TERMS = 30  # fewer distinct terms than this: a brief or feed item
+MIN_SHARED, SHORT_MIN_SHARED = 3, 2  # distinctive terms two texts must share
+DISTINCT_DF = 0.05  # share of the corpus above which a term says nothing about the event
+DISTINCT_MIN_DF = 20  # ... though in a small corpus every term is distinctive
+NAME_BOOST = 1.5  # names and figures identify an event better than words
+PROBE_TERMS, CANDIDATE_STORIES = 15, 10
 TITLE_WORDS = 14
+PRIOR_DOCS = 50
 
 
-def article_features(article: Article) -> tuple[Counter[str], Counter[str]]:
-    """Proxy entities ("e:…") and content words ("w:…") with their counts."""
+def article_terms(article: Article) -> Counter[str]:
+    """Proxy entities ("e:…"), figures ("n:…") and content words ("w:…") with their counts."""
     text = f"{article.title or ''}\n{article.text}"
-    names = Counter("e:" + n.lower() for n in entities(text))
-    words = Counter("w:" + w for w in content_words(text) if not w.isdigit())
-    return names, words
+    found: Counter[str] = Counter("w:" + w for w in content_words(text) if not w[0].isdigit())
+    found.update("e:" + n.lower() for n in entities(text))
+    # one-digit counts and bare years recur in every story; larger figures are specific
+    found.update("n:" + n for n in numbers(text) if len(n) > 1 and not (len(n) == 4 and n[:2] in {"19", "20"}))
+    return found
 
 
 def _idf(df: int, n: int) -> float:
-    return math.log((n + 1) / (df + 1)) + 1
+    # PRIOR_DOCS unseen documents keep IDF telling in a small corpus, where a story's own
+    # copies would otherwise make its every term look common
+    return math.log((n + PRIOR_DOCS + 1) / (df + 1)) + 1
+
+
+def _distinct_cap(n: int) -> int:
+    return max(DISTINCT_MIN_DF, int(DISTINCT_DF * n))
+
+
+def _weight(term: str, tf: float, idf: float) -> float:
+    return tf * idf * (NAME_BOOST if term[0] in "en" else 1.0)
 
 
 def _day(a: Article) -> date | None:
@@ -52,97 +82,157 @@ def _day(a: Article) -> date | None:
         return None
 
 
-def _weights(counts: Counter[str], dfs: dict[str, int], n: int, keep: int) -> dict[str, float]:
-    scored = {t: (1 + math.log(c)) * _idf(dfs.get(t, 0), n) for t, c in counts.items()}
-    return dict(sorted(scored.items(), key=lambda x: -x[1])[:keep])
-
-
-def _overlap(weights: dict[str, float], held: dict[str, int], held_total: float) -> float:
-    """Shared weight over the smaller side's weight: a brief inside a long story scores high,
-    and so does a long article around a story of briefs."""
-    total = min(sum(weights.values()), held_total)
-    return sum(w for t, w in weights.items() if t in held) / total if total else 0.0
-
-
-def _held_total(store: Store, held: dict[str, int], n: int, keep: int) -> float:
-    dfs = store.term_dfs(list(held))
-    top = sorted((_idf(dfs.get(t, 0), n) for t in held), reverse=True)[:keep]
-    return sum(top)
-
-
-def _score(store: Store, names: dict[str, float], words: dict[str, float], feats: dict,
-           day: date | None, n: int) -> float:
-    score = (NAME_WEIGHT * _overlap(names, feats["names"], _held_total(store, feats["names"], n, len(names)))
-             + (1 - NAME_WEIGHT) * _overlap(words, feats["words"],
-                                            _held_total(store, feats["words"], n, len(words))))
-    if day and feats.get("first") and feats.get("last"):
-        gap = max((date.fromisoformat(feats["first"]) - day).days, (day - date.fromisoformat(feats["last"])).days, 0)
-        if gap > MAX_DAYS:
-            score *= 0.5
-    return score
-
-
 def _title(article: Article) -> str:
     title = article.title or article.text.split("\n", 1)[0]
     ws = title.split()
     return " ".join(ws[:TITLE_WORDS]) + (" …" if len(ws) > TITLE_WORDS else "")
 
 
-def _source_story(store: Store, article_id: str) -> str | None:
+def _gap(day: date | None, feats: dict[str, Any]) -> int:
+    if not day or not feats.get("first"):
+        return 0
+    return max((date.fromisoformat(feats["first"]) - day).days, (day - date.fromisoformat(feats["last"])).days, 0)
+
+
+class _Profile:
+    """An article's key terms: log-counts (stored in centroids) and current TF-IDF weights."""
+
+    def __init__(self, article: Article, dfs: dict[str, int], n: int, counts: Counter[str]) -> None:
+        self.n = n
+        logs = {t: 1 + math.log(c) for t, c in counts.items()}
+        weights = {t: _weight(t, v, _idf(dfs.get(t, 0), n)) for t, v in logs.items()}
+        ranked = heapq.nlargest(MAX_TERMS, weights, key=weights.__getitem__)
+        self.logs = {t: logs[t] for t in ranked}
+        self.weights = {t: weights[t] for t in ranked}
+        self.norm = math.sqrt(sum(w * w for w in self.weights.values())) or 1.0
+        cap = _distinct_cap(n)
+        self.distinct = {t for t in ranked if dfs.get(t, 0) <= cap}
+        self.short = len(counts) < SHORT_TERMS
+        self.day = _day(article)
+
+    def score(self, feats: dict[str, Any], dfs: dict[str, int]) -> float:
+        """Similarity to a story's centroid, 0 when they share too few distinctive terms."""
+        centroid: dict[str, float] = feats["terms"]
+        shared = [t for t in self.weights if t in centroid]
+        if sum(t in self.distinct for t in shared) < (SHORT_MIN_SHARED if self.short else MIN_SHARED):
+            return 0.0
+        cw = {t: _weight(t, v, _idf(dfs.get(t, 0), self.n)) for t, v in centroid.items()}
+        c_norm = math.sqrt(sum(w * w for w in cw.values())) or 1.0
+        cos = sum(self.weights[t] * cw[t] for t in shared) / (self.norm * c_norm)
+        if self.short:
+            # a brief is judged by how much of it the story already holds
+            held = sum(self.weights[t] ** 2 for t in shared) / self.norm ** 2
+            cos = max(cos, held * JOIN / SHORT_JOIN)
+        if _gap(self.day, feats) > MAX_DAYS:
+            cos *= JOIN / FAR_JOIN
+        return cos
+
+
+def _linked_story(store: Store, article_id: str) -> str | None:
+    """The story of the article's copy/rewrite source, else of an article derived from it."""
     for d in store.derivations_of(article_id):
         if d.kind in {"copy", "rewrite"} and not d.source_id.startswith("external:"):
-            return store.stories_of([d.source_id]).get(d.source_id)
-    return None
+            found = store.stories_of([d.source_id]).get(d.source_id)
+            if found:
+                return found
+    derived = store.derived_from(article_id)
+    return next(iter(store.stories_of(derived).values()), None) if derived else None
 
 
-def place(store: Store, article: Article) -> str:
+def _best_story(store: Store, prof: _Profile, corpus: _Corpus) -> str | None:
+    # Rare terms find the candidates; a common one would list every story in the corpus.
+    cap = _distinct_cap(prof.n)
+    dfs = corpus.dfs
+    probe = sorted((t for t in prof.weights if 0 < dfs[t] <= cap), key=lambda t: dfs[t])[:PROBE_TERMS]
+    cands = {sid: f for sid in store.story_candidates(probe, CANDIDATE_STORIES)
+             if (f := store.story_features(sid)) and "terms" in f}
+    if not cands:
+        return None
+    cdfs = corpus.get({t for f in cands.values() for t in f["terms"]})
+    best, best_score = None, JOIN
+    for sid, feats in cands.items():
+        s = prof.score(feats, cdfs)
+        if s >= best_score:
+            best, best_score = sid, s
+    return best
+
+
+class _Corpus:
+    """Document frequencies read once per batch and counted in memory, written per batch:
+    every placement sees exact counts without a round trip per term."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.dfs: dict[str, int] = {}
+        self.docs = store.corpus_docs()
+        self.pending: Counter[str] = Counter()
+        self.pending_docs = 0
+
+    def get(self, terms: Iterable[str]) -> dict[str, int]:
+        missing = [t for t in terms if t not in self.dfs]
+        if missing:
+            found = self.store.term_dfs(missing)
+            self.dfs.update((t, found.get(t, 0)) for t in missing)
+        return self.dfs
+
+    def add(self, terms: Iterable[str]) -> None:
+        for t in terms:
+            self.dfs[t] = self.dfs.get(t, 0) + 1
+            self.pending[t] += 1
+        self.docs += 1
+        self.pending_docs += 1
+
+    def flush(self) -> None:
+        if self.pending_docs:
+            self.store.add_term_dfs(self.pending, self.pending_docs)
+        self.pending, self.pending_docs = Counter(), 0
+
+
+def place(store: Store, article: Article, corpus: _Corpus | None = None) -> str:
     """Put one article in a story (extending or creating it); return the story id."""
-    names_c, words_c = article_features(article)
-    terms = list(names_c) + list(words_c)
-    dfs = store.term_dfs(terms)
-    n = store.corpus_docs() + 1
-    names = _weights(names_c, dfs, n, MAX_TERMS)
-    words = _weights(words_c, dfs, n, MAX_TERMS)
-    held_names, held_words = _weights(names_c, dfs, n, 10**6), _weights(words_c, dfs, n, 10**6)
-    day = _day(article)
-    story_id = _source_story(store, article.id)
-    if story_id is None:
-        # The rarest names find the candidate stories; the commonest would list every story.
-        probe = [t for t in sorted(names_c, key=lambda t: dfs.get(t, 0))
-                 if 0 < dfs.get(t, 0) <= max(PROBE_DF, n // 50)][:PROBE_TERMS]
-        best, best_score = None, JOIN
-        for sid in store.story_candidates(probe, CANDIDATE_STORIES):
-            feats = store.story_features(sid)
-            s = _score(store, names, words, feats, day, n) if feats else 0.0
-            if s >= best_score:
-                best, best_score = sid, s
-        story_id = best
-    store.add_term_dfs(terms)
+    own = corpus is None
+    corpus = corpus or _Corpus(store)
+    counts = article_terms(article)
+    dfs = corpus.get(counts)
+    prof = _Profile(article, dfs, corpus.docs + 1, counts)
+    story_id = _linked_story(store, article.id) or _best_story(store, prof, corpus)
+    corpus.add(counts)
     story = store.story(story_id) if story_id else None
     feats = store.story_features(story_id) if story_id else None
-    if story is None or feats is None:
+    if story is None or feats is None or "terms" not in feats:
         story_id = "s-" + hashlib.sha256(article.id.encode()).hexdigest()[:12]
         story = Story(id=story_id, title=_title(article))
-        feats = {"names": {}, "words": {}, "first": None, "last": None}
+        feats = {"terms": {}, "n": 0, "first": None, "last": None}
     story.article_ids.append(article.id)
-    for t in held_names:
-        feats["names"][t] = feats["names"].get(t, 0) + 1
-    for t in held_words:
-        feats["words"][t] = feats["words"].get(t, 0) + 1
-    if day:
-        iso = day.isoformat()
+    terms: dict[str, float] = feats["terms"]
+    for t, v in prof.logs.items():
+        terms[t] = terms.get(t, 0.0) + v
+    if len(terms) > CENTROID_TERMS:
+        # keep the centroid bounded: its heaviest terms under the current IDF
+        tdfs = corpus.get(terms)
+        keep = heapq.nlargest(CENTROID_TERMS, terms,
+                              key=lambda t: _weight(t, terms[t], _idf(tdfs[t], prof.n)))
+        feats["terms"] = {t: round(terms[t], 3) for t in keep}
+    feats["n"] += 1
+    if prof.day:
+        iso = prof.day.isoformat()
         feats["first"] = min(feats["first"] or iso, iso)
         feats["last"] = max(feats["last"] or iso, iso)
-    store.save_story(story, feats, list(held_names))
+    store.save_story(story, feats, list(prof.distinct))
+    if own:
+        corpus.flush()
     return story_id
 
 
 def stage(store: Store, new_ids: list[str]) -> None:
-    """Place the new articles not yet in a story, in the order given."""
+    """Place the new articles not yet in a story: sources before the copies of them."""
     for i in range(0, len(new_ids), 200):
         batch = new_ids[i:i + 200]
         placed = store.stories_of(batch)
         arts = store.articles_by_ids([a for a in batch if a not in placed])
-        for a_id in batch:
-            if a_id in arts:
-                place(store, arts[a_id])
+        derived = {a for a in arts if any(d.kind in {"copy", "rewrite"} for d in store.derivations_of(a))}
+        order = {a: k for k, a in enumerate(batch)}
+        corpus = _Corpus(store)
+        for a_id in sorted(arts, key=lambda a: (a in derived, order[a])):
+            place(store, arts[a_id], corpus)
+        corpus.flush()

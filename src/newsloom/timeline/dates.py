@@ -31,12 +31,12 @@ MONTH_NUM = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 WEEKDAY_NUM = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
          "eighteen", "nineteen"]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_ONES)}
-NUMBER_WORDS.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(ONES)}
+NUMBER_WORDS.update({w: 20 + 10 * i for i, w in enumerate(TENS)})
 NUMBER_WORDS.update({"a": 1, "an": 1, "one": 1, "a dozen": 12, "dozen": 12, "a couple of": 2,
                      "a hundred": 100, "one hundred": 100, "hundred": 100})
 _VAGUE = {"several", "a few", "few", "many", "some", "recent", "a couple of"}
@@ -51,20 +51,50 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 # Future cues for the tense check on a bare weekday ("will meet on Friday").
 _FUTURE_BEFORE_RE = re.compile(
     r"\b(?:will|shall|would|'ll|going to|(?:is|are|was|were)\s+(?:expected|scheduled|due|set|slated|to)"
+    r"|(?:expected|scheduled|due|set|slated)\s+to|as\s+(?:early|soon)\s+as"
+    r"|(?:postponed|delayed|adjourned|deferred|extended)\s+(?:until|till|to)"
     r"|expects?|plans?(?:ned)?|scheduled|hopes?|intends?|next|upcoming)\b|’ll",
     re.IGNORECASE,
 )
+# After the expression only up to a comma, unless the expression opens its sentence
+# ("On Friday, the panel will…"): "announced Friday, they said they will…" is past.
 _FUTURE_AFTER_RE = re.compile(
     r"^[^.;:]{0,40}?\b(?:will|shall|'ll|is expected|are expected|is scheduled|are scheduled|is due|are due)\b",
     re.IGNORECASE,
 )
+_FUTURE_AFTER_NO_COMMA_RE = re.compile(
+    r"^[^.;:,]{0,40}?\b(?:will|shall|'ll|is expected|are expected|is scheduled|are scheduled|is due|are due)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_OPENING_RE = re.compile(r"(?:^|[.!?\n])[\s\"'“‘`]*(?:(?:on|by|until|from|early|late)\s+)?$", re.IGNORECASE)
 _CLAUSE_START_RE = re.compile(r"[.;:!?\n]|,|\bthat\b|\bwhen\b|\bwhich\b|\band\b|\bbut\b", re.IGNORECASE)
 
 # --- patterns -----------------------------------------------------------------------
 
-_NUM_WORD = "|".join(sorted(
-    [rf"(?:{t})(?:[- ](?:{'|'.join(_ONES[1:10])}))?" for t in _TENS]
-    + [re.escape(w) for w in NUMBER_WORDS if w not in _TENS], key=len, reverse=True))
+def trie_regex(words: Set[str]) -> str:
+    """An alternation of ``words`` factored as a trie: the regex engine then tests one
+    character per step instead of every word at every position."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" not in node:
+            return body
+        return (body if len(alts) == 1 and len(alts[0]) == 1 else f"(?:{body})") + "?"
+
+    return build(trie)
+
+
+_NUM_WORD = (rf"(?:{trie_regex(set(TENS))})(?:[- ]{trie_regex(set(ONES[1:10]))})?"
+             rf"|{trie_regex({w for w in NUMBER_WORDS if w not in TENS})}")
 _NUM = rf"(?:\d+(?:\.\d+)?|{_NUM_WORD})"
 _UNIT = r"(?:second|minute|hour|day|week|month|year|decade|century|centuries|quarter|weekend)"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -75,9 +105,10 @@ _YEAR = r"(?P<y>(?:1[6-9]|20)\d\d)"
 # The full stop belongs to an abbreviation ("Oct."), not to "October." ending a sentence.
 # Not a word that starts like one ("Mayor", "Maria").
 _MON = rf"(?P<m>{_MONTHS})(?![a-z])(?:(?<=\b[A-Z][a-z]{{2}})(?<!May)\.|(?<=Sept)\.)?"
-_APPROX = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more than|less than|"
-           r"at least|at most|up to|just over|just under|barely|the first|the last|the past|"
-           r"the next|the previous|the coming|the following|another|a further)\s+)?")
+_APPROX = "(?:{}\\s+)?".format(trie_regex(set(
+    "about|around|approximately|roughly|nearly|almost|some|more than|less than|at least|at most|"
+    "up to|just over|just under|barely|the first|the last|the past|the next|the previous|"
+    "the coming|the following|another|a further".split("|"))))
 
 
 @dataclass
@@ -117,12 +148,13 @@ def _rule(pattern: str, flags: int = 0, anchors: frozenset[str] | set[str] = UNI
 
 def scan(rx: re.Pattern[str], text: str, anchors: list[tuple[int, int]],
          back: int = _BACK, ahead: int = _AHEAD) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text)`` restricted to windows around ``anchors`` (sorted spans that
-    every match contains): the same matches, provided none starts more than ``back``
-    characters before its anchor."""
+    """``rx.finditer(text)`` restricted to windows around ``anchors`` (spans sorted by
+    start, one of which every match contains): the same matches, provided none starts
+    more than ``back`` characters before its anchor or needs more than ``ahead``
+    characters after it to be recognised."""
     pos = 0
-    for a_start, a_end in anchors:
-        lo, hi = max(pos, a_start - back), a_end + ahead
+    for lo, hi in _windows(anchors, back, ahead):
+        lo = max(lo, pos)
         while lo < hi and (m := rx.search(text, lo, hi)):
             # The window cut the text short: rematch in full from the same start.
             full = rx.match(text, m.start())
@@ -131,6 +163,19 @@ def scan(rx: re.Pattern[str], text: str, anchors: list[tuple[int, int]],
                 continue
             yield full
             lo = pos = full.end()
+
+
+def _windows(anchors: list[tuple[int, int]], back: int, ahead: int) -> Iterator[tuple[int, int]]:
+    """Overlapping windows merged, so that no stretch of text is searched twice."""
+    lo = hi = -1
+    for a_start, a_end in anchors:
+        if a_start - back > hi:
+            if hi >= 0:
+                yield lo, hi
+            lo = max(0, a_start - back)
+        hi = max(hi, a_end + ahead)
+    if hi >= 0:
+        yield lo, hi
 
 
 def number(word: str) -> float | None:
@@ -175,11 +220,11 @@ def _valid(y: int, m: int, d: int) -> date | None:
 
 def _year_for(ref: date, month: int, day: int, future: bool) -> int:
     """The year of a year-less month (and day): the reference year, unless that puts a
-    past-tense mention more than half a year ahead or a future one behind the reference."""
+    past-tense mention more than a quarter ahead or a future one behind the reference."""
     d = date(ref.year, month, min(day, 28))
     if future and d < ref - timedelta(days=31):
         return ref.year + 1
-    if not future and d > ref + timedelta(days=183):
+    if not future and d > ref + timedelta(days=90):
         return ref.year - 1
     return ref.year
 
@@ -192,7 +237,8 @@ def is_future(text: str, start: int, end: int) -> bool:
     clause = before[cuts[-1].end():] if cuts else before
     if _FUTURE_BEFORE_RE.search(clause):
         return True
-    return bool(_FUTURE_AFTER_RE.search(text[end:end + 60]))
+    after = _FUTURE_AFTER_RE if _SENTENCE_OPENING_RE.search(before) else _FUTURE_AFTER_NO_COMMA_RE
+    return bool(after.search(text[end:end + 60]))
 
 
 def _weekday_date(ref: date, wd: int, direction: str) -> date:
@@ -204,6 +250,40 @@ def _weekday_date(ref: date, wd: int, direction: str) -> date:
     if direction == "last":
         return ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)
     return ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?\n](?=\s+[A-Z\"“]|\s*$)|\n")
+_QUARTER_RE = re.compile(r"\b(?:(?P<o>first|second|third|fourth)[- ])?quarter\b|\bquarterly\b", re.IGNORECASE)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around ``text[start:end]`` (roughly: "Sept. 30" does not end one)."""
+    lo = max((m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, start - 300), start)), default=0)
+    hi = _SENTENCE_END_RE.search(text, end)
+    return text[lo:hi.end() if hi else len(text)]
+
+
+_QUARTER_CONTEXT = 800
+
+
+def _year_ago_quarter(ctx: _Ctx, start: int, end: int) -> str | None:
+    """Earnings news compares a quarter with the same quarter "a year ago" / "last year":
+    in a sentence about a quarter, those name that quarter of the previous year (TimeML
+    annotates them so). The quarter is the one the sentence names, else the last
+    completed one."""
+    if ctx.ref is None:
+        return None
+    # The quarter is often named a sentence or two before ("Net income rose in the third
+    # quarter. A year earlier, …"): look back a paragraph's length too.
+    sent = _sentence(ctx.text, start, end)
+    quarters = list(_QUARTER_RE.finditer(ctx.text, max(0, start - _QUARTER_CONTEXT), end))
+    quarters += _QUARTER_RE.finditer(sent, sent.find(ctx.text[start:end]))
+    if not quarters:
+        return None
+    named = [ORDINALS[m["o"].lower()] for m in reversed(quarters) if m["o"]]
+    y, mo = _add_months(ctx.ref.year, ctx.ref.month, -3)
+    q = named[0] if named else (mo - 1) // 3 + 1
+    return f"{ctx.ref.year - 1}-Q{q}"
 
 
 def _part(m: re.Match[str]) -> str:
@@ -254,7 +334,10 @@ def _month_year(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
 
 
 @_rule(r"\b(?:(?P<rel>last|next|this|(?:early|late|mid)[- ]|(?<=\bin )|(?<=\bsince )|(?<=\buntil )"
-       r"|(?<=\bby )|(?<=\bthrough )|(?<=\bfrom )|(?<=\bof )|(?<=\bbefore )|(?<=\bafter ))"
+       r"|(?<=\bby )|(?<=\bthrough )|(?<=\bfrom )|(?<=\bof )|(?<=\bbefore )|(?<=\bafter )"
+       # A full month name other than "May" is a month wherever it stands ("In January",
+       # "the October vote", "December's figures").
+       r"|(?=(?:January|February|March|April|June|July|August|September|October|November|December)\b))"
        r"\s*)(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
        r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![a-z]|\s*\d)", anchors={MONTH}, back=30)
 def _month_only(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
@@ -362,6 +445,8 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
         y, mo = _add_months(ref.year, ref.month, -n)
         return f"{y}-{mo:02d}", True
     if unit == "year":
+        if n == 1 and (quarter := _year_ago_quarter(ctx, m.start(), m.end())):
+            return quarter, True
         return str(ref.year - n), True
     if unit == "decade":
         return str(ref.year - 10 * n)[:3], True
@@ -393,6 +478,15 @@ def _the_quarter(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return f"{y}-Q{(mo - 1) // 3 + 1}", True
 
 
+@_rule(r"\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<n>quarter|period))?\b", re.IGNORECASE,
+       anchors={"year"}, back=4)
+def _year_earlier(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    """ "the year-earlier quarter", "year-ago profit": the previous year, or its quarter."""
+    if ctx.ref is None:
+        return None, True
+    return _year_ago_quarter(ctx, m.start(), m.end()) or str(ctx.ref.year - 1), True
+
+
 @_rule(r"\b(?:daily|every day|each day)\b", re.IGNORECASE, anchors={"daily", "day"}, back=6)
 def _daily(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return "P1D", False
@@ -418,6 +512,30 @@ def _present(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return "PRESENT_REF", False
 
 
+# "current" as an adjective of the present ("the current government"), not of a period
+# the quarter/year rules read, nor "current account".
+@_rule(r"\bcurrent\b(?!\s+(?:quarter|year|fiscal|period|month|week|season|account))", re.IGNORECASE,
+       anchors={"current"}, back=0)
+def _current(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    return "PRESENT_REF", False
+
+
+@_rule(r"(?:(?<=\bin )|(?<=\bfor ))the\s+(?:near\s+|distant\s+|foreseeable\s+)?future\b", re.IGNORECASE,
+       anchors={"future"}, back=20)
+def _future_ref(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    """ "in the (near) future"; a bare "future" is mostly an adjective ("future talks")."""
+    return "FUTURE_REF", False
+
+
+@_rule(r"\bthe\s+weekend\b", re.IGNORECASE, anchors={"weekend"}, back=4)
+def _the_weekend(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    """ "over the weekend": the last one, or the next in a future clause."""
+    if ctx.ref is None:
+        return None, True
+    direction = "future" if is_future(ctx.text, m.start(), m.end()) else "past"
+    return _week(_weekday_date(ctx.ref, WEEKDAY_NUM["saturday"], direction)) + "-WE", True
+
+
 @_rule(r"\b(?:recently|lately|the past|in the past|once|formerly|previously)\b", re.IGNORECASE,
        anchors={"recently", "lately", "past", "once", "formerly", "previously"}, back=8)
 def _past_ref(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
@@ -428,11 +546,19 @@ def _past_ref(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
 
 # --- durations ------------------------------------------------------------------------
 
-@_rule(rf"\b{_APPROX}(?P<n>{_NUM})(?:\s+and\s+a\s+half)?[- ](?P<u>{_UNIT})s?(?:[- ]long)?\b(?!\s+ago|-old)",
+# "$1.76 a year", "358,000 a month", "700 seats a week": the figure's rate.
+_RATE_BEFORE_RE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|dozen|once|twice))"
+                             r"[\d%.,]*(?:\s+[a-z]+){0,2}\s+\Z")
+
+
+@_rule(rf"\b{_APPROX}(?P<n>{_NUM})(?:\s+and\s+a\s+half)?[- ](?P<u>{_UNIT})s?(?:[- ]long)?\b(?!\s+ago|-old|\s+old\b)",
        re.IGNORECASE, back=48)
 def _duration(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    """A span of time; not an age ("52 years old") nor a rate's "a year" ("$5 a year")."""
     n = number(m["n"])
     if n is None:
+        return None
+    if m["n"].lower() in ("a", "an") and _RATE_BEFORE_RE.search(ctx.text, max(0, m.start() - 40), m.start()):
         return None
     unit = m["u"].lower()
     unit = "century" if unit.startswith("centur") else unit
@@ -444,13 +570,12 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return f"P{'T' if unit in _TIME_UNITS else ''}{amount}{UNIT_CODE[unit]}", False
 
 
-@_rule(rf"\b(?P<v>several|a few|few|many|some|recent|the coming|the past|coming|past)\s+(?P<u>{_UNIT})s\b",
-       re.IGNORECASE, back=16)
+@_rule(rf"\b(?P<v>several|a few|few|many|some|recent|the coming|the past|coming|past)"
+       rf"(?:\s+(?:few|several))?\s+(?P<u>{_UNIT})s\b",
+       re.IGNORECASE, back=24)
 def _vague_duration(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     unit = m["u"].lower()
     unit = "century" if unit.startswith("centur") else unit
-    if m["v"].lower() == "recent":
-        return "PAST_REF", False
     if unit == "weekend":
         return None
     return f"P{'T' if unit in _TIME_UNITS else ''}X{UNIT_CODE[unit]}", False
@@ -467,12 +592,18 @@ def reference_date(article: Article) -> tuple[date | None, str]:
             return d, "resolved"
     # Scraped text: the latest full date in the text or captions is the best evidence
     # (a report rarely names a full date after its own publication).
-    found = [d for src in [article.text, *article.captions] for m in FULL_DATE_RE.finditer(src)
+    found = [d for src in [article.text, *article.captions]
+             for m in scan(FULL_DATE_RE, src, _full_date_anchors(src), back=30)
              if (d := _parse_full(m.group(0)))]
     return (max(found), "estimated") if found else (None, "unresolved")
 
 
 _FULL_RES = [re.compile(p) for p in (_FULL_MDY, _FULL_DMY, _FULL_ISO)]
+
+
+def _full_date_anchors(text: str) -> list[tuple[int, int]]:
+    found = find_anchors(text)
+    return sorted([*found.get(MONTH, ()), *found.get(DIGIT, ())])
 
 
 def _parse_full(text: str) -> date | None:
@@ -489,28 +620,6 @@ _MONTH_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _WEEKDAY_WORDS = frozenset(WEEKDAY_NUM)
-
-
-def trie_regex(words: Set[str]) -> str:
-    """An alternation of ``words`` factored as a trie: the regex engine then tests one
-    character per step instead of every word at every position."""
-    trie: dict[str, dict] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" not in node:
-            return body
-        return (body if len(alts) == 1 and len(alts[0]) == 1 else f"(?:{body})") + "?"
-
-    return build(trie)
 
 
 # Number words anchor figures (see figures.py), which share this scan.

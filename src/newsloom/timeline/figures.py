@@ -28,7 +28,17 @@ from bisect import bisect_right
 
 from newsloom.model import Article, Figure
 from newsloom.timeline import dates
-from newsloom.timeline.dates import DIGIT, NUMBER_ANCHORS, NUMBER_WORDS, find_anchors, number, scan
+from newsloom.timeline.dates import (
+    DIGIT,
+    NUMBER_ANCHORS,
+    NUMBER_WORDS,
+    ONES,
+    TENS,
+    find_anchors,
+    number,
+    scan,
+    trie_regex,
+)
 
 _CURRENCY_SYMBOL = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "USD": "USD",
                     "EUR": "EUR", "GBP": "GBP", "C$": "CAD", "A$": "AUD"}
@@ -38,10 +48,9 @@ _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billi
           "b": 1e9, "trillion": 1e12, "tn": 1e12}
 _DURATION = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
 _FOLD = {"vessels": "ships", "boats": "ships", "persons": "people", "individuals": "people"}
-_SPELLED = "|".join(sorted((w for w in NUMBER_WORDS if w not in {"a", "an", "one", "zero", "a couple of"}),
-                           key=len, reverse=True))
-_SPELLED_RE = (rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
-               rf"(?:one|two|three|four|five|six|seven|eight|nine)|{_SPELLED})")
+# Tries, not long alternations: the regex engine tests them at every word start.
+_SPELLED = trie_regex({w for w in NUMBER_WORDS if w not in {"a", "an", "one", "zero", "a couple of"}})
+_SPELLED_RE = (rf"(?:{trie_regex(set(TENS))})[- ]{trie_regex(set(ONES[1:10]))}|{_SPELLED}")
 
 # Every figure holds a digit or a spelled number: the anchors :func:`dates.scan` needs.
 _ANCHOR_KINDS = (DIGIT, *(NUMBER_ANCHORS - {"one", "zero", "couple"}))
@@ -128,7 +137,8 @@ def _measure_before(text: str, start: int) -> str | None:
 
 
 def extract(text: str, date_spans: list[tuple[int, int]]) -> list[Figure]:
-    """All figures in ``text``; ``date_spans`` are non-duration dates whose numbers are not figures."""
+    """All figures in ``text``; ``date_spans`` (non-overlapping, as the dates stage gives
+    them) are non-duration dates whose numbers are not figures."""
     figures: list[Figure] = []
     spans = sorted(date_spans)
     span_ends = [e for _s, e in spans]  # dates do not overlap: ends sorted too
