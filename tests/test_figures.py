@@ -74,3 +74,8 @@ def test_numbers_inside_dates_are_skipped() -> None:
     text = "On Oct. 3, 2025, 40 ships docked."
     figs = extract(text, [(3, 15)])
     assert [(f.text, f.value) for f in figs] == [("40 ships", 40)]
+
+
+def test_digits_inside_words_are_not_figures() -> None:
+    """Model numbers and tokens such as "A380" or "item12" are names, not quantities."""
+    assert extract("The A380 and the route item12 were retired, along with clause7b.", []) == []

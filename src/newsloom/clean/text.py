@@ -18,6 +18,7 @@ from newsloom.clean.lexicon import (
     LABEL_RE,
 )
 from newsloom.clean.lines import LineStats, features, is_substantive, score, words
+from newsloom.clean.sentences import sentence_count
 from newsloom.model import RemovedLine
 
 _MONTHS = (
@@ -79,23 +80,6 @@ def parse_date(text: str) -> str | None:
         text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False}
     )
     return value.date().isoformat() if value else None
-
-
-_ABBREV = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "gov", "sen",
-           "rep", "prof", "no", "vs", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun",
-           "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-_SENT_END_RE = re.compile(r"(\S+)[.!?][\"”’)]?\s+(?=[A-Z“\"])")
-
-
-def sentence_count(text: str) -> int:
-    """Sentences in a paragraph, not splitting after abbreviations such as "U.S." or "Feb."."""
-    ends = 0
-    for m in _SENT_END_RE.finditer(text):
-        word = m.group(1).lower().rstrip(".")
-        if word in _ABBREV or "." in word or (len(word) == 1 and word.isalpha()):
-            continue
-        ends += 1
-    return ends + 1
 
 
 def byline_name(line: str) -> str | None:

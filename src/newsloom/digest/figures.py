@@ -19,6 +19,8 @@ from newsloom.model import Figure
 from newsloom.provenance.features import content_words
 
 WINDOW = 8  # words each side of a figure that describe it
+CONTEXT_CHARS = 400  # ample for WINDOW words; bounds the work on a run-on "sentence"
+MAX_PER_ARTICLE = 300  # figures per article considered: pairwise checks stay bounded
 SAME_CTX = 0.25  # equal values: enough shared context to be one figure
 CONFLICT_CTX = 0.35  # different values: stricter, different quantities share words too
 UPDATE_DAYS = 2
@@ -74,6 +76,7 @@ def _context(data: StoryData, article_id: str, f: Figure) -> frozenset[str]:
     text = data.articles[article_id].text
     sent = next((s for s in data.sentences(article_id) if s.start <= f.start < s.end), None)
     lo, hi = (sent.start, sent.end) if sent else (0, len(text))
+    lo, hi = max(lo, f.start - CONTEXT_CHARS), min(hi, f.end + CONTEXT_CHARS)
     before = content_words(text[lo:f.start])[-WINDOW:]
     after = content_words(text[f.end:hi])[:WINDOW]
     words = before + after + content_words(f.measure or "") + content_words(f.text)
@@ -86,7 +89,7 @@ def groups(data: StoryData) -> list[Group]:
     """Figures merged across articles: equal value, compatible unit, shared context."""
     out: list[Group] = []
     for a_id in data.cite(list(data.articles)):
-        for f in data.articles[a_id].figures:
+        for f in data.articles[a_id].figures[:MAX_PER_ARTICLE]:
             if f.value is None:
                 continue
             item = Item(a_id, f, _context(data, a_id, f))

@@ -10,7 +10,7 @@ import zlib
 from collections.abc import Iterable
 
 from newsloom.clean.lexicon import STOPWORDS
-from newsloom.clean.text import _ABBREV, _SENT_END_RE
+from newsloom.clean.sentences import sentence_ends
 
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ0-9][\w'’\-]*")
 _NUMBER_RE = re.compile(r"\d[\d,.]*")
@@ -29,11 +29,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for para in re.finditer(r"[^\n]+", text):
         start = para.start()
-        for m in _SENT_END_RE.finditer(para.group()):
-            word = m.group(1).lower().rstrip(".")
-            if word in _ABBREV or "." in word or (len(word) == 1 and word.isalpha()):
-                continue
-            end = para.start() + m.end()
+        for end in sentence_ends(text, para.start(), para.end()):
             spans.append((start, end))
             start = end
         spans.append((start, para.end()))

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsloom.clean.text import _ABBREV, _SENT_END_RE
+from newsloom.clean.sentences import sentence_ends
 from newsloom.entities.names import (
     NAME_RE,
     PRONOUNS,
@@ -127,15 +127,12 @@ class _Ctx:
 
 
 def sentence_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Sentences of ``text[lo:hi]`` (clean/text.py's end rule; abbreviations do not split)."""
+    """Sentences of ``text[lo:hi]`` (abbreviations do not split)."""
     out: list[tuple[int, int]] = []
     start = lo
-    for m in _SENT_END_RE.finditer(text, lo, hi):
-        word = m.group(1).lower().rstrip(".")
-        if word in _ABBREV or "." in word or (len(word) == 1 and word.isalpha()):
-            continue
-        out.append((start, m.end()))
-        start = m.end()
+    for end in sentence_ends(text, lo, hi):
+        out.append((start, end))
+        start = end
     if start < hi:
         out.append((start, hi))
     return out

@@ -46,7 +46,7 @@ MIN_SHARED, SHORT_MIN_SHARED = 3, 2  # distinctive terms two texts must share
 DISTINCT_DF = 0.05  # share of the corpus above which a term says nothing about the event
 DISTINCT_MIN_DF = 20  # ... though in a small corpus every term is distinctive
 NAME_BOOST = 1.5  # names and figures identify an event better than words
-PROBE_TERMS, CANDIDATE_STORIES = 15, 10
+PROBE_TERMS, PROBE_MAX_DF, CANDIDATE_STORIES = 15, 200, 10
 TITLE_WORDS = 14
 PRIOR_DOCS = 50
 
@@ -140,8 +140,9 @@ def _linked_story(store: Store, article_id: str) -> str | None:
 
 
 def _best_story(store: Store, prof: _Profile, corpus: _Corpus) -> str | None:
-    # Rare terms find the candidates; a common one would list every story in the corpus.
-    cap = _distinct_cap(prof.n)
+    # Rare terms find the candidates; a common one would list every story in the corpus
+    # (an absolute cap keeps the postings read per article flat as the corpus grows).
+    cap = min(_distinct_cap(prof.n), PROBE_MAX_DF)
     dfs = corpus.dfs
     probe = sorted((t for t in prof.weights if 0 < dfs[t] <= cap), key=lambda t: dfs[t])[:PROBE_TERMS]
     cands = {sid: f for sid in store.story_candidates(probe, CANDIDATE_STORIES)

@@ -56,7 +56,7 @@ _SPELLED_RE = (rf"(?:{trie_regex(set(TENS))})[- ]{trie_regex(set(ONES[1:10]))}|{
 _ANCHOR_KINDS = (DIGIT, *(NUMBER_ANCHORS - {"one", "zero", "couple"}))
 _FIGURE_RE = re.compile(
     rf"(?P<cur>US\$|C\$|A\$|[$€£¥]|\b(?:USD|EUR|GBP)\s?)?"
-    rf"(?P<num>(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,])|(?<![\d.,])\d+(?:\.\d+)?(?![\d,])|\b(?i:{_SPELLED_RE})\b)"
+    rf"(?P<num>(?<![\w.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,])|(?<![\w.,])\d+(?:\.\d+)?(?![\d,])|\b(?i:{_SPELLED_RE})\b)"
     rf"(?:\s*(?P<scale>(?i:thousand|million|billion|trillion)|bn|mn|tn|[mkb])\b)?"
     rf"(?P<pct>\s*%|\s+(?i:per\s?cent|percent)\b|\s+(?i:percentage\s+points?)\b)?"
     rf"(?:(?P<sep>[- ])(?P<noun>[A-Za-z][a-z]+)(?:(?P<sep2>[- ])(?P<noun2>[a-z]+))?)?"

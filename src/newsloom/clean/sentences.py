@@ -1,0 +1,32 @@
+"""Sentence boundaries for news text, without splitting after "Mr.", "U.S." or "Feb. 13".
+
+A light rule (terminal punctuation, optional closing quote, space, capital or opening
+quote) shared by the cleaner, quote attribution and provenance alignment, which need
+sentences before — or without — the NLP model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "prof",
+    "no", "vs", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+}
+_SENT_END_RE = re.compile(r"(\S+)[.!?][\"”’)]?\s+(?=[A-Z“\"])")
+
+
+def sentence_ends(text: str, lo: int = 0, hi: int | None = None) -> Iterator[int]:
+    """Offsets in ``text[lo:hi]`` where a sentence ends (after its trailing space)."""
+    for m in _SENT_END_RE.finditer(text, lo, len(text) if hi is None else hi):
+        word = m.group(1).lower().rstrip(".")
+        if word in ABBREVIATIONS or "." in word or (len(word) == 1 and word.isalpha()):
+            continue
+        yield m.end()
+
+
+def sentence_count(text: str) -> int:
+    """Sentences in a paragraph."""
+    return sum(1 for _ in sentence_ends(text)) + 1
