@@ -8,6 +8,7 @@ JSON contract (``schema/newsloom-v1.schema.json``); ``to_dict`` gives the contra
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import typing
 from dataclasses import dataclass, field
@@ -34,17 +35,22 @@ class Record:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Any:
         """Rebuild from the contract form, nested records (``list[Role]``…) included."""
-        hints = typing.get_type_hints(cls)
         kwargs = {}
-        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-            if f.name not in data:
+        for name, item in _fields(cls):
+            if name not in data:
                 continue
-            value = data[f.name]
-            item = _record_item_type(hints[f.name])
+            value = data[name]
             if item is not None and isinstance(value, list):
                 value = [item.from_dict(v) if isinstance(v, dict) else v for v in value]
-            kwargs[f.name] = value
+            kwargs[name] = value
         return cls(**kwargs)
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[str, type[Record] | None], ...]:
+    """Each field's name and, for ``list[Record]`` fields, the record type (resolved once per class)."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _record_item_type(hints[f.name])) for f in dataclasses.fields(cls))
 
 
 def _record_item_type(hint: Any) -> type[Record] | None:
