@@ -1,7 +1,7 @@
 """Benchmark: reliability figures — hostile inputs, kill -9 rounds, memory on a large input,
 and (when the web app is installed) a bounded load test against ``newsloom serve``.
 
-    python bench/reliability.py [--articles 20000] [--rounds 5] [--big 20000] [--load-seconds 60]
+    python bench/reliability.py [--articles 2000] [--rounds 5] [--big 5000] [--load-seconds 60]
 
 Prints: inputs tried, rejected with reason, crashes (must be 0), kill -9 rounds survived
 with 0 lost and 0 duplicated, peak memory of a large run, load-test requests, errors and
@@ -101,9 +101,9 @@ def load(tmp: Path, seconds: float) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=20000)
+    parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--big", type=int, default=20000)
+    parser.add_argument("--big", type=int, default=5000)
     parser.add_argument("--load-seconds", type=float, default=60)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
