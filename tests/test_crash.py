@@ -43,6 +43,12 @@ def test_kill_9_then_rerun_loses_and_duplicates_nothing(tmp_path):
     assert conn.execute("SELECT count(*) FROM articles WHERE corpus_done = 0").fetchone()[0] == 0
     removed_rows = conn.execute("SELECT count(DISTINCT article_id) FROM removed_lines").fetchone()[0]
     assert removed_rows <= N  # removed lines were written with their articles, never orphaned
+    # Corpus results are consistent: each article in exactly one story, derivations between stored articles.
+    in_stories = [r[0] for r in conn.execute("SELECT article_id FROM story_articles")]
+    assert sorted(in_stories) == sorted(ids)
+    known = set(ids)
+    for derived, source in conn.execute("SELECT derived_id, source_id FROM derivations"):
+        assert derived in known and (source in known or source.startswith("external:"))
     conn.close()
     assert run_analyze(corpus, db) == 0  # and a further rerun changes nothing
     conn = sqlite3.connect(db)
