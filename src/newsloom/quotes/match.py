@@ -51,16 +51,39 @@ def word_diff(original: str, variant: str) -> dict:
     return {"ops": ops, "text": rendered}
 
 
-def _relation(a: list[str], b: list[str]) -> str | None:
-    """'same', 'near' or None for two quotations' word lists."""
-    if min(len(a), len(b)) < MIN_WORDS:
+def _relation(a: str, b: str) -> str | None:
+    """'same', 'near' or None for two quotations' normalised word strings."""
+    na, nb = a.count(" ") + 1, b.count(" ") + 1
+    if min(na, nb) < MIN_WORDS:
         return None
-    sa, sb = " ".join(a), " ".join(b)
-    if sa == sb or (min(len(a), len(b)) >= MIN_WORDS + 1 and (f" {sa} " in f" {sb} " or f" {sb} " in f" {sa} ")):
+    if a == b or (min(na, nb) >= MIN_WORDS + 1 and (f" {a} " in f" {b} " or f" {b} " in f" {a} ")):
         return "same"
-    if min(len(a), len(b)) >= 6 and abs(len(a) - len(b)) <= max(2, len(a) // 5) and fuzz.ratio(sa, sb) >= NEAR:
+    if min(na, nb) >= 6 and abs(na - nb) <= max(2, na // 5) and fuzz.ratio(a, b) >= NEAR:
         return "near"
     return None
+
+
+def _trigrams(ws: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(ws[i:i + 3]) for i in range(len(ws) - 2)}
+
+
+def _trigram_index(toks: dict[str, list[str]]) -> dict[tuple[str, ...], list[str]]:
+    """Word trigram → quote ids. Equal or contained quotations always share one; a near copy
+    shares one unless every run of three words was changed, which a ratio ≥ 85 rules out in
+    all but the shortest quotations."""
+    index: dict[tuple[str, ...], list[str]] = {}
+    for qid, ws in toks.items():
+        if len(ws) >= MIN_WORDS:
+            for gram in _trigrams(ws):
+                index.setdefault(gram, []).append(qid)
+    return index
+
+
+def _candidates(ws: list[str], index: dict[tuple[str, ...], list[str]], order: dict[str, int]) -> list[str]:
+    """Ids of the quotations sharing a word trigram with ``ws``, in store order (never all pairs)."""
+    if len(ws) < MIN_WORDS:
+        return []
+    return sorted({qid for gram in _trigrams(ws) for qid in index.get(gram, ())}, key=order.__getitem__)
 
 
 def match(quotes: list[Quote], new_ids: set[str]) -> tuple[list[Quote], dict[str, dict]]:
@@ -69,39 +92,40 @@ def match(quotes: list[Quote], new_ids: set[str]) -> tuple[list[Quote], dict[str
     Returns the quotations that changed and, for altered ones, their diff (by quote id).
     """
     toks = {q.id: words(q.text) for q in quotes if q.kind in ("direct", "partial")}
+    form = {qid: " ".join(ws) for qid, ws in toks.items()}  # normalised wording, joined once
     by_id = {q.id: q for q in quotes}
     order = {q.id: k for k, q in enumerate(quotes)}
+    linked = {q.id: set(q.same_as) for q in quotes}  # membership in O(1); same_as keeps the order
     changed: dict[str, Quote] = {}
     diffs: dict[str, dict] = {}
     new = [q for q in quotes if q.id in new_ids and q.id in toks]
+    index = _trigram_index(toks)
     for q in new:
-        group = [q]
-        for other in quotes:
-            if other.id == q.id or other.article_id == q.article_id or other.id not in toks:
+        found = False
+        for other_id in _candidates(toks[q.id], index, order):
+            other = by_id[other_id]
+            if other.id == q.id or other.article_id == q.article_id or _relation(form[q.id], form[other_id]) is None:
                 continue
-            rel = _relation(toks[q.id], toks[other.id])
-            if rel is None:
-                continue
-            group.append(other)
+            found = True
             for x, y in ((q, other), (other, q)):
-                if y.id not in x.same_as:
+                if y.id not in linked[x.id]:
+                    linked[x.id].add(y.id)
                     x.same_as.append(y.id)
                     changed[x.id] = x
-        if len(group) < 2:
+        if not found:
             continue
         # the wording most copies share is the original; the others are altered
-        members = [by_id[i] for i in {q.id, *q.same_as}]
-        near_group = [m for m in members if _relation(toks[q.id], toks[m.id]) is not None or m is q]
-        forms = Counter(" ".join(toks[m.id]) for m in near_group)
-        first = {}
+        near_group = [by_id[i] for i in {q.id, *q.same_as}
+                      if i == q.id or (i in form and _relation(form[q.id], form[i]) is not None)]
+        forms = Counter(form[m.id] for m in near_group)
+        first: dict[str, int] = {}
         for m in sorted(near_group, key=lambda m: order[m.id]):
-            first.setdefault(" ".join(toks[m.id]), order[m.id])
+            first.setdefault(form[m.id], order[m.id])
         # ties go to the wording stored first: a copy arrives after its source
         top = max(forms, key=lambda f: (forms[f], -first[f]))
-        original = next(m for m in near_group if " ".join(toks[m.id]) == top)
+        original = next(m for m in near_group if form[m.id] == top)
         for m in near_group:
-            wm = toks[m.id]
-            altered = _relation(toks[original.id], wm) == "near"
+            altered = _relation(form[original.id], form[m.id]) == "near"
             if altered != m.altered:
                 m.altered = altered
                 changed[m.id] = m
