@@ -5,8 +5,9 @@ sentence cites carries that sentence."""
 from __future__ import annotations
 
 import json
+import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
@@ -33,6 +34,12 @@ def _norm(text: str) -> str:
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(ARTICLE, min_size=1, max_size=4), st.sampled_from([None, "2025-03-10"]))
+# Found by CI: two records with one text and two ids are two articles; a summary sentence
+# glued to a trailing fragment still cites the article carrying it without the fragment.
+@example(["“We will not wait any longer,” said he."] * 2, None)
+@example(["Prices rose 2.3% in March, according to the mayor. Ana Pohl said: “The plan is ready.”",
+          "“We will not wait any longer,” said he.\n\nPrices rose 2.3% in March, according to the "
+          "mayor. 000000\n\nAna Pohl said: “The plan is ready.”"], None)
 def test_pipeline_invariants(tmp_path_factory, texts, published):
     path = tmp_path_factory.mktemp("prop") / "batch.jsonl"
     path.write_text("\n".join(json.dumps({"id": f"p{i}", "text": t, "published": published})
@@ -50,5 +57,7 @@ def test_pipeline_invariants(tmp_path_factory, texts, published):
     for story in result.stories:
         for s in story.summary:
             for a_id in s.article_ids:
-                body = _norm(arts[a_id].text)
-                assert _norm(s.text) in body or fuzz.partial_ratio(_norm(s.text), body) >= 90
+                # the contract: the cited article carries the sentence near-verbatim (≥ 0.9)
+                sentences = re.split(r"(?<=[.!?”])\s+", _norm(arts[a_id].text))
+                assert max(fuzz.ratio(_norm(s.text), x) for x in sentences) >= 90 \
+                    or _norm(s.text) in _norm(arts[a_id].text)

@@ -83,8 +83,10 @@ class RawDocument(Record):
 
     @property
     def fingerprint(self) -> str:
-        """Content key: the same content from the same site is the same article."""
-        return fingerprint(self.text or self.html, self.url or self.site)
+        """Content key: the same content from the same site under the same id (when the input
+        names one) is the same article; two records naming different ids stay two."""
+        named = (self.id,) if self.id else ()  # unnamed records keep their content-only key
+        return fingerprint(self.text or self.html, self.url or self.site, *named)
 
 
 @dataclass

@@ -48,6 +48,8 @@ class LineStats:
         return " ".join(line.lower().split())
 
     def observe(self, site: str | None, lines: list[str]) -> None:
+        if site is None:  # documents of unknown origin are not one site
+            return
         short = {self.key(x) for x in lines if x.strip() and len(words(x)) <= self.max_words}
         self.counts.setdefault(site, Counter()).update(short)
 
