@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from newsloom.clean.sentences import sentence_ends
+from newsloom.clean.sentences import ABBREVIATIONS, sentence_ends
 from newsloom.entities.names import (
     NAME_RE,
     PRONOUNS,
@@ -32,6 +33,7 @@ from newsloom.entities.names import (
     strip_title,
     surname,
 )
+from newsloom.nlp.components import TITLE_HEADS
 from newsloom.quotes.marks import DOUBLE_MARKS, QuoteSpan, find_spans, paragraphs
 
 MASK = "\u2588"  # stands in for quoted text, so its full stops split no sentence
@@ -47,7 +49,8 @@ CUE_VERBS = [
     "emphasized", "predicted", "quipped", "joked", "remarked", "observed", "maintained",
     "contended", "urged", "vowed", "promised", "complained", "lamented", "cautioned", "shouted",
     "testified", "answered", "confirmed", "denied", "reiterated", "agreed", "countered",
-    "boasted", "concluded", "mused", "pleaded", "thundered", "fumed", "chimed", "pointed out",
+    "boasted", "concluded", "mused", "pleaded", "demanded", "wondered", "exclaimed", "recounted",
+    "thundered", "fumed", "chimed", "pointed out",
     "went on", "is quoted as saying", "was quoted as saying", "were quoted as saying",
     "according to", "in the words of",
 ]
@@ -118,6 +121,7 @@ class _Ctx:
     spans: list[QuoteSpan]
     persons: list[Person]
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    doc: Any = None  # the spaCy parse, when a model is loaded
 
     def sentence_at(self, pos: int) -> int:
         for k, (a, b) in enumerate(self.sentences):
@@ -139,12 +143,19 @@ def sentence_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 def _mask(text: str, spans: list[QuoteSpan]) -> str:
+    """Quoted text replaced by MASK. The opening mark stays, so the sentence rule still sees a
+    sentence start; a quotation inside a sentence ("…, of “fanatic recklessness.” Park said")
+    keeps its final full stop, which ends the sentence around it."""
     chars = list(text)
     for s in spans:
+        lead = text[max(0, s.outer_start - 2) : s.outer_start].strip()
+        last = s.outer_end - 2
+        inside = s.closed and bool(lead) and (lead[-1].isalnum() or lead[-1] in ",;") and last > s.outer_start
         for i in range(s.outer_start, s.outer_end):
-            if chars[i] != "\n":
-                # the opening mark stays, so the sentence rule still sees a sentence start
-                chars[i] = chars[i] if i == s.outer_start else MASK
+            if chars[i] != "\n" and i != s.outer_start and not (
+                inside and i >= last and text[last] in ".!?"
+            ):  # (the full stop and the closing mark stay)
+                chars[i] = MASK
     return "".join(chars)
 
 
@@ -175,7 +186,13 @@ def rule_persons(text: str, masked: str, framed: str) -> list[Person]:
     """Name-shaped spans outside quotations with evidence that they name a person."""
     found: list[Person] = []
     for m in NAME_RE.finditer(masked):
-        phrase = m.group(0).rstrip(".")
+        phrase = m.group(0)
+        for stop in re.finditer(r"(\w+)\.\s", phrase):  # "Universe. She": two sentences, not "Mrs. Polder"
+            if len(stop.group(1)) > 1 and stop.group(1).lower() not in ABBREVIATIONS and stop.group(1).lower() + "." \
+                    not in TITLE_HEADS:
+                phrase = phrase[: stop.start(1) + len(stop.group(1))]
+                break
+        phrase = phrase.rstrip(".")
         name, title = strip_title(phrase)
         start = m.start() + (len(phrase) - len(name))
         if not is_name_like(name) or (len(name.split()) < 2 and title is None):
@@ -211,6 +228,12 @@ def add_surname_mentions(text: str, masked: str, persons: list[Person]) -> list[
 # ----------------------------------------------------------------------- speakers
 
 
+_ROLE_GENDER = {
+    **dict.fromkeys(("spokeswoman", "chairwoman", "congresswoman", "businesswoman", "councilwoman", "woman",
+                     "mother", "wife", "daughter", "sister", "widow", "grandmother", "actress", "queen"), "f"),
+    **dict.fromkeys(("spokesman", "chairman", "congressman", "businessman", "councilman", "man", "father",
+                     "husband", "son", "brother", "widower", "grandfather", "actor", "king"), "m"),
+}
 _HE_RE = re.compile(r"\b(?:he|himself)\b", re.IGNORECASE)
 _SHE_RE = re.compile(r"\b(?:she|herself)\b", re.IGNORECASE)
 
@@ -231,6 +254,11 @@ def _infer_genders(ctx: _Ctx) -> None:
                 span += " " + ctx.masked[na:nb]
         key = surname(person.text)
         votes[key] = votes.get(key, 0) + len(_HE_RE.findall(span)) - len(_SHE_RE.findall(span))
+    for p in ctx.persons:  # a gendered role ("spokeswoman", "his wife") settles it
+        role = (role_of(ctx.text, p.start, p.end) or "").lower()
+        g = {_ROLE_GENDER[w] for w in re.findall(r"[a-z]+", role) if w in _ROLE_GENDER}
+        if len(g) == 1:
+            votes[surname(p.text)] = votes.get(surname(p.text), 0) + (5 if g == {"m"} else -5)
     for p in ctx.persons:
         v = votes.get(surname(p.text), 0)
         if p.gender is None and v:
@@ -248,18 +276,114 @@ def _person_in(ctx: _Ctx, a: int, b: int, first: bool = True) -> Person | None:
     return hits[0] if first else hits[-1]
 
 
+_TITLE_STEMS = {t.rstrip(".") for t in TITLE_HEADS}
+
+
+def _strong(ctx: _Ctx, p: Person) -> bool:
+    """A mention that surely names a person: two or more name words, a title before it, or the
+    surname of someone named in full (a lone "Midway" or "Ultimately" from NER is not)."""
+    before = ctx.text[max(0, p.start - 25) : p.start].split()[-1:]
+    if len(p.text.split()) >= 2 or (before and before[0].lower().rstrip(".") in _TITLE_STEMS):
+        return True
+    return any(len(o.text.split()) >= 2 and surname(o.text) == p.text for o in ctx.persons)
+
+
 def _resolve_pronoun(ctx: _Ctx, pos: int, gender: str | None) -> Person | None:
-    """The most recent compatible person: the first one named in this or an earlier sentence."""
+    """The most recent compatible person: the first one named in this or an earlier sentence
+    (outside quotations), skipping mentions that may be no person at all."""
     k = ctx.sentence_at(pos)
     for j in range(k, max(-1, k - 8), -1):
         a, b = ctx.sentences[j]
         b = min(b, pos)
-        cands = [p for p in ctx.persons if a <= p.start and p.end <= b]
+        cands = [p for p in ctx.persons if a <= p.start and p.end <= b and _strong(ctx, p)]
         for p in cands:
             if gender in ("m", "f") and p.gender and p.gender != gender:
                 continue
             return p
     return None
+
+
+_TITLE_ABBREV = {"senator": "sen", "governor": "gov", "representative": "rep", "congressman": "rep",
+                 "congresswoman": "rep", "general": "gen", "professor": "prof", "doctor": "dr"}
+
+
+def _titled(ctx: _Ctx, p: Person, head: str) -> bool:
+    """``p`` is named with the title ``head`` before it ("Vermont Senator X", "Sen. X")."""
+    words = "|".join(re.escape(w) for w in {head, _TITLE_ABBREV.get(head, head)})
+    return bool(re.search(rf"\b(?i:{words})\.?\s+(?:[A-Z][\w.’'\-]*\s+){{0,3}}$",
+                          ctx.text[max(0, p.start - 40) : p.start]))
+
+
+def _resolve_description(ctx: _Ctx, pos: int, head: str) -> Person | None:
+    """The person a title description ("the senator", "the Vermont senator") refers to: the
+    most recent person before ``pos`` with that title or a role with that head word."""
+    earlier = [p for p in ctx.persons if p.end <= pos and _strong(ctx, p)]
+    for p in reversed(earlier):
+        if re.search(rf"\b{re.escape(head)}\b", (role_of(ctx.text, p.start, p.end) or "").lower()) or any(
+            _titled(ctx, o, head) for o in earlier if surname(o.text) == surname(p.text)
+        ):
+            return p
+    return None
+
+
+_DEP_SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
+_NP_LEFT = ("det", "amod", "compound", "nmod:poss", "poss", "nummod", "flat", "nmod:desc", "case")
+
+
+def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
+    """Offsets of the subject of the speech verb at ``cue_pos`` in the parse: its ``nsubj``,
+    else that of the verb it is conjoined to or that a participle ("…, saying") depends on;
+    a common noun with a name in apposition ("the spokesman, Jo Bell,") gives the name."""
+    doc = ctx.doc
+    if doc is None or cue_pos >= len(doc.text):
+        return None
+    span = doc.char_span(cue_pos, cue_pos + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = span[0]
+    subj = None
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in _DEP_SUBJ), None)
+        if subj is not None or verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if subj is None:
+        return None
+    if subj.pos_ == "NOUN":
+        appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        subj = appos or subj
+    left = subj.i
+    while left > 0 and doc[left - 1].dep_ in _NP_LEFT and left <= doc[left - 1].head.i <= subj.i:
+        left -= 1
+    right = subj.i
+    while right + 1 < len(doc) and doc[right + 1].head.i == subj.i and doc[right + 1].dep_ in ("flat", "compound"):
+        right += 1
+    while left < right and doc[left].dep_ == "case":
+        left += 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _speaker_from_subject(ctx: _Ctx, cue_pos: int, att: Attribution) -> bool:
+    """Fill ``att``'s speaker from the parse's subject of the speech verb at ``cue_pos``."""
+    found = _dep_subject(ctx, cue_pos)
+    if found is None:
+        return False
+    a, b = found
+    person = next((p for p in ctx.persons if p.start <= b - 1 < p.end or (a <= p.start and p.end == b)), None)
+    if person is not None and not re.match(r"['’]s\b", ctx.text[person.end : person.end + 3]):
+        att.speaker_start, att.speaker_end, att.speaker_text = person.start, person.end, person.text
+        att.role = att.role or role_of(ctx.text, person.start, person.end)
+        att.via += "+parse"
+        return True
+    trial = Attribution(att.start, att.end, att.kind)
+    if not _speaker_from_phrase(ctx, a, b, trial) or not trial.speaker_text:
+        return False
+    if trial.speaker_start is None and len(trial.speaker_text.split()) > 6:
+        return False
+    att.speaker_text, att.speaker_start, att.speaker_end = trial.speaker_text, trial.speaker_start, trial.speaker_end
+    att.role = att.role or trial.role
+    att.via += trial.via + "+parse"
+    return True
 
 
 def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
@@ -324,6 +448,14 @@ def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
         att.speaker_start, att.speaker_end, att.speaker_text = start, b, name
         att.role = att.role or title or role_of(text, start, b)
         return True
+    d = re.match(r"^(?:the|this|that)\s+(?:[\w\-]+\s+){0,3}?(?P<head>[a-z][\w\-]*)$", phrase, re.IGNORECASE)
+    if d and d.group("head").lower() in TITLE_HEADS:  # "the senator": the senator named before
+        ref = _resolve_description(ctx, a, d.group("head").lower())
+        if ref is not None:
+            att.speaker_start, att.speaker_end, att.speaker_text = ref.start, ref.end, ref.text
+            att.role = att.role or phrase
+            att.via += "+title"
+            return True
     att.speaker_text = phrase
     return True
 
@@ -376,7 +508,7 @@ def _before(ctx: _Ctx, q: QuoteSpan, lo: int, att: Attribution) -> bool:
         return False
     cues = list(_CUE_RE.finditer(seg))
     if not cues:
-        return False
+        return re.search(r":\s*$", seg) is not None and _colon_frame(ctx, lo + len(seg.rstrip()) - 1, att)
     m = cues[-1]
     tail = seg[m.end() :]
     if len(tail.split()) > 8:
@@ -387,11 +519,41 @@ def _before(ctx: _Ctx, q: QuoteSpan, lo: int, att: Attribution) -> bool:
         b = lo + len(seg.rstrip(" ,:"))
     else:
         a, b = lo, lo + m.start()
+        if _speaker_from_subject(ctx, lo + m.start("cue"), att):
+            att.cue = cue
+            att.via = "before" + att.via
+            return True
     if _speaker_from_phrase(ctx, a, b, att):
         att.cue = cue
         att.via = "before" + att.via
         return True
     return False
+
+
+def _colon_frame(ctx: _Ctx, colon: int, att: Attribution) -> bool:
+    """`X made the following comment: “…”` / `The Times reports: “…”`: with no speech verb
+    before the colon, the subject of the clause that introduces the quotation (parse only)."""
+    doc = ctx.doc
+    if doc is None:
+        return False
+    span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span[0].head
+    while verb.idx > colon and verb.head.i != verb.i:  # the colon hangs on the quotation's verb
+        verb = verb.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.idx > colon:
+        return False
+    trial = Attribution(att.start, att.end, att.kind)
+    if not _speaker_from_subject(ctx, verb.idx, trial) or (
+        trial.speaker_start is None and (trial.speaker_text or "").lower() in ("it", "this", "that", "there", "what")
+    ):
+        return False
+    att.speaker_text, att.speaker_start, att.speaker_end = trial.speaker_text, trial.speaker_start, trial.speaker_end
+    att.role, att.cue, att.via = att.role or trial.role, ":", "colon" + trial.via
+    return True
 
 
 def _pull_quote(ctx: _Ctx, q: QuoteSpan, att: Attribution) -> bool:
@@ -428,6 +590,14 @@ def _sentence_subject(ctx: _Ctx, k: int, att: Attribution) -> bool:
     a, b = ctx.sentences[k]
     if not ctx.masked[a:b].strip(_PUNCT + MASK + DOUBLE_MARKS):
         return False
+    if ctx.doc is not None:  # "…, Schiff said." then a quotation: the one who said it
+        cue = _CUE_RE.search(ctx.masked, a, b)
+        trial = Attribution(att.start, att.end, att.kind)
+        if cue and _speaker_from_subject(ctx, cue.start("cue"), trial) and trial.speaker_start is not None:
+            att.speaker_start, att.speaker_end = trial.speaker_start, trial.speaker_end
+            att.speaker_text = trial.speaker_text
+            att.role = att.role or trial.role
+            return True
     person = _person_in(ctx, a, b)
     words = ctx.masked[a:b].split()
     first = words[0].lower() if words else ""
@@ -512,12 +682,20 @@ def _partial(ctx: _Ctx, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attribu
             end = _PHRASE_END_RE.search(ctx.masked, sa + m.end() + 1, q.outer_start)
             _speaker_from_phrase(ctx, sa + m.end(), end.start() if end else q.outer_start, att)
         else:
-            _speaker_from_phrase(ctx, sa, sa + m.start(), att)
+            if not _speaker_from_subject(ctx, sa + m.start("cue"), att):
+                _speaker_from_phrase(ctx, sa, sa + m.start(), att)
             around = _complement(ctx, sa + m.end(), sb, att)
         att.cue = cue
-        att.via = "partial"
+        att.via = "partial" + att.via
     elif not cues and "," in ctx.text[q.end : q.outer_end + 1] and _after(ctx, q, sb, att):  # "…, “x,” he said."
         att.via = "partial-" + att.via
+    elif not cues and (verb_end := _clause_subject(ctx, q, sa, att)):  # "X likened the plan to a “time bomb”"
+        att.via = "partial-clause" + att.via
+        a = verb_end + len(ctx.text[verb_end : q.outer_start]) - len(ctx.text[verb_end : q.outer_start].lstrip())
+        if len(ctx.text[a : q.outer_start].split()) <= 12 and ctx.text[a : q.outer_start].strip():
+            around = Attribution(a, q.outer_end, "indirect", speaker_text=att.speaker_text,  # what the verb
+                                 speaker_start=att.speaker_start, speaker_end=att.speaker_end,  # says of what
+                                 role=att.role, via="around-partial")
     att.kind = "partial" if att.speaker_text else "scare"
     if re.search(r"so-called\s*$", before, re.IGNORECASE):
         att.kind, att.speaker_text, att.speaker_start, att.speaker_end, att.cue = "scare", None, None, None, None
@@ -526,6 +704,36 @@ def _partial(ctx: _Ctx, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attribu
     elif around is not None:
         around.cue = att.cue
     return att, around
+
+
+def _clause_subject(ctx: _Ctx, q: QuoteSpan, sa: int, att: Attribution) -> int:
+    """The person who is the subject of the verb governing a quotation inside a sentence
+    ("X likened the refugees to a “vicious snake”", "X blasted Y as a “disgrace”"): the
+    words are theirs even without a speech verb (parse only; a person named before the verb,
+    not "the bill"). Returns the end of the verb (0 when there is no such person)."""
+    doc = ctx.doc
+    if doc is None or q.end > len(doc.text):
+        return 0
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return 0
+    verb = span.root
+    while verb.pos_ != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ != "VERB" or not sa <= verb.idx < q.outer_start:
+        return 0
+    trial = Attribution(att.start, att.end, att.kind)
+    known = list(ctx.persons)
+    found = _speaker_from_subject(ctx, verb.idx, trial)
+    person = next((p for p in known if (p.start, p.end) == (trial.speaker_start, trial.speaker_end)), None)
+    ctx.persons[:] = known  # a capitalised subject ("Workers") is no new person here
+    if not found or person is None or not _strong(ctx, person):
+        return 0
+    if not sa <= trial.speaker_start < verb.idx or "pronoun" in trial.via:
+        return False  # a person named in this sentence, before the verb
+    att.speaker_text, att.speaker_start, att.speaker_end = trial.speaker_text, trial.speaker_start, trial.speaker_end
+    att.role, att.via = att.role or trial.role, trial.via
+    return verb.idx + len(verb.text)
 
 
 def _complement(ctx: _Ctx, a: int, b: int, att: Attribution) -> Attribution | None:
@@ -590,17 +798,24 @@ def _indirect(ctx: _Ctx, a: int, b: int) -> Attribution | None:
 # ---------------------------------------------------------------------------- API
 
 
-def attribute(text: str, persons: list[Person] | None = None) -> tuple[list[Attribution], list[Person]]:
+def attribute(
+    text: str, persons: list[Person] | None = None, doc: Any = None
+) -> tuple[list[Attribution], list[Person]]:
     """Every quotation and reported statement in ``text``, with speakers.
 
     ``persons`` are the person mentions NER found (offsets into ``text``), if any; the name
-    rules add those it missed. Returns the attributions and the person mentions used (NER's plus
-    those the rules added), both in text order.
+    rules add those it missed. ``doc`` is the spaCy parse, when a model is loaded: speakers
+    are then the subjects of the speech verbs where the parse finds one, and name-shaped spans
+    inside an organisation or place it found are no persons. Returns the attributions and the
+    person mentions used (NER's plus those the rules added), both in text order.
     """
     spans = find_spans(text)
     masked = _mask(text, spans)
     framed = _frame(masked)
     found = rule_persons(text, masked, framed)
+    if doc is not None:  # "Commission on Presidential Debates": no person inside an ORG
+        others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "LOC", "GPE", "NORP", "FAC")]
+        found = [p for p in found if not any(a <= p.start and p.end <= b for a, b in others)]
     if persons:  # where NER and the rules overlap, the longer span wins (NER's on a tie)
         def beaten(p: Person, others: list[Person], strict: bool) -> bool:
             return any(o.start < p.end and p.start < o.end
@@ -613,7 +828,7 @@ def attribute(text: str, persons: list[Person] | None = None) -> tuple[list[Attr
     else:
         persons = found
     persons = add_surname_mentions(text, masked, [p for p in persons if MASK not in masked[p.start : p.end]])
-    ctx = _Ctx(text, framed, spans, persons)
+    ctx = _Ctx(text, framed, spans, persons, doc=doc)
     for lo, hi in paragraphs(text):
         ctx.sentences.extend(sentence_spans(masked, lo, hi))
     _infer_genders(ctx)
