@@ -22,7 +22,7 @@ from newsloom.entities.extract import LocalEntity, extract, plausible_name
 from newsloom.entities.names import gender_of_title
 from newsloom.model import Article, Entity, Quote
 from newsloom.quotes.attribute import Attribution, Person, attribute
-from newsloom.quotes.match import match
+from newsloom.quotes.match import group
 from newsloom.store import Store
 
 MAX_CHARS = 200_000  # longer bodies are cut for the parser (spaCy's memory grows with length)
@@ -72,7 +72,7 @@ def ner_persons(doc: Any) -> list[Person] | None:
 
 def analyse(article: Article, doc: Any = None) -> ArticleAnalysis:
     """Quotations, speakers and entities of one article (``doc``: its parse, if any)."""
-    atts, persons = attribute(article.text, ner_persons(doc))
+    atts, persons = attribute(article.text, ner_persons(doc), doc)
     return ArticleAnalysis(article.id, extract(article, persons, doc), atts)
 
 
@@ -134,8 +134,8 @@ def corpus_stage(store: Store, new_ids: list[str]) -> None:
             changed.pop(old, None)
         new_quotes += _quotes(article, analysis, placed)
     renamed = {e.id: e.name for e in changed.values()}
-    quotes = store.quotes()
-    for q in quotes:  # a merged entity or a changed canonical name follows its quotes
+    # a merged entity or a changed canonical name follows its quotes
+    for q in store.quotes_of_speakers(sorted(set(absorbed) | set(renamed))):
         eid = absorbed.get(q.speaker_entity_id or "", q.speaker_entity_id)
         if eid in renamed and (q.speaker, q.speaker_entity_id) != (renamed[eid], eid):
             q.speaker, q.speaker_entity_id = renamed[eid], eid
@@ -144,18 +144,10 @@ def corpus_stage(store: Store, new_ids: list[str]) -> None:
         if q.speaker_entity_id in absorbed:
             q.speaker_entity_id = absorbed[q.speaker_entity_id]
             q.speaker = renamed.get(q.speaker_entity_id, q.speaker)
-    fresh = {q.id for q, _ in new_quotes}
-    pool = [q for q in quotes if q.id not in fresh] + [q for q, _ in new_quotes]
-    linked, diffs = match(pool, fresh)
-    extra = {q.id: data for q, data in new_quotes}
-    for q in linked:
-        if q.id not in extra:
-            new_quotes.append((q, {}))
-    rows = {q.id: (q, {**extra.get(q.id, {}), **({"diff": diffs[q.id]} if q.id in diffs else {})})
-            for q, _ in new_quotes}
     store.delete_entities(list(absorbed))
     store.save_entities(list(changed.values()))
-    store.save_quotes(list(rows.values()))
+    store.save_quotes(new_quotes)
+    group(store, [q for q, _ in new_quotes])
 
 
 def quote_data(store: Store, quote_id_: str) -> dict:

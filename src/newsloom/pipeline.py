@@ -83,7 +83,11 @@ def process_or_reject(
 
 
 class Pipeline:
-    """Runs documents through the stages into a :class:`Store`."""
+    """Runs documents through the stages into a :class:`Store`.
+
+    Documents stream through in chunks of ``chunk_size``; the corpus stages run after every
+    ``corpus_every`` stored articles and at the end, so what they hold stays bounded.
+    """
 
     def __init__(
         self,
@@ -92,13 +96,24 @@ class Pipeline:
         article_stages: list[ArticleStage] | None = None,
         corpus_stages: list[CorpusStage] | None = None,
         chunk_size: int = 200,
+        corpus_every: int = 2000,
     ) -> None:
         self.store = store
         self.article_stages = stages.article_stages() if article_stages is None else article_stages
         self.corpus_stages = stages.corpus_stages() if corpus_stages is None else corpus_stages
         self.chunk_size = chunk_size
+        self.corpus_every = corpus_every
         self.stats = LineStats()
 
+
+    def _run_corpus_stages(self) -> None:
+        # Corpus stages see every article they have not finished, not only this run's: a run
+        # killed after storing articles leaves them pending, and the next run completes them.
+        pending = self.store.pending_ids()
+        if pending:
+            for stage in self.corpus_stages:
+                stage(self.store, pending)
+            self.store.mark_corpus_done(pending)
 
     def run(
         self,
@@ -108,6 +123,7 @@ class Pipeline:
         """Analyse everything the targets hold; ``on_item`` hears of each document."""
         report = RunReport()
         run_id = self.store.start_run()
+        since_corpus = 0
         for chunk in _chunks(iter_documents(targets), self.chunk_size):
             fresh: list[RawDocument] = []
             seen: set[str] = set()
@@ -135,6 +151,10 @@ class Pipeline:
                     taken.add(outcome.id)
                     articles.append(outcome)
             self.store.add_articles(articles, rejections)
+            since_corpus += len(articles)
+            if since_corpus >= self.corpus_every:  # what a corpus stage holds stays bounded
+                self._run_corpus_stages()
+                since_corpus = 0
             report.added += len(articles)
             report.new_ids += [a.id for a in articles]
             report.rejected += rejections
@@ -145,13 +165,7 @@ class Pipeline:
                     on_item(r.source, r)
                 for _ in range(len(chunk) - len(articles) - len(rejections)):
                     on_item("", None)
-        # Corpus stages see every article they have not finished, not only this run's: a run
-        # killed after storing articles leaves them pending, and the next run completes them.
-        pending = self.store.pending_ids()
-        if pending:
-            for stage in self.corpus_stages:
-                stage(self.store, pending)
-            self.store.mark_corpus_done(pending)
+        self._run_corpus_stages()
         self.store.finish_run(
             run_id, inputs=report.documents, added=report.added,
             unchanged=report.unchanged, rejected=len(report.rejected),

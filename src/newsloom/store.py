@@ -110,6 +110,21 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX derivations_source ON derivations(source_id)
     """,
+    # 6: quotations matched across outlets as groups (``same_as`` is read off the group, so a
+    # quotation carried by a thousand outlets costs a thousand rows, not a million links);
+    # each distinct wording is indexed once by its word trigrams for incremental matching.
+    """
+    ALTER TABLE quotes ADD COLUMN grp TEXT;
+    ALTER TABLE quotes ADD COLUMN form_id TEXT;
+    CREATE INDEX quotes_grp ON quotes(grp);
+    CREATE INDEX quotes_speaker ON quotes(speaker_entity_id);
+    CREATE TABLE quote_forms (
+        id TEXT PRIMARY KEY, form TEXT NOT NULL, grp TEXT NOT NULL, rep TEXT NOT NULL,
+        n INTEGER NOT NULL, first_quote TEXT NOT NULL
+    );
+    CREATE TABLE quote_grams (gram INTEGER NOT NULL, form_id TEXT NOT NULL);
+    CREATE INDEX quote_grams_gram ON quote_grams(gram)
+    """,
 ]
 
 
@@ -261,7 +276,7 @@ class Store:
         return Result(
             articles=self.articles(),
             entities=self._load("entities", Entity),
-            quotes=self._load("quotes", Quote),
+            quotes=self.quotes(),
             derivations=self._load("derivations", Derivation),
             stories=self._load("stories", Story),
             rejected=self.rejections(),
@@ -495,7 +510,48 @@ class Store:
         return out
 
     def quotes(self) -> list[Quote]:
-        return self._load("quotes", Quote)
+        """Every stored quotation, ``same_as`` read off its group."""
+        rows = self.conn.execute("SELECT data, grp FROM quotes ORDER BY rowid").fetchall()
+        return self._with_same_as([(json.loads(r["data"]), r["grp"]) for r in rows], complete=True)
+
+    def quotes_of_speakers(self, entity_ids: list[str]) -> list[Quote]:
+        """The quotations attributed to these entities."""
+        rows: list[tuple[dict[str, Any], str | None]] = []
+        for k in range(0, len(entity_ids), 500):
+            part = entity_ids[k:k + 500]
+            q = f"SELECT data, grp FROM quotes WHERE speaker_entity_id IN ({','.join('?' * len(part))}) ORDER BY rowid"
+            rows += [(json.loads(r["data"]), r["grp"]) for r in self.conn.execute(q, part)]
+        return self._with_same_as(rows)
+
+    def _group_members(self, groups: set[str]) -> dict[str, list[tuple[str, str]]]:
+        """(quote id, article id) of each group's members, in store order."""
+        members: dict[str, list[tuple[str, str]]] = {}
+        ids = sorted(groups)
+        for k in range(0, len(ids), 500):
+            part = ids[k:k + 500]
+            q = f"SELECT id, article_id, grp FROM quotes WHERE grp IN ({','.join('?' * len(part))}) ORDER BY rowid"
+            for r in self.conn.execute(q, part):
+                members.setdefault(r["grp"], []).append((r["id"], r["article_id"]))
+        return members
+
+    def _same_as(self, rows: list[tuple[dict[str, Any], str | None]], complete: bool = False) -> list[list[str]]:
+        """Each row's ``same_as``: the other members of its group quoted by other articles
+        (rows stored before groups existed keep the list they were saved with)."""
+        if complete:
+            members: dict[str, list[tuple[str, str]]] = {}
+            for data, grp in rows:
+                if grp:
+                    members.setdefault(grp, []).append((data["id"], data["article_id"]))
+        else:
+            members = self._group_members({grp for _, grp in rows if grp})
+        return [[i for i, a in members.get(grp, []) if a != data["article_id"]] if grp
+                else list(data.get("same_as", [])) for data, grp in rows]
+
+    def _with_same_as(self, rows: list[tuple[dict[str, Any], str | None]], complete: bool = False) -> list[Quote]:
+        out = []
+        for (data, _), same_as in zip(rows, self._same_as(rows, complete), strict=True):
+            out.append(Quote.from_dict({**data, "same_as": same_as}))
+        return out
 
     def save_entities(self, entities: list[Entity]) -> None:
         """Insert or replace entities and their mention rows."""
@@ -514,13 +570,15 @@ class Store:
         (``diff``, ``split_group``…), merged over what the row held before."""
         with self.transaction() as c:
             for q, extra in quotes:
-                row = c.execute("SELECT data FROM quotes WHERE id=?", (q.id,)).fetchone()
-                data = {**(json.loads(row["data"]) if row else {}), **q.to_dict(), **extra}
+                old = c.execute("SELECT data, grp, form_id FROM quotes WHERE id=?", (q.id,)).fetchone()
+                data = {**(json.loads(old["data"]) if old else {}), **q.to_dict(), **extra}
+                data.pop("same_as")  # read off the group (see :meth:`quotes`)
                 c.execute(
                     'INSERT OR REPLACE INTO quotes (id, article_id, text, start, "end", speaker,'
-                    " speaker_entity_id, kind, data) VALUES (?,?,?,?,?,?,?,?,?)",
+                    " speaker_entity_id, kind, data, grp, form_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (q.id, q.article_id, q.text, q.start, q.end, q.speaker, q.speaker_entity_id, q.kind,
-                     json.dumps(data, ensure_ascii=False)),
+                     json.dumps(data, ensure_ascii=False), old["grp"] if old else None,
+                     old["form_id"] if old else None),
                 )
 
     def delete_entities(self, ids: list[str]) -> None:
@@ -545,12 +603,56 @@ class Store:
 
     def quote_rows(self, article_ids: list[str]) -> list[dict[str, Any]]:
         """Full stored data (contract fields plus ``diff``…) of the quotes in these articles."""
-        out: list[dict[str, Any]] = []
+        rows: list[tuple[dict[str, Any], str | None]] = []
         for k in range(0, len(article_ids), 500):
             part = article_ids[k:k + 500]
-            q = f"SELECT data FROM quotes WHERE article_id IN ({','.join('?' * len(part))}) ORDER BY rowid"
-            out += [json.loads(r["data"]) for r in self.conn.execute(q, part)]
-        return out
+            q = f"SELECT data, grp FROM quotes WHERE article_id IN ({','.join('?' * len(part))}) ORDER BY rowid"
+            rows += [(json.loads(r["data"]), r["grp"]) for r in self.conn.execute(q, part)]
+        return [{**data, "same_as": same_as} for (data, _), same_as in zip(rows, self._same_as(rows), strict=True)]
+
+    # Quotation groups (see quotes/match.py) ---------------------------------------------
+
+    def quote_form(self, form_id: str) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT * FROM quote_forms WHERE id=?", (form_id,)).fetchone()
+
+    def quote_forms_sharing(self, gram: int, limit: int) -> list[sqlite3.Row]:
+        """Up to ``limit`` wordings indexed under this trigram, with their group's founding wording."""
+        return self.conn.execute(
+            "SELECT f.id, f.form, f.grp, f.rep, r.form AS rep_form FROM quote_grams g"
+            " JOIN quote_forms f ON f.id = g.form_id JOIN quote_forms r ON r.id = f.rep"
+            " WHERE g.gram=? LIMIT ?", (gram, limit)).fetchall()
+
+    def add_quote_form(self, form_id: str, form: str, grp: str, rep: str, quote_id: str, grams: list[int]) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT INTO quote_forms (id, form, grp, rep, n, first_quote) VALUES (?,?,?,?,0,?)",
+                      (form_id, form, grp, rep, quote_id))
+            c.executemany("INSERT INTO quote_grams (gram, form_id) VALUES (?,?)", [(g, form_id) for g in grams])
+
+    def place_quote(self, quote_id: str, grp: str, form_id: str) -> bool:
+        """Put a stored quotation in its group and count its wording; False when it was there."""
+        with self.transaction() as c:
+            old = c.execute("SELECT grp, form_id FROM quotes WHERE id=?", (quote_id,)).fetchone()
+            if old is None or (old["grp"], old["form_id"]) == (grp, form_id):
+                return False
+            c.execute("UPDATE quotes SET grp=?, form_id=? WHERE id=?", (grp, form_id, quote_id))
+            if old["form_id"] is not None:
+                c.execute("UPDATE quote_forms SET n = n - 1 WHERE id=?", (old["form_id"],))
+            c.execute("UPDATE quote_forms SET n = n + 1 WHERE id=?", (form_id,))
+        return True
+
+    def group_forms(self, grp: str) -> list[sqlite3.Row]:
+        """A group's wordings in the order they were first seen, with their counts."""
+        return self.conn.execute("SELECT id, form, n, first_quote FROM quote_forms WHERE grp=? ORDER BY rowid",
+                                 (grp,)).fetchall()
+
+    def group_quotes(self, grp: str) -> list[sqlite3.Row]:
+        return self.conn.execute("SELECT id, text, form_id, data FROM quotes WHERE grp=? ORDER BY rowid",
+                                 (grp,)).fetchall()
+
+    def update_quote_data(self, rows: list[tuple[str, dict[str, Any]]]) -> None:
+        with self.transaction() as c:
+            c.executemany("UPDATE quotes SET data=? WHERE id=?",
+                          [(json.dumps(d, ensure_ascii=False), i) for i, d in rows])
 
     def entities_in(self, article_ids: list[str]) -> list[Entity]:
         """Entities mentioned in any of these articles."""

@@ -2,24 +2,29 @@
 
 Quotations are compared on their words (lower-cased, punctuation and quote marks dropped).
 The same words, or one quotation inside another (a split part, a partial quote of a longer
-one), make a match (``same_as``). Near-identical wording (rapidfuzz ratio ≥ 85 over at
-least six words) is a match too, and the copy that departs from the most common wording is
-``altered``, its word diff kept with it (see :func:`word_diff`); between two wordings
-equally common, the one stored first is the original.
+one), make a match. Near-identical wording (rapidfuzz ratio ≥ 85 over at least six words)
+is a match too. Matched quotations form a *group* in the store, founded by the first
+wording seen; ``same_as`` lists the group's other members. The copy that departs from the
+group's most common wording is ``altered``, its word diff kept with it (see
+:func:`word_diff`); between two wordings equally common, the one seen first is the original.
 """
 
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
 import re
-from collections import Counter
 
 from rapidfuzz import fuzz
 
 from newsloom.model import Quote
+from newsloom.store import Store
 
 NEAR = 85  # rapidfuzz ratio for "the same quotation, some words changed"
 MIN_WORDS = 4  # shorter quotations ("dictator") are too common to match across articles
+MATCHED_KINDS = ("direct", "partial")
+FORMS_PER_GRAM = 50  # wordings read per trigram: one shared by more is a stock phrase
 _WORD_RE = re.compile(r"[\w’'%$.-]+")
 
 
@@ -67,68 +72,79 @@ def _trigrams(ws: list[str]) -> set[tuple[str, ...]]:
     return {tuple(ws[i:i + 3]) for i in range(len(ws) - 2)}
 
 
-def _trigram_index(toks: dict[str, list[str]]) -> dict[tuple[str, ...], list[str]]:
-    """Word trigram → quote ids. Equal or contained quotations always share one; a near copy
-    shares one unless every run of three words was changed, which a ratio ≥ 85 rules out in
-    all but the shortest quotations."""
-    index: dict[tuple[str, ...], list[str]] = {}
-    for qid, ws in toks.items():
-        if len(ws) >= MIN_WORDS:
-            for gram in _trigrams(ws):
-                index.setdefault(gram, []).append(qid)
-    return index
+def _gram_key(gram: tuple[str, ...]) -> int:
+    return int.from_bytes(hashlib.blake2b(" ".join(gram).encode(), digest_size=8).digest(), "big", signed=True)
 
 
-def _candidates(ws: list[str], index: dict[tuple[str, ...], list[str]], order: dict[str, int]) -> list[str]:
-    """Ids of the quotations sharing a word trigram with ``ws``, in store order (never all pairs)."""
-    if len(ws) < MIN_WORDS:
-        return []
-    return sorted({qid for gram in _trigrams(ws) for qid in index.get(gram, ())}, key=order.__getitem__)
+def _group_for(store: Store, form: str, ws: list[str]) -> tuple[str, str] | None:
+    """The group whose founding wording this one repeats, contains, or nearly matches.
 
-
-def match(quotes: list[Quote], new_ids: set[str]) -> tuple[list[Quote], dict[str, dict]]:
-    """Link every new quotation to its copies in other articles.
-
-    Returns the quotations that changed and, for altered ones, their diff (by quote id).
+    Candidates are the wordings sharing a word trigram (equal or contained wordings always
+    share one; a near copy does unless every run of three words changed, which a ratio ≥ 85
+    rules out in all but the shortest). Each is judged against its group's *founding*
+    wording, so groups cannot chain through a short fragment two unrelated quotes contain.
     """
-    toks = {q.id: words(q.text) for q in quotes if q.kind in ("direct", "partial")}
-    form = {qid: " ".join(ws) for qid, ws in toks.items()}  # normalised wording, joined once
-    by_id = {q.id: q for q in quotes}
-    order = {q.id: k for k, q in enumerate(quotes)}
-    linked = {q.id: set(q.same_as) for q in quotes}  # membership in O(1); same_as keeps the order
-    changed: dict[str, Quote] = {}
-    diffs: dict[str, dict] = {}
-    new = [q for q in quotes if q.id in new_ids and q.id in toks]
-    index = _trigram_index(toks)
-    for q in new:
-        found = False
-        for other_id in _candidates(toks[q.id], index, order):
-            other = by_id[other_id]
-            if other.id == q.id or other.article_id == q.article_id or _relation(form[q.id], form[other_id]) is None:
+    best: tuple[bool, float, str, str] | None = None
+    seen: set[str] = set()
+    for gram in sorted(_trigrams(ws)):
+        for c in store.quote_forms_sharing(_gram_key(gram), FORMS_PER_GRAM):
+            if c["grp"] in seen:
                 continue
-            found = True
-            for x, y in ((q, other), (other, q)):
-                if y.id not in linked[x.id]:
-                    linked[x.id].add(y.id)
-                    x.same_as.append(y.id)
-                    changed[x.id] = x
-        if not found:
+            seen.add(c["grp"])
+            rel = _relation(form, c["rep_form"])
+            if rel is not None:
+                key = (rel == "same", fuzz.ratio(form, c["rep_form"]), c["grp"], c["rep"])
+                best = key if best is None or key[:2] > best[:2] else best
+    return (best[2], best[3]) if best else None
+
+
+def _flag_altered(store: Store, grp: str) -> None:
+    """Within a group, the wording most copies share is the original (ties: the first seen);
+    a near variant of it is ``altered`` and keeps its word diff (``data.diff``)."""
+    forms = [f for f in store.group_forms(grp) if f["n"] > 0]
+    if not forms:
+        return
+    top = max(forms, key=lambda f: f["n"])  # max keeps the first of equals: the oldest wording
+    members = store.group_quotes(grp)
+    original = next((m for m in members if m["id"] == top["first_quote"]), None)
+    original = original or next(m for m in members if m["form_id"] == top["id"])
+    form_of = {f["id"]: f["form"] for f in forms}
+    updates = []
+    for m in members:
+        data = json.loads(m["data"])
+        altered = _relation(top["form"], form_of.get(m["form_id"], "")) == "near"
+        diff = {**word_diff(original["text"], m["text"]), "original": original["id"]} if altered else None
+        if bool(data.get("altered")) != altered or data.get("diff") != diff:
+            data["altered"] = altered
+            if diff:
+                data["diff"] = diff
+            else:
+                data.pop("diff", None)
+            updates.append((m["id"], data))
+    store.update_quote_data(updates)
+
+
+def group(store: Store, quotes: list[Quote]) -> None:
+    """Place stored quotations in their groups: the same quotation carried by several
+    articles (``same_as``, read off the group), altered copies flagged.
+
+    Each distinct wording is indexed once, so the work per quotation is bounded by the
+    wordings sharing its trigrams — not by how many outlets carry it or by the corpus size.
+    """
+    touched: set[str] = set()
+    for q in quotes:
+        ws = words(q.text)
+        if q.kind not in MATCHED_KINDS or len(ws) < MIN_WORDS:
             continue
-        # the wording most copies share is the original; the others are altered
-        near_group = [by_id[i] for i in {q.id, *q.same_as}
-                      if i == q.id or (i in form and _relation(form[q.id], form[i]) is not None)]
-        forms = Counter(form[m.id] for m in near_group)
-        first: dict[str, int] = {}
-        for m in sorted(near_group, key=lambda m: order[m.id]):
-            first.setdefault(form[m.id], order[m.id])
-        # ties go to the wording stored first: a copy arrives after its source
-        top = max(forms, key=lambda f: (forms[f], -first[f]))
-        original = next(m for m in near_group if form[m.id] == top)
-        for m in near_group:
-            altered = _relation(form[original.id], form[m.id]) == "near"
-            if altered != m.altered:
-                m.altered = altered
-                changed[m.id] = m
-            if altered:
-                diffs[m.id] = {**word_diff(original.text, m.text), "original": original.id}
-    return list(changed.values()), diffs
+        form = " ".join(ws)
+        form_id = hashlib.sha1(form.encode()).hexdigest()[:16]
+        row = store.quote_form(form_id)
+        if row is not None:
+            grp = row["grp"]
+        else:
+            grp, rep = _group_for(store, form, ws) or (q.id, form_id)
+            store.add_quote_form(form_id, form, grp, rep, q.id, sorted({_gram_key(g) for g in _trigrams(ws)}))
+        if store.place_quote(q.id, grp, form_id):
+            touched.add(grp)
+    for grp in sorted(touched):
+        _flag_altered(store, grp)
