@@ -1,15 +1,19 @@
 """Benchmark: the Spark job's throughput with local[1] vs local[2] (skipped without PySpark/Java).
 
-    python bench/spark.py [--articles 4000] [--files 16]
+    python bench/spark.py [--articles 200] [--files 4] [--pack 1000]
 
-Writes the invented test corpus as several JSONL files (one task per file), runs the job
-with each master, and prints articles/s and the speed-up. Spark start-up is excluded:
-a warm-up run comes first.
+Writes the invented test corpus (``tests/synth.py``) as several JSONL files (one task per
+file), runs the whole job (article stages, blocking, corpus stages per block, Parquet
+tables) with each master, and prints articles/s, the time per phase, the blocks and the
+speed-up. Spark start-up is excluded: a warm-up run comes first. The invented articles are
+built from a few templates, so they share many terms and form few large blocks.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import random
 import sys
 import tempfile
 import time
@@ -18,33 +22,53 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from synth import write_jsonl  # noqa: E402
+from synth import article  # noqa: E402
+
+
+def write_corpus(directory: Path, articles: int, files: int) -> list[str]:
+    """``files`` JSONL files of invented articles with ids unique across files."""
+    paths = []
+    for f in range(files):
+        rng = random.Random(f)
+        path = directory / f"part{f:03d}.jsonl"
+        first = f * (articles // files)
+        path.write_text("".join(json.dumps(article(first + i, rng)) + "\n" for i in range(articles // files)))
+        paths.append(str(path))
+    return paths
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=4000)
-    parser.add_argument("--files", type=int, default=16)
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--files", type=int, default=4)
+    parser.add_argument("--pack", type=int, default=None, help="articles per block (default: the job's)")
     args = parser.parse_args()
     try:
         from newsloom.spark import check_environment
+        from newsloom.spark.blocks import DEFAULT_PACK
         from newsloom.spark.job import run
 
         check_environment()
     except (ImportError, RuntimeError) as exc:
         print(f"bench/spark.py: skipped ({exc})")
         return 0
+    pack = DEFAULT_PACK if args.pack is None else args.pack
     with tempfile.TemporaryDirectory() as tmp:
-        per_file = args.articles // args.files
-        inputs = [str(write_jsonl(Path(tmp) / f"part{i:03d}.jsonl", per_file, seed=i)) for i in range(args.files)]
-        run(inputs[:1], f"{tmp}/warmup", master="local[1]")
+        inputs = write_corpus(Path(tmp), args.articles, args.files)
+        run(inputs[:1], f"{tmp}/warmup", master="local[1]", pack=pack)
         rates = {}
         for master in ("local[1]", "local[2]"):
+            info: dict[str, float] = {}
             t0 = time.perf_counter()
-            counts = run(inputs, f"{tmp}/{master[-2]}", master=master, partitions=args.files)
+            counts = run(inputs, f"{tmp}/{master[-2]}", master=master, partitions=args.files, pack=pack, info=info)
             secs = time.perf_counter() - t0
             rates[master] = counts["articles"] / secs
-            print(f"{master}: {counts['articles']} articles in {secs:.1f} s = {rates[master]:.0f} articles/s")
+            print(f"{master}: {counts['articles']} articles in {secs:.1f} s = {rates[master]:.1f} articles/s"
+                  f" (article stages {info['seconds_articles']:.1f} s, blocking {info['seconds_blocking']:.1f} s,"
+                  f" corpus stages + Parquet {info['seconds_corpus']:.1f} s)")
+            print(f"  blocks: {info['blocks']:.0f} (largest {info['largest_block']:.0f} articles, "
+                  f"{info['edges']:.0f} candidate pairs, {info['rounds']:.0f} rounds); rows: "
+                  + ", ".join(f"{t} {n}" for t, n in counts.items()))
         print(f"speed-up local[2] / local[1]: {rates['local[2]'] / rates['local[1]']:.2f}x")
     return 0
 

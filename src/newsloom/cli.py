@@ -134,9 +134,13 @@ def analyze(
 @click.option("--out", required=True, help="Directory (or s3://…, hdfs://…) for the Parquet tables.")
 @click.option("--master", default="local[*]", show_default=True, help="Spark master URL.")
 @click.option("--partitions", type=int, default=None, help="Input partitions (default: 4 per core).")
-def spark(inputs: tuple[str, ...], out: str, master: str, partitions: int | None) -> None:
-    """Run the per-article pipeline on Apache Spark and write Parquet tables to --out."""
+@click.option("--pack", type=int, default=None,
+              help="Articles per block that small blocks are packed into (default 1000; 1: no packing).")
+def spark(inputs: tuple[str, ...], out: str, master: str, partitions: int | None, pack: int | None) -> None:
+    """Run the pipeline on Apache Spark (article stages per input file, corpus stages per
+    block of related articles) and write Parquet tables to --out."""
     from newsloom.spark import check_environment
+    from newsloom.spark.blocks import DEFAULT_PACK
     from newsloom.spark.job import run
 
     try:
@@ -144,9 +148,14 @@ def spark(inputs: tuple[str, ...], out: str, master: str, partitions: int | None
     except RuntimeError as exc:
         err_console.print(f"newsloom spark: {exc}", highlight=False)
         sys.exit(2)
-    counts = run(list(inputs), out, master=master, partitions=partitions)
+    info: dict[str, float] = {}
+    counts = run(list(inputs), out, master=master, partitions=partitions,
+                 pack=DEFAULT_PACK if pack is None else pack, info=info)
     for table, n in counts.items():
         click.echo(f"{table}: {n} rows → {out}/{table}.parquet")
+    if info:
+        err_console.print(f"blocks: {info['blocks']} (largest {info['largest_block']} articles; "
+                          f"{info['edges']} candidate pairs, {info['rounds']} propagation rounds)", highlight=False)
     sys.exit(1 if counts.get("rejected") else 0)
 
 

@@ -1,11 +1,15 @@
-"""The Spark job: per-article work in ``mapPartitions``, results as Parquet tables.
+"""The Spark job: per-article work in ``mapPartitions``, corpus stages per block, Parquet out.
 
     spark-submit --master yarn -m newsloom.spark.job s3://bucket/cc-news/*.warc.gz --out s3://bucket/out
 
 Inputs are expanded to files (directories walked) on the driver; each file is a task
 unit, so WARC files (thousands of records each) spread across executors. Every record
 goes through :func:`newsloom.pipeline.process_or_reject`, the very function the
-single-machine pipeline calls, so both paths produce the same articles.
+single-machine pipeline calls, so both paths produce the same articles. The articles are
+then cut into blocks of articles that may interact (:mod:`newsloom.spark.blocks`), and
+each block runs the single-machine corpus stages (entities and quotes across articles,
+provenance, stories, digests) over an in-memory store. Tables: articles, entities, quotes,
+derivations, stories, rejected.
 """
 
 from __future__ import annotations
@@ -13,21 +17,26 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pickle
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsloom.clean import LineStats
 from newsloom.ingest import iter_documents
 from newsloom.ingest.files import accepts
 from newsloom.model import Article, Rejection
 from newsloom.pipeline import process_or_reject
+from newsloom.spark.blocks import DEFAULT_PACK
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
 
-TABLES = ("articles", "rejected")
+TABLES = ("articles", "entities", "quotes", "derivations", "stories", "rejected")
+ROWS = ("kind string, idx long, seq long, id string, fingerprint string, source string, data string,"
+        " analysis binary, keys array<string>, terms array<string>, outlets array<string>,"
+        " credits array<string>, site string, dateline string, credited_source string")
 
 
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
@@ -47,8 +56,12 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
     return out
 
 
-def process_partition(targets: Iterable[tuple[str, int]]) -> Iterator[tuple[str, int, int, str]]:
-    """(kind, input index, sequence, contract JSON) for every document of the partition's inputs."""
+def process_partition(targets: Iterable[tuple[str, int]]) -> Iterator[tuple[Any, ...]]:
+    """A row (see ``ROWS``) for every document of the partition's inputs: the article or
+    rejection in contract JSON, and for an article its analysis (pickled, so the corpus
+    stages need not parse it again) and blocking features."""
+    from newsloom import attribution
+    from newsloom.spark.blocks import features
     from newsloom.stages import article_stages
 
     stages = article_stages()  # built once per partition; the NLP model is cached per worker
@@ -56,12 +69,22 @@ def process_partition(targets: Iterable[tuple[str, int]]) -> Iterator[tuple[str,
     for target, index in targets:
         for seq, item in enumerate(iter_documents([target])):
             out: Article | Rejection = item if isinstance(item, Rejection) else process_or_reject(item, stages, stats)
-            kind = "articles" if isinstance(out, Article) else "rejected"
-            data = {**out.to_dict(), "_idx": index, "_seq": seq}  # input order, for dedup below
-            yield kind, index, seq, json.dumps(data, ensure_ascii=False)
+            data = json.dumps({**out.to_dict(), "_idx": index, "_seq": seq}, ensure_ascii=False)
+            if isinstance(out, Rejection):
+                yield ("rejected", index, seq, None, None, out.source, data, *[None] * 8)
+                continue
+            analysis = attribution._PENDING.pop(out.id, None)
+            try:
+                feats = features(out, analysis)
+            except Exception:  # an article the blocking cannot read still gets its own block
+                feats = {"keys": [], "terms": [], "outlets": [], "credits": []}
+            yield ("articles", index, seq, out.id, out.fingerprint, out.source, data,
+                   pickle.dumps(analysis) if analysis is not None else None,
+                   feats["keys"], feats["terms"], feats["outlets"], feats["credits"],
+                   out.site, out.dateline, out.credited_source)
 
 
-def dedupe(articles: DataFrame) -> tuple[DataFrame, DataFrame | None]:
+def dedupe(articles: DataFrame) -> tuple[DataFrame, DataFrame]:
     """As the store does: one article per fingerprint (the first in input order), and a
     later article reusing an id under another fingerprint rejected with NL010."""
     from pyspark.sql import Window
@@ -69,27 +92,41 @@ def dedupe(articles: DataFrame) -> tuple[DataFrame, DataFrame | None]:
 
     from newsloom.errors import NewsloomError
 
-    first = F.row_number().over(Window.partitionBy("fingerprint").orderBy("_idx", "_seq"))
+    first = F.row_number().over(Window.partitionBy("fingerprint").orderBy("idx", "seq"))
     articles = articles.withColumn("_n", first).filter("_n = 1").drop("_n")
-    rank = F.row_number().over(Window.partitionBy("id").orderBy("_idx", "_seq"))
+    rank = F.row_number().over(Window.partitionBy("id").orderBy("idx", "seq"))
     ranked = articles.withColumn("_n", rank)
     kept = ranked.filter("_n = 1").drop("_n")
     clashes = ranked.filter("_n > 1")
-    if clashes.isEmpty():
-        return kept, None
     err = NewsloomError("NL010", "")
     collisions = clashes.select(
         "source", F.lit(err.code).alias("code"),
-        F.concat(F.lit(err.reason.rstrip(": ") + ": "), F.col("id")).alias("reason"), "_idx", "_seq",
+        F.concat(F.lit(err.reason.rstrip(": ") + ": "), F.col("id")).alias("reason"),
+        F.col("idx").alias("_idx"), F.col("seq").alias("_seq"),
     )
     return kept, collisions
 
 
-def run(inputs: list[str], out: str, master: str | None = None, partitions: int | None = None) -> dict[str, int]:
-    """Run the job and write ``<out>/<table>.parquet``; returns row counts per table."""
+def run(
+    inputs: list[str], out: str, master: str | None = None, partitions: int | None = None,
+    pack: int = DEFAULT_PACK, info: dict[str, float] | None = None,
+) -> dict[str, int]:
+    """Run the job and write ``<out>/<table>.parquet``; returns row counts per table.
+
+    ``pack``: articles per block that small components are packed into (1: one block per
+    component). ``info``, when given, receives the blocking figures (edges, rounds,
+    blocks, largest_block) and the seconds spent on the article stages, the blocking,
+    and the corpus stages with the writing (``seconds_articles``, ``seconds_blocking``,
+    ``seconds_corpus``).
+    """
+    import time
+
+    from pyspark import StorageLevel
     from pyspark.sql import SparkSession
+    from pyspark.sql import functions as F
 
     from newsloom.spark import check_environment
+    from newsloom.spark.blocks import assign_blocks, merge_entities, outlet_directory, run_block
 
     check_environment()
     # Workers must run this interpreter (the one newsloom is installed in) unless told otherwise.
@@ -97,29 +134,63 @@ def run(inputs: list[str], out: str, master: str | None = None, partitions: int 
     builder = SparkSession.builder.appName("newsloom")
     if master:
         builder = builder.master(master)
+    if (master or "").startswith("local"):  # one machine, small data: fewer, fixed stages
+        cores = (master or "").partition("[")[2].rstrip("]")
+        cores = str(os.cpu_count() or 2) if cores in ("", "*") else cores
+        builder = (builder.config("spark.sql.shuffle.partitions", str(int(cores.split(",")[0])))
+                   .config("spark.sql.adaptive.enabled", "false"))
     spark = builder.config("spark.ui.enabled", "false").getOrCreate()
     try:
         sc = spark.sparkContext
         targets = expand_inputs(inputs)
         slices = partitions or max(1, min(len(targets), sc.defaultParallelism * 4))
+        t0 = time.perf_counter()
         rows = sc.parallelize([(t, i) for i, t in enumerate(targets)], slices).mapPartitions(process_partition)
-        df = spark.createDataFrame(rows, "kind string, idx long, seq long, data string").cache()
-        tables = {t: spark.read.json(df.filter(df.kind == t).rdd.map(lambda r: r.data)) for t in TABLES}
-        if "fingerprint" in tables["articles"].columns:
-            articles, collisions = dedupe(tables["articles"])
-            tables["articles"] = articles
-            if collisions is not None and "source" in tables["rejected"].columns:
-                tables["rejected"] = tables["rejected"].unionByName(collisions, allowMissingColumns=True)
-            elif collisions is not None:
-                tables["rejected"] = collisions
-        counts: dict[str, int] = {}
+        base = spark.createDataFrame(rows, ROWS).persist(StorageLevel.MEMORY_AND_DISK)
+        rejected = spark.read.json(base.filter(base.kind == "rejected").rdd.map(lambda r: r.data))
+        t1 = time.perf_counter()  # reading the rejections computed (and cached) every row
+        kept, collisions = dedupe(base.filter(base.kind == "articles"))
+        rejected = rejected.unionByName(collisions, allowMissingColumns=True) if rejected.columns else collisions
+        arts = kept.withColumn("n", F.shiftleft("idx", 32) + F.col("seq")).persist(StorageLevel.MEMORY_AND_DISK)
+
+        # Corpus stages: blocks of articles that may interact, each run as the local pipeline would.
+        blocks, figures = assign_blocks(arts.select("n", "keys", "terms"), pack)
+        t2 = time.perf_counter()
+        if info is not None:
+            info.update(figures)
+        directory = sc.broadcast(outlet_directory(arts))
+        groups = max(1, min(figures["blocks"], partitions or sc.defaultParallelism * 4))
+        results = (
+            arts.join(blocks, "n").select("block", "n", "data", "analysis").rdd
+            .map(lambda r: (r.block, (r.n, r.data, r.analysis)))
+            .groupByKey(groups)
+            .flatMap(lambda kv: run_block(kv[0], kv[1], directory.value))
+        )
+        res = spark.createDataFrame(results, "tbl string, key string, data string").persist(
+            StorageLevel.MEMORY_AND_DISK)
+        tables: dict[str, DataFrame] = {}
+        for table in TABLES[:-1]:
+            part = res.filter(res.tbl == table).rdd
+            if table == "entities":
+                data = part.map(lambda r: (r.key, r.data)).groupByKey().map(lambda kv: merge_entities(kv[1]))
+            else:
+                data = part.map(lambda r: r.data)
+            tables[table] = spark.read.json(data).withColumnsRenamed({"_k1": "_idx", "_k2": "_seq"})
+        tables["rejected"] = rejected
+        # rows per table in one pass (an entity written by several blocks is one row)
+        per = res.groupBy("tbl").agg(F.count("*").alias("rows"), F.countDistinct("key").alias("keys")).collect()
+        counts = {t: 0 for t in TABLES}
+        counts.update({r["tbl"]: r["keys"] if r["tbl"] == "entities" else r["rows"] for r in per})
         for table, data in tables.items():
             if not data.columns:
-                counts[table] = 0
                 continue
             data = data.orderBy("_idx", "_seq").drop("_idx", "_seq")
             data.write.mode("overwrite").parquet(f"{out}/{table}.parquet")
-            counts[table] = data.count()
+            if table == "rejected":
+                counts[table] = data.count()
+        if info is not None:
+            info.update(seconds_articles=round(t1 - t0, 2), seconds_blocking=round(t2 - t1, 2),
+                        seconds_corpus=round(time.perf_counter() - t2, 2))
         return counts
     finally:
         spark.stop()
@@ -131,9 +202,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True)
     parser.add_argument("--master", default=None)
     parser.add_argument("--partitions", type=int, default=None)
+    parser.add_argument("--pack", type=int, default=DEFAULT_PACK, help="articles per block (small components packed)")
     args = parser.parse_args(argv)
-    counts = run(args.inputs, args.out, args.master, args.partitions)
-    print(json.dumps(counts))
+    info: dict[str, float] = {}
+    counts = run(args.inputs, args.out, args.master, args.partitions, pack=args.pack, info=info)
+    print(json.dumps({**counts, "blocking": info}))
     return 0
 
 
