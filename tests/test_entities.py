@@ -5,10 +5,12 @@ Names are invented for these tests; the demo corpus supplies the ground truth.
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from newsloom.attribution import analyse
-from newsloom.entities.cluster import merge, same_person
+from newsloom.entities.cluster import EntityIndex, merge, same_person
 from newsloom.entities.extract import LocalEntity, gazetteer, plausible_name
 from newsloom.entities.names import role_of, strip_title
 from newsloom.model import Article, Mention
@@ -76,7 +78,7 @@ def _local(aid: str, *names: str, roles: tuple[str, ...] = ()) -> LocalEntity:
 
 
 def test_merge_across_articles() -> None:
-    entities: list = []
+    entities = EntityIndex()
     merge(entities, [_local("a", "Dorian Thrace", "Thrace", roles=("governor",))])
     merge(entities, [_local("b", "Melina Thrace")])
     merge(entities, [_local("c", "Dorian Thrace"), _local("c", "Dorian Thraice")])
@@ -91,11 +93,11 @@ def test_merge_across_articles() -> None:
 
 
 def test_lone_surname_first_then_full_name_merges() -> None:
-    entities: list = []
+    entities = EntityIndex()
     merge(entities, [_local("a", "Okonjo")])
     _changed, _placed, gone = merge(entities, [_local("b", "Celia Okonjo")])
     assert [e.name for e in entities] == ["Celia Okonjo"]
-    assert list(gone) and set(entities[0].article_ids) == {"a", "b"}
+    assert list(gone) and set(next(iter(entities)).article_ids) == {"a", "b"}
 
 
 def test_places_from_gazetteer_without_model() -> None:
@@ -129,3 +131,19 @@ def test_quote_speakers_point_at_entities(demo_result) -> None:
     assert linked
     for q in linked:
         assert ids[q.speaker_entity_id] == q.speaker
+
+
+_LETTERS = str.maketrans("0123456789", "ghijklmnop")
+
+
+def test_lookups_read_only_the_entities_a_name_could_match() -> None:
+    index = EntityIndex()
+    for i in range(300):  # a corpus of unrelated people, with invented names
+        first, last = (hashlib.sha1(f"{part}{i}".encode()).hexdigest()[:7].translate(_LETTERS) for part in "fl")
+        merge(index, [_local(f"x{i}", f"{first.title()} {last.title()}")])
+    merge(index, [_local("a", "Dorian Thrace")])
+    merge(index, [_local("b", "Thrace")])
+    candidates = index.near("PERSON", "Dorian Thraice")
+    assert [e.name for e in candidates] == ["Dorian Thrace"]  # the lone "Thrace" joined him
+    _changed, placed, _gone = merge(index, [variant := _local("c", "Dorian Thraice")])
+    assert placed[id(variant)] is candidates[0] and len(index) == 301

@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsloom.entities.cluster import merge
+from newsloom.entities.cluster import EntityIndex, merge
 from newsloom.entities.extract import LocalEntity, extract, plausible_name
 from newsloom.entities.names import gender_of_title
 from newsloom.model import Article, Entity, Quote
@@ -117,7 +117,7 @@ def corpus_stage(store: Store, new_ids: list[str]) -> None:
     """Corpus stage: canonical entities across articles, quotes matched across outlets."""
     if not new_ids:
         return
-    entities = store.entities()
+    entities = EntityIndex(store.entities())
     articles = {a.id: a for a in store.articles_by_id(new_ids)}
     changed: dict[str, Entity] = {}
     absorbed: dict[str, str] = {}  # entity id -> the entity it was merged into

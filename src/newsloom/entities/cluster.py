@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 
 from rapidfuzz import fuzz
 
@@ -65,10 +67,76 @@ def _matches(entity: Entity, local: LocalEntity, name: str) -> bool:
     return len(name) > 5 and fuzz.ratio(_norm(entity.name), _norm(name)) >= 94
 
 
-def _lone_surname_owner(entities: list[Entity], word: str) -> Entity | None:
+def _keys(etype: str, names: list[str]) -> set[str]:
+    """Blocking keys: each exact name, and the first three letters of each (of a person's
+    surname). Every match the rules above allow shares one — fuzzy spellings that differ in
+    their first three letters aside — so lookups never scan the whole corpus."""
+    kind = _SAME_KIND.get(etype, etype)
+    out: set[str] = set()
+    for n in names:
+        norm = _norm(n)
+        if norm:
+            stem = surname(norm) if kind == "PERSON" else norm
+            out |= {f"{kind}|={norm}", f"{kind}|^{stem[:3]}"}
+    return out
+
+
+class EntityIndex:
+    """The corpus's entities with blocking keys, and per-entity tallies (mention texts,
+    mention keys, article ids) kept beside them, so that folding one article in costs what
+    that article brings, not what the corpus or a famous entity has accumulated."""
+
+    def __init__(self, entities: Iterable[Entity] = ()) -> None:
+        self._all: dict[str, Entity] = {}
+        self._order: dict[str, int] = {}
+        self._by_key: dict[str, set[str]] = defaultdict(set)
+        self._keys_of: dict[str, set[str]] = {}
+        self._tally: dict[str, tuple[Counter[str], set[tuple[str, int, int]], set[str]]] = {}
+        for e in entities:
+            self.add(e)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self._all.values())
+
+    def __len__(self) -> int:
+        return len(self._all)
+
+    def add(self, entity: Entity) -> None:
+        self._all[entity.id] = entity
+        self._order.setdefault(entity.id, len(self._order))
+        self.reindex(entity)
+
+    def remove(self, entity: Entity) -> None:
+        for k in self._keys_of.pop(entity.id, set()):
+            self._by_key[k].discard(entity.id)
+        self._all.pop(entity.id, None)
+        self._tally.pop(entity.id, None)
+
+    def reindex(self, entity: Entity) -> None:
+        keys = _keys(entity.type, [entity.name, *entity.aliases])
+        for k in self._keys_of.get(entity.id, set()) - keys:
+            self._by_key[k].discard(entity.id)
+        for k in keys:
+            self._by_key[k].add(entity.id)
+        self._keys_of[entity.id] = keys
+
+    def near(self, etype: str, name: str) -> list[Entity]:
+        """Entities that could match ``name``, in the order they were first stored."""
+        ids = set().union(*(self._by_key.get(k, ()) for k in _keys(etype, [name])))
+        return sorted((self._all[i] for i in ids), key=lambda e: self._order[e.id])
+
+    def tally(self, entity: Entity) -> tuple[Counter[str], set[tuple[str, int, int]], set[str]]:
+        """(mention text counts, mention keys, article ids) of ``entity``, built once."""
+        if entity.id not in self._tally:
+            self._tally[entity.id] = (Counter(m.text for m in entity.mentions),
+                                      {mention_key(m) for m in entity.mentions}, set(entity.article_ids))
+        return self._tally[entity.id]
+
+
+def _lone_surname_owner(index: EntityIndex, word: str) -> Entity | None:
     """The one person with this surname (fuzzy), or a clearly dominant one."""
     owners = [
-        e for e in entities
+        e for e in index.near("PERSON", word)
         if e.type == "PERSON" and len(e.name.split()) >= 2
         and fuzz.ratio(surname(e.name).lower(), word.lower()) >= FUZZY
     ]
@@ -81,9 +149,9 @@ def _lone_surname_owner(entities: list[Entity], word: str) -> Entity | None:
 
 
 def merge(
-    existing: list[Entity], locals_: list[LocalEntity]
+    index: EntityIndex, locals_: list[LocalEntity]
 ) -> tuple[list[Entity], dict[int, Entity], dict[str, Entity]]:
-    """Fold one article's entities into the corpus's (``existing`` is updated in place).
+    """Fold one article's entities into the corpus's (``index`` is updated in place).
 
     Returns the changed entities, the entity each local one went to (keyed by
     ``id(local)``), and the entities absorbed into another (old id -> new entity).
@@ -95,34 +163,49 @@ def merge(
         name = local.name
         if not name:
             continue
-        target = next((e for e in existing if _matches(e, local, name)), None)
+        target = next((e for e in index.near(local.type, name) if _matches(e, local, name)), None)
         if target is None and local.type == "PERSON" and len(name.split()) == 1:
-            target = _lone_surname_owner(existing, name)
+            target = _lone_surname_owner(index, name)
         if target is None:
             target = Entity(id=entity_id(local.type, name), name=name, type=local.type)
-            existing.append(target)
+            index.add(target)
         if local.type == "PERSON" and len(name.split()) >= 2:
             # a lone surname seen earlier ("Okoro") now has its full name
-            for lone in [e for e in existing if e.type == "PERSON" and len(e.name.split()) == 1 and e is not target]:
-                if _lone_surname_owner(existing, lone.name) is target:
-                    _absorb(target, LocalEntity(type="PERSON", mentions=lone.mentions))
-                    target.article_ids = sorted(set(target.article_ids) | set(lone.article_ids))
-                    existing.remove(lone)
+            lones = [e for e in index.near("PERSON", surname(target.name))
+                     if e.type == "PERSON" and len(e.name.split()) == 1 and e is not target]
+            for lone in lones:
+                if _lone_surname_owner(index, lone.name) is target:
+                    _absorb(index, target, LocalEntity(type="PERSON", mentions=lone.mentions))
+                    for a in lone.article_ids:
+                        _add_article(index, target, a)
+                    target.article_ids.sort()
+                    index.remove(lone)
                     changed.pop(lone.id, None)
                     absorbed[lone.id] = target
-        _absorb(target, local)
+        _absorb(index, target, local)
         changed[target.id] = target
         placed[id(local)] = target
     return list(changed.values()), placed, absorbed
 
 
-def _absorb(entity: Entity, local: LocalEntity) -> None:
-    article_id = local.mentions[0].article_id if local.mentions else None
-    seen = {(m.article_id, m.start, m.end) for m in entity.mentions}
-    entity.mentions += [m for m in local.mentions if (m.article_id, m.start, m.end) not in seen]
-    entity.aliases = sorted(set(entity.aliases) | set(local.aliases))
-    if article_id and article_id not in entity.article_ids:
+def _add_article(index: EntityIndex, entity: Entity, article_id: str) -> None:
+    articles = index.tally(entity)[2]
+    if article_id not in articles:
+        articles.add(article_id)
         entity.article_ids.append(article_id)
+
+
+def _absorb(index: EntityIndex, entity: Entity, local: LocalEntity) -> None:
+    article_id = local.mentions[0].article_id if local.mentions else None
+    forms, seen, _ = index.tally(entity)
+    for m in local.mentions:
+        if mention_key(m) not in seen:
+            seen.add(mention_key(m))
+            forms[m.text] += 1
+            entity.mentions.append(m)
+    entity.aliases = sorted(set(entity.aliases) | set(local.aliases))
+    if article_id:
+        _add_article(index, entity, article_id)
     for text in local.roles:
         role = next((r for r in entity.roles if r.text.lower() == text.lower()), None)
         if role is None:
@@ -132,7 +215,8 @@ def _absorb(entity: Entity, local: LocalEntity) -> None:
             role.article_ids.append(article_id)
     if entity.type == "ORG" and local.type in ("OUTLET", "PLATFORM"):
         entity.type = local.type  # the more specific label wins
-    entity.name = canonical_name([m.text for m in entity.mentions], entity.type) or entity.name
+    entity.name = canonical_name(forms, entity.type) or entity.name
+    index.reindex(entity)
 
 
 def mention_key(m: Mention) -> tuple[str, int, int]:

@@ -52,12 +52,16 @@ def clean_name(text: str) -> str:
     return text
 
 
-def canonical_name(forms: list[str], etype: str) -> str:
-    """The most frequent of the longest forms (a person's full name over a lone surname)."""
-    names = [clean_name(f) for f in forms if clean_name(f)]
-    if not names:
+def canonical_name(forms: list[str] | Counter[str], etype: str) -> str:
+    """The most frequent of the longest forms (a person's full name over a lone surname);
+    ``forms`` are the mention texts, or their counts."""
+    counts: Counter[str] = Counter()
+    for f, n in (forms.items() if isinstance(forms, Counter) else ((f, 1) for f in forms)):
+        if name := clean_name(f):
+            counts[name] += n
+    if not counts:
         return ""
-    counts = Counter(names)
+    names = list(counts)
     longest = max(len(n.split()) for n in names) if etype == "PERSON" else 0
     pool = [n for n in counts if etype != "PERSON" or len(n.split()) == longest]
     return max(pool, key=lambda n: (counts[n], len(n)))
