@@ -1,12 +1,18 @@
 """TIMEX3 extraction and normalisation on TempEval-3 (TimeBank + AQUAINT).
 
-    python bench/time.py [DATA_DIR] [--errors] [--split]   (default ../shared/data/time/tempeval3)
+    python bench/time.py [DATA_DIR] [--errors [N]]   (default ../shared/data/time/tempeval3)
 
 For each corpus and overall: span P/R/F1 under strict (same offsets) and relaxed
 (overlapping) matching, and value P/R/F1 as TempEval-3 defines it — a system expression
 counts when it relaxed-matches a gold one and has the same value, over all system / all
 gold expressions. Each document is resolved against its DCT. Skips with a message when
 the data is absent.
+
+``--errors N`` then prints, over all documents, the count of each error class — ``missed``
+(gold with no overlapping system expression), ``spurious`` (system with no overlapping
+gold), ``value`` (overlapping, other value), ``span`` (overlapping, same value, other
+offsets) — and up to N examples of each (default 20), most frequent first: system and
+gold text and value, the DCT and the sentence around them.
 
 Speed: articles/s of the dates + figures stages together on PolNeAR train texts
 (../shared/data/quotes/polnear/train/text, published date from the file name), best of
@@ -18,6 +24,8 @@ from __future__ import annotations
 import re
 import sys
 import time
+from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -67,7 +75,21 @@ def prf(tp: float, n_sys: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score(files: list[Path], errors: list[str] | None = None) -> dict[str, float]:
+@dataclass
+class Error:
+    kind: str  # missed | spurious | value | span
+    system: str  # "text" value, or "" when missed
+    gold: str  # "text" value, or "" when spurious
+    dct: date
+    context: str
+
+
+def _context(text: str, start: int, end: int, width: int = 70) -> str:
+    left, right = text[max(0, start - width):start], text[end:end + width]
+    return " ".join(f"{left}[{text[start:end]}]{right}".split())
+
+
+def score(files: list[Path], errors: list[Error] | None = None) -> dict[str, float]:
     n_sys = n_gold = strict = relaxed_sys = relaxed_gold = value_ok = 0
     seconds = 0.0
     for path in files:
@@ -82,20 +104,23 @@ def score(files: list[Path], errors: list[str] | None = None) -> dict[str, float
         matched_gold: set[int] = set()
         for d in system:
             hits = [i for i, (s, e, _) in enumerate(gold) if s < d.end and d.start < e and i not in matched_gold]
+            sys_str = f"{d.text!r} {d.value}"
             if not hits:
                 if errors is not None:
-                    errors.append(f"FP  {d.text!r} {d.value}")
+                    errors.append(Error("spurious", sys_str, "", dct, _context(text, d.start, d.end)))
                 continue
             i = hits[0]
+            gs, ge, gv = gold[i]
             matched_gold.add(i)
             relaxed_sys += 1
-            if d.value == gold[i][2]:
-                value_ok += 1
-            elif errors is not None:
-                errors.append(f"VAL {d.text!r} {d.value} gold {text[gold[i][0]:gold[i][1]]!r} {gold[i][2]} ({dct})")
+            value_ok += d.value == gv
+            if errors is not None and (d.value != gv or (d.start, d.end) != (gs, ge)):
+                errors.append(Error("value" if d.value != gv else "span", sys_str, f"{text[gs:ge]!r} {gv}", dct,
+                                    _context(text, min(gs, d.start), max(ge, d.end))))
         relaxed_gold += len(matched_gold)
         if errors is not None:
-            errors.extend(f"FN  {text[s:e]!r} {v}" for i, (s, e, v) in enumerate(gold) if i not in matched_gold)
+            errors.extend(Error("missed", "", f"{text[s:e]!r} {v}", dct, _context(text, s, e))
+                          for i, (s, e, v) in enumerate(gold) if i not in matched_gold)
     sp, sr, sf = prf(strict, n_sys, n_gold)
     rp, rr, rf = prf(relaxed_sys, n_sys, n_gold)
     vp, vr, vf = prf(value_ok, n_sys, n_gold)
@@ -103,6 +128,24 @@ def score(files: list[Path], errors: list[str] | None = None) -> dict[str, float
             "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf,
             "value_acc": value_ok / relaxed_sys if relaxed_sys else 0.0, "value_p": vp, "value_r": vr,
             "value_f1": vf, "docs_per_s": len(files) / seconds if seconds else 0.0}
+
+
+def _shape(expr: str) -> str:
+    """An error's expression with digits and case folded, to group like errors."""
+    return re.sub(r"\d", "9", expr.lower())
+
+
+def print_errors(errors: list[Error], n: int) -> None:
+    """Each error class with its count, then up to ``n`` examples, the most common shapes first."""
+    for kind in ("missed", "spurious", "value", "span"):
+        group = [e for e in errors if e.kind == kind]
+        print(f"\n== {kind}: {len(group)}")
+        counts = Counter(_shape(e.system + " | " + e.gold) for e in group)
+        group.sort(key=lambda e: (-counts[_shape(e.system + " | " + e.gold)], e.system, e.gold))
+        for e in group[:n]:
+            pair = " -> ".join(x for x in (f"sys {e.system}" if e.system else "", f"gold {e.gold}" if e.gold else "")
+                               if x)
+            print(f"{pair}  (DCT {e.dct})\n    {e.context}")
 
 
 def speed(text_dir: Path = POLNEAR, rounds: int = 3) -> None:
@@ -144,9 +187,11 @@ def main(argv: list[str]) -> int:
               f"{s['value_acc']:9.3f} {s['value_f1']:8.3f}")
     speed()
     if "--errors" in argv:
-        errors: list[str] = []
+        i = argv.index("--errors")
+        n = int(argv[i + 1]) if i + 1 < len(argv) and argv[i + 1].isdigit() else 20
+        errors: list[Error] = []
         score(corpora["overall"], errors)
-        print("\n".join(errors))
+        print_errors(errors, n)
     return 0
 
 

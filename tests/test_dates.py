@@ -32,7 +32,7 @@ def values(text: str, ref: date | None = TUESDAY) -> dict[str, str | None]:
         ("The mayor spoke yesterday.", "yesterday", "2025-10-13"),
         ("The vote is tomorrow.", "tomorrow", "2025-10-15"),
         ("Rain fell this morning.", "this morning", "2025-10-14TMO"),
-        ("The pier closed on Friday evening.", "Friday evening", "2025-10-10"),
+        ("The pier closed on Friday evening.", "Friday evening", "2025-10-10TEV"),
         ("The bridge opened in 2014.", "2014", "2014"),
         ("The report came out on Feb. 13, 2025.", "Feb. 13, 2025", "2025-02-13"),
         ("The report came out on 13 February 2024.", "13 February 2024", "2024-02-13"),
@@ -176,3 +176,79 @@ def test_ages_and_rates_are_not_durations() -> None:
     got = values("The pilot, 52 years old, earns $90,000 a year and flies 300 hours a month.")
     assert not {"52 years", "a year", "a month"} & got.keys(), got
     assert values("The trial lasted a year.")["a year"] == "P1Y"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        # A clock time with the day that follows it.
+        ("The offer will expire at 5 p.m. Friday.", "5 p.m. Friday", "2025-10-17T17:00"),
+        ("The market reopened at 9 a.m. Monday.", "9 a.m. Monday", "2025-10-13T09:00"),
+        ("Bids are due by 5 p.m. EST Nov. 3.", "5 p.m. EST Nov. 3", "2025-11-03T17:00"),
+        ("The shop shut at midday.", "midday", "2025-10-14T12:00"),
+        # A weekday's part of day; a possessive's "'s" stays outside the expression.
+        ("The fire broke out on Sunday night.", "Sunday night", "2025-10-12TNI"),
+        ("Monday's vote was close.", "Monday", "2025-10-13"),
+        ("The mayor spoke last night.", "last night", "2025-10-13TNI"),
+        # Tense cues: initials and titles do not end a clause; "next to" is a place.
+        ("Mr. Lee will take over from Anna B. Cole Feb. 1.", "Feb. 1", "2026-02-01"),
+        ("The dividend is payable Jan. 5 to holders.", "Jan. 5", "2026-01-05"),
+        ("A blast hit the kiosk next to the station on Friday.", "Friday", "2025-10-10"),
+        ("On Thursday, the nurses' union plans to strike.", "Thursday", "2025-10-16"),
+        ("The firm said Monday that it intends to sell.", "Monday", "2025-10-13"),
+        # Durations: halves, decades in years, the article of "the nine months".
+        ("The refugees waited 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("The surgery took five and a half hours.", "five and a half hours", "PT5H30M"),
+        ("The alarm rang for a minute and a half.", "a minute and a half", "PT1M30S"),
+        ("The feud lasted two decades.", "two decades", "P20Y"),
+        ("Profit rose in the nine months to June.", "the nine months", "P9M"),
+        ("The lake had been dry for years.", "years", "PXY"),
+        ("A ruling is expected within weeks.", "weeks", "PXW"),
+        ("Crime fell over the past decade.", "the past decade", "P10Y"),
+        ("The mill closed several years ago.", "several years ago", "PAST_REF"),
+        # Quarters and fiscal years.
+        ("Losses narrowed from the 2023 third quarter.", "the 2023 third quarter", "2023-Q3"),
+        ("The merger may close in next year's first quarter.", "next year's first quarter", "2026-Q1"),
+        ("Sales for this year's second quarter fell.", "this year's second quarter", "2025-Q2"),
+        ("Net rose in the third quarter from $2 million in the 2024 quarter.", "the 2024 quarter", "2024-Q3"),
+        ("Revenue for the year ended June 30 rose.", "the year", "P1Y"),
+        ("The firm expects a loss for the current year.", "the current year", "2025"),
+        # Frequencies.
+        ("The council meets every month.", "every month", "P1M"),
+        ("She wrote a weekly column.", "weekly", "P1W"),
+        # Years in words, decades in words, prefixed years.
+        ("The dam burst in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+        ("January nineteen ninety-seven was cold.", "January nineteen ninety-seven", "1997-01"),
+        ("They hoped to finish by the year two thousand.", "the year two thousand", "2000"),
+        ("Prices soared through the nineties.", "the nineties", "199"),
+        ("The league folded in mid-1996.", "1996", "1996"),
+        # A month with its year in words; seasons.
+        ("The bridge opened in June last year.", "June last year", "2024-06"),
+        ("Snow fell in the winter of 1994.", "the winter of 1994", "1994-WI"),
+        ("The pier was rebuilt this past spring.", "this past spring", "2025-SP"),
+        ("Over the summer, the ferry ran late.", "the summer", "2025-SU"),
+    ],
+)
+def test_timeml_conventions(text: str, expr: str, value: str) -> None:
+    got = values(text)
+    assert got.get(expr) == value, got
+
+
+def test_not_temporal() -> None:
+    got = values("The blast killed 12 Americans. She won three-quarters of the vote at the March for Jobs, "
+                 "the party daily Herald said.")
+    assert not got, got
+
+
+def test_anaphora_counts_from_the_last_date_named() -> None:
+    got = values("The plant opened on May 2, 2019. The next day it flooded. The following year it closed, "
+                 "and later that year it was sold.")
+    assert got["The next day"] == "2019-05-03"
+    assert got["The following year"] == "2020"
+    assert got["later that year"] == "2020"
+    # With no earlier date to count from, "that day" is generic: not a mention.
+    assert "that day" not in values("Traders sell when news hits that day.")
+    # Undated article: counted from an absolute date, the value is resolved.
+    art = stage(Article(id="a", source="s", fingerprint="f", text="It opened in 2019. A year later it shut."))
+    by_text = {d.text: d for d in art.dates}
+    assert (by_text["A year later"].value, by_text["A year later"].status) == ("2020", "resolved")

@@ -21,13 +21,14 @@ from newsloom.clean.lines import LineStats, features, is_substantive, score, wor
 from newsloom.clean.sentences import sentence_count
 from newsloom.model import RemovedLine
 
-_MONTHS = (
+# Month names and abbreviations, as a regex alternation (shared with timeline.dates).
+MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _DATE = (
-    rf"(?:{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}\s+{_MONTHS}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"(?:{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{MONTHS}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 )
 _DATE_RE = re.compile(_DATE)
 _DATE_LINE_RE = re.compile(
@@ -44,7 +45,7 @@ _BYLINE_RE = re.compile(
     r"(?:\s*[,|]\s*[\w .]{0,40})?$",
     re.IGNORECASE,
 )
-_NOT_NAMES = re.compile(rf"\b(?:{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The)\b")
+_NOT_NAMES = re.compile(rf"\b(?:{MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The)\b")
 _BREADCRUMB_SEP_RE = re.compile(r"\s(?:›|»|>|/|\||·|→)\s")
 
 

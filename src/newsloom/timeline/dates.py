@@ -2,8 +2,16 @@
 
 Rule-based (regexes and small lexicons, compiled once): absolute dates ("Feb. 13, 2025",
 "13 February"), relative ones ("last Friday", "next week", "three years ago",
-"yesterday"), years, decades, quarters, seasons, clock times, durations ("nearly two
-years" → ``P2Y``) and the present ("now" → ``PRESENT_REF``).
+"yesterday", "Friday night" → ``…TNI``), years (also in words, "nineteen ninety-six"),
+decades, quarters ("the 1988 third quarter"), seasons, clock times with their day
+("10 p.m. Wednesday"), durations ("nearly two years" → ``P2Y``, "2 1/2 years" →
+``P2Y6M``, "two decades" → ``P20Y``), frequencies ("every month" → ``P1M``) and the
+present ("now" → ``PRESENT_REF``). Spans follow TimeBank: "the nine months" keeps its
+article, a possessive's "'s" is left out.
+
+Anaphoric expressions ("the following year", "later that day") count from the nearest
+earlier mention precise enough and take its status; with none within reach they are
+generic ("sell-offs that day") and dropped.
 
 Values are computed against a *reference date*: the article's ``published`` date
 (status ``resolved``), else the latest full absolute date in its text or captions
@@ -22,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from newsloom.clean.text import _MONTHS
+from newsloom.clean.text import MONTHS
 from newsloom.model import Article, DateMention
 
 # --- lexicons -----------------------------------------------------------------------
@@ -53,21 +61,24 @@ _FUTURE_BEFORE_RE = re.compile(
     r"\b(?:will|shall|would|'ll|going to|(?:is|are|was|were)\s+(?:expected|scheduled|due|set|slated|to)"
     r"|(?:expected|scheduled|due|set|slated)\s+to|as\s+(?:early|soon)\s+as"
     r"|(?:postponed|delayed|adjourned|deferred|extended)\s+(?:until|till|to)"
-    r"|expects?|plans?(?:ned)?|scheduled|hopes?|intends?|next|upcoming)\b|’ll",
+    r"|expects?|plans?\s+(?:to|for)|planned\s+(?:to|for)|planning\s+to|scheduled|hopes?|intends?"
+    r"|next(?!\s+to\b)|upcoming|payable|effective)\b|’ll",
     re.IGNORECASE,
 )
 # After the expression only up to a comma, unless the expression opens its sentence
-# ("On Friday, the panel will…"): "announced Friday, they said they will…" is past.
-_FUTURE_AFTER_RE = re.compile(
-    r"^[^.;:]{0,40}?\b(?:will|shall|'ll|is expected|are expected|is scheduled|are scheduled|is due|are due)\b",
-    re.IGNORECASE,
-)
-_FUTURE_AFTER_NO_COMMA_RE = re.compile(
-    r"^[^.;:,]{0,40}?\b(?:will|shall|'ll|is expected|are expected|is scheduled|are scheduled|is due|are due)\b",
-    re.IGNORECASE,
-)
+# ("On Friday, the panel will…"), when its main verb may come further on: "announced
+# Friday, they said they will…" is past.
+_FUTURE_AFTER_RE = re.compile(r"\b(?:will|shall|'ll|(?:is|are)\s+(?:expected|scheduled|due|set|slated|planning|going)"
+                              r"|plans?\s+to|intends?\s+to|expects?\s+to)\b", re.IGNORECASE)
+_AFTER_STOP_RE = re.compile(r"[.;:]")
+_AFTER_STOP_NO_COMMA_RE = re.compile(r"[.;:,]|\bthat\b", re.IGNORECASE)
 _SENTENCE_OPENING_RE = re.compile(r"(?:^|[.!?\n])[\s\"'“‘`]*(?:(?:on|by|until|from|early|late)\s+)?$", re.IGNORECASE)
-_CLAUSE_START_RE = re.compile(r"[.;:!?\n]|,|\bthat\b|\bwhen\b|\bwhich\b|\band\b|\bbut\b", re.IGNORECASE)
+# A full stop ends a clause, but not that of an initial or a title ("Daniel P. Davison",
+# "Mr. Smith", "Feb. 1"): the lookbehinds run only at a full stop.
+_ABBR_STOP = "".join(f"(?<!\\b{a}\\.)" for a in (
+    "Mr Mrs Ms Dr St Jr Sr Co Inc Corp Ltd Gen Gov Sen Rep Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+    "Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun No").split())
+_CLAUSE_START_RE = re.compile(rf"\.(?<!\b[A-Z]\.){_ABBR_STOP}|[;:!?\n,]|(?i:\b(?:that|when|which|but)\b)")
 
 # --- patterns -----------------------------------------------------------------------
 
@@ -104,7 +115,7 @@ _DAYNUM = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>(?:1[6-9]|20)\d\d)"
 # The full stop belongs to an abbreviation ("Oct."), not to "October." ending a sentence.
 # Not a word that starts like one ("Mayor", "Maria").
-_MON = rf"(?P<m>{_MONTHS})(?![a-z])(?:(?<=\b[A-Z][a-z]{{2}})(?<!May)\.|(?<=Sept)\.)?"
+_MON = rf"(?P<m>{MONTHS})(?![a-z])(?:(?<=\b[A-Z][a-z]{{2}})(?<!May)\.|(?<=Sept)\.)?"
 _APPROX = "(?:{}\\s+)?".format(trie_regex(set(
     "about|around|approximately|roughly|nearly|almost|some|more than|less than|at least|at most|"
     "up to|just over|just under|barely|the first|the last|the past|the next|the previous|"
@@ -120,7 +131,7 @@ class _Ctx:
 # A handler returns (value, depends_on_reference) or None to drop the match.
 Handler = Callable[[re.Match[str], _Ctx], "tuple[str | None, bool] | None"]
 # Each rule: its pattern, handler, and the anchors every match of it contains.
-_RULES: list[tuple[re.Pattern[str], Handler, frozenset[str], int]] = []
+_RULES: list[tuple[re.Pattern[str], Handler, frozenset[str], int, int]] = []
 
 # --- anchors: the prefilter ----------------------------------------------------------
 # Trying every pattern at every position made the stage slow (~13 ms per 4.6k-char
@@ -137,11 +148,12 @@ _BACK, _AHEAD = 60, 16
 
 
 def _rule(pattern: str, flags: int = 0, anchors: frozenset[str] | set[str] = UNIT_ANCHORS,
-          back: int = _BACK) -> Callable[[Handler], Handler]:
-    """Register a rule; ``back``: how far a match may start before its anchor."""
+          back: int = _BACK, ahead: int = _AHEAD) -> Callable[[Handler], Handler]:
+    """Register a rule; ``back``: how far a match may start before its anchor; ``ahead``:
+    how far past its anchor it must be read to be recognised."""
     def register(fn: Handler) -> Handler:
         _KEYWORDS.update(a for a in anchors if not a.startswith("<"))
-        _RULES.append((re.compile(pattern, flags), fn, frozenset(anchors), back))
+        _RULES.append((re.compile(pattern, flags), fn, frozenset(anchors), back, ahead))
         return fn
     return register
 
@@ -237,8 +249,13 @@ def is_future(text: str, start: int, end: int) -> bool:
     clause = before[cuts[-1].end():] if cuts else before
     if _FUTURE_BEFORE_RE.search(clause):
         return True
-    after = _FUTURE_AFTER_RE if _SENTENCE_OPENING_RE.search(before) else _FUTURE_AFTER_NO_COMMA_RE
-    return bool(after.search(text[end:end + 60]))
+    opening = _SENTENCE_OPENING_RE.search(before) is not None
+    reach = 80 if opening else 40  # how far on the verb may start
+    after = text[end:end + reach + 20]
+    if stop := (_AFTER_STOP_RE if opening else _AFTER_STOP_NO_COMMA_RE).search(after):
+        after = after[:stop.start()]
+    verb = _FUTURE_AFTER_RE.search(after)
+    return verb is not None and verb.start() <= reach
 
 
 def _weekday_date(ref: date, wd: int, direction: str) -> date:
@@ -266,13 +283,11 @@ def _sentence(text: str, start: int, end: int) -> str:
 _QUARTER_CONTEXT = 800
 
 
-def _year_ago_quarter(ctx: _Ctx, start: int, end: int) -> str | None:
-    """Earnings news compares a quarter with the same quarter "a year ago" / "last year":
-    in a sentence about a quarter, those name that quarter of the previous year (TimeML
-    annotates them so). The quarter is the one the sentence names, else the last
-    completed one."""
-    if ctx.ref is None:
-        return None
+def _context_quarter(ctx: _Ctx, start: int, end: int) -> int | None:
+    """The quarter a passage of earnings news is about: the one its sentence or the
+    paragraph before names, else the last completed one; None where no quarter is
+    mentioned nearby."""
+    assert ctx.ref is not None
     # The quarter is often named a sentence or two before ("Net income rose in the third
     # quarter. A year earlier, …"): look back a paragraph's length too.
     sent = _sentence(ctx.text, start, end)
@@ -282,8 +297,17 @@ def _year_ago_quarter(ctx: _Ctx, start: int, end: int) -> str | None:
         return None
     named = [ORDINALS[m["o"].lower()] for m in reversed(quarters) if m["o"]]
     y, mo = _add_months(ctx.ref.year, ctx.ref.month, -3)
-    q = named[0] if named else (mo - 1) // 3 + 1
-    return f"{ctx.ref.year - 1}-Q{q}"
+    return named[0] if named else (mo - 1) // 3 + 1
+
+
+def _year_ago_quarter(ctx: _Ctx, start: int, end: int) -> str | None:
+    """Earnings news compares a quarter with the same quarter "a year ago" / "last year":
+    in a sentence about a quarter, those name that quarter of the previous year (TimeML
+    annotates them so)."""
+    if ctx.ref is None:
+        return None
+    q = _context_quarter(ctx, start, end)
+    return f"{ctx.ref.year - 1}-Q{q}" if q else None
 
 
 def _part(m: re.Match[str]) -> str:
@@ -339,7 +363,9 @@ def _month_year(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
        # "the October vote", "December's figures").
        r"|(?=(?:January|February|March|April|June|July|August|September|October|November|December)\b))"
        r"\s*)(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
-       r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![a-z]|\s*\d)", anchors={MONTH}, back=30)
+       r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![a-z]|\s*\d)"
+       # A march, not the month: "the March for Jobs", "the March of the Mothers".
+       r"(?<!March(?=\s(?:for|of(?:\sthe)?)\s[A-Z]))", anchors={MONTH}, back=30)
 def _month_only(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     mon = _month(m["m"])
     if ctx.ref is None:
@@ -355,7 +381,9 @@ def _month_only(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return f"{year}-{mon:02d}", True
 
 
-@_rule(r"(?<![\d$€£.,-])\b(?:fiscal\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b(?![,.]?\d|\s*(?:%|percent|-\d)|s\b|'s\b)",
+# "mid-1996", "post-1959": the year of a prefixed one too.
+@_rule(r"(?:(?<![\d$€£.,-])|(?<=\b(?:mid|pre)-)|(?<=\bpost-))\b(?:fiscal\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b"
+       r"(?![,.]?\d|\s*(?:%|percent|-\d)|s\b|'s\b)",
        re.IGNORECASE, anchors={DIGIT}, back=12)
 def _year(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return m["y"], False
@@ -368,14 +396,96 @@ def _decade(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return f"19{m['dec2']}", False
 
 
+@_rule(rf"(?:(?P<mod>early|late|mid)[- ])?{_MON}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b", re.IGNORECASE,
+       anchors={MONTH}, back=6)
+def _month_rel_year(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    """ "June last year", "March of next year": that month of the year named."""
+    if not m["m"][0].isupper():
+        return None
+    if ctx.ref is None:
+        return f"XXXX-{_month(m['m']):02d}", True
+    step = {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+    return f"{ctx.ref.year + step}-{_month(m['m']):02d}", True
+
+
+@_rule(r"\bthe\s+(?:(?P<cur>current|full)\s+)?(?:fiscal\s+)?year"
+       r"(?P<ended>(?=\s+(?:ended|ending|that\s+ended)\b))?", re.IGNORECASE, anchors={"year"}, back=30)
+def _the_year(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    """ "the year ended March 31" is a span of a year; "the current year", "the full
+    year" the reference's year. A bare "the year" is left alone."""
+    if m["ended"] is not None:
+        return "P1Y", False
+    if not m["cur"]:
+        return None
+    return (str(ctx.ref.year), True) if ctx.ref else (None, True)
+
+
+# Not "annually": mostly a rate's adverb ("rise 8% annually"), which TimeML leaves alone.
+@_rule(r"\b(?:(?:each|every)\s+(?P<u>year|month|week|day|quarter|hour)|(?P<adv>weekly|monthly|hourly))\b",
+       re.IGNORECASE, anchors={"year", "month", "week", "day", "quarter", "hour", "weekly", "monthly", "hourly"},
+       back=6)
+def _every(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    """A frequency: "every month" P1M, "weekly" P1W (TIMEX3 SET values)."""
+    unit = m["u"] or {"weekly": "week", "monthly": "month", "hourly": "hour"}[m["adv"].lower()]
+    return duration_value(1, unit.lower()), False
+
+
+_SPELLED_TENS = trie_regex(set(TENS))
+_SPELLED_ONES = trie_regex(set(ONES[1:10]))
+
+
+@_rule(rf"\b(?:(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+       rf"(?:(?P<c>nineteen|eighteen)[- ](?P<t>{_SPELLED_TENS})(?:[- ](?P<o>{_SPELLED_ONES}))?\b"
+       rf"|the\s+year\s+two\s+thousand(?:\s+and\s+(?P<o2>{_SPELLED_ONES}))?\b)", re.IGNORECASE,
+       anchors={"nineteen", "eighteen", "thousand"}, back=30)
+def _spelled_year(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    """Years in words, as broadcast transcripts write them: "nineteen ninety-six"."""
+    if m["c"]:
+        year = (1900 if m["c"].lower() == "nineteen" else 1800) + NUMBER_WORDS[m["t"].lower()]
+        year += NUMBER_WORDS[m["o"].lower()] if m["o"] else 0
+    else:
+        year = 2000 + (NUMBER_WORDS[m["o2"].lower()] if m["o2"] else 0)
+    if m["m"] and m["m"][0].isupper():
+        return f"{year}-{_month(m['m']):02d}", False
+    if m["m"]:
+        return None
+    return str(year), False
+
+
+_DECADE_WORDS = {t[:-1] + "ies" for t in TENS}  # "twenties" … "nineties"
+
+
+@_rule(rf"\bthe\s+(?:(?P<c>nineteen|eighteen)[- ]?)?(?P<t>{trie_regex(_DECADE_WORDS)})\b",
+       re.IGNORECASE, anchors=_DECADE_WORDS, back=16)
+def _spelled_decade(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    """ "the nineties" → 199 (the century is the 1900s unless named)."""
+    tens = NUMBER_WORDS[m["t"].lower()[:-3] + "y"]
+    century = 18 if (m["c"] or "").lower() == "eighteen" else 19
+    return f"{century}{tens // 10}", False
+
+
+@_rule(rf"(?:(?<=\bfor )|(?<=\bover )|(?<=\bwithin )|(?<=\bafter ))(?P<u>{_UNIT})s\b"
+       r"(?!\s+(?:of|ago|old)\b)", re.IGNORECASE, back=0)
+def _bare_units(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    """ "for years", "within weeks": an unspecified number of them ("for decades" PXY)."""
+    unit = m["u"].lower()
+    if unit == "weekend":
+        return None
+    if unit.startswith(("decade", "centur")):
+        unit = "year"
+    return f"P{'T' if unit in _TIME_UNITS else ''}X{UNIT_CODE[unit]}", False
+
+
 # --- relative to the reference ---------------------------------------------------------
 
-@_rule(rf"\b(?P<w>today|tonight|yesterday|tomorrow)(?:'s|’s)?(?:\s+(?P<part>{_PART}))?\b", re.IGNORECASE,
-       anchors={"today", "tonight", "yesterday", "tomorrow"}, back=0)
+@_rule(rf"\b(?P<w>today|tonight|yesterday|tomorrow|last night)(?:\s+(?P<part>{_PART}))?\b", re.IGNORECASE,
+       anchors={"today", "tonight", "yesterday", "tomorrow", "night"}, back=5)
 def _deictic(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     if ctx.ref is None:
         return None, True
     w = m["w"].lower()
+    if w == "last night":
+        return _iso(ctx.ref - timedelta(days=1)) + "TNI", True
     d = ctx.ref + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
     return _iso(d) + ("" if w == "tonight" else _part(m)), True
 
@@ -387,7 +497,7 @@ def _this_part(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
 
 
 @_rule(rf"(?:\b(?P<rel>(?i:last|next|this|coming|past|previous))\s+|\b(?P<mod>(?i:early|late))\s+)?"
-       rf"(?P<wd>{_WD})(?:'s|’s)?(?:\s+(?P<part>{_PART}))?\b", anchors={WEEKDAY}, back=10)
+       rf"(?P<wd>{_WD})(?:\s+(?P<part>{_PART}))?\b", anchors={WEEKDAY}, back=10)
 def _weekday(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     if ctx.ref is None:
         return None, True
@@ -398,23 +508,119 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
         direction = "next"
     else:  # bare or "this": news speaks of the past unless the clause is future
         direction = "future" if is_future(ctx.text, m.start(), m.end()) else "past"
-    return _iso(_weekday_date(ctx.ref, WEEKDAY_NUM[m["wd"].lower()], direction)), True
+    return _iso(_weekday_date(ctx.ref, WEEKDAY_NUM[m["wd"].lower()], direction)) + _part(m), True
 
 
-_REL_UNIT_RE = r"(?P<u>week|month|year|quarter|weekend|spring|summer|autumn|fall|winter)"
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_SEASON = r"(?P<s>spring|summer|autumn|fall|winter)"
+
+
+def _season_year(ref: date, code: str, future: bool) -> int:
+    """The year of the last season ``code`` begun by ``ref``, or of the next one not yet ended."""
+    start = _SEASON_START[code]
+    begun = ref.month >= start or (code == "WI" and ref.month <= 2)
+    year = ref.year - (code == "WI" and ref.month <= 2)
+    if future:
+        return year if begun or ref.month < start else year + 1
+    return year if begun else year - 1
+
+
+@_rule(rf"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[- ])?{_SEASON}\s+(?:of\s+)?"
+       rf"(?:(?P<y>(?:1[6-9]|20)\d\d)\b|(?P<c>nineteen)[- ](?P<t>{_SPELLED_TENS})(?:[- ](?P<o>{_SPELLED_ONES}))?\b)"
+       rf"|\bthis\s+past\s+{_SEASON.replace('<s>', '<s2>')}\b"
+       rf"|\bthe\s+(?:(?:early|late)\s+)?{_SEASON.replace('<s>', '<s3>')}\b(?!\s+of\b)",
+       re.IGNORECASE, anchors=set(SEASONS), back=14, ahead=36)
+def _season(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    """ "the winter of 1994" 1994-WI; "this past spring", "over the summer": the last one
+    (the next one in a future clause)."""
+    if m["s"]:
+        if m["y"]:
+            year = int(m["y"])
+        else:
+            year = 1900 + NUMBER_WORDS[m["t"].lower()] + (NUMBER_WORDS[m["o"].lower()] if m["o"] else 0)
+        return f"{year}-{SEASONS[m['s'].lower()]}", False
+    code = SEASONS[(m["s2"] or m["s3"]).lower()]
+    if ctx.ref is None:
+        return f"XXXX-{code}", True
+    future = bool(m["s3"]) and is_future(ctx.text, m.start(), m.end())
+    return f"{_season_year(ctx.ref, code, future)}-{code}", True
+
+
+# Anaphora: a date counted from the last one the text named ("On May 22, 1995, … the
+# following year" is 1996). The handler leaves a placeholder, "@Y+1" (unit, offset, part
+# of day), that :func:`_resolve_anaphora` replaces once every mention is known.
+_ANAPHOR_UNIT = {"day": "D", "morning": "D", "afternoon": "D", "evening": "D", "night": "D",
+                 "month": "M", "year": "Y"}
+
+
+@_rule(r"\b(?:(?P<mod>earlier|later)\s+)?(?P<same>that|the\s+same)\s+(?:same\s+)?"
+       r"(?P<u>day|morning|afternoon|evening|night|month|year)\b"
+       r"|\bthe\s+(?P<rel>following|next|previous|preceding)\s+(?P<u2>day|morning|afternoon|evening|month|year)\b"
+       r"|\b(?:a|one)\s+(?P<u3>day|month|year)\s+later\b", re.IGNORECASE,
+       anchors={"day", "morning", "afternoon", "evening", "night", "month", "year"}, back=20)
+def _anaphor(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    unit = (m["u"] or m["u2"] or m["u3"]).lower()
+    rel = (m["rel"] or "").lower()
+    if rel == "next" and unit in ("month", "year"):
+        return None  # "over the next year": a span, the duration rules' business
+    step = 1 if rel in ("following", "next") or m["u3"] else -1 if rel else 0
+    part = f"T{PART_OF_DAY[unit]}" if unit in PART_OF_DAY else ""
+    return f"@{_ANAPHOR_UNIT[unit]}{step:+d}{part}", True
+
+
+_ANTECEDENT_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T.*)?)?)?")
+_ANAPHOR_REACH = 1500  # characters back to the date an anaphor counts from
+
+
+def _resolve_anaphora(mentions: list[DateMention]) -> list[DateMention]:
+    """Replace each anaphor's placeholder with the date it names, counted from the nearest
+    earlier mention precise enough (a day for "the next day", a year for "that year").
+    One with none within reach is dropped: "strong redemptions that day" is generic."""
+    out = []
+    for i, d in enumerate(mentions):
+        if not (d.value or "").startswith("@"):
+            out.append(d)
+            continue
+        unit, step, part = d.value[1], int(d.value[2:4]), d.value[4:]
+        need = {"Y": 1, "M": 2, "D": 3}[unit]
+        d.value = None
+        for prev in reversed(mentions[:i]):
+            if d.start - prev.end > _ANAPHOR_REACH:
+                break
+            a = _ANTECEDENT_RE.fullmatch(prev.value or "")
+            if not a or sum(g is not None for g in a.groups()) < need:
+                continue
+            y, mo, day = int(a[1]), int(a[2] or 1), int(a[3] or 1)
+            if unit == "Y":
+                d.value = str(y + step)
+            elif unit == "M":
+                y, mo = _add_months(y, mo, step)
+                d.value = f"{y}-{mo:02d}"
+            elif (base := _valid(y, mo, day)) is not None:
+                d.value = _iso(base + timedelta(days=step)) + part
+            d.status = prev.status
+            break
+        if d.value:
+            out.append(d)
+    return out
+
+
+_REL_UNIT_RE = r"(?P<u>week|month|year|quarter|decade|weekend|spring|summer|autumn|fall|winter)"
 
 
 @_rule(rf"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>last|next|this|coming|past|previous|"
        rf"the\s+(?:past|last|next|coming|previous|following))\s+{_REL_UNIT_RE}\b", re.IGNORECASE,
-       anchors={"week", "month", "year", "quarter", "weekend", *SEASONS}, back=30)
+       anchors={"week", "month", "year", "quarter", "decade", "weekend", *SEASONS}, back=30)
 def _rel_unit(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     rel, unit = m["rel"].lower(), m["u"].lower()
-    if rel.startswith("the ") and unit in UNIT_CODE:  # "the past year": a span
-        return f"P1{UNIT_CODE[unit]}", False
+    if rel.startswith("the ") and unit in UNIT_CODE and unit != "weekend":  # "the past year": a span
+        return duration_value(1, unit), False
     if ctx.ref is None:
         return None, True
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel.split()[-1], 0)
     ref = ctx.ref
+    if unit == "decade":  # "last decade": the 1990s are "199"
+        return str(ref.year // 10 + step), True
     if unit in ("week", "weekend"):
         return _week(ref + timedelta(weeks=step)) + ("-WE" if unit == "weekend" else ""), True
     if unit == "month":
@@ -453,17 +659,32 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return "PAST_REF", False
 
 
-@_rule(r"\b(?:(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter)"
-       r"(?:\s+of\s+(?P<y>(?:19|20)\d\d))?\b", re.IGNORECASE, anchors={"quarter"}, back=30)
+@_rule(r"\b(?:(?:the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+|(?P<rel>this|last|next)\s+year(?:'s|’s)\s+)?"
+       r"(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter)"
+       r"(?:\s+of\s+(?P<y>(?:19|20)\d\d))?\b", re.IGNORECASE, anchors={"quarter"}, back=40)
 def _quarter(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    """ "the third quarter", "the 1988 third quarter", "next year's first quarter"."""
     q = ORDINALS[m["o"].lower()]
-    if m["y"]:
-        return f"{m['y']}-Q{q}", False
+    if m["y"] or m["y0"]:
+        return f"{m['y'] or m['y0']}-Q{q}", False
     if ctx.ref is None:
         return f"XXXX-Q{q}", True
+    if m["rel"]:
+        step = {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+        return f"{ctx.ref.year + step}-Q{q}", True
     cur = (ctx.ref.month - 1) // 3 + 1
     # A quarter later than the current one is last year's (results are reported after it).
     return f"{ctx.ref.year - (q > cur)}-Q{q}", True
+
+
+@_rule(r"\b(?:the\s+)?(?P<y>(?:19|20)\d\d)\s+quarter\b", re.IGNORECASE, anchors={"quarter"}, back=12)
+def _year_quarter(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    """ "the 1988 quarter": the quarter the text is about, in that year; unresolved
+    ("1988-QX") where no quarter is named nearby."""
+    if ctx.ref is None:
+        return f"{m['y']}-QX", True
+    q = _context_quarter(ctx, m.start(), m.end())
+    return f"{m['y']}-Q{q or 'X'}", True
 
 
 @_rule(r"\b(?:the\s+)?(?:latest|current|most recent|recent|fiscal|same|just-ended|just-completed)?\s*quarter\b",
@@ -487,23 +708,41 @@ def _year_earlier(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None
     return _year_ago_quarter(ctx, m.start(), m.end()) or str(ctx.ref.year - 1), True
 
 
-@_rule(r"\b(?:daily|every day|each day)\b", re.IGNORECASE, anchors={"daily", "day"}, back=6)
+# Not the noun: "the party daily Pravda" (a capitalised name follows).
+@_rule(r"\b(?:daily(?!\s+(?-i:[A-Z]))|every day|each day)\b", re.IGNORECASE, anchors={"daily", "day"}, back=6)
 def _daily(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return "P1D", False
 
 
-@_rule(r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?m\.?(?:\s+(?:[ECMP][SD]?T|GMT|UTC))?"
-       r"|\b(?P<noon>noon|midnight)\b", re.IGNORECASE,
-       anchors={DIGIT, "noon", "midnight"}, back=12)
+# A clock time, and the day it names when one follows ("10 p.m. Wednesday", "noon
+# Thursday", "5 p.m. EST Nov. 9"). "am" needs a word boundary: not "12 Americans".
+@_rule(rf"(?:\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])(?:\.m\b\.?|m\b)"
+       rf"(?:\s+(?:[ECMP][SD]?T|GMT|UTC)\b)?|\b(?P<noon>noon|midday|midnight)\b)"
+       rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WD})\b|{_MON}\s+{_DAYNUM}\b(?!,?\s*\d)"
+       rf"|(?P<deic>today|tonight|yesterday|tomorrow)\b))?", re.IGNORECASE,
+       anchors={DIGIT, "noon", "midday", "midnight"}, back=12)
 def _clock(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     if m["noon"]:
-        h, mi = (12, 0) if m["noon"].lower() == "noon" else (0, 0)
+        h, mi = (0, 0) if m["noon"].lower() == "midnight" else (12, 0)
     else:
         h, mi = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0), int(m["mi"] or 0)
         if int(m["h"]) > 12:
             return None
     clock = f"T{h:02d}:{mi:02d}"
-    return ((_iso(ctx.ref) if ctx.ref else "XXXX-XX-XX") + clock), True
+    if m["m"]:  # a month and day
+        mon, day = _month(m["m"]), int(m["d"])
+        if ctx.ref is None:
+            return f"XXXX-{mon:02d}-{day:02d}{clock}", True
+        d = _valid(_year_for(ctx.ref, mon, day, is_future(ctx.text, m.start(), m.end())), mon, day)
+        return (_iso(d) + clock, True) if d else None
+    if ctx.ref is None:
+        return "XXXX-XX-XX" + clock, True
+    if m["wd"]:
+        direction = "future" if is_future(ctx.text, m.start(), m.end()) else "past"
+        day = _weekday_date(ctx.ref, WEEKDAY_NUM[m["wd"].lower()], direction)
+    else:
+        day = ctx.ref + timedelta(days={"yesterday": -1, "tomorrow": 1}.get((m["deic"] or "").lower(), 0))
+    return _iso(day) + clock, True
 
 
 @_rule(r"\b(?:now|currently|nowadays|at present|at the moment|these days|the present)\b", re.IGNORECASE,
@@ -536,7 +775,7 @@ def _the_weekend(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return _week(_weekday_date(ctx.ref, WEEKDAY_NUM["saturday"], direction)) + "-WE", True
 
 
-@_rule(r"\b(?:recently|lately|the past|in the past|once|formerly|previously)\b", re.IGNORECASE,
+@_rule(r"\b(?:recently|lately|the past|once|formerly|previously)\b", re.IGNORECASE,
        anchors={"recently", "lately", "past", "once", "formerly", "previously"}, back=8)
 def _past_ref(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     if m.group(0).lower() in ("once", "previously", "formerly"):
@@ -551,7 +790,28 @@ _RATE_BEFORE_RE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|dozen
                              r"[\d%.,]*(?:\s+[a-z]+){0,2}\s+\Z")
 
 
-@_rule(rf"\b{_APPROX}(?P<n>{_NUM})(?:\s+and\s+a\s+half)?[- ](?P<u>{_UNIT})s?(?:[- ]long)?\b(?!\s+ago|-old|\s+old\b)",
+# A half in the next finer unit: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
+_HALF = {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M", "minute": "30S"}
+
+
+def duration_value(n: float, unit: str) -> str:
+    """The TIMEX3 duration of ``n`` ``unit``s: "P3Y", "PT90M", "P2Y6M"; decades and centuries
+    in years ("P20Y"), as TimeBank writes them."""
+    unit = "century" if unit.startswith("centur") else unit
+    if unit in ("decade", "century"):
+        n, unit = n * (10 if unit == "decade" else 100), "year"
+    t = "T" if unit in _TIME_UNITS else ""
+    whole = int(n)
+    if n == whole:
+        return f"P{t}{whole}{UNIT_CODE[unit]}"
+    if n - whole == 0.5 and unit in _HALF:
+        return f"P{t}{whole}{UNIT_CODE[unit]}{_HALF[unit]}" if whole else f"P{t}{_HALF[unit]}"
+    return f"P{t}{n:g}{UNIT_CODE[unit]}"
+
+
+# "the nine months" keeps its article, as TimeBank does ("the 30-day period" does not).
+@_rule(rf"\b(?:the\s+(?=(?:{_NUM})\s+{_UNIT}s\b)|{_APPROX})(?P<n>{_NUM})(?P<half>\s+(?:and\s+a\s+half|1/2))?"
+       rf"[- ](?P<u>{_UNIT})s?(?P<half2>\s+and\s+a\s+half)?(?:[- ]long)?\b(?!\s+ago|-old|\s+old\b)",
        re.IGNORECASE, back=48)
 def _duration(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     """A span of time; not an age ("52 years old") nor a rate's "a year" ("$5 a year")."""
@@ -561,19 +821,22 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     if m["n"].lower() in ("a", "an") and _RATE_BEFORE_RE.search(ctx.text, max(0, m.start() - 40), m.start()):
         return None
     unit = m["u"].lower()
-    unit = "century" if unit.startswith("centur") else unit
-    if unit not in UNIT_CODE or unit == "weekend":
+    if unit == "weekend" or (unit == "quarter" and 1600 <= n < 2100):  # "the 1988 quarter"
         return None
-    if "and a half" in m.group(0).lower():
+    if unit == "quarter" and re.match(r"-quarters\b", ctx.text[m.end("n"):m.end("n") + 10]):
+        return None  # "three-quarters of the vote": a fraction
+    if m["half"] or m["half2"]:
         n += 0.5
-    amount = str(int(n)) if n == int(n) else str(n)
-    return f"P{'T' if unit in _TIME_UNITS else ''}{amount}{UNIT_CODE[unit]}", False
+    return duration_value(n, unit), False
 
 
 @_rule(rf"\b(?P<v>several|a few|few|many|some|recent|the coming|the past|coming|past)"
-       rf"(?:\s+(?:few|several))?\s+(?P<u>{_UNIT})s\b",
+       rf"(?:\s+(?:few|several))?\s+(?P<u>{_UNIT})s\b(?P<ago>\s+ago\b)?",
        re.IGNORECASE, back=24)
 def _vague_duration(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
+    """ "several weeks" PXW; "a few years ago" is some time in the past."""
+    if m["ago"]:
+        return "PAST_REF", False
     unit = m["u"].lower()
     unit = "century" if unit.startswith("centur") else unit
     if unit == "weekend":
@@ -671,9 +934,9 @@ def extract(text: str, ref: date | None, ref_status: str = "resolved") -> list[D
     ctx = _Ctx(text, ref)
     found: list[tuple[int, int, int, str | None, bool]] = []
     by_anchor = find_anchors(text)
-    for prio, (rx, fn, anchors, back) in enumerate(_RULES):
+    for prio, (rx, fn, anchors, back, ahead) in enumerate(_RULES):
         spans = sorted(s for a in anchors for s in by_anchor.get(a, ()))
-        for m in scan(rx, text, spans, back):
+        for m in scan(rx, text, spans, back, ahead):
             out = fn(m, ctx)
             if out is not None:
                 found.append((m.start(), m.end(), prio, *out))
@@ -687,7 +950,7 @@ def extract(text: str, ref: date | None, ref_status: str = "resolved") -> list[D
         status = "resolved" if not depends else ("unresolved" if ref is None else ref_status)
         mentions.append(DateMention(text=text[start:end], start=start, end=end, value=value, status=status))
     mentions.sort(key=lambda d: d.start)
-    return mentions
+    return _resolve_anaphora(mentions)
 
 
 def stage(article: Article) -> Article:
