@@ -1,12 +1,14 @@
 """Benchmark: the Spark job's throughput with local[1] vs local[2] (skipped without PySpark/Java).
 
-    python bench/spark.py [--articles 200] [--files 4] [--pack 1000]
+    python bench/spark.py [--articles 200] [--files 4] [--pack 50] [--synthetic]
 
-Writes the invented test corpus (``tests/synth.py``) as several JSONL files (one task per
-file), runs the whole job (article stages, blocking, corpus stages per block, Parquet
-tables) with each master, and prints articles/s, the time per phase, the blocks and the
-speed-up. Spark start-up is excluded: a warm-up run comes first. The invented articles are
-built from a few templates, so they share many terms and form few large blocks.
+Writes a corpus as several JSONL files (one task per file): real PolNeAR texts from
+``../shared/data`` when present (distinct articles: many small blocks, as in real news),
+else the invented test corpus (``tests/synth.py``: a few templates, so the articles share
+many terms and form few large blocks; ``--synthetic`` forces it). Runs the whole job
+(article stages, blocking, corpus stages per block, Parquet tables) with each master and
+prints articles/s, the time per phase, the blocks and the speed-up. Spark start-up is
+excluded: a warm-up run comes first.
 """
 
 from __future__ import annotations
@@ -24,15 +26,24 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 
 from synth import article  # noqa: E402
 
+POLNEAR = HERE.parents[1] / "shared" / "data" / "quotes" / "polnear"
 
-def write_corpus(directory: Path, articles: int, files: int) -> list[str]:
-    """``files`` JSONL files of invented articles with ids unique across files."""
+
+def _records(articles: int, synthetic: bool) -> list[dict[str, str]]:
+    texts = [] if synthetic else sorted((POLNEAR / "train" / "text").glob("*.txt"))[:articles]
+    if len(texts) == articles:
+        return [{"id": p.stem, "text": p.read_text(encoding="utf-8")} for p in texts]
+    rng = random.Random(0)
+    return [article(i, rng) for i in range(articles)]
+
+
+def write_corpus(directory: Path, articles: int, files: int, synthetic: bool = False) -> list[str]:
+    """``files`` JSONL files holding ``articles`` records (ids unique across files)."""
+    records = _records(articles, synthetic)
     paths = []
     for f in range(files):
-        rng = random.Random(f)
         path = directory / f"part{f:03d}.jsonl"
-        first = f * (articles // files)
-        path.write_text("".join(json.dumps(article(first + i, rng)) + "\n" for i in range(articles // files)))
+        path.write_text("".join(json.dumps(r) + "\n" for r in records[f::files]))
         paths.append(str(path))
     return paths
 
@@ -41,20 +52,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--files", type=int, default=4)
-    parser.add_argument("--pack", type=int, default=None, help="articles per block (default: the job's)")
+    parser.add_argument("--pack", type=int, default=50, help="articles per packed block")
+    parser.add_argument("--synthetic", action="store_true", help="invented articles even where PolNeAR is present")
     args = parser.parse_args()
     try:
         from newsloom.spark import check_environment
-        from newsloom.spark.blocks import DEFAULT_PACK
         from newsloom.spark.job import run
 
         check_environment()
     except (ImportError, RuntimeError) as exc:
         print(f"bench/spark.py: skipped ({exc})")
         return 0
-    pack = DEFAULT_PACK if args.pack is None else args.pack
+    pack = args.pack
     with tempfile.TemporaryDirectory() as tmp:
-        inputs = write_corpus(Path(tmp), args.articles, args.files)
+        inputs = write_corpus(Path(tmp), args.articles, args.files, args.synthetic)
         run(inputs[:1], f"{tmp}/warmup", master="local[1]", pack=pack)
         rates = {}
         for master in ("local[1]", "local[2]"):

@@ -9,12 +9,16 @@ single-machine pipeline (:func:`newsloom.stages.corpus_stages`) over an in-memor
 
 Blocking keys, per article (:func:`features`):
 
-* ``l…``: its provenance index keys (:func:`newsloom.provenance.index.signature`, the
-  MinHash bands and long-sentence fingerprints the store indexes); two articles sharing at
-  least ``index.MIN_SHARED`` of them are the pairs provenance would align;
+* ``l…`` / ``s…``: its provenance index keys (:func:`newsloom.provenance.index.signature`):
+  MinHash bands and long-sentence fingerprints. Two articles sharing one long sentence, or
+  ``LSH_BLOCK_BANDS`` bands (bigram Jaccard ≈ 0.06), may derive from each other; the
+  store's own bar (3 bands) is a candidate list for alignment, which on political news joins
+  most of a day's articles into one component (153 of 200 PolNeAR texts), and no
+  derivation the alignment accepts shares so few;
 * ``t…``: its ``STORY_KEYS`` rarest story terms (:func:`newsloom.stories.article_terms`)
   among those in 2…``STORY_MAX_DF`` articles; two articles sharing ``STORY_MIN_SHARED`` of
-  them may land in one story;
+  them may land in one story (the stories stage's own bar), or ``SHORT_MIN_SHARED`` when
+  one is a short item;
 * ``q…``: the normalised words of each of its quotations (identical quotations match).
 
 Keys held by more than ``MAX_BUCKET`` articles are skipped (ubiquitous phrases, as the
@@ -37,15 +41,16 @@ from typing import TYPE_CHECKING, Any
 
 from newsloom.model import Article
 from newsloom.store import Store
+from newsloom.stories import MIN_SHARED as STORY_MIN_SHARED
+from newsloom.stories import SHORT_MIN_SHARED, SHORT_TERMS
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
 
 STORY_KEYS = 15  # rarest story terms kept per article (the stories stage probes with 15)
 STORY_MAX_DF = 200  # the stories stage never probes with a term held by more articles
-STORY_MIN_SHARED = 2  # story terms two articles must share (a short item's bar)
 MAX_BUCKET = 200  # a key held by more articles says nothing (the provenance index's cap)
-LSH_MIN_SHARED = 3  # provenance index keys two articles must share to be aligned
+LSH_BLOCK_BANDS = 8  # MinHash bands two articles must share (or one long sentence)
 DEFAULT_PACK = 1000  # articles per block that small components are packed into
 OUTLET_LIMIT = 3  # articles looked up per credited outlet key (as provenance does)
 OUTPUT_TABLES = ("articles", "entities", "quotes", "derivations", "stories")
@@ -57,11 +62,11 @@ JSON_FIELDS = {"stories": ("timeline", "figures", "disagreements")}
 def features(article: Article, analysis: Any) -> dict[str, Any]:
     """Blocking keys, story terms and outlet keys of one article (computed in the workers)."""
     from newsloom.provenance.decide import outlet_keys, own_outlet_keys, profile
-    from newsloom.provenance.index import signature
+    from newsloom.provenance.index import SENTENCE_BAND, signature
     from newsloom.quotes.match import MIN_WORDS, words
     from newsloom.stories import article_terms
 
-    keys = [f"l{k}" for k in signature(profile(article, set()))]
+    keys = [f"{'s' if k >> 32 == SENTENCE_BAND else 'l'}{k}" for k in signature(profile(article, set()))]
     quotes = set()
     for att in getattr(analysis, "attributions", []):
         ws = words(article.text[att.start:att.end])
@@ -94,12 +99,17 @@ def blocking_edges(arts: DataFrame) -> DataFrame:
     size = F.count("*").over(Window.partitionBy("key"))
     keys = keys.withColumn("size", size).filter(f"size >= 2 AND size <= {MAX_BUCKET}").select("n", "key")
     kind = F.substring("key", 1, 1)
-    shared = {k: F.sum(F.when(F.col("kind") == k, 1).otherwise(0)) for k in "ltq"}
+    shared = {k: F.sum(F.when(F.col("kind") == k, 1).otherwise(0)) for k in "lstq"}
+    short = arts.select("n", (F.size("terms") < SHORT_TERMS).alias("short"))
     pairs = (keys.alias("x").join(keys.alias("y"), "key")
              .filter(F.col("x.n") < F.col("y.n"))
              .select(F.col("x.n").alias("a"), F.col("y.n").alias("b"), kind.alias("kind"))
              .groupBy("a", "b").agg(*(v.alias(k) for k, v in shared.items()))
-             .filter((F.col("l") >= LSH_MIN_SHARED) | (F.col("t") >= STORY_MIN_SHARED) | (F.col("q") >= 1)))
+             .join(short.withColumnRenamed("n", "a").withColumnRenamed("short", "sa"), "a")
+             .join(short.withColumnRenamed("n", "b").withColumnRenamed("short", "sb"), "b"))
+    story_bar = F.when(F.col("sa") | F.col("sb"), SHORT_MIN_SHARED).otherwise(STORY_MIN_SHARED)
+    pairs = pairs.filter((F.col("l") >= LSH_BLOCK_BANDS) | (F.col("s") >= 1) | (F.col("t") >= story_bar)
+                         | (F.col("q") >= 1))
     return pairs.select("a", "b")
 
 
