@@ -5,18 +5,26 @@ Generates a labelled corpus from real texts: originals, scraper copies with junk
 unrelated articles (the other PolNeAR texts and spliced fillers for scale). Stories are
 scored by BCubed against family labels: a family is one story, every other article its
 own; PolNeAR texts that may cover the same event as another (see ``_distinct_events``)
-are left out so those labels are fair. Usage: ``python bench/provenance.py
-[--no-stories] [N ...]`` (default 1000; 10000 with stories runs in about 10 minutes on
-two busy cores). Skips when PolNeAR is absent.
+are left out so those labels are fair. A rewrite keeps at least ``MIN_KEPT`` sentences of
+its source: random deletions used to leave some short originals with two sentences plus
+the inserted one, an excerpt that the decision rightly calls ``partial``, not a rewrite
+(the deletion draws are the same, so the rest of the corpus is unchanged).
+
+Usage: ``python bench/provenance.py [--no-stories] [--errors K] [N ...]`` (default 1000;
+10000 with stories runs in about 10 minutes on two busy cores). ``--errors K`` counts the
+false positives and negatives by class (reversed, another article of the same family,
+unrelated, none found) and lists K of each with the decision's figures both ways. Skips
+when PolNeAR is absent.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import datetime as dt
 import random
+import re
 import resource
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -24,7 +32,8 @@ from pathlib import Path
 from newsloom import provenance, stories
 from newsloom.clean import clean
 from newsloom.model import RawDocument
-from newsloom.provenance.decide import profile
+from newsloom.provenance.align import align
+from newsloom.provenance.decide import decide, evidence, kind_of, orient, profile
 from newsloom.provenance.features import content_words, sentence_spans, shingles
 from newsloom.provenance.index import candidates, signature
 from newsloom.store import Store
@@ -40,8 +49,17 @@ def sents(text: str) -> list[str]:
     return [text[s:e] for s, e in sentence_spans(text)]
 
 
+MIN_KEPT = 3  # sentences of its source a rewrite keeps (fewer make an excerpt, not a rewrite)
+
+
 def rewrite(text: str, rng: random.Random, filler: list[str]) -> str:
-    ss = [s for s in sents(text) if rng.random() > 0.2]  # deletions
+    all_ss = sents(text)
+    keep = [rng.random() > 0.2 for _ in all_ss]  # deletions
+    for i in range(len(all_ss)):  # a short text keeps its first sentences (same draws either way)
+        if sum(keep) >= MIN_KEPT:
+            break
+        keep[i] = True
+    ss = [s for s, k in zip(all_ss, keep, strict=True) if k]
     for i in range(0, len(ss) - 1, 3):  # local reordering
         if rng.random() < 0.5:
             ss[i], ss[i + 1] = ss[i + 1], ss[i]
@@ -68,7 +86,7 @@ def _load() -> list[dict[str, str]]:
             m = meta.get(p.stem, {})
             out.append({"text": text, "publisher": m.get("publisher") or "polnear",
                         "date": m.get("publication_date") or "2016-06-01", "author": m.get("author") or "",
-                        "title": m.get("title") or ""})
+                        "title": m.get("title") or "", "wire": m.get("wire") or ""})
     return _distinct_events(out)
 
 
@@ -96,13 +114,26 @@ def _later(date: str | None, rng: random.Random, days: int) -> str | None:
     return (dt.date.fromisoformat(date) + dt.timedelta(days=rng.randint(0, days))).isoformat()
 
 
+WIRE_NAMES = {"AP": r"\bAP\b|Associated Press", "Reuters": r"\bReuters\b", "AFP": r"\bAFP\b|Agence France",
+              "UPI": r"\bUPI\b|United Press"}
+
+
+def _carries_wire(text: str, wire: str) -> bool:
+    """Whether a derived text still names the wire its source credits: by the issue's
+    definition it then credits "the outlet the source itself credits"."""
+    pattern = WIRE_NAMES.get(wire)
+    return bool(pattern and re.search(pattern, text))
+
+
 def corpus(n: int, seed: int = 1) -> tuple[list[RawDocument], dict[str, tuple[str, bool]]]:
     """Families (an original, its scraper copy, a rewrite) plus unrelated articles.
 
     Originals keep their real outlet, author and date (a fifth lose the date, as scraped
     pages do); scraper copies add junk, usually drop the date and byline, and say where the
     text appeared first half the time; rewrites appear on their own site, dated the same
-    day or later or undated, credited half the time. Unrelated articles are the PolNeAR
+    day or later or undated, credited half the time. A derived text that still names the
+    wire its source credits (PolNeAR's ``wire`` column) is credited too, as the issue
+    defines it ("the outlet the source itself credits"). Unrelated articles are the PolNeAR
     texts not used as originals, then spliced sentences for scale.
     """
     rng = random.Random(seed)
@@ -133,14 +164,14 @@ def corpus(n: int, seed: int = 1) -> tuple[list[RawDocument], dict[str, tuple[st
         docs.append(RawDocument(source=f"c{i}", id=f"c{i}", text=t["text"] + "\n\n" + "\n".join(JUNK) + line,
                                 site=f"scraper{i % 20}.net", published=_later(date, rng, 2) if rng.random() < 0.3
                                 else None, byline=t["author"] or None if rng.random() < 0.3 else None))
-        truth[f"c{i}"] = (sid, credit)
+        truth[f"c{i}"] = (sid, credit or _carries_wire(t["text"], t.get("wire", "")))
         credit = rng.random() < 0.5
         rw = rewrite(clean(docs[-2]).text, rng, filler)  # the article as published, not its page
         if credit:
             rw += f"\n\nThis story was originally published on {site}."
         docs.append(RawDocument(source=f"r{i}", id=f"r{i}", text=rw, site=f"blog{i % 30}.com",
                                 published=_later(date, rng, 3) if rng.random() < 0.5 else None))
-        truth[f"r{i}"] = (sid, credit)
+        truth[f"r{i}"] = (sid, credit or _carries_wire(rw, t.get("wire", "")))
     j = n_src
     while len(docs) < n:  # unrelated same-domain articles
         t = real_or_spliced(j, 20)
@@ -180,7 +211,54 @@ def query_latency(store: Store, ids: list[str]) -> tuple[float, float]:
     return times[len(times) // 2], times[min(len(times) - 1, int(0.99 * len(times)))]
 
 
-def run(n: int, with_stories: bool = True) -> None:
+def _family(a_id: str) -> str:
+    return a_id[1:] if a_id[:1] in "ocr" else a_id
+
+
+def _why(store: Store, d_id: str, s_id: str) -> str:
+    """The decision's evidence for ``d_id`` derived from ``s_id``, both ways, for an error listing."""
+    arts = store.articles_by_ids([d_id, s_id])
+    if len(arts) < 2:
+        return "(missing)"
+    pd, ps = profile(arts[d_id], set()), profile(arts[s_id], set())
+    al = align(pd.sentences, ps.sentences)
+    ed, es = evidence(pd, ps, al), evidence(ps, pd, al.flipped())
+    dec = decide(pd, ps)
+    hit = any(c == s_id for c, _ in candidates(store, d_id, signature(pd)))
+
+    def fmt(p, e):
+        return (f"{p.article.id}: cover {e.cover:.2f} names {e.names:.2f} words {e.words:.2f} "
+                f"ident {e.alignment.identical:.2f} pairs {len(e.alignment.pairs)} sents {len(p.sentences)} "
+                f"kind {kind_of(p, e)} date {p.article.published} site {p.article.site}")
+    got = f"{dec.derived_id}->{dec.source_id} {dec.kind}" if dec else "none"
+    return (f"candidate {hit}; decide (no credits) {got}; first one derived {orient(pd, ps, ed, es)}\n"
+            f"      {fmt(pd, ed)}\n      {fmt(ps, es)}")
+
+
+def errors(store: Store, got: dict, gold: set, k: int) -> None:
+    """List up to ``k`` false positives and false negatives with their evidence: the kind and
+    score stored, then the decision's figures recomputed both ways (without credit keys)."""
+    fps = sorted(set(got) - gold)
+    fns = sorted(gold - set(got))
+    kinds = Counter()
+    for d_id, s_id in fps:
+        kinds["FP " + ("reversed" if (s_id, d_id) in gold else "same family" if _family(d_id) == _family(s_id)
+                       else "unrelated")] += 1
+    for d_id, s_id in fns:
+        other = [e for e in got if e[0] == d_id]
+        kinds["FN " + ("reversed" if (s_id, d_id) in got else "other source" if other else "none")] += 1
+    print("  errors:", dict(kinds))
+    for title, items in (("false positives", fps), ("false negatives", fns)):
+        print(f"  {title} ({len(items)}):")
+        for d_id, s_id in items[:k]:
+            d = got.get((d_id, s_id))
+            desc = f"{d.kind} score {d.score} credited {d.credited}" if d else \
+                "got " + (", ".join(f"{a}->{b} {got[(a, b)].kind}" for a, b in got if d_id in (a, b))
+                          or "no copy/rewrite")
+            print(f"    {d_id} -> {s_id}: {desc}\n      {_why(store, d_id, s_id)}")
+
+
+def run(n: int, with_stories: bool = True, show_errors: int = 0) -> None:
     docs, truth = corpus(n)
     arts = []
     for d in docs:
@@ -212,6 +290,15 @@ def run(n: int, with_stories: bool = True) -> None:
     print(f"n={n}: derivations P={tp / max(1, len(got)):.3f} R={tp / max(1, len(gold)):.3f} "
           f"direction={tp / max(1, undirected_tp):.3f} credit={credit_ok / max(1, tp):.3f} "
           f"| {n / dt:.0f} articles/s ({1000 * dt / n:.2f} ms/article) peak RSS {rss:.0f} MB")
+    if show_errors:
+        errors(store, got, gold, show_errors)
+        wrong = [g for g in sorted(gold & set(got)) if got[g].credited != truth[g[0]][1]]
+        print(f"  credit errors ({len(wrong)}):")
+        for d_id, s_id in wrong[:show_errors]:
+            a, src = store.articles_by_ids([d_id, s_id]).values()
+            print(f"    {d_id} -> {s_id}: credited {got[(d_id, s_id)].credited}, truth {truth[d_id][1]}; "
+                  f"credits {a.credited_source!r} cites {a.cited_outlets} on {a.site!r}; "
+                  f"source on {src.site!r} credits {src.credited_source!r}")
     p50, p99 = query_latency(store, random.Random(2).sample(ids, min(200, n)))
     n_keys = store.conn.execute("SELECT count(*) FROM lsh").fetchone()[0]
     print(f"  index lookup p50 {p50:.2f} ms, p99 {p99:.2f} ms ({n_keys:,} keys)")
@@ -229,9 +316,14 @@ def main() -> None:
     if not POLNEAR.is_dir():
         print("bench/provenance.py: ../shared/data/quotes/polnear is absent; skipped")
         return
-    args = [a for a in sys.argv[1:] if a != "--no-stories"]
-    for n in [int(x) for x in args] or [1000]:
-        run(n, "--no-stories" not in sys.argv)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, nargs="*", default=[1000], help="corpus sizes")
+    parser.add_argument("--no-stories", action="store_true", help="skip the stories stage")
+    parser.add_argument("--errors", type=int, default=0, metavar="K",
+                        help="list K false positives and K false negatives with their evidence")
+    args = parser.parse_args()
+    for n in args.n:
+        run(n, not args.no_stories, args.errors)
 
 
 if __name__ == "__main__":

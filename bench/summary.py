@@ -1,9 +1,11 @@
 """Summary sources: how many summary sentences come from copies of one text vs distinct sources.
 
-    python bench/summary.py [STORE.db ...]
+    python bench/summary.py [--polnear] [STORE.db ...]
 
-Without arguments it analyses the demo corpus in memory; with stores (e.g. one built from
-PolNeAR texts) it reads their digests. A sentence "from copies of one text" is cited by
+Without arguments it analyses the demo corpus in memory; ``--polnear`` analyses the
+PolNeAR texts of ``../shared/data`` (real news of 2016 from many outlets, publication
+dates from its metadata; skipped when absent) into ``out/polnear.db`` first; with stores
+it reads their digests. A sentence "from copies of one text" is cited by
 several articles that all share one provenance root; "distinct sources" have ≥ 2 roots.
 It also checks that every cited article contains the cited text (≥ 0.9 similarity).
 """
@@ -43,9 +45,45 @@ def measure(store: Store) -> dict[str, float]:
             "one_article": one_article, "uncontained_citations": bad}
 
 
+def polnear_store(db: Path) -> Path | None:
+    """Analyse PolNeAR's texts (with their outlet and date) into ``db``; None when absent."""
+    import csv
+    import json
+    import tempfile
+
+    from newsloom.pipeline import Pipeline
+
+    polnear = ROOT.parent / "shared" / "data" / "quotes" / "polnear"
+    if not (polnear / "metadata.tsv").exists():
+        return None
+    meta = {r["filename"]: r for r in csv.DictReader((polnear / "metadata.tsv").open(encoding="utf-8"),
+                                                      delimiter="\t")}
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = Path(tmp) / "polnear.jsonl"
+        with batch.open("w", encoding="utf-8") as fh:
+            for path in sorted(polnear.glob("*/text/*.txt")):
+                m = meta.get(path.stem, {})
+                fh.write(json.dumps({"id": path.stem, "text": path.read_text(encoding="utf-8"),
+                                     "title": m.get("title"), "site": m.get("publisher"),
+                                     "published": m.get("publication_date")}) + "\n")
+        db.parent.mkdir(parents=True, exist_ok=True)
+        db.unlink(missing_ok=True)
+        with Store(db) as store:
+            Pipeline(store).run([batch])
+    return db
+
+
 def main() -> None:
-    if len(sys.argv) > 1:
-        for db in sys.argv[1:]:
+    args = sys.argv[1:]
+    if "--polnear" in args:
+        args.remove("--polnear")
+        db = polnear_store(ROOT / "out" / "polnear.db")
+        if db is None:
+            print("PolNeAR absent (../shared/data/quotes/polnear): skipped")
+        else:
+            args.append(str(db))
+    if args:
+        for db in args:
             with Store(db) as store:
                 print(db, measure(store))
         return

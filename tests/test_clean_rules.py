@@ -26,6 +26,30 @@ def test_credit_lines():
     assert credit_from_line(PROSE) is None
 
 
+def test_wire_credit_forms():
+    # Reuters' sign-off with any lead credit ("Writing by", "Compiled by") before "Editing by".
+    assert credit_from_line("(Writing by Jana Oduya; Editing by Pim Vos)") == "Reuters"
+    assert credit_from_line("(Compiled by Jana Oduya; editing by Pim Vos)") == "Reuters"
+    # A wire's copyright notice, spelled out or not, gives the wire's code.
+    assert credit_from_line("Copyright 2019 The Associated Press. All rights reserved. This material may not "
+                            "be published, broadcast, rewritten or redistributed.") == "AP"
+    assert credit_from_line("© Copyright Thomson Reuters 2019.") == "Reuters"
+    # An outlet that contributed to the report is credited; a reporter is not.
+    assert credit_from_line("Agence France-Presse contributed to this report.") == "AFP"
+    assert credit_from_line("The Associated Press contributed reporting to this story.") == "AP"
+    assert credit_from_line("Information from Reuters was used in this report.") == "Reuters"
+    assert credit_from_line("The Harbour Times contributed to this report.") == "The Harbour Times"
+    assert credit_from_line("Jana Oduya in Dover contributed to this report.") is None
+    assert credit_from_line("Copyright applies to every photo in the gallery.") is None
+
+
+def test_copyright_notice_credits_wire_however_long():
+    text = (f"{PROSE}\n\nThe drivers' union welcomed the decision and said talks on pay would resume "
+            "next month.\n\nCopyright 2019 The Associated Press. All rights reserved. This material may not "
+            "be published, broadcast, rewritten or redistributed without permission.")
+    assert clean(RawDocument(source="x", text=text, site="example.com")).credited_source == "AP"
+
+
 def test_dateline_with_wire_code():
     assert dateline("KESTREL BAY (AP) — Fishermen said on Monday…")[::2] == ("KESTREL BAY", "AP")
     assert dateline("LYON, March 3 (Reuters) - Prices rose…")[::2] == ("LYON", "Reuters")
@@ -107,3 +131,13 @@ def test_wire_dateline_under_a_headline_credits_the_agency():
 def test_dateline_city_with_state_abbreviation():
     place, date, agency = dateline("MILLBROOK, Ore., Mar. 4 (UPI) — A small bakery won a county prize.")
     assert (place, date, agency) == ("MILLBROOK, Ore.", "Mar. 4", "UPI")
+
+
+def test_own_outlet_is_a_whole_word_or_host_label():
+    from newsloom.clean.text import is_own_outlet
+
+    assert is_own_outlet("Coastline Wire", "coastlinewire.com")
+    assert is_own_outlet("coastlinewire.com", "www.coastlinewire.com")
+    assert is_own_outlet("CW", "Coastline Wire")
+    assert not is_own_outlet("AP", "scraper5.net")  # a substring of a host is not the outlet
+    assert not is_own_outlet("Wire", "coastlinewire.com")

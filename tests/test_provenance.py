@@ -111,3 +111,53 @@ def test_sentence_spans_keep_abbreviations():
     text = "Mr. Smith met U.S. officials. They talked.\n\nA new paragraph."
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "Mr. Smith met U.S. officials.", "They talked.", "A new paragraph."]
+
+
+def _rewrite_of_base() -> str:
+    """BASE re-said in full with a few words swapped and one sentence of its own added."""
+    return (BASE.replace(" said ", " stated ").replace("last at least", "run for at least")
+            + " Separately, the Hollis Ferry Authority named Corwin Ashby as its new chair on Monday.")
+
+
+def test_undated_rewrite_derives_from_dated_original():
+    """A rewrite that keeps every sentence and adds one looks like the fuller text; the
+    page that lost its date is still the derived one."""
+    docs = [RawDocument(source="a", id="orig", text=BASE, site="marlowpost.com", published="2025-03-01"),
+            RawDocument(source="b", id="rw", text=_rewrite_of_base(), site="newsfarm.net")]
+    store = Store(":memory:")
+    _add(store, docs)
+    main = [(d.derived_id, d.source_id, d.kind) for d in store.result().derivations if d.kind in {"copy", "rewrite"}]
+    assert main == [("rw", "orig", "rewrite")]
+    # Both undated, containment alone decides: the fuller text reads as the source.
+    store = Store(":memory:")
+    _add(store, [RawDocument(source=d.source, id=d.id, text=d.text, site=d.site) for d in docs])
+    main = [(d.derived_id, d.source_id) for d in store.result().derivations if d.kind in {"copy", "rewrite"}]
+    assert main == [("orig", "rw")]
+
+
+def test_rewrite_with_name_dense_insertion():
+    """Most sentences re-said: a rewrite, though an added sentence brings many new names."""
+    from newsloom.clean import clean
+    from newsloom.provenance.align import align
+    from newsloom.provenance.decide import decide, evidence, profile
+
+    kept = [BASE[s:e] for s, e in sentence_spans(BASE)]
+    text = " ".join([*kept[:3], kept[4],
+                     "Also at the meeting were Governor Ines Varga, Senator Tobias Quill, Judge Perpetua Lind, "
+                     "Alderman Cosimo Reyes, Harbourmaster Wendell Oakes and Treasurer Basil Fenn."])
+    src = clean(RawDocument(source="a", text=BASE, site="marlowpost.com", published="2025-03-01"))
+    drv = clean(RawDocument(source="b", text=text, site="newsfarm.net"))
+    src.id, drv.id = "orig", "rw"
+    pd, ps = profile(drv, set()), profile(src, set())
+    d = decide(pd, ps)
+    assert d is not None and (d.derived_id, d.source_id, d.kind) == ("rw", "orig", "rewrite")
+    ev = evidence(pd, ps, align(pd.sentences, ps.sentences))
+    assert ev.names < 0.55 <= ev.cover  # the names share alone would have said "partial"
+
+
+def test_proxy_entities_skip_pronoun_clitics_and_titles():
+    from newsloom.provenance.features import entities
+
+    got = entities("He’s certain. I’ve met Sen. Ada Moor twice. They’ll visit Port Averly on Monday. "
+                   "That’s where Ida May’s office is.")
+    assert got == {"Ada Moor", "Port Averly", "Ida May"}

@@ -91,14 +91,27 @@ _ADDITIONAL_RE = re.compile(
 )
 
 
-# Wire services' house-style sign-offs: the line names no outlet, its form does.
+# Wires by full name, for lines that spell them out.
+_WIRE_NAMES = {"associated press": "AP", "agence france-presse": "AFP", "agence france presse": "AFP",
+               "united press international": "UPI", "thomson reuters": "Reuters", "reuters": "Reuters",
+               "deutsche presse-agentur": "dpa"}
+_WIRE_NAME = r"(?:the\s+)?(" + "|".join(re.escape(n) for n in _WIRE_NAMES) + r"|afp|ap|upi|dpa|xinhua)"
+_BY = r"(?:additional\s+)?(?:reporting|writing|compiled|written)\s+by\s+"
+
+# Wire services' house-style sign-offs: the line names no outlet, or names it in a fixed form.
 _HOUSE_STYLES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\(\s*(?:additional\s+)?reporting\s+by\s+[^;()]+;[^()]*\bediting\s+by\b[^()]*\)\.?\s*$", re.I),
-     "Reuters"),
-    (re.compile(r"^(?:additional\s+)?reporting\s+by\s+[^;]+;.*\bediting\s+by\b.*$", re.I), "Reuters"),
+    (re.compile(rf"\(\s*{_BY}[^;()]+;[^()]*\bediting\s+by\b[^()]*\)\.?\s*$", re.I), "Reuters"),
+    (re.compile(rf"^{_BY}[^;]+;.*\bediting\s+by\b.*$", re.I), "Reuters"),
     (re.compile(r"\bassociated\s+press\s+(?:writers?|reporters?|correspondents?)\b.*\bcontributed\b", re.I), "AP"),
     (re.compile(r"^[—–-]\s*(AFP|AP|Reuters|UPI|dpa|Xinhua)\s*\.?$", re.I), ""),
+    # "Copyright 2016 The Associated Press. All rights reserved. This material may not…"
+    (re.compile(rf"^(?:copyright|\(c\)|©)(?:\s*(?:copyright|©|\d{{4}}))*\s*{_WIRE_NAME}\b", re.I), ""),
 ]
+
+
+def _wire_code(name: str) -> str:
+    low = name.lower()
+    return _WIRE_NAMES.get(low) or (name.upper() if low in {"afp", "ap", "upi"} else name)
 
 
 def house_style_credit(line: str) -> str | None:
@@ -106,8 +119,15 @@ def house_style_credit(line: str) -> str | None:
     for rx, wire in _HOUSE_STYLES:
         m = rx.search(line.strip())
         if m:
-            return wire or m.group(1)
+            return wire or _wire_code(m.group(1))
     return None
+
+
+# "Reuters contributed to this report.", "Information from AFP was used in this story."
+_CONTRIBUTED_RE = re.compile(
+    r"^(?P<rest>[^.;,]+?)\s+(?:contributed(?:\s+reporting)?\s+to|(?:was|were)\s+used\s+in)"
+    r"\s+this\s+(?:report|story|article)\.?\s*$", re.I)
+_INFORMATION_FROM_RE = re.compile(r"^(?:information|material)\s+from\s+", re.I)
 
 
 def credit_from_line(line: str) -> str | None:
@@ -115,9 +135,12 @@ def credit_from_line(line: str) -> str | None:
     house = house_style_credit(line)
     if house:
         return house
-    extra = _ADDITIONAL_RE.match(line.strip())
+    extra = _ADDITIONAL_RE.match(line.strip()) or _CONTRIBUTED_RE.match(line.strip())
     if extra:  # "Additional reporting by Coastline Wire" credits an outlet, not a reporter
-        name = trim_outlet(extra.group("rest"))
+        name = trim_outlet(_INFORMATION_FROM_RE.sub("", extra.group("rest")))
+        bare = re.sub(r"^the\s+", "", name, flags=re.I)
+        if bare.lower() in _WIRE_NAMES:
+            return _wire_code(bare)
         return name if looks_like_outlet(name) else None
     m = CREDIT_LINE_RE.match(line.strip())
     if not m:

@@ -70,7 +70,10 @@ def is_own_outlet(name: str, site: str | None) -> bool:
         return False
     words = [w for w in re.split(r"[\s.\-]+", site) if w and w.lower() not in {"the", "www"}]
     initials = "".join(w[0] for w in words).upper()
-    return name.lower() in site.lower() or name.upper() == initials
+    # whole words or host labels only: "AP" is not the outlet of scraper5.net
+    runs = {"".join(words[i:j]).lower() for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    compact = re.sub(r"[\W_]+", "", name.lower())
+    return compact in runs or name.upper() == initials
 
 
 def parse_date(text: str) -> str | None:

@@ -4,9 +4,11 @@ Evidence for "D derives from S" (all shares are of D's material found in S):
 ``cover`` (sentence chars aligned), ``names`` (proxy entities), ``words`` (content words).
 A rewrite keeps most of its source's names and vocabulary and re-says several sentences;
 an independent report of the same event shares names but few sentences, a follow-up
-shares names but no sentences. Direction: publication dates when both are known, else a
-text crediting the other's outlet is the derived one, else the text whose material is
-the more contained in the other's (the source carries more original detail).
+shares names but no sentences; a text most of whose sentences re-say the other's is a
+rewrite whatever names an added passage brings. Direction: publication dates when both
+are known, else a text crediting the other's outlet is the derived one, else an undated
+page against a dated one (scrapers and content farms lose the date), else the text whose
+material is the more contained in the other's (the source carries more original detail).
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ COPY_IDENTICAL = 0.8
 REWRITE_COVER, REWRITE_NAMES, REWRITE_WORDS = 0.15, 0.55, 0.4
 REWRITE_MIN_SENTENCES = 4  # a headline and a line cannot be told from an independent brief
 REWRITE_MIN_PAIRS = 3
+# Most of the text re-says the other's sentences: a rewrite even when an added passage
+# brings its own names (one name-dense inserted sentence can halve the names share).
+REWRITE_MOST_COVER = 0.5
 PARTIAL_PAIRS, PARTIAL_SIM = 2, 0.85
 
 
@@ -96,7 +101,8 @@ def kind_of(d: Profile, ev: Evidence) -> str:
     if al.identical >= COPY_IDENTICAL:
         return "copy"
     if (len(d.sentences) >= REWRITE_MIN_SENTENCES and len(al.pairs) >= REWRITE_MIN_PAIRS
-            and ev.cover >= REWRITE_COVER and ev.names >= REWRITE_NAMES and ev.words >= REWRITE_WORDS):
+            and ev.cover >= REWRITE_COVER and ev.words >= REWRITE_WORDS
+            and (ev.names >= REWRITE_NAMES or ev.cover >= REWRITE_MOST_COVER)):
         return "rewrite"
     if sum(p[4] >= PARTIAL_SIM for p in al.pairs) >= PARTIAL_PAIRS:
         return "partial"
@@ -120,13 +126,15 @@ def orient(x: Profile, y: Profile, ex: Evidence, ey: Evidence) -> bool:
     cx, cy = credits_other(x, y), credits_other(y, x)
     if cx != cy:
         return cx
+    if bool(dx) != bool(dy):
+        return not dx  # a page that lost its date is the copy or rewrite (scrapers drop it)
     same_text = min(ex.alignment.identical, ey.alignment.identical) >= COPY_IDENTICAL
     sx, sy = ex.names + ex.words + ex.cover, ey.names + ey.words + ey.cover
     if not same_text and abs(sx - sy) > 0.02:
         return sx > sy  # a rewrite keeps less of its source than it adds
-    # The same text: the copy is the one that lost the page's date or byline (scrapers
-    # drop both), else the one crediting another outlet, else the shorter text.
-    for fx, fy in ((dx, dy), (x.article.byline, y.article.byline), (x.credits, y.credits)):
+    # The same text: the copy is the one that lost the page's byline (scrapers drop it),
+    # else the one crediting another outlet, else the shorter text.
+    for fx, fy in ((x.article.byline, y.article.byline), (x.credits, y.credits)):
         if bool(fx) != bool(fy):
             return not fx if fx is not x.credits else bool(fx)
     return len(x.article.text) < len(y.article.text)

@@ -21,7 +21,18 @@ _NOT_ENTITY = STOPWORDS | {
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "mr", "mrs", "ms", "dr", "but", "and", "yet", "however", "meanwhile",
     "still", "now", "while", "although", "though", "according", "earlier", "later", "last",
+    # titles before a name ("Sen. Ada Moor" gives "Sen" and "Ada Moor")
+    "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "rev", "jr", "sr",
 }
+# A pronoun with its clitic ("He's", "I've", "They'll") is a function word too ("May's"
+# stays: a possessive name).
+_CLITIC_RE = re.compile(r"'(?:s|ve|ll|re|d|m)$")
+_PRONOUNS = {"i", "you", "he", "she", "it", "we", "they", "that", "there", "here", "what", "who", "let"}
+
+
+def _function_word(token: str) -> bool:
+    t = token.lower().strip(".")
+    return t in _NOT_ENTITY or _CLITIC_RE.sub("", t) in _PRONOUNS
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -60,9 +71,9 @@ def entities(text: str) -> set[str]:
     out: set[str] = set()
     for m in _CAP_RUN_RE.finditer(text):
         toks = m.group().replace("’", "'").split()
-        while toks and toks[0].lower().strip(".") in _NOT_ENTITY:
+        while toks and _function_word(toks[0]):
             toks.pop(0)
-        while toks and toks[-1].lower().strip(".") in _NOT_ENTITY:
+        while toks and _function_word(toks[-1]):
             toks.pop()
         name = " ".join(toks).removesuffix("'s")
         if len(name) > 1:
