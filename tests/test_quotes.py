@@ -362,3 +362,13 @@ def test_diff_is_stored_in_quote_data(tmp_path, demo_dir) -> None:
     with Store(db) as store:
         data = quote_data(store, altered[0].id)
     assert "[-last-] {+best+}" in data["diff"]["text"]
+
+
+def test_overlong_sentences_are_cut_in_pieces_that_cover_the_text() -> None:
+    from newsloom.quotes.attribute import MAX_SENTENCE, sentence_spans
+
+    text = "Ana Pohl likened the plan to a “time bomb” and " * 400 + "it ended. Short one."
+    spans = sentence_spans(text, 0, len(text))
+    assert all(b - a <= MAX_SENTENCE for a, b in spans)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(x[1] == y[0] for x, y in zip(spans, spans[1:]))  # contiguous, nothing lost

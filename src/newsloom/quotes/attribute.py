@@ -130,15 +130,24 @@ class _Ctx:
         return max(0, len(self.sentences) - 1)
 
 
+MAX_SENTENCE = 2000  # characters: longer "sentences" (unpunctuated dumps) are cut in pieces
+
+
 def sentence_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Sentences of ``text[lo:hi]`` (abbreviations do not split)."""
+    """Sentences of ``text[lo:hi]`` (abbreviations do not split); one longer than
+    ``MAX_SENTENCE`` is cut at spaces, so the work per quotation stays bounded (a quote's
+    frame is read back to its sentence start)."""
     out: list[tuple[int, int]] = []
     start = lo
-    for end in sentence_ends(text, lo, hi):
-        out.append((start, end))
-        start = end
-    if start < hi:
-        out.append((start, hi))
+    for end in [*sentence_ends(text, lo, hi), hi]:
+        while end - start > MAX_SENTENCE:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+            cut = cut if cut > start else start + MAX_SENTENCE
+            out.append((start, cut))
+            start = cut
+        if start < end:
+            out.append((start, end))
+            start = end
     return out
 
 
