@@ -81,3 +81,21 @@ def test_duplicate_jsonl_ids_are_rejected(tmp_path):
     result = newsloom.analyze([path])
     assert len(result.articles) == 1
     assert [r.code for r in result.rejected] == ["NL010"]
+
+
+def test_a_store_from_before_quote_groups_migrates_and_keeps_its_links(tmp_path):
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    for script in MIGRATIONS[:5]:  # a file written before migration 6 (quotation groups)
+        conn.executescript(script)
+    conn.execute("PRAGMA user_version=5")
+    for qid, other in (("q1", "q2"), ("q2", "q1")):
+        data = {"id": qid, "article_id": "a" + qid, "text": "we will not wait any longer", "start": 0,
+                "end": 27, "kind": "direct", "same_as": [other], "altered": False}
+        conn.execute('INSERT INTO quotes (id, article_id, text, start, "end", kind, data) VALUES (?,?,?,?,?,?,?)',
+                     (qid, "a" + qid, data["text"], 0, 27, "direct", json.dumps(data)))
+    conn.close()
+    with Store(db) as store:
+        assert store.schema_version == len(MIGRATIONS)
+        assert {q.id: q.same_as for q in store.quotes()} == {"q1": ["q2"], "q2": ["q1"]}
+        assert [r["same_as"] for r in store.quote_rows(["aq1"])] == [["q2"]]
