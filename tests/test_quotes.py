@@ -7,6 +7,8 @@ checks skip when ``newsloom.nlp.load()`` raises ModelNotFoundError.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -371,4 +373,4 @@ def test_overlong_sentences_are_cut_in_pieces_that_cover_the_text() -> None:
     spans = sentence_spans(text, 0, len(text))
     assert all(b - a <= MAX_SENTENCE for a, b in spans)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(x[1] == y[0] for x, y in zip(spans, spans[1:]))  # contiguous, nothing lost
+    assert all(x[1] == y[0] for x, y in itertools.pairwise(spans))  # contiguous, nothing lost

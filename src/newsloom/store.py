@@ -267,6 +267,13 @@ class Store:
         tables = ("articles", "entities", "quotes", "derivations", "stories", "rejections")
         return {t: self.count(t) for t in tables}
 
+    def _where_in(self, select: str, column: str, values: list[str], order: str = "") -> Iterator[sqlite3.Row]:
+        """Rows of ``select … WHERE column IN values``, queried 500 values at a time (SQLite
+        caps bound parameters); ``order`` applies within each batch."""
+        for k in range(0, len(values), 500):
+            part = values[k:k + 500]
+            yield from self.conn.execute(f"{select} WHERE {column} IN ({','.join('?' * len(part))}){order}", part)
+
     def _load(self, table: str, cls: Any) -> list[Any]:
         assert table.isidentifier()
         return [cls.from_dict(json.loads(r["data"])) for r in self.conn.execute(f"SELECT data FROM {table}")]
@@ -344,12 +351,8 @@ class Store:
 
     def articles_by_ids(self, ids: list[str]) -> dict[str, Article]:
         """Articles keyed by id, fetched in batches (SQLite caps bound parameters)."""
-        out: dict[str, Article] = {}
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
-            q = f"SELECT id, data FROM articles WHERE id IN ({','.join('?' * len(part))})"
-            out.update((r["id"], Article.from_dict(json.loads(r["data"]))) for r in self.conn.execute(q, part))
-        return out
+        rows = self._where_in("SELECT id, data FROM articles", "id", ids)
+        return {r["id"]: Article.from_dict(json.loads(r["data"])) for r in rows}
 
     def _rowids(self, ids: list[str]) -> dict[str, int]:
         q = f"SELECT id, rowid FROM articles WHERE id IN ({','.join('?' * len(ids))})"
@@ -470,12 +473,7 @@ class Store:
                           [(t, story.id) for t in terms])
 
     def term_dfs(self, terms: list[str]) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for i in range(0, len(terms), 500):
-            part = terms[i:i + 500]
-            q = f"SELECT term, df FROM term_df WHERE term IN ({','.join('?' * len(part))})"
-            out.update((r[0], r[1]) for r in self.conn.execute(q, part))
-        return out
+        return {r[0]: r[1] for r in self._where_in("SELECT term, df FROM term_df", "term", terms)}
 
     def add_term_dfs(self, dfs: dict[str, int], docs: int) -> None:
         """Count ``docs`` more documents, and ``dfs[t]`` more documents holding each term."""
@@ -493,13 +491,8 @@ class Store:
 
     def articles_by_id(self, ids: list[str]) -> list[Article]:
         """The stored articles with these ids (in store order)."""
-        out: list[Article] = []
-        for k in range(0, len(ids), 500):
-            chunk = ids[k : k + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(f"SELECT data FROM articles WHERE id IN ({marks}) ORDER BY rowid", chunk)
-            out += [Article.from_dict(json.loads(r["data"])) for r in rows]
-        return out
+        rows = self._where_in("SELECT data FROM articles", "id", ids, " ORDER BY rowid")
+        return [Article.from_dict(json.loads(r["data"])) for r in rows]
 
     def entities(self) -> list[Entity]:
         """Stored entities, their roles and mentions as dataclasses."""
@@ -516,22 +509,14 @@ class Store:
 
     def quotes_of_speakers(self, entity_ids: list[str]) -> list[Quote]:
         """The quotations attributed to these entities."""
-        rows: list[tuple[dict[str, Any], str | None]] = []
-        for k in range(0, len(entity_ids), 500):
-            part = entity_ids[k:k + 500]
-            q = f"SELECT data, grp FROM quotes WHERE speaker_entity_id IN ({','.join('?' * len(part))}) ORDER BY rowid"
-            rows += [(json.loads(r["data"]), r["grp"]) for r in self.conn.execute(q, part)]
-        return self._with_same_as(rows)
+        found = self._where_in("SELECT data, grp FROM quotes", "speaker_entity_id", entity_ids, " ORDER BY rowid")
+        return self._with_same_as([(json.loads(r["data"]), r["grp"]) for r in found])
 
     def _group_members(self, groups: set[str]) -> dict[str, list[tuple[str, str]]]:
         """(quote id, article id) of each group's members, in store order."""
         members: dict[str, list[tuple[str, str]]] = {}
-        ids = sorted(groups)
-        for k in range(0, len(ids), 500):
-            part = ids[k:k + 500]
-            q = f"SELECT id, article_id, grp FROM quotes WHERE grp IN ({','.join('?' * len(part))}) ORDER BY rowid"
-            for r in self.conn.execute(q, part):
-                members.setdefault(r["grp"], []).append((r["id"], r["article_id"]))
+        for r in self._where_in("SELECT id, article_id, grp FROM quotes", "grp", sorted(groups), " ORDER BY rowid"):
+            members.setdefault(r["grp"], []).append((r["id"], r["article_id"]))
         return members
 
     def _same_as(self, rows: list[tuple[dict[str, Any], str | None]], complete: bool = False) -> list[list[str]]:
@@ -603,11 +588,8 @@ class Store:
 
     def quote_rows(self, article_ids: list[str]) -> list[dict[str, Any]]:
         """Full stored data (contract fields plus ``diff``…) of the quotes in these articles."""
-        rows: list[tuple[dict[str, Any], str | None]] = []
-        for k in range(0, len(article_ids), 500):
-            part = article_ids[k:k + 500]
-            q = f"SELECT data, grp FROM quotes WHERE article_id IN ({','.join('?' * len(part))}) ORDER BY rowid"
-            rows += [(json.loads(r["data"]), r["grp"]) for r in self.conn.execute(q, part)]
+        found = self._where_in("SELECT data, grp FROM quotes", "article_id", article_ids, " ORDER BY rowid")
+        rows = [(json.loads(r["data"]), r["grp"]) for r in found]
         return [{**data, "same_as": same_as} for (data, _), same_as in zip(rows, self._same_as(rows), strict=True)]
 
     # Quotation groups (see quotes/match.py) ---------------------------------------------
@@ -656,11 +638,7 @@ class Store:
 
     def entities_in(self, article_ids: list[str]) -> list[Entity]:
         """Entities mentioned in any of these articles."""
-        ids: set[str] = set()
-        for k in range(0, len(article_ids), 500):
-            part = article_ids[k:k + 500]
-            q = f"SELECT DISTINCT entity_id FROM mentions WHERE article_id IN ({','.join('?' * len(part))})"
-            ids.update(r[0] for r in self.conn.execute(q, part))
+        ids = {r[0] for r in self._where_in("SELECT DISTINCT entity_id FROM mentions", "article_id", article_ids)}
         rows = [self.conn.execute("SELECT data FROM entities WHERE id=?", (i,)).fetchone() for i in sorted(ids)]
         return [Entity.from_dict(json.loads(r["data"])) for r in rows if r]
 

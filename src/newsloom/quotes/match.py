@@ -72,11 +72,16 @@ def _trigrams(ws: list[str]) -> set[tuple[str, ...]]:
     return {tuple(ws[i:i + 3]) for i in range(len(ws) - 2)}
 
 
+def form_id(form: str) -> str:
+    """The key of one wording (its normalised words joined by spaces)."""
+    return hashlib.sha1(form.encode()).hexdigest()[:16]
+
+
 def _gram_key(gram: tuple[str, ...]) -> int:
     return int.from_bytes(hashlib.blake2b(" ".join(gram).encode(), digest_size=8).digest(), "big", signed=True)
 
 
-def _group_for(store: Store, form: str, ws: list[str]) -> tuple[str, str] | None:
+def _group_for(store: Store, form: str, grams: set[tuple[str, ...]]) -> tuple[str, str] | None:
     """The group whose founding wording this one repeats, contains, or nearly matches.
 
     Candidates are the wordings sharing a word trigram (equal or contained wordings always
@@ -86,7 +91,7 @@ def _group_for(store: Store, form: str, ws: list[str]) -> tuple[str, str] | None
     """
     best: tuple[bool, float, str, str] | None = None
     seen: set[str] = set()
-    for gram in sorted(_trigrams(ws)):
+    for gram in sorted(grams):
         for c in store.quote_forms_sharing(_gram_key(gram), FORMS_PER_GRAM):
             if c["grp"] in seen:
                 continue
@@ -137,14 +142,15 @@ def group(store: Store, quotes: list[Quote]) -> None:
         if q.kind not in MATCHED_KINDS or len(ws) < MIN_WORDS:
             continue
         form = " ".join(ws)
-        form_id = hashlib.sha1(form.encode()).hexdigest()[:16]
-        row = store.quote_form(form_id)
+        key = form_id(form)
+        row = store.quote_form(key)
         if row is not None:
             grp = row["grp"]
         else:
-            grp, rep = _group_for(store, form, ws) or (q.id, form_id)
-            store.add_quote_form(form_id, form, grp, rep, q.id, sorted({_gram_key(g) for g in _trigrams(ws)}))
-        if store.place_quote(q.id, grp, form_id):
+            grams = _trigrams(ws)
+            grp, rep = _group_for(store, form, grams) or (q.id, key)
+            store.add_quote_form(key, form, grp, rep, q.id, sorted({_gram_key(g) for g in grams}))
+        if store.place_quote(q.id, grp, key):
             touched.add(grp)
     for grp in sorted(touched):
         _flag_altered(store, grp)

@@ -33,7 +33,6 @@ articles sit in another block is not mistaken for an external one.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import pickle
 from collections.abc import Iterable, Iterator
@@ -63,7 +62,7 @@ def features(article: Article, analysis: Any) -> dict[str, Any]:
     """Blocking keys, story terms and outlet keys of one article (computed in the workers)."""
     from newsloom.provenance.decide import outlet_keys, own_outlet_keys, profile
     from newsloom.provenance.index import SENTENCE_BAND, signature
-    from newsloom.quotes.match import MIN_WORDS, words
+    from newsloom.quotes.match import MIN_WORDS, form_id, words
     from newsloom.stories import article_terms
 
     keys = [f"{'s' if k >> 32 == SENTENCE_BAND else 'l'}{k}" for k in signature(profile(article, set()))]
@@ -71,7 +70,7 @@ def features(article: Article, analysis: Any) -> dict[str, Any]:
     for att in getattr(analysis, "attributions", []):
         ws = words(article.text[att.start:att.end])
         if len(ws) >= MIN_WORDS:
-            quotes.add("q" + hashlib.sha1(" ".join(ws).encode()).hexdigest()[:16])
+            quotes.add("q" + form_id(" ".join(ws)))
     own = own_outlet_keys(article)
     credits: set[str] = set()
     for name in [article.credited_source, *article.cited_outlets]:
