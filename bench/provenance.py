@@ -2,7 +2,7 @@
 
 Generates a labelled corpus from real texts: originals, scraper copies with junk, rewrites
 (sentence reordering, word substitutions, deletions, insertions; credited or not) and
-unrelated articles (the other PolNeAR texts and spliced fillers for scale). Stories are
+unrelated articles (the other PolNeAR texts, then generated ones for scale: see ``Babble``). Stories are
 scored by BCubed against family labels: a family is one story, every other article its
 own; PolNeAR texts that may cover the same event as another (see ``_distinct_events``)
 are left out so those labels are fair. A rewrite keeps at least ``MIN_KEPT`` sentences of
@@ -26,7 +26,7 @@ import random
 import re
 import resource
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from newsloom import provenance, stories
@@ -52,7 +52,45 @@ def sents(text: str) -> list[str]:
 MIN_KEPT = 3  # sentences of its source a rewrite keeps (fewer make an excerpt, not a rewrite)
 
 
-def rewrite(text: str, rng: random.Random, filler: list[str]) -> str:
+class Babble:
+    """New sentences from a word-bigram chain over real ones, for the articles beyond the
+    real texts (unrelated fillers, inserted sentences).
+
+    Sampling real sentences instead makes unrelated articles share whole passages, each one
+    in more articles as the corpus grows (22k sentences, each in ~8 articles at 10k and ~80
+    at 100k): a density of shared passages no real corpus has, which inflates candidates
+    and cost with n. A bigram chain keeps the texts' vocabulary, names and rhythm, while its
+    sentences are each new and share no more than short phrases.
+    """
+
+    def __init__(self, sentences: list[str], rng: random.Random) -> None:
+        self.rng = rng
+        self.starts: list[str] = []
+        self.next: dict[str, list[str | None]] = defaultdict(list)
+        for s in sentences:
+            words = s.split()
+            self.starts.append(words[0])
+            for a, b in zip(words, [*words[1:], None], strict=True):
+                self.next[a].append(b)
+
+    def sentence(self, least: int = 8, most: int = 40) -> str:
+        words = [self.rng.choice(self.starts)]
+        while len(words) < most:
+            nxt = self.next.get(words[-1]) or [None]
+            b = self.rng.choice(nxt)
+            if b is None:
+                if len(words) >= least:
+                    break
+                b = self.rng.choice([w for w in nxt if w] or self.starts)
+            words.append(b)
+        text = " ".join(words)
+        return text if text[-1] in ".?!\"”" else text + "."
+
+    def text(self, k: int) -> str:
+        return "\n\n".join(" ".join(self.sentence() for _ in range(2)) for _ in range(k // 2))
+
+
+def rewrite(text: str, rng: random.Random, babble: Babble) -> str:
     all_ss = sents(text)
     keep = [rng.random() > 0.2 for _ in all_ss]  # deletions
     for i in range(len(all_ss)):  # a short text keeps its first sentences (same draws either way)
@@ -64,7 +102,7 @@ def rewrite(text: str, rng: random.Random, filler: list[str]) -> str:
         if rng.random() < 0.5:
             ss[i], ss[i + 1] = ss[i + 1], ss[i]
     ss = [" ".join(SUBS.get(w, w) for w in s.split()) for s in ss]  # paraphrase-like substitutions
-    ss.insert(rng.randrange(len(ss) + 1), rng.choice(filler))  # an inserted sentence
+    ss.insert(rng.randrange(len(ss) + 1), babble.sentence())  # an inserted sentence
     return "\n\n".join(" ".join(ss[i:i + 2]) for i in range(0, len(ss), 2))
 
 
@@ -134,27 +172,28 @@ def corpus(n: int, seed: int = 1) -> tuple[list[RawDocument], dict[str, tuple[st
     day or later or undated, credited half the time. A derived text that still names the
     wire its source credits (PolNeAR's ``wire`` column) is credited too, as the issue
     defines it ("the outlet the source itself credits"). Unrelated articles are the PolNeAR
-    texts not used as originals, then spliced sentences for scale.
+    texts not used as originals, then generated texts for scale (``Babble``).
     """
     rng = random.Random(seed)
     texts = _load()
     # originals: substantial articles (a rewrite of a two-line brief is not one); the rest
     # serve as unrelated articles
     texts = sorted(texts, key=lambda t: len(sents(t["text"])) < 6)
-    filler = [s for t in texts for s in sents(t["text"]) if len(s.split()) > 8]
+    authors = sorted({t["author"] for t in texts if t["author"]})
+    babble = Babble([s for t in texts for s in sents(t["text"]) if len(s.split()) > 8], rng)
     docs: list[RawDocument] = []
     truth: dict[str, tuple[str, bool]] = {}  # derived id -> (source id, credited)
     n_src = max(1, n // 5)
 
-    def real_or_spliced(i: int, k: int) -> dict[str, str]:
+    def real_or_generated(i: int, k: int) -> dict[str, str]:
         if i < len(texts):
             return texts[i]
         day = f"2016-{1 + rng.randrange(12):02d}-{1 + rng.randrange(28):02d}"
-        return {"text": "\n\n".join(rng.sample(filler, k)), "publisher": f"outlet{i % 50}",
-                "date": day, "author": ""}
+        return {"text": babble.text(k), "publisher": f"outlet{i % 50}",  # bylined, as most real ones are
+                "date": day, "author": rng.choice(authors)}
 
     for i in range(n_src):
-        t = real_or_spliced(i, 25)
+        t = real_or_generated(i, 25)
         sid, site = f"o{i}", f"{t['publisher']}.com"
         date = t["date"] if rng.random() < 0.8 else None
         docs.append(RawDocument(source=sid, id=sid, text=t["text"], site=site, published=date,
@@ -166,7 +205,7 @@ def corpus(n: int, seed: int = 1) -> tuple[list[RawDocument], dict[str, tuple[st
                                 else None, byline=t["author"] or None if rng.random() < 0.3 else None))
         truth[f"c{i}"] = (sid, credit or _carries_wire(t["text"], t.get("wire", "")))
         credit = rng.random() < 0.5
-        rw = rewrite(clean(docs[-2]).text, rng, filler)  # the article as published, not its page
+        rw = rewrite(clean(docs[-2]).text, rng, babble)  # the article as published, not its page
         if credit:
             rw += f"\n\nThis story was originally published on {site}."
         docs.append(RawDocument(source=f"r{i}", id=f"r{i}", text=rw, site=f"blog{i % 30}.com",
@@ -174,7 +213,7 @@ def corpus(n: int, seed: int = 1) -> tuple[list[RawDocument], dict[str, tuple[st
         truth[f"r{i}"] = (sid, credit or _carries_wire(rw, t.get("wire", "")))
     j = n_src
     while len(docs) < n:  # unrelated same-domain articles
-        t = real_or_spliced(j, 20)
+        t = real_or_generated(j, 20)
         docs.append(RawDocument(source=f"u{j}", id=f"u{j}", text=t["text"], site=f"{t['publisher']}.com",
                                 published=t["date"]))
         j += 1

@@ -208,7 +208,8 @@ def speaker_ok(pred: str | None, gold: Gold, doc: Doc) -> bool:
     source = referent(gold, doc)
     if not source:
         return False
-    head = re.findall(r"[A-Za-z][\w\-]*", re.split(r",|\s(?:who|which|of|at|for|from|with|in|on)\s", source)[0])
+    first = re.split(r",|\s(?:who|which|of|at|for|from|with|in|on)\s", source)[0]
+    head = re.findall(r"[A-Za-z][\w\-]*", re.sub(r"['’]s\b", "", first))  # "Trump’s claim": Trump
     if head and head[-1][0].islower():  # a common noun, however named its modifiers ("Scott's family")
         return _head(source) == _head(pred)
     gw, pw = _name_words(source), _name_words(pred)

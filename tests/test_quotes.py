@@ -242,6 +242,45 @@ def test_model_neighbour_sentence_speaker_is_who_said_it() -> None:
     assert found["It is not the time to rush"] == "Pell Dunmore"
 
 
+def test_model_it_and_they_stand_for_the_body_named_before() -> None:
+    text = ("The Harwick port authority met on Monday. It rejected what it called “a reckless gamble” "
+            "with the harbour.\n\n"
+            "The ferry unions are angry. They said the plan would be “the end of the night crossings.”")
+    found = {t: sp for _k, t, sp in _model_quotes(text)}
+    assert "port authority" in found["a reckless gamble"]
+    assert "unions" in found["the end of the night crossings"]
+
+
+def test_model_claim_owner_and_relative_clause_speak() -> None:
+    text = ("Critics doubted Mayor Jo Rinn's claim that the old bridge was “perfectly safe” for lorries.\n\n"
+            "Councillor Dana Whitfield, who chairs the roads board, called the repairs “a bargain.”")
+    found = {t: sp for _k, t, sp in _model_quotes(text)}
+    assert found["perfectly safe"] == "Jo Rinn"
+    assert found["a bargain"] == "Dana Whitfield"
+
+
+def test_model_frames_with_abbreviations_inversions_and_block_quotes() -> None:
+    text = ("Voters in Marlow backed the levy.\n\n"
+            "“The vote is final,” Sen. Tomas Ruiz, R-Ore., said Tuesday.\n\n"
+            "Not everyone agreed. Said Petra Ellison: “We will appeal.”\n\n"
+            "The Marlow Courier reports:\n\n"
+            "“Turnout was the highest in twenty years.”")
+    found = {t: sp for _k, t, sp in _model_quotes(text)}
+    assert found["The vote is final"] == "Tomas Ruiz"
+    assert found["We will appeal"] == "Petra Ellison"
+    assert "Marlow Courier" in found["Turnout was the highest in twenty years"]
+
+
+def test_model_split_quote_keeps_its_speaker_past_the_listener() -> None:
+    text = ("“We will rebuild,” Governor Ada Kroll told the radio host Ben Sato. “Every house, every school.”\n\n"
+            "Hanna Odell thanked the volunteers. She said her deputy, Lisa Brandt, had been “a rock.”\n\n"
+            "She tweeted: “Proud of this town.”")
+    found = {t: sp for _k, t, sp in _model_quotes(text)}
+    assert found["Every house, every school"] == "Ada Kroll"
+    assert found["a rock"] == "Hanna Odell"
+    assert found["Proud of this town"] == "Hanna Odell"  # the "she" before stands for her, not Lisa Brandt
+
+
 # ------------------------------------------------------------------------- demo
 
 

@@ -378,8 +378,8 @@ class Store:
         q = f"SELECT article_id FROM lsh_indexed WHERE article_id IN ({','.join('?' * len(ids))})"
         return {r[0] for r in self.conn.execute(q, ids)}
 
-    def lsh_query(self, keys: list[int], max_bucket: int) -> dict[str, int]:
-        """Articles sharing keys with the query, with how many keys each shares.
+    def lsh_query(self, keys: list[int], max_bucket: int, min_shared: int = 1) -> dict[str, int]:
+        """Articles sharing at least ``min_shared`` keys with the query, with how many each shares.
 
         Buckets holding more than ``max_bucket`` articles are skipped: they come from
         ubiquitous phrases, say nothing about copying, and would make cost grow with the corpus.
@@ -395,6 +395,7 @@ class Store:
         for (rid,) in self.conn.execute(f"SELECT article FROM lsh WHERE key IN ({','.join('?' * len(small))})",
                                         small):
             counts[rid] = counts.get(rid, 0) + 1
+        counts = {rid: n for rid, n in counts.items() if n >= min_shared}
         if not counts:
             return {}
         rows = self.conn.execute(

@@ -50,14 +50,15 @@ CUE_VERBS = [
     "contended", "urged", "vowed", "promised", "complained", "lamented", "cautioned", "shouted",
     "testified", "answered", "confirmed", "denied", "reiterated", "agreed", "countered",
     "boasted", "concluded", "mused", "pleaded", "demanded", "wondered", "exclaimed", "recounted",
-    "thundered", "fumed", "chimed", "pointed out",
+    "thundered", "fumed", "chimed", "pointed out", "reads", "sings", "sang", "chanted",
+    "reports", "reported",
     "went on", "is quoted as saying", "was quoted as saying", "were quoted as saying",
     "according to", "in the words of",
 ]
 #: Verbs that introduce a partial quotation inside a sentence ("called the offer “…”").
 PARTIAL_CUES = ["called", "calls", "call", "described", "describes", "dubbed", "dubs", "termed",
                 "labelled", "labeled", "branded", "characterised", "characterized", "referred to",
-                "hailed", "slammed", "denounced", "decried", "praised", "reports", "reported",
+                "hailed", "slammed", "denounced", "decried", "praised",
                 "saying", "calling", "claiming", "telling", "describing", "insisting", "arguing",
                 "warning", "noting", "adding", "accused", "accusing", "thinks", "believes", "promising",
                 "promised", "cited", "cites", "ruled", "announcing", "claim", "accuse", "calls"]
@@ -122,6 +123,8 @@ class _Ctx:
     persons: list[Person]
     sentences: list[tuple[int, int]] = field(default_factory=list)
     doc: Any = None  # the spaCy parse, when a model is loaded
+    speakers: set[str] = field(default_factory=set)  # names already given quotations
+    resolved: dict[int, Person] = field(default_factory=dict)  # pronoun offset -> its referent
 
     def sentence_at(self, pos: int) -> int:
         for k, (a, b) in enumerate(self.sentences):
@@ -289,25 +292,29 @@ _TITLE_STEMS = {t.rstrip(".") for t in TITLE_HEADS}
 
 
 def _strong(ctx: _Ctx, p: Person) -> bool:
-    """A mention that surely names a person: two or more name words, a title before it, or the
-    surname of someone named in full (a lone "Midway" or "Ultimately" from NER is not)."""
+    """A mention that surely names a person: two or more name words, a title before it, the
+    surname of someone named in full, or a speaker already (a lone "Midway" or "Ultimately"
+    from NER is not)."""
     before = ctx.text[max(0, p.start - 25) : p.start].split()[-1:]
-    if len(p.text.split()) >= 2 or (before and before[0].lower().rstrip(".") in _TITLE_STEMS):
+    if p.text in ctx.speakers or len(p.text.split()) >= 2 or (before and before[0].lower().rstrip(".") in _TITLE_STEMS):
         return True
     return any(len(o.text.split()) >= 2 and surname(o.text) == p.text for o in ctx.persons)
 
 
 def _resolve_pronoun(ctx: _Ctx, pos: int, gender: str | None) -> Person | None:
     """The most recent compatible person: the first one named in this or an earlier sentence
-    (outside quotations), skipping mentions that may be no person at all."""
+    (outside quotations), skipping mentions that may be no person at all. A pronoun resolved
+    before stands for its referent ("She says … Machado … She tweeted": the first she's)."""
     k = ctx.sentence_at(pos)
     for j in range(k, max(-1, k - 8), -1):
         a, b = ctx.sentences[j]
         b = min(b, pos)
-        cands = [p for p in ctx.persons if a <= p.start and p.end <= b and _strong(ctx, p)]
-        for p in cands:
+        cands = [(p.start, p) for p in ctx.persons if a <= p.start and p.end <= b and _strong(ctx, p)]
+        cands += [(at, p) for at, p in ctx.resolved.items() if a <= at < b]
+        for _, p in sorted(cands, key=lambda x: x[0]):
             if gender in ("m", "f") and p.gender and p.gender != gender:
                 continue
+            ctx.resolved[pos] = p
             return p
     return None
 
@@ -336,6 +343,9 @@ def _resolve_description(ctx: _Ctx, pos: int, head: str) -> Person | None:
 
 
 _DEP_SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
+_RELATIVE = {"who", "that", "which"}
+_COLLECTIVE = {"campaign", "team", "government", "administration", "council", "committee", "party",
+               "group", "police", "family", "staff", "board", "panel", "court", "company", "union"}
 _NP_LEFT = ("det", "amod", "compound", "nmod:poss", "poss", "nummod", "flat", "nmod:desc", "case")
 
 
@@ -351,13 +361,19 @@ def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
         return None
     verb = span[0]
     subj = None
-    for _ in range(3):
+    if verb.pos_ == "NOUN":  # "Trump's claim that …": the claim's owner
+        subj = next((c for c in verb.children if c.dep_ in ("nmod:poss", "poss")), None)
+        if subj is None:
+            return None
+    for _ in range(0 if subj is not None else 3):
         subj = next((c for c in verb.children if c.dep_ in _DEP_SUBJ), None)
         if subj is not None or verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
             break
         verb = verb.head
     if subj is None:
         return None
+    if subj.lower_ in _RELATIVE and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i != verb.i:
+        subj = verb.head  # "Bill Clinton, who signed …": the noun the clause is about
     if subj.pos_ == "NOUN":
         appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         subj = appos or subj
@@ -395,6 +411,49 @@ def _speaker_from_subject(ctx: _Ctx, cue_pos: int, att: Attribution) -> bool:
     return True
 
 
+_SHORT_NP_RE = re.compile(
+    r"(?i)(?:a|an|the|one|another|some|several|many|two|three)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?$"
+)
+
+
+def _np_span(doc: Any, tok: Any) -> tuple[int, int]:
+    """Offsets of the noun phrase headed by ``tok``: its left part and the name parts after it."""
+    left = tok.left_edge.i
+    while left < tok.i and (doc[left].is_punct or doc[left].dep_ == "case"):
+        left += 1
+    right = tok.i
+    while right + 1 < len(doc) and doc[right + 1].head.i == tok.i and doc[right + 1].dep_ in ("flat", "compound"):
+        right += 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _resolve_group(ctx: _Ctx, pos: int, plural: bool) -> tuple[int, int] | None:
+    """What "it" or "they" at ``pos`` stands for: the nearest noun subject before it, in this
+    sentence or the two before (parse only), that is not a person named alone ("it" is no
+    person; "they" no single one) nor inside a quotation."""
+    doc = ctx.doc
+    if doc is None or pos > len(doc.text):
+        return None
+    k = ctx.sentence_at(pos)
+    for j in range(k, max(-1, k - 3), -1):
+        a, b = ctx.sentences[j]
+        span = doc.char_span(a, min(b, pos), alignment_mode="contract")
+        if span is None:
+            continue
+        for tok in reversed([t for t in span if t.dep_ in _DEP_SUBJ and t.pos_ in ("NOUN", "PROPN")]):
+            if MASK in ctx.masked[tok.idx : tok.idx + len(tok)] or tok.ent_type_ in ("DATE", "TIME"):
+                continue
+            many = tok.tag_ in ("NNS", "NNPS")
+            body = tok.lower_ in _COLLECTIVE or tok.ent_type_ == "ORG"
+            if (plural and not (many or body)) or (not plural and many):
+                continue  # "it" is one thing or body; "they" many, or a body that speaks as many
+            s, e = _np_span(doc, tok)
+            if any(p.start <= tok.idx < p.end for p in ctx.persons) and not (plural and tok.tag_ == "NNPS"):
+                continue
+            return s, e
+    return None
+
+
 def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
     """Fill ``att``'s speaker from the subject phrase ``text[a:b]``; False when it is empty."""
     text = ctx.text
@@ -420,7 +479,8 @@ def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
         trial = Attribution(att.start, att.end, att.kind)
         if len(text[cut:b].split()) <= 6 and _speaker_from_phrase(ctx, cut, b, trial) and (
             trial.speaker_start is not None or (trial.speaker_text or "").lower() in PRONOUNS
-        ):  # only a name or a pronoun, not an apposition ("X, regional director of Y")
+            or _SHORT_NP_RE.match(trial.speaker_text or "")
+        ):  # a name, a pronoun or "one questioner", not an apposition ("X, regional director of Y")
             att.speaker_text, att.speaker_start = trial.speaker_text, trial.speaker_start
             att.speaker_end = trial.speaker_end
             att.role = att.role or trial.role
@@ -432,6 +492,12 @@ def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
         att.role = att.role or role_of(text, person.start, person.end)
         return True
     first = re.sub(r"['’](?:s|d|ll|ve|re)$", "", phrase.split()[0].lower()) if phrase.split() else ""
+    if first in ("it", "they") and (len(phrase.split()) <= 2 or first != phrase.split()[0].lower()):
+        group = _resolve_group(ctx, a, plural=first == "they")
+        if group is not None:  # "the council … what it called": the subject named before
+            att.speaker_text = text[group[0] : group[1]]
+            att.via += "+group"
+            return True
     if first in PRONOUNS and (len(phrase.split()) <= 2 or first != phrase.split()[0].lower()):
         ref = _resolve_pronoun(ctx, a, PRONOUNS[first])
         att.speaker_text = first
@@ -469,9 +535,18 @@ def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
     return True
 
 
+_ABBREV_DOT_RE = re.compile(r"\b([A-Z][a-z]{0,3})\.(?=[\s,)\-]|[A-Z])")
+
+
+def _soft_dots(s: str) -> str:
+    """``s`` with the full stops of abbreviations ("Rep.", "G.K.", "R-Ky.", "U.S.") made
+    harmless, same length, so that they end no speaker phrase (the sentence end has gone)."""
+    return _ABBREV_DOT_RE.sub(lambda m: m.group(1) + "\u00b7", s)
+
+
 def _after(ctx: _Ctx, q: QuoteSpan, hi: int, att: Attribution) -> bool:
     """`“…,” said X` / `“…,” X said` / `“…,” X, role, said` / `“…” — X, role`."""
-    seg = ctx.masked[q.outer_end : hi]
+    seg = _soft_dots(ctx.masked[q.outer_end : hi])
     d = re.match(r"^[ \t]*[—–―][ \t]*(?P<name>[^,\n—–―]{2,60}?)(?:,[ \t]*(?P<role>[^\n]{2,120}?))?[ \t]*\.?[ \t]*$",
                  ctx.text[q.outer_end : ctx.text.find("\n", q.outer_end) % (len(ctx.text) + 1)])
     if d and is_name_like(strip_title(d.group("name").strip())[0]):
@@ -483,8 +558,8 @@ def _after(ctx: _Ctx, q: QuoteSpan, hi: int, att: Attribution) -> bool:
     m = re.match(rf"^[\s,.;:!?—–-]*{_AUX}(?P<cue>{_CUE})\s+(?!that\b)", seg, re.IGNORECASE)
     if m and m.group("cue").lower() in _INVERTIBLE:
         a = q.outer_end + m.end()
-        end = _PHRASE_END_RE.search(ctx.masked, a, hi)
-        b = end.start() if end else hi
+        end = _PHRASE_END_RE.search(seg, m.end())
+        b = q.outer_end + end.start() if end else hi
         if _speaker_from_phrase(ctx, a, b, att):
             att.cue = " ".join(m.group("cue").lower().split())
             rest = ctx.text[b : b + 140]
@@ -523,8 +598,8 @@ def _before(ctx: _Ctx, q: QuoteSpan, lo: int, att: Attribution) -> bool:
     if len(tail.split()) > 8:
         return False
     cue = " ".join(m.group("cue").lower().split())
-    if cue in ("according to", "in the words of"):
-        a = lo + m.end()
+    if cue in ("according to", "in the words of") or not seg[: m.start()].strip(_PUNCT + MASK):
+        a = lo + m.end()  # "According to X, “…”" / "Said Ellis: “…”"
         b = lo + len(seg.rstrip(" ,:"))
     else:
         a, b = lo, lo + m.start()
@@ -630,6 +705,9 @@ def _speaker(ctx: _Ctx, q: QuoteSpan, k: int, prev: Attribution | None, para_sta
     lo = max(sa, prv[-1]) if prv else sa
     if _after(ctx, q, hi, att) or _before(ctx, q, lo, att) or _pull_quote(ctx, q, att):
         return att
+    intro = k > 0 and not ctx.masked[lo : q.outer_start].strip() and ctx.masked[:lo].rstrip().endswith(":")
+    if intro and _before(ctx, q, ctx.sentences[k - 1][0], att):  # "The Times reports:" then a block quote
+        return att
     if prev is not None and prev.speaker_text and prev.start >= para_start and not _other_person_between(ctx, prev, q):
         _inherit(att, prev, "split")
         return att
@@ -645,10 +723,12 @@ def _speaker(ctx: _Ctx, q: QuoteSpan, k: int, prev: Attribution | None, para_sta
 
 
 def _other_person_between(ctx: _Ctx, prev: Attribution, q: QuoteSpan) -> bool:
-    """Someone else is named between two quotations: the second is not the first's sequel."""
+    """Someone else is named between two quotations, outside the first one's sentence: the
+    second is not the first's sequel."""
     names = {prev.speaker_text, surname(prev.speaker_text or "")}
+    frame = ctx.sentences[ctx.sentence_at(prev.end)]  # "“…,” X told Y. “…”": Y does not interrupt X
     return any(prev.end <= p.start and p.end <= q.outer_start and p.text not in names
-               and surname(p.text) not in names for p in ctx.persons)
+               and surname(p.text) not in names and not frame[0] <= p.start < frame[1] for p in ctx.persons)
 
 
 def _inherit(att: Attribution, prev: Attribution, via: str) -> None:
@@ -691,8 +771,13 @@ def _partial(ctx: _Ctx, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attribu
             end = _PHRASE_END_RE.search(ctx.masked, sa + m.end() + 1, q.outer_start)
             _speaker_from_phrase(ctx, sa + m.end(), end.start() if end else q.outer_start, att)
         else:
-            if not _speaker_from_subject(ctx, sa + m.start("cue"), att):
+            # the parse's subject of the nearest speech word that has one ("She says X's
+            # tweets accusing Y are “lies”": she, not the tweets)
+            parsed = next((c for c in reversed(cues) if _speaker_from_subject(ctx, sa + c.start("cue"), att)), None)
+            if parsed is None:
                 _speaker_from_phrase(ctx, sa, sa + m.start(), att)
+            m = parsed or m
+            cue = " ".join(m.group("cue").lower().split())
             around = _complement(ctx, sa + m.end(), sb, att)
         att.cue = cue
         att.via = "partial" + att.via
@@ -861,6 +946,8 @@ def attribute(
             if around is not None and not any(x.start == around.start and x.end == around.end for x in out):
                 out.append(around)
         out.append(att)
+        if att.speaker_start is not None:
+            ctx.speakers.add(att.speaker_text or "")
         if att.kind == "direct":
             prev = att
     # reported speech, also around partial quotes ("X said the plan was “a disaster”")

@@ -11,10 +11,11 @@ Blocking keys, per article (:func:`features`):
 
 * ``l…`` / ``s…``: its provenance index keys (:func:`newsloom.provenance.index.signature`):
   MinHash bands and long-sentence fingerprints. Two articles sharing one long sentence, or
-  ``LSH_BLOCK_BANDS`` bands (bigram Jaccard ≈ 0.06), may derive from each other; the
-  store's own bar (3 bands) is a candidate list for alignment, which on political news joins
-  most of a day's articles into one component (153 of 200 PolNeAR texts), and no
-  derivation the alignment accepts shares so few;
+  ``MIN_BANDS`` bands (bigram Jaccard ≈ 0.06), may derive from each other: the bar of the
+  provenance index's strong candidates (a lower one joins most of a day's political news
+  into one component: 153 of 200 PolNeAR texts at 3 bands). Its few weak candidates (a
+  passage retold under a new frame) are checked within a block, where the story keys
+  bring such texts together;
 * ``t…``: its ``STORY_KEYS`` rarest story terms (:func:`newsloom.stories.article_terms`)
   among those in 2…``STORY_MAX_DF`` articles; two articles sharing ``STORY_MIN_SHARED`` of
   them may land in one story (the stories stage's own bar), or ``SHORT_MIN_SHARED`` when
@@ -39,6 +40,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from newsloom.model import Article
+from newsloom.provenance.index import MIN_BANDS
 from newsloom.store import Store
 from newsloom.stories import MIN_SHARED as STORY_MIN_SHARED
 from newsloom.stories import SHORT_MIN_SHARED, SHORT_TERMS
@@ -49,7 +51,6 @@ if TYPE_CHECKING:
 STORY_KEYS = 15  # rarest story terms kept per article (the stories stage probes with 15)
 STORY_MAX_DF = 200  # the stories stage never probes with a term held by more articles
 MAX_BUCKET = 200  # a key held by more articles says nothing (the provenance index's cap)
-LSH_BLOCK_BANDS = 8  # MinHash bands two articles must share (or one long sentence)
 DEFAULT_PACK = 1000  # articles per block that small components are packed into
 OUTLET_LIMIT = 3  # articles looked up per credited outlet key (as provenance does)
 OUTPUT_TABLES = ("articles", "entities", "quotes", "derivations", "stories")
@@ -107,7 +108,7 @@ def blocking_edges(arts: DataFrame) -> DataFrame:
              .join(short.withColumnRenamed("n", "a").withColumnRenamed("short", "sa"), "a")
              .join(short.withColumnRenamed("n", "b").withColumnRenamed("short", "sb"), "b"))
     story_bar = F.when(F.col("sa") | F.col("sb"), SHORT_MIN_SHARED).otherwise(STORY_MIN_SHARED)
-    pairs = pairs.filter((F.col("l") >= LSH_BLOCK_BANDS) | (F.col("s") >= 1) | (F.col("t") >= story_bar)
+    pairs = pairs.filter((F.col("l") >= MIN_BANDS) | (F.col("s") >= 1) | (F.col("t") >= story_bar)
                          | (F.col("q") >= 1))
     return pairs.select("a", "b")
 
