@@ -310,9 +310,13 @@ def run(n: int, with_stories: bool = True, show_errors: int = 0) -> None:
     ids = [a.id for a in arts]
     del arts
     t0 = time.perf_counter()
+    chunks = []  # seconds per chunk: the marginal cost as the corpus grows
     for i in range(0, n, 200):  # arrive in chunks, as the pipeline feeds them
+        c0 = time.perf_counter()
         provenance.stage(store, ids[i:i + 200])
+        chunks.append(time.perf_counter() - c0)
     dt = time.perf_counter() - t0
+    tenth = max(1, len(chunks) // 10)  # docs are shuffled: every tenth has the same mix
     t0 = time.perf_counter()
     for i in range(0, n if with_stories else 0, 200):
         stories.stage(store, ids[i:i + 200])
@@ -329,6 +333,8 @@ def run(n: int, with_stories: bool = True, show_errors: int = 0) -> None:
     print(f"n={n}: derivations P={tp / max(1, len(got)):.3f} R={tp / max(1, len(gold)):.3f} "
           f"direction={tp / max(1, undirected_tp):.3f} credit={credit_ok / max(1, tp):.3f} "
           f"| {n / dt:.0f} articles/s ({1000 * dt / n:.2f} ms/article) peak RSS {rss:.0f} MB")
+    print(f"  marginal cost: first tenth {1000 * sum(chunks[:tenth]) / (200 * tenth):.2f} ms/article, "
+          f"last tenth {1000 * sum(chunks[-tenth:]) / (200 * tenth):.2f} ms/article")
     if show_errors:
         errors(store, got, gold, show_errors)
         wrong = [g for g in sorted(gold & set(got)) if got[g].credited != truth[g[0]][1]]

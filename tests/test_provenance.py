@@ -8,7 +8,7 @@ import pytest
 
 from newsloom import provenance
 from newsloom.model import RawDocument
-from newsloom.provenance.decide import outlet_keys
+from newsloom.provenance.decide import outlet_keys, pack, profile
 from newsloom.provenance.features import sentence_spans
 from newsloom.store import Store
 
@@ -161,3 +161,22 @@ def test_proxy_entities_skip_pronoun_clitics_and_titles():
     got = entities("He’s certain. I’ve met Sen. Ada Moor twice. They’ll visit Port Averly on Monday. "
                    "That’s where Ida May’s office is.")
     assert got == {"Ada Moor", "Port Averly", "Ida May"}
+
+
+def test_a_stored_profile_reads_back_as_the_text_gives_it(demo_result):
+    """A candidate's profile comes from the store, not a re-reading: it must be the same."""
+    for a in demo_result.articles:
+        fresh = profile(a, {"k"})
+        back = profile(a, {"k"}, packed=pack(fresh))
+        assert back.sentences == fresh.sentences
+        assert (back.names, back.words, back.outlets, back.credits) == (fresh.names, fresh.words, fresh.outlets,
+                                                                       fresh.credits)
+
+
+def test_indexed_articles_keep_their_profiles(tmp_path, demo_dir):
+    from newsloom import analyze
+
+    analyze([demo_dir], db=tmp_path / "p.db")
+    with Store(tmp_path / "p.db") as store:
+        ids = [r[0] for r in store.conn.execute("SELECT article_id FROM lsh_indexed")]
+        assert ids and set(store.lsh_profiles(ids)) == set(ids)

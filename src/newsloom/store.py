@@ -125,6 +125,11 @@ MIGRATIONS: list[str] = [
     CREATE TABLE quote_grams (gram INTEGER NOT NULL, form_id TEXT NOT NULL);
     CREATE INDEX quote_grams_gram ON quote_grams(gram)
     """,
+    # 7: each indexed article keeps its provenance profile (sentences with their words,
+    # numbers and names), so a candidate found years later is not re-read.
+    """
+    ALTER TABLE lsh_indexed ADD COLUMN profile BLOB
+    """,
 ]
 
 
@@ -358,18 +363,26 @@ class Store:
         q = f"SELECT id, rowid FROM articles WHERE id IN ({','.join('?' * len(ids))})"
         return {r[0]: r[1] for r in self.conn.execute(q, ids)}
 
-    def lsh_add(self, entries: dict[str, list[int]]) -> None:
-        """Index each article under its LSH keys (articles are referenced by rowid to stay small)."""
+    def lsh_add(self, entries: dict[str, list[int]], profiles: dict[str, bytes] | None = None) -> None:
+        """Index each article under its LSH keys (articles are referenced by rowid to stay
+        small), with its packed provenance profile when given."""
         rowids = self._rowids(list(entries)) if entries else {}
+        profiles = profiles or {}
         with self.transaction() as c:
             for article_id, keys in entries.items():
                 rid = rowids[article_id]
-                c.execute("INSERT INTO lsh_indexed (article_id) VALUES (?)", (article_id,))
+                c.execute("INSERT INTO lsh_indexed (article_id, profile) VALUES (?,?)",
+                          (article_id, profiles.get(article_id)))
                 c.executemany("INSERT INTO lsh (key, article) VALUES (?,?)", [(k, rid) for k in keys])
                 c.executemany(
                     "INSERT INTO lsh_size (key, n) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET n=n+1",
                     [(k,) for k in keys],
                 )
+
+    def lsh_profiles(self, ids: list[str]) -> dict[str, bytes]:
+        """The packed provenance profiles stored with those of ``ids`` that have one."""
+        return {r[0]: r[1] for r in self._where_in("SELECT article_id, profile FROM lsh_indexed",
+                                                   "article_id", ids) if r[1] is not None}
 
     def lsh_indexed(self, ids: list[str]) -> set[str]:
         """Those of ``ids`` already in the LSH index (a rerun must not index twice)."""

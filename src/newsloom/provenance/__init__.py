@@ -13,7 +13,7 @@ from collections import OrderedDict
 from weakref import WeakKeyDictionary
 
 from newsloom.model import Article, Derivation
-from newsloom.provenance.decide import Profile, decide, outlet_keys, own_outlet_keys, profile
+from newsloom.provenance.decide import Profile, decide, outlet_keys, own_outlet_keys, pack, profile
 from newsloom.provenance.index import candidates, signature
 from newsloom.store import Store
 
@@ -62,7 +62,9 @@ class _Profiles:
     def get(self, ids: list[str]) -> dict[str, Profile]:
         missing = [i for i in ids if i not in self.cache]
         if missing:
-            self.add(self.store.articles_by_ids(missing))
+            packed = self.store.lsh_profiles(missing)
+            for a in self.store.articles_by_ids(missing).values():
+                self.cache[a.id] = profile(a, *_credit_keys(self.store, a), packed=packed.get(a.id))
         out = {}
         for i in ids:
             if i in self.cache:
@@ -148,7 +150,7 @@ def stage(store: Store, new_ids: list[str]) -> None:
         profiles = _profiles(store)
         profiles.add(todo)
         sigs = {a_id: signature(p) for a_id, p in profiles.get(list(todo)).items()}
-        store.lsh_add(sigs)
+        store.lsh_add(sigs, {a_id: pack(profiles.cache[a_id]) for a_id in sigs})
         seen: set[frozenset[str]] = set()
         touched: set[str] = set()
         for a_id, keys in sigs.items():

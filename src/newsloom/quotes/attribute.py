@@ -278,10 +278,12 @@ def _infer_genders(ctx: _Ctx) -> None:
 
 
 def _person_in(ctx: _Ctx, a: int, b: int, first: bool = True) -> Person | None:
-    """The first (or last) person mention inside [a, b), skipping possessives ("X's aide")."""
+    """The first (or last) person mention inside [a, b), skipping possessives ("X's aide") and
+    lone initials (the "G" of "G.K. Butterfield")."""
     hits = [
         p for p in ctx.persons
         if a <= p.start and p.end <= b and not re.match(r"['’]s\b", ctx.text[p.end : p.end + 3])
+        and len(p.text.rstrip(".")) > 1
     ]
     if not hits:
         return None
@@ -306,16 +308,21 @@ def _resolve_pronoun(ctx: _Ctx, pos: int, gender: str | None) -> Person | None:
     (outside quotations), skipping mentions that may be no person at all. A pronoun resolved
     before stands for its referent ("She says … Machado … She tweeted": the first she's)."""
     k = ctx.sentence_at(pos)
-    for j in range(k, max(-1, k - 8), -1):
-        a, b = ctx.sentences[j]
-        b = min(b, pos)
-        cands = [(p.start, p) for p in ctx.persons if a <= p.start and p.end <= b and _strong(ctx, p)]
-        cands += [(at, p) for at, p in ctx.resolved.items() if a <= at < b]
-        for _, p in sorted(cands, key=lambda x: x[0]):
-            if gender in ("m", "f") and p.gender and p.gender != gender:
-                continue
-            ctx.resolved[pos] = p
-            return p
+    # first someone known to be of that gender in the last few sentences, then anyone
+    # compatible: "she said" after a sentence naming "Bill Clinton" is not his
+    for known, back in ((True, 3), (False, 8)):
+        if known and gender not in ("m", "f"):
+            continue
+        for j in range(k, max(-1, k - back), -1):
+            a, b = ctx.sentences[j]
+            b = min(b, pos)
+            cands = [(p.start, p) for p in ctx.persons if a <= p.start and p.end <= b and _strong(ctx, p)]
+            cands += [(at, p) for at, p in ctx.resolved.items() if a <= at < b]
+            for _, p in sorted(cands, key=lambda x: x[0]):
+                if (p.gender != gender) if known else (gender in ("m", "f") and p.gender and p.gender != gender):
+                    continue
+                ctx.resolved[pos] = p
+                return p
     return None
 
 
@@ -547,7 +554,8 @@ def _soft_dots(s: str) -> str:
 def _after(ctx: _Ctx, q: QuoteSpan, hi: int, att: Attribution) -> bool:
     """`“…,” said X` / `“…,” X said` / `“…,” X, role, said` / `“…” — X, role`."""
     seg = _soft_dots(ctx.masked[q.outer_end : hi])
-    d = re.match(r"^[ \t]*[—–―][ \t]*(?P<name>[^,\n—–―]{2,60}?)(?:,[ \t]*(?P<role>[^\n]{2,120}?))?[ \t]*\.?[ \t]*$",
+    d = re.match(r"^[^\S\n]*[—–―][^\S\n]*(?P<name>[^,\n—–―]{2,60}?)"  # no-break spaces too
+                 r"(?:,[^\S\n]*(?P<role>[^\n]{2,120}?))?[^\S\n]*\.?[^\S\n]*$",
                  ctx.text[q.outer_end : ctx.text.find("\n", q.outer_end) % (len(ctx.text) + 1)])
     if d and is_name_like(strip_title(d.group("name").strip())[0]):
         name, title = strip_title(d.group("name").strip())
