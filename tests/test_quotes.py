@@ -281,6 +281,17 @@ def test_model_split_quote_keeps_its_speaker_past_the_listener() -> None:
     assert found["Proud of this town"] == "Hanna Odell"  # the "she" before stands for her, not Lisa Brandt
 
 
+def test_model_cue_right_before_the_quote_and_long_appositions() -> None:
+    text = ("Marchers crossed the Lune bridge at dusk. Students on the bridge chanted “Fund the libraries!”\n\n"
+            "“The levy is unlawful,” Ines Varga, the county solicitor, one of three officials named in the suit, "
+            "said on Monday.\n\n"
+            "“Mend what you own,” my grandmother often said.")
+    found = {t: sp for _k, t, sp in _model_quotes(text)}
+    assert "Students" in (found["Fund the libraries!"] or "")
+    assert found["The levy is unlawful"] == "Ines Varga"
+    assert found["Mend what you own"] == "my grandmother"
+
+
 # ------------------------------------------------------------------------- demo
 
 

@@ -404,11 +404,9 @@ class Store:
                                                  (*keys, max_bucket))]
         if not small:
             return {}
-        counts: dict[int, int] = {}
-        for (rid,) in self.conn.execute(f"SELECT article FROM lsh WHERE key IN ({','.join('?' * len(small))})",
-                                        small):
-            counts[rid] = counts.get(rid, 0) + 1
-        counts = {rid: n for rid, n in counts.items() if n >= min_shared}
+        counts = dict(self.conn.execute(  # counted in SQLite: the buckets may hold thousands of rows
+            f"SELECT article, count(*) FROM lsh WHERE key IN ({','.join('?' * len(small))}) "
+            "GROUP BY article HAVING count(*) >= ?", (*small, min_shared)))
         if not counts:
             return {}
         rows = self.conn.execute(

@@ -67,6 +67,7 @@ _CUE = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(CUE_VERBS, k
 _PCUE = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(PARTIAL_CUES, key=len, reverse=True))
 _AUX = r"(?:(?:has|have|had|would|will|also|later|then|previously|once|repeatedly|again|further|simply|only)\s+)*"
 _CUE_RE = re.compile(rf"\b{_AUX}(?P<cue>{_CUE})\b", re.IGNORECASE)
+_CUE_END_RE = re.compile(rf"\b(?:{_CUE})\s*$", re.IGNORECASE)
 _ANY_CUE_RE = re.compile(rf"\b(?P<cue>{_CUE}|{_PCUE})\b", re.IGNORECASE)
 _PUNCT = " ,.;:!?—–-\n"
 #: Words that end a speaker phrase after an inverted cue (`said X on Monday`).
@@ -80,7 +81,8 @@ _INVERTIBLE = {"said", "says", "added", "adds", "asked", "wrote", "writes", "con
 _LEADERS_RE = re.compile(r"^(?:(?:but|and|so|yet|still|meanwhile|however|instead|now|then|later|earlier|"
                          r"speaking\s+\w+(?:\s+\w+)?|in\s+(?:a|an|the)\s+\w+(?:\s+\w+)?|on\s+\w+)\s*,?\s+)+",
                          re.IGNORECASE)
-_TRAILING_AUX_RE = re.compile(r"(?:\s+(?:has|have|had|also|later|then|would|will|was|is|once|again|previously))+$")
+_TRAILING_AUX_RE = re.compile(r"(?:\s+(?:has|have|had|also|later|then|would|will|was|is|once|again|previously|"
+                              r"often|always|usually|frequently|sometimes|reportedly|repeatedly|recently))+$")
 _DASH_LINE_RE = re.compile(r"^[—–―-]{1,2}\s*(?P<name>[^,\n]{2,60}?)(?:,\s*(?P<role>[^\n]{2,120}?))?\s*\.?$")
 _TITLE_CASE_SMALL = {"of", "the", "and", "de", "a", "an", "for", "on", "in", "to", "&", "van", "von"}
 
@@ -321,7 +323,9 @@ def _resolve_pronoun(ctx: _Ctx, pos: int, gender: str | None) -> Person | None:
             for _, p in sorted(cands, key=lambda x: x[0]):
                 if (p.gender != gender) if known else (gender in ("m", "f") and p.gender and p.gender != gender):
                     continue
-                ctx.resolved[pos] = p
+                # the pronoun tells the referent's gender from here on
+                ctx.resolved[pos] = Person(p.start, p.end, p.text, p.gender or (gender if gender in ("m", "f")
+                                                                                else None))
                 return p
     return None
 
@@ -419,7 +423,8 @@ def _speaker_from_subject(ctx: _Ctx, cue_pos: int, att: Attribution) -> bool:
 
 
 _SHORT_NP_RE = re.compile(
-    r"(?i)(?:a|an|the|one|another|some|several|many|two|three)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?$"
+    r"(?i)(?:a|an|the|one|another|some|several|many|two|three)"
+    r"(?:\s+(?!(?:of|the|a|an|and|or|in|on|at|to|for|with|by|from)\b)[a-z][\w\-]*){1,2}$"
 )
 
 
@@ -480,7 +485,8 @@ def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
     if m and m.start() > 0:
         b = a + m.start()
     phrase = text[a:b]
-    if ", " in phrase and len(phrase.split()) > 6:
+    named_first = any(p.start == a for p in ctx.persons)  # "Scott Pruitt, the attorney general, one of…"
+    if ", " in phrase and len(phrase.split()) > 6 and not named_first:
         # "Speaking in Ohio on Friday, Clinton called…": the subject is the last clause
         cut = a + phrase.rindex(", ") + 2
         trial = Attribution(att.start, att.end, att.kind)
@@ -596,16 +602,20 @@ def _after(ctx: _Ctx, q: QuoteSpan, hi: int, att: Attribution) -> bool:
 def _before(ctx: _Ctx, q: QuoteSpan, lo: int, att: Attribution) -> bool:
     """`X said: “…”` / `X told reporters: “…”` / `According to X, “…”`."""
     seg = ctx.masked[lo : q.outer_start]
-    if not seg.strip() or not re.search(r"[:,]\s*$|\b(?:that|saying)\s*$", seg):
+    if not seg.strip() or not (re.search(r"[:,]\s*$|\b(?:that|saying)\s*$", seg)
+                               or _CUE_END_RE.search(seg)):  # "Protesters chanted “…”"
         return False
     cues = list(_CUE_RE.finditer(seg))
     if not cues:
         return re.search(r":\s*$", seg) is not None and _colon_frame(ctx, lo + len(seg.rstrip()) - 1, att)
     m = cues[-1]
     tail = seg[m.end() :]
-    if len(tail.split()) > 8:
-        return False
     cue = " ".join(m.group("cue").lower().split())
+    if len(tail.split()) > 8:  # "X … said she has the quality for the job: “…”": the verb's subject
+        if seg.rstrip().endswith(":") and _speaker_from_subject(ctx, lo + m.start("cue"), att):
+            att.cue, att.via = cue, "before-colon" + att.via
+            return True
+        return False
     if cue in ("according to", "in the words of") or not seg[: m.start()].strip(_PUNCT + MASK):
         a = lo + m.end()  # "According to X, “…”" / "Said Ellis: “…”"
         b = lo + len(seg.rstrip(" ,:"))
