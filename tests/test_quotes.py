@@ -292,6 +292,15 @@ def test_model_cue_right_before_the_quote_and_long_appositions() -> None:
     assert found["Mend what you own"] == "my grandmother"
 
 
+def test_model_participle_speaks_for_the_main_clause_subject() -> None:
+    text = ("Mayor Oona Pratt told the council that residents must keep paying the levy, saying the "
+            "tunnel was “worth every penny.”\n\n"
+            "Conversely, Councillor Abel Dray called the tunnel “a folly.”")
+    found = {t: sp for _k, t, sp in _model_quotes(text)}
+    assert found["worth every penny"] == "Oona Pratt"
+    assert found["a folly"] == "Abel Dray"
+
+
 # ------------------------------------------------------------------------- demo
 
 

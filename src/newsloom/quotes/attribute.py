@@ -78,7 +78,7 @@ _PHRASE_END_RE = re.compile(
 _INVERTIBLE = {"said", "says", "added", "adds", "asked", "wrote", "writes", "continued", "explained",
                "noted", "argued", "insisted", "warned", "declared", "recalled", "replied", "according to",
                "in the words of", "tweeted", "posted", "stated", "commented", "remarked", "observed"}
-_LEADERS_RE = re.compile(r"^(?:(?:but|and|so|yet|still|meanwhile|however|instead|now|then|later|earlier|"
+_LEADERS_RE = re.compile(r"^(?:(?:but|and|so|yet|still|meanwhile|however|instead|now|then|later|earlier|[a-z]+ly|"
                          r"speaking\s+\w+(?:\s+\w+)?|in\s+(?:a|an|the)\s+\w+(?:\s+\w+)?|on\s+\w+)\s*,?\s+)+",
                          re.IGNORECASE)
 _TRAILING_AUX_RE = re.compile(r"(?:\s+(?:has|have|had|also|later|then|would|will|was|is|once|again|previously|"
@@ -372,12 +372,16 @@ def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
         return None
     verb = span[0]
     subj = None
+    if verb.tag_ == "VBG" and verb.i > 0 and doc[verb.i - 1].text == "," and verb.sent.root.pos_ == "VERB":
+        verb = verb.sent.root  # "X told the crowd that we must act, saying “…”": X, the main clause's
     if verb.pos_ == "NOUN":  # "Trump's claim that …": the claim's owner
         subj = next((c for c in verb.children if c.dep_ in ("nmod:poss", "poss")), None)
         if subj is None:
             return None
-    for _ in range(0 if subj is not None else 3):
-        subj = next((c for c in verb.children if c.dep_ in _DEP_SUBJ), None)
+    for step in range(0 if subj is not None else 3):
+        # up a conjunction, only an active subject speaks ("… the video should be released
+        # but said “…”" is not the video's)
+        subj = next((c for c in verb.children if c.dep_ in (_DEP_SUBJ if step == 0 else ("nsubj",))), None)
         if subj is not None or verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
             break
         verb = verb.head
