@@ -285,11 +285,13 @@ def test_model_cue_right_before_the_quote_and_long_appositions() -> None:
     text = ("Marchers crossed the Lune bridge at dusk. Students on the bridge chanted “Fund the libraries!”\n\n"
             "“The levy is unlawful,” Ines Varga, the county solicitor, one of three officials named in the suit, "
             "said on Monday.\n\n"
-            "“Mend what you own,” my grandmother often said.")
+            "“Mend what you own,” my grandmother often said.\n\n"
+            "“Back by Friday,” the note on the harbour office door read.")
     found = {t: sp for _k, t, sp in _model_quotes(text)}
     assert "Students" in (found["Fund the libraries!"] or "")
     assert found["The levy is unlawful"] == "Ines Varga"
     assert found["Mend what you own"] == "my grandmother"
+    assert "note" in (found["Back by Friday"] or "")
 
 
 def test_model_participle_speaks_for_the_main_clause_subject() -> None:

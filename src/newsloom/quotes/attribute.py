@@ -50,7 +50,7 @@ CUE_VERBS = [
     "contended", "urged", "vowed", "promised", "complained", "lamented", "cautioned", "shouted",
     "testified", "answered", "confirmed", "denied", "reiterated", "agreed", "countered",
     "boasted", "concluded", "mused", "pleaded", "demanded", "wondered", "exclaimed", "recounted",
-    "thundered", "fumed", "chimed", "pointed out", "reads", "sings", "sang", "chanted",
+    "thundered", "fumed", "chimed", "pointed out", "reads", "read", "sings", "sang", "chanted",
     "reports", "reported",
     "went on", "is quoted as saying", "was quoted as saying", "were quoted as saying",
     "according to", "in the words of",
