@@ -40,6 +40,9 @@ def _norm(text: str) -> str:
 @example(["Prices rose 2.3% in March, according to the mayor. Ana Pohl said: “The plan is ready.”",
           "“We will not wait any longer,” said he.\n\nPrices rose 2.3% in March, according to the "
           "mayor. 000000\n\nAna Pohl said: “The plan is ready.”"], None)
+@example(["111111111 The council met last Friday and approved $4.5 million for the bridge. “We will not wait "
+          "any longer,” said he.", "“We will not wait any longer,” said he.\n\n“We will not wait any longer,” said "
+          "he. 0000000\n\nThe council met last Friday and approved $4.5 million for the bridge."], None)
 def test_pipeline_invariants(tmp_path_factory, texts, published):
     path = tmp_path_factory.mktemp("prop") / "batch.jsonl"
     path.write_text("\n".join(json.dumps({"id": f"p{i}", "text": t, "published": published})
@@ -57,7 +60,9 @@ def test_pipeline_invariants(tmp_path_factory, texts, published):
     for story in result.stories:
         for s in story.summary:
             for a_id in s.article_ids:
-                # the contract: the cited article carries the sentence near-verbatim (≥ 0.9)
-                sentences = re.split(r"(?<=[.!?”])\s+", _norm(arts[a_id].text))
+                # the contract: the cited article carries the sentence near-verbatim (≥ 0.9);
+                # a paragraph break ends a sentence ("0000000\n\nThe council met…")
+                sentences = [x for para in arts[a_id].text.split("\n")
+                             for x in re.split(r"(?<=[.!?”])\s+", _norm(para))]
                 assert max(fuzz.ratio(_norm(s.text), x) for x in sentences) >= 90 \
                     or _norm(s.text) in _norm(arts[a_id].text)
