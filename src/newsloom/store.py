@@ -366,8 +366,7 @@ class Store:
         return {r["id"]: Article.from_dict(json.loads(r["data"])) for r in rows}
 
     def _rowids(self, ids: list[str]) -> dict[str, int]:
-        q = f"SELECT id, rowid FROM articles WHERE id IN ({','.join('?' * len(ids))})"
-        return {r[0]: r[1] for r in self.conn.execute(q, ids)}
+        return {r[0]: r[1] for r in self._where_in("SELECT id, rowid FROM articles", "id", ids)}
 
     def lsh_add(self, entries: dict[str, list[int]], profiles: dict[str, bytes] | None = None) -> None:
         """Index each article under its LSH keys (articles are referenced by rowid to stay

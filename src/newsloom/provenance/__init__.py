@@ -55,16 +55,16 @@ class _Profiles:
         self.store = store
         self.cache: OrderedDict[str, Profile] = OrderedDict()
 
-    def add(self, articles: dict[str, Article]) -> None:
+    def add(self, articles: dict[str, Article], packed: dict[str, bytes] | None = None) -> None:
+        """Profile ``articles``, from their ``packed`` profiles where given."""
+        packed = packed or {}
         for a in articles.values():
-            self.cache[a.id] = profile(a, *_credit_keys(self.store, a))
+            self.cache[a.id] = profile(a, *_credit_keys(self.store, a), packed=packed.get(a.id))
 
     def get(self, ids: list[str]) -> dict[str, Profile]:
         missing = [i for i in ids if i not in self.cache]
         if missing:
-            packed = self.store.lsh_profiles(missing)
-            for a in self.store.articles_by_ids(missing).values():
-                self.cache[a.id] = profile(a, *_credit_keys(self.store, a), packed=packed.get(a.id))
+            self.add(self.store.articles_by_ids(missing), self.store.lsh_profiles(missing))
         out = {}
         for i in ids:
             if i in self.cache:

@@ -395,9 +395,7 @@ def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
     left = subj.i
     while left > 0 and doc[left - 1].dep_ in _NP_LEFT and left <= doc[left - 1].head.i <= subj.i:
         left -= 1
-    right = subj.i
-    while right + 1 < len(doc) and doc[right + 1].head.i == subj.i and doc[right + 1].dep_ in ("flat", "compound"):
-        right += 1
+    right = _name_end(doc, subj)
     while left < right and doc[left].dep_ == "case":
         left += 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
@@ -432,14 +430,20 @@ _SHORT_NP_RE = re.compile(
 )
 
 
+def _name_end(doc: Any, tok: Any) -> int:
+    """Index of the last token of ``tok``'s name: the flat/compound parts right after it."""
+    right = tok.i
+    while right + 1 < len(doc) and doc[right + 1].head.i == tok.i and doc[right + 1].dep_ in ("flat", "compound"):
+        right += 1
+    return right
+
+
 def _np_span(doc: Any, tok: Any) -> tuple[int, int]:
     """Offsets of the noun phrase headed by ``tok``: its left part and the name parts after it."""
     left = tok.left_edge.i
     while left < tok.i and (doc[left].is_punct or doc[left].dep_ == "case"):
         left += 1
-    right = tok.i
-    while right + 1 < len(doc) and doc[right + 1].head.i == tok.i and doc[right + 1].dep_ in ("flat", "compound"):
-        right += 1
+    right = _name_end(doc, tok)
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
@@ -463,10 +467,9 @@ def _resolve_group(ctx: _Ctx, pos: int, plural: bool) -> tuple[int, int] | None:
             body = tok.lower_ in _COLLECTIVE or tok.ent_type_ == "ORG"
             if (plural and not (many or body)) or (not plural and many):
                 continue  # "it" is one thing or body; "they" many, or a body that speaks as many
-            s, e = _np_span(doc, tok)
             if any(p.start <= tok.idx < p.end for p in ctx.persons) and not (plural and tok.tag_ == "NNPS"):
                 continue
-            return s, e
+            return _np_span(doc, tok)
     return None
 
 
@@ -509,13 +512,15 @@ def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
         att.role = att.role or role_of(text, person.start, person.end)
         return True
     first = re.sub(r"['’](?:s|d|ll|ve|re)$", "", phrase.split()[0].lower()) if phrase.split() else ""
-    if first in ("it", "they") and (len(phrase.split()) <= 2 or first != phrase.split()[0].lower()):
+    # the pronoun stands alone as the subject ("he", "he also", "it's")
+    alone = len(phrase.split()) <= 2 or first != phrase.split()[0].lower()
+    if first in ("it", "they") and alone:
         group = _resolve_group(ctx, a, plural=first == "they")
         if group is not None:  # "the council … what it called": the subject named before
             att.speaker_text = text[group[0] : group[1]]
             att.via += "+group"
             return True
-    if first in PRONOUNS and (len(phrase.split()) <= 2 or first != phrase.split()[0].lower()):
+    if first in PRONOUNS and alone:
         ref = _resolve_pronoun(ctx, a, PRONOUNS[first])
         att.speaker_text = first
         if ref is not None and PRONOUNS[first] in ("m", "f"):
