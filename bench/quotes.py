@@ -112,7 +112,8 @@ _GENDER_WORDS = {"m": {"mr", "he", "his", "man", "men", "father", "husband", "so
 from newsloom.nlp.components import TITLE_HEADS  # noqa: E402
 
 PERSON_HEADS = TITLE_HEADS | {"candidate", "nominee", "strategist", "aide", "official", "congressman",
-                              "congresswoman", "businessman", "businesswoman", "mother", "father", "woman", "man"}
+                              "congresswoman", "businessman", "businesswoman", "mother", "father", "woman", "man",
+                              "republican", "democrat"}
 
 
 def _name_words(s: str) -> set[str]:
@@ -200,16 +201,26 @@ def source_given(gold: Gold) -> bool:
     return bool(gold.source) and gold.source.lower().strip(" ,") not in CUE_ONLY
 
 
+RELATIVES = {"who", "which", "that"}
+
+
 def speaker_ok(pred: str | None, gold: Gold, doc: Doc) -> bool:
     if not pred or not gold.source:
         return False
+    if gold.source.lower().strip(" ,") in RELATIVES:  # "the department which reported": the noun before it
+        before = doc.text[max(0, gold.source_start - 120) : gold.source_start].rstrip(" ,").lower()
+        return before.endswith(re.sub(r"^(?:the|a|an)\s+", "", pred.lower()))
     if is_anaphor(gold.source) and gold.source.lower().strip() not in PRONOUNS and _head(gold.source) == _head(pred):
         return True  # the description as written ("the Vermont senator")
     source = referent(gold, doc)
     if not source:
         return False
-    first = re.split(r",|\s(?:who|which|of|at|for|from|with|in|on)\s", source)[0]
+    first = re.split(r",|\s[–—]\s|\s(?:who|which|of|at|for|from|with|in|on)\s", source)[0]  # "X – a fan –"
     head = re.findall(r"[A-Za-z][\w\-]*", re.sub(r"['’]s\b", "", first))  # "Trump’s claim": Trump
+    appos = next((p.strip() for p in source.split(",")[1:2]
+                  if re.fullmatch(r"(?:[A-Z][\w.’'\-]*\s?)+", p.strip())), None)
+    if head and head[-1][0].islower() and appos:  # "His former partner, Lawrence B. Cummings,": the name
+        return bool(_name_words(appos) & _name_words(pred))
     if head and head[-1][0].islower():  # a common noun, however named its modifiers ("Scott's family")
         return _head(source) == _head(pred)
     gw, pw = _name_words(source), _name_words(pred)

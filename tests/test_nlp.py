@@ -9,7 +9,7 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from newsloom.nlp import DEFAULT_MODEL_PATH, ModelNotFoundError, load  # noqa: E402
+from newsloom.nlp import DEFAULT_MODEL_PATH, ModelNotFoundError, load, parse  # noqa: E402
 
 needs_model = pytest.mark.skipif(
     not (DEFAULT_MODEL_PATH / "meta.json").is_file(), reason="en_newsloom model not built"
@@ -59,6 +59,24 @@ def test_sentences_and_root(nlp) -> None:
     for sent in sents:
         assert sent.root.dep_ == "ROOT"
     assert doc[2].lemma_ == "meet"
+
+
+@needs_model
+def test_parse_by_paragraph_keeps_text_and_roots(nlp) -> None:
+    text = ("  HARWICK — The ferry council met on Monday.\n\nMayor Ada Kroll said the plan was sound."
+            "\nCritics objected\xa0loudly.\n\n")
+    doc = parse(nlp, text)
+    assert doc.text == text.replace("\xa0", " ")  # same offsets; a no-break space is no token
+    assert "objected" in [t.text for t in doc]
+    for t in doc:  # offsets are the text's own
+        assert doc.text[t.idx : t.idx + len(t.text)] == t.text
+    sents = [s for s in doc.sents if not s.text.isspace()]
+    assert all(not s.root.is_space and s.root.dep_ == "ROOT" for s in sents)
+    kroll = doc.char_span(text.index("Ada"), text.index(" said"))
+    assert kroll is not None and kroll.root.dep_ == "nsubj"
+    assert "Ada Kroll" in [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert parse(nlp, "").text == ""
+    assert parse(nlp, "One line only.").text == "One line only."
 
 
 @needs_model

@@ -275,6 +275,25 @@ MODEL_CASES = {
         "Mayor Oona Pratt told the council that residents must keep paying the levy, saying the "
         "tunnel was “worth every penny.”\n\nConversely, Councillor Abel Dray called the tunnel “a folly.”",
         {"worth every penny": "Oona Pratt", "a folly": "Abel Dray"}),
+    "a parenthetical speaker, a subordinate participle, a relative pronoun's noun": (
+        "The night porters, Jana Holm explained at the hearing, were “well paid” for the season.\n\n"
+        "Mara Quist left the race early. After saying her knee was “badly swollen,” she went home.\n\n"
+        "Engineers turned to the Lakeside Water Board, which reported “412 leaks” in the district.",
+        {"well paid": "Jana Holm", "badly swollen": "Mara Quist", "412 leaks": "~Lakeside Water Board"}),
+    "a name that modifies a noun speaks for no one": (
+        "Dora Vail opened the Holm campaign office in Lune.\n\n"
+        "“Why pay more for less?” a narrator in the Holm advert asks.",
+        {"Why pay more for less?": "~narrator"}),
+    "she after a sentence whose subject spoke is the subject": (
+        "Ms. Ivy Brandt announced the new grant rules on Monday.\n\n"
+        "Economist Rana Patel, who studies wages at the Harbor Institute, said Ivy Brandt's statement "
+        "left the matter open.\n\n“I don't see who is eligible,” she said.",
+        {"I don't see who is eligible": "Rana Patel"}),
+    "a line break ends a paragraph": (
+        "“The levy is a tax on the sick,” Tomas Ruiz said. “It must go.”\n"
+        "Neither Ines Varga nor Tomas Ruiz mentioned the budget gap.\n"
+        "“This is fantastic!” beamed Dora Vail of Lakeside.",
+        {"It must go": "Tomas Ruiz", "This is fantastic!": "Dora Vail"}),
 }
 
 

@@ -53,8 +53,10 @@ def model() -> Any:
 
 def parse(text: str) -> Any:
     """The spaCy Doc of ``text``, or None without a model."""
+    from newsloom.nlp import parse as paragraphs_parse
+
     nlp = model()
-    return nlp(text[:MAX_CHARS]) if nlp is not None else None
+    return paragraphs_parse(nlp, text[:MAX_CHARS]) if nlp is not None else None
 
 
 def ner_persons(doc: Any) -> list[Person] | None:

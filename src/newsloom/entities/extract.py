@@ -145,6 +145,8 @@ def extract(article: Article, persons: list, doc=None) -> list[LocalEntity]:
                 etype = "PLATFORM"
             if etype is None or etype == "PERSON" or not plausible_name(ent.text, etype):
                 continue
+            if any(p.start <= ent.start_char and ent.end_char <= p.end for p in persons):
+                continue  # "Haldane will stay on": the surname of a person named before, whatever NER says
             name = clean_name(ent.text)
             if etype == "ORG":
                 etype = _outlet_type(name, article) or "ORG"

@@ -3,20 +3,27 @@
 ``load()`` gives the model shipped in ``newsloom/models/en_newsloom`` (trained from open
 data by ``training/build.py``; rebuild with ``make model``), cached per process.
 ``load("en_core_web_trf")`` loads any installed spaCy pipeline or model directory instead.
+``parse(nlp, text)`` runs a pipeline over an article paragraph by paragraph.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 DEFAULT_MODEL_NAME = "en_newsloom"
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / DEFAULT_MODEL_NAME
 
-__all__ = ["DEFAULT_MODEL_NAME", "DEFAULT_MODEL_PATH", "ModelNotFoundError", "load"]
+__all__ = ["DEFAULT_MODEL_NAME", "DEFAULT_MODEL_PATH", "ModelNotFoundError", "load", "parse"]
+
+# a paragraph: a line's text, from its first non-space to its last
+_PARAGRAPH_RE = re.compile(r"\S(?:[^\n]*\S)?")
+_ODD_SPACE_RE = re.compile(r"[^\S\n ]")
 
 
 class ModelNotFoundError(Exception):
@@ -46,3 +53,31 @@ def load(name: str | None = None) -> Language:
             f"or load() with no name for the shipped {DEFAULT_MODEL_NAME!r} "
             "(rebuild it with `make model`)"
         ) from exc
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """``nlp(text)``, run line by line (a line is a paragraph) and joined into one Doc of
+    ``text``, with every whitespace character but the line break a plain space (same offsets).
+
+    The treebanks a parser learns from have no whitespace tokens, so a paragraph break
+    ("\\n\\n" or "\\n", one token) at the start of a sentence became that sentence's root in 30% of
+    the sentences of news articles, taking the subject and every speech verb's dependents
+    with it. Paragraphs are parsed on their own; the breaks between them are bare tokens.
+    """
+    # a no-break space or tab is one token of its own, which the parser takes for a word
+    # ("it\xa0attacked": two subjects); a plain space keeps every offset
+    text = _ODD_SPACE_RE.sub(" ", text)
+    spans = [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text)]
+    if len(spans) <= 1 and (not spans or spans[0] == (0, len(text))):
+        return nlp(text)
+    parsed = iter(nlp.pipe(text[a:b] for a, b in spans))
+    docs: list[Doc] = []
+    pos = 0
+    for a, b in spans:
+        if a > pos:
+            docs.append(nlp.make_doc(text[pos:a]))
+        docs.append(next(parsed))
+        pos = b
+    if pos < len(text):
+        docs.append(nlp.make_doc(text[pos:]))
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])

@@ -51,7 +51,9 @@ CUE_VERBS = [
     "testified", "answered", "confirmed", "denied", "reiterated", "agreed", "countered",
     "boasted", "concluded", "mused", "pleaded", "demanded", "wondered", "exclaimed", "recounted",
     "thundered", "fumed", "chimed", "pointed out", "reads", "read", "sings", "sang", "chanted",
-    "reports", "reported",
+    "reports", "reported", "concludes", "responds", "agrees", "yelled", "screamed", "whispered",
+    "scoffed", "snapped", "barked", "retorted", "interjected", "elaborated", "beamed", "echoed",
+    "shot back", "fired back", "will say", "would say",
     "went on", "is quoted as saying", "was quoted as saying", "were quoted as saying",
     "according to", "in the words of",
 ]
@@ -77,9 +79,11 @@ _PHRASE_END_RE = re.compile(
 )
 _INVERTIBLE = {"said", "says", "added", "adds", "asked", "wrote", "writes", "continued", "explained",
                "noted", "argued", "insisted", "warned", "declared", "recalled", "replied", "according to",
-               "in the words of", "tweeted", "posted", "stated", "commented", "remarked", "observed"}
+               "in the words of", "tweeted", "posted", "stated", "commented", "remarked", "observed",
+               "responded", "concluded", "beamed", "echoed", "shouted", "retorted", "quipped", "joked"}
 _LEADERS_RE = re.compile(r"^(?:(?:but|and|so|yet|still|meanwhile|however|instead|now|then|later|earlier|[a-z]+ly|"
-                         r"speaking\s+\w+(?:\s+\w+)?|in\s+(?:a|an|the)\s+\w+(?:\s+\w+)?|on\s+\w+)\s*,?\s+)+",
+                         r"speaking\s+\w+(?:\s+\w+)?|in\s+(?:a|an|the)\s+\w+(?:\s+\w+)?|on\s+\w+|"
+                         r"(?:of|about|as\s+for|regarding)\s+[^,\n]{1,40},)\s*,?\s+)+",  # "Of Carson, Levine said"
                          re.IGNORECASE)
 _TRAILING_AUX_RE = re.compile(r"(?:\s+(?:has|have|had|also|later|then|would|will|was|is|once|again|previously|"
                               r"often|always|usually|frequently|sometimes|reportedly|repeatedly|recently))+$")
@@ -279,13 +283,24 @@ def _infer_genders(ctx: _Ctx) -> None:
             p.gender = "m" if v > 0 else "f"
 
 
+def _attributive(ctx: _Ctx, p: Person) -> bool:
+    """A name after an article modifies a noun ("the Clinton campaign", "a Trump tweet"):
+    it names no speaker and no antecedent."""
+    return bool(re.search(r"\b(?:the|a|an)\s+$", ctx.text[max(0, p.start - 5) : p.start], re.I))
+
+
+def _possessive(ctx: _Ctx, p: Person) -> bool:
+    """``p`` is a possessor ("Ivanka Trump's statement"), NER's span with the 's or without."""
+    return bool(re.search(r"['’]s$", p.text) or re.match(r"['’]s\b", ctx.text[p.end : p.end + 3]))
+
+
 def _person_in(ctx: _Ctx, a: int, b: int, first: bool = True) -> Person | None:
     """The first (or last) person mention inside [a, b), skipping possessives ("X's aide") and
     lone initials (the "G" of "G.K. Butterfield")."""
     hits = [
         p for p in ctx.persons
-        if a <= p.start and p.end <= b and not re.match(r"['’]s\b", ctx.text[p.end : p.end + 3])
-        and len(p.text.rstrip(".")) > 1
+        if a <= p.start and p.end <= b and not _possessive(ctx, p)
+        and len(p.text.rstrip(".")) > 1 and not _attributive(ctx, p)
     ]
     if not hits:
         return None
@@ -305,28 +320,61 @@ def _strong(ctx: _Ctx, p: Person) -> bool:
     return any(len(o.text.split()) >= 2 and surname(o.text) == p.text for o in ctx.persons)
 
 
+def _main_subject(ctx: _Ctx, a: int, b: int) -> Person | None:
+    """The person who is the subject of the main clause in ``[a, b)``: a named person or a
+    pronoun resolved before (parse only; None when that subject is no person)."""
+    if ctx.doc is None or b > len(ctx.doc.text):
+        return None
+    span = ctx.doc.char_span(a, b, alignment_mode="contract")
+    for tok in span if span is not None else []:
+        if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.head.dep_ != "ROOT":
+            continue
+        if tok.idx in ctx.resolved:
+            return ctx.resolved[tok.idx]
+        p = next((p for p in ctx.persons if p.start <= tok.idx < p.end), None)
+        return p if p is not None and _strong(ctx, p) and not _attributive(ctx, p) else None
+    return None
+
+
 def _resolve_pronoun(ctx: _Ctx, pos: int, gender: str | None) -> Person | None:
     """The most recent compatible person: the first one named in this or an earlier sentence
     (outside quotations), skipping mentions that may be no person at all. A pronoun resolved
-    before stands for its referent ("She says … Machado … She tweeted": the first she's)."""
+    before stands for its referent ("She says … Machado … She tweeted": the first she's).
+
+    In order: the person who is the main-clause subject of this sentence or the one before,
+    when compatible ("Aparna Mathur … said Ivanka Trump's statement …. “…,” she said":
+    centering); someone known to be of that gender in the last three sentences ("she said"
+    after a sentence naming "Bill Clinton" is not his), not a possessor; anyone compatible in
+    the last eight sentences. On PolNeAR train (held out) subject-first beat gender-first by
+    0.8 points of speaker accuracy."""
     k = ctx.sentence_at(pos)
-    # first someone known to be of that gender in the last few sentences, then anyone
-    # compatible: "she said" after a sentence naming "Bill Clinton" is not his
+    subjects = [_main_subject(ctx, ctx.sentences[j][0], min(ctx.sentences[j][1], pos))
+                for j in range(k, max(-1, k - 2), -1)]
+
+    def take(p: Person) -> Person:  # the pronoun tells the referent's gender from here on
+        ctx.resolved[pos] = Person(p.start, p.end, p.text, p.gender or (gender if gender in ("m", "f") else None))
+        return p
+
+    def clash(p: Person) -> bool:
+        return gender in ("m", "f") and p.gender is not None and p.gender != gender
+
+    subj = next((s for s in subjects if s is not None), None)
+    if subj is not None and not clash(subj):
+        return take(subj)
     for known, back in ((True, 3), (False, 8)):
         if known and gender not in ("m", "f"):
             continue
         for j in range(k, max(-1, k - back), -1):
             a, b = ctx.sentences[j]
             b = min(b, pos)
-            cands = [(p.start, p) for p in ctx.persons if a <= p.start and p.end <= b and _strong(ctx, p)]
+            cands = [(p.start, p) for p in ctx.persons if a <= p.start and p.end <= b and _strong(ctx, p)
+                     and not _attributive(ctx, p)
+                     and not (known and _possessive(ctx, p))]
             cands += [(at, p) for at, p in ctx.resolved.items() if a <= at < b]
             for _, p in sorted(cands, key=lambda x: x[0]):
-                if (p.gender != gender) if known else (gender in ("m", "f") and p.gender and p.gender != gender):
+                if (p.gender != gender) if known else clash(p):
                     continue
-                # the pronoun tells the referent's gender from here on
-                ctx.resolved[pos] = Person(p.start, p.end, p.text, p.gender or (gender if gender in ("m", "f")
-                                                                                else None))
-                return p
+                return take(p)
     return None
 
 
@@ -381,7 +429,11 @@ def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
     for step in range(0 if subj is not None else 3):
         # up a conjunction, only an active subject speaks ("… the video should be released
         # but said “…”" is not the video's)
-        subj = next((c for c in verb.children if c.dep_ in (_DEP_SUBJ if step == 0 else ("nsubj",))), None)
+        # the subject nearest the verb: "These employees, Stumpf explained, were …" parses
+        # with two subjects, and the parenthetical's own is the speaker
+        subj = min((c for c in verb.children
+                    if c.dep_ in (_DEP_SUBJ if step == 0 else ("nsubj",)) and not c.is_space),
+                   key=lambda c: abs(c.i - verb.i), default=None)
         if subj is not None or verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
             break
         verb = verb.head
@@ -389,11 +441,18 @@ def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
         return None
     if subj.lower_ in _RELATIVE and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i != verb.i:
         subj = verb.head  # "Bill Clinton, who signed …": the noun the clause is about
+    if subj.ent_type_ in ("DATE", "TIME"):
+        return None  # "a letter … Friday afternoon that says": a misattached clause, no speaker
     if subj.pos_ == "NOUN":
         appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        subj = appos or subj
+        # "Kerr Putney, the police chief, said" parsed with the name as the chief's compound
+        named = next((c for c in subj.subtree if c.i < subj.i and c.dep_ == "compound" and c.ent_type_ == "PERSON"
+                      and any(t.text == "," for t in doc[_name_end(doc, c) : subj.i])), None)
+        subj = appos or named or subj
     left = subj.i
     while left > 0 and doc[left - 1].dep_ in _NP_LEFT and left <= doc[left - 1].head.i <= subj.i:
+        if subj.pos_ == "PROPN" and doc[left - 1].pos_ == "NOUN" and doc[left - 1].head.i == subj.i:
+            break  # "Monday's presidential debate Politifact did": a name takes no common-noun compound
         left -= 1
     right = _name_end(doc, subj)
     while left < right and doc[left].dep_ == "case":
@@ -408,7 +467,7 @@ def _speaker_from_subject(ctx: _Ctx, cue_pos: int, att: Attribution) -> bool:
         return False
     a, b = found
     person = next((p for p in ctx.persons if p.start <= b - 1 < p.end or (a <= p.start and p.end == b)), None)
-    if person is not None and not re.match(r"['’]s\b", ctx.text[person.end : person.end + 3]):
+    if person is not None and not _possessive(ctx, person):
         att.speaker_start, att.speaker_end, att.speaker_text = person.start, person.end, person.text
         att.role = att.role or role_of(ctx.text, person.start, person.end)
         att.via += "+parse"
@@ -447,6 +506,19 @@ def _np_span(doc: Any, tok: Any) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
+def _np_before(ctx: _Ctx, pos: int) -> tuple[int, int] | None:
+    """Offsets of the noun phrase whose last token ends at ``pos`` (parse only)."""
+    if ctx.doc is None or pos > len(ctx.doc.text):
+        return None
+    span = ctx.doc.char_span(max(0, pos - 1), pos, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span[-1]
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("DATE", "TIME"):
+        return None
+    return _np_span(ctx.doc, tok)
+
+
 def _resolve_group(ctx: _Ctx, pos: int, plural: bool) -> tuple[int, int] | None:
     """What "it" or "they" at ``pos`` stands for: the nearest noun subject before it, in this
     sentence or the two before (parse only), that is not a person named alone ("it" is no
@@ -473,6 +545,10 @@ def _resolve_group(ctx: _Ctx, pos: int, plural: bool) -> tuple[int, int] | None:
     return None
 
 
+_NO_SUBJECT = {"after", "before", "while", "when", "since", "despite", "by", "upon", "in", "on", "without",
+               "instead of", "as", "for", "with", "of", "to", "and", "but", "or", "then", "also"}
+
+
 def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
     """Fill ``att``'s speaker from the subject phrase ``text[a:b]``; False when it is empty."""
     text = ctx.text
@@ -492,6 +568,15 @@ def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
     if m and m.start() > 0:
         b = a + m.start()
     phrase = text[a:b]
+    if phrase.lower() in _NO_SUBJECT:
+        return False  # "After saying …": the clause has no subject of its own
+    if " " in phrase and phrase.rsplit(None, 1)[1].lower() in _RELATIVE:
+        # "… turned to the Chicago Police Department which reported": the noun before it
+        np = _np_before(ctx, a + len(phrase.rsplit(None, 1)[0]))
+        if np is None:
+            return False
+        a, b = np
+        phrase = text[a:b]
     named_first = any(p.start == a for p in ctx.persons)  # "Scott Pruitt, the attorney general, one of…"
     if ", " in phrase and len(phrase.split()) > 6 and not named_first:
         # "Speaking in Ohio on Friday, Clinton called…": the subject is the last clause
@@ -578,7 +663,9 @@ def _after(ctx: _Ctx, q: QuoteSpan, hi: int, att: Attribution) -> bool:
         _speaker_from_phrase(ctx, start, start + len(name), att)
         att.role, att.cue, att.via = att.role or d.group("role") or title, "—", "dash"
         return True
-    m = re.match(rf"^[\s,.;:!?—–-]*{_AUX}(?P<cue>{_CUE})\s+(?!that\b)", seg, re.IGNORECASE)
+    # "“…” about the decision, said X": a short prepositional tail may come first
+    m = re.match(rf"^[\s,.;:!?—–-]*(?:(?:about|of|on|for|to|with|at)\s[^,.;:!?{MASK}\n]{{1,60}},\s+)?"
+                 rf"{_AUX}(?P<cue>{_CUE})\s+(?!that\b)", seg, re.IGNORECASE)
     if m and m.group("cue").lower() in _INVERTIBLE:
         a = q.outer_end + m.end()
         end = _PHRASE_END_RE.search(seg, m.end())
@@ -594,6 +681,10 @@ def _after(ctx: _Ctx, q: QuoteSpan, hi: int, att: Attribution) -> bool:
     m = re.match(
         rf"^[\s,.;:!?—–-]*(?P<subj>[^.;:!?{MASK}]{{1,120}}?)\s+{_AUX}(?P<cue>{_CUE})\b", seg, re.IGNORECASE
     )
+    if m and re.search(r"[.!?…]", ctx.text[q.end - 1 : q.outer_end]) and re.match(
+        rf"\s*[,:]?\s*[{DOUBLE_MARKS}]", seg[m.end() :]
+    ):
+        return False  # “… a circus act.” Of Carson, Levine said, “…”: the frame opens the next quotation
     if m and len(m.group("subj").split()) <= 14:
         a = q.outer_end + m.start("subj")
         head, sep, last = m.group("subj").rpartition(", ")
@@ -784,6 +875,11 @@ def _is_direct(ctx: _Ctx, q: QuoteSpan, lo: int, hi: int) -> bool:
     return ends_inside and bool(re.match(r"^\s*(?:[,—–-]\s*)?\S", after)) and inner[:1].isupper()
 
 
+_MAIN_AFTER_RE = re.compile(
+    r"(?:[^,.;:!?]{0,200}?,)?\s+(?P<subj>(?:he|she|they|it)\b|(?:[A-Z][\w.’'\-]+\s){1,3}(?=\S))"
+)
+
+
 def _partial(ctx: _Ctx, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attribution, Attribution | None]:
     """A quotation inside a sentence: partial with the sentence's speaker, else scare; and
     the reported statement around it (`X said the plan was “a disaster”`), if any."""
@@ -801,8 +897,12 @@ def _partial(ctx: _Ctx, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attribu
             # the parse's subject of the nearest speech word that has one ("She says X's
             # tweets accusing Y are “lies”": she, not the tweets)
             parsed = next((c for c in reversed(cues) if _speaker_from_subject(ctx, sa + c.start("cue"), att)), None)
-            if parsed is None:
-                _speaker_from_phrase(ctx, sa, sa + m.start(), att)
+            if parsed is None and not _speaker_from_phrase(ctx, sa, sa + m.start(), att) and (
+                m.group("cue").lower().endswith("ing")
+            ):  # "After saying her foot was “swollen,” she was …": the main clause's subject
+                main = _MAIN_AFTER_RE.match(ctx.masked, q.outer_end)
+                if main:
+                    _speaker_from_phrase(ctx, main.start("subj"), main.end("subj"), att)
             m = parsed or m
             cue = " ".join(m.group("cue").lower().split())
             around = _complement(ctx, sa + m.end(), sb, att)

@@ -20,7 +20,7 @@ STRAIGHT = '"'
 DOUBLE_MARKS = OPENERS + CLOSERS + STRAIGHT
 _LEFT_OPEN_CTX = "([{—–-/:;"  # a mark after these opens
 _RIGHT_CLOSE_CTX = ".,;:!?)]}—–-…"  # a mark before these closes
-_PARA_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+_PARA_RE = re.compile(r"[^\n]*\S[^\n]*")
 
 
 @dataclass
@@ -39,7 +39,8 @@ class QuoteSpan:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph: runs of non-empty lines."""
+    """(start, end) of each paragraph: each line with text (the cleaner puts a blank line
+    between paragraphs; raw text often has just a line break)."""
     return [(m.start(), m.end()) for m in _PARA_RE.finditer(text)]
 
 
