@@ -11,6 +11,8 @@ import pytest
 pytest.importorskip("selenium", reason="selenium is not installed (pip install -e '.[test]')")
 
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.expected_conditions import staleness_of  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 from newsloom.report.sample import fixture_result, write_store  # noqa: E402
 from newsloom.web.browser import chromium, ensure_chromium, running_server, screenshot  # noqa: E402
@@ -23,6 +25,7 @@ pytestmark = pytest.mark.skipif(_problem is not None, reason=f"no browser: {_pro
 def driver():
     with chromium(1280, 900) as d:
         d.set_page_load_timeout(20)
+        d.implicitly_wait(5)  # elements that scripts add after load
         yield d
 
 
@@ -44,10 +47,12 @@ def demo_url(demo_dir, tmp_path_factory):
 
 
 def _search(driver, text: str) -> None:
+    """Submit a search and wait for the results page (a busy machine loads it late)."""
     box = driver.find_element(By.NAME, "q")
     box.clear()
     box.send_keys(text)
     box.submit()
+    WebDriverWait(driver, 20).until(staleness_of(box))
 
 
 def test_demo_corpus_list_search_and_article(driver, demo_url, tmp_path):
