@@ -53,10 +53,10 @@ def model() -> Any:
 
 def parse(text: str) -> Any:
     """The spaCy Doc of ``text``, or None without a model."""
-    from newsloom.nlp import parse as paragraphs_parse
+    from newsloom.nlp import parse as parse_by_line
 
     nlp = model()
-    return paragraphs_parse(nlp, text[:MAX_CHARS]) if nlp is not None else None
+    return parse_by_line(nlp, text[:MAX_CHARS]) if nlp is not None else None
 
 
 def ner_persons(doc: Any) -> list[Person] | None:

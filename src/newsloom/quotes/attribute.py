@@ -348,8 +348,6 @@ def _resolve_pronoun(ctx: _Ctx, pos: int, gender: str | None) -> Person | None:
     the last eight sentences. On PolNeAR train (held out) subject-first beat gender-first by
     0.8 points of speaker accuracy."""
     k = ctx.sentence_at(pos)
-    subjects = [_main_subject(ctx, ctx.sentences[j][0], min(ctx.sentences[j][1], pos))
-                for j in range(k, max(-1, k - 2), -1)]
 
     def take(p: Person) -> Person:  # the pronoun tells the referent's gender from here on
         ctx.resolved[pos] = Person(p.start, p.end, p.text, p.gender or (gender if gender in ("m", "f") else None))
@@ -358,6 +356,8 @@ def _resolve_pronoun(ctx: _Ctx, pos: int, gender: str | None) -> Person | None:
     def clash(p: Person) -> bool:
         return gender in ("m", "f") and p.gender is not None and p.gender != gender
 
+    subjects = (_main_subject(ctx, ctx.sentences[j][0], min(ctx.sentences[j][1], pos))
+                for j in range(k, max(-1, k - 2), -1))
     subj = next((s for s in subjects if s is not None), None)
     if subj is not None and not clash(subj):
         return take(subj)
@@ -427,10 +427,9 @@ def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
         if subj is None:
             return None
     for step in range(0 if subj is not None else 3):
-        # up a conjunction, only an active subject speaks ("… the video should be released
-        # but said “…”" is not the video's)
-        # the subject nearest the verb: "These employees, Stumpf explained, were …" parses
-        # with two subjects, and the parenthetical's own is the speaker
+        # the subject nearest the verb ("These employees, Stumpf explained, were …" parses
+        # with two, and the parenthetical's own speaks); up a conjunction, only an active
+        # subject speaks ("… the video should be released but said “…”" is not the video's)
         subj = min((c for c in verb.children
                     if c.dep_ in (_DEP_SUBJ if step == 0 else ("nsubj",)) and not c.is_space),
                    key=lambda c: abs(c.i - verb.i), default=None)
@@ -570,9 +569,10 @@ def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
     phrase = text[a:b]
     if phrase.lower() in _NO_SUBJECT:
         return False  # "After saying …": the clause has no subject of its own
-    if " " in phrase and phrase.rsplit(None, 1)[1].lower() in _RELATIVE:
+    rest = phrase.rsplit(None, 1)
+    if " " in phrase and rest[-1].lower() in _RELATIVE:
         # "… turned to the Chicago Police Department which reported": the noun before it
-        np = _np_before(ctx, a + len(phrase.rsplit(None, 1)[0]))
+        np = _np_before(ctx, a + len(rest[0]))
         if np is None:
             return False
         a, b = np
