@@ -215,11 +215,11 @@ def speaker_ok(pred: str | None, gold: Gold, doc: Doc) -> bool:
     source = referent(gold, doc)
     if not source:
         return False
-    first = re.split(r",|\s[–—]\s|\s(?:who|which|of|at|for|from|with|in|on)\s", source)[0]  # "X – a fan –"
+    first = re.split(r",|\s[–—]\s|\s(?:who|which|of|at|for|from|with|in|on)\s", source)[0]  # "X – a harbour pilot –"
     head = re.findall(r"[A-Za-z][\w\-]*", re.sub(r"['’]s\b", "", first))  # "Trump’s claim": Trump
     appos = next((p.strip() for p in source.split(",")[1:2]
                   if re.fullmatch(r"(?:[A-Z][\w.’'\-]*\s?)+", p.strip())), None)
-    if head and head[-1][0].islower() and appos:  # "His former partner, Lawrence B. Cummings,": the name
+    if head and head[-1][0].islower() and appos:  # "Her deputy, Lena Brandt,": the name
         return bool(_name_words(appos) & _name_words(pred))
     if head and head[-1][0].islower():  # a common noun, however named its modifiers ("Scott's family")
         return _head(source) == _head(pred)

@@ -65,7 +65,7 @@ def parse(nlp: Language, text: str) -> Doc:
     with it. Paragraphs are parsed on their own; the breaks between them are bare tokens.
     """
     # a no-break space or tab is one token of its own, which the parser takes for a word
-    # ("it\xa0attacked": two subjects); a plain space keeps every offset
+    # ("it\xa0said": two subjects); a plain space keeps every offset
     text = _ODD_SPACE_RE.sub(" ", text)
     spans = [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text)]
     if len(spans) <= 1 and (not spans or spans[0] == (0, len(text))):

@@ -83,7 +83,7 @@ _INVERTIBLE = {"said", "says", "added", "adds", "asked", "wrote", "writes", "con
                "responded", "concluded", "beamed", "echoed", "shouted", "retorted", "quipped", "joked"}
 _LEADERS_RE = re.compile(r"^(?:(?:but|and|so|yet|still|meanwhile|however|instead|now|then|later|earlier|[a-z]+ly|"
                          r"speaking\s+\w+(?:\s+\w+)?|in\s+(?:a|an|the)\s+\w+(?:\s+\w+)?|on\s+\w+|"
-                         r"(?:of|about|as\s+for|regarding)\s+[^,\n]{1,40},)\s*,?\s+)+",  # "Of Carson, Levine said"
+                         r"(?:of|about|as\s+for|regarding)\s+[^,\n]{1,40},)\s*,?\s+)+",  # "Of the rival, Vail said"
                          re.IGNORECASE)
 _TRAILING_AUX_RE = re.compile(r"(?:\s+(?:has|have|had|also|later|then|would|will|was|is|once|again|previously|"
                               r"often|always|usually|frequently|sometimes|reportedly|repeatedly|recently))+$")
@@ -284,13 +284,13 @@ def _infer_genders(ctx: _Ctx) -> None:
 
 
 def _attributive(ctx: _Ctx, p: Person) -> bool:
-    """A name after an article modifies a noun ("the Clinton campaign", "a Trump tweet"):
+    """A name after an article modifies a noun ("the Kroll campaign", "a Kroll tweet"):
     it names no speaker and no antecedent."""
     return bool(re.search(r"\b(?:the|a|an)\s+$", ctx.text[max(0, p.start - 5) : p.start], re.I))
 
 
 def _possessive(ctx: _Ctx, p: Person) -> bool:
-    """``p`` is a possessor ("Ivanka Trump's statement"), NER's span with the 's or without."""
+    """``p`` is a possessor ("Ada Kroll's statement"), NER's span with the 's or without."""
     return bool(re.search(r"['’]s$", p.text) or re.match(r"['’]s\b", ctx.text[p.end : p.end + 3]))
 
 
@@ -339,12 +339,12 @@ def _main_subject(ctx: _Ctx, a: int, b: int) -> Person | None:
 def _resolve_pronoun(ctx: _Ctx, pos: int, gender: str | None) -> Person | None:
     """The most recent compatible person: the first one named in this or an earlier sentence
     (outside quotations), skipping mentions that may be no person at all. A pronoun resolved
-    before stands for its referent ("She says … Machado … She tweeted": the first she's).
+    before stands for its referent ("She says … Vail … She tweeted": the first she's).
 
     In order: the person who is the main-clause subject of this sentence or the one before,
-    when compatible ("Aparna Mathur … said Ivanka Trump's statement …. “…,” she said":
+    when compatible ("Rana Patel … said Ada Kroll's statement …. “…,” she said":
     centering); someone known to be of that gender in the last three sentences ("she said"
-    after a sentence naming "Bill Clinton" is not his), not a possessor; anyone compatible in
+    after a sentence naming "Tomas Ruiz" is not his), not a possessor; anyone compatible in
     the last eight sentences. On PolNeAR train (held out) subject-first beat gender-first by
     0.8 points of speaker accuracy."""
     k = ctx.sentence_at(pos)
@@ -422,12 +422,12 @@ def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
     subj = None
     if verb.tag_ == "VBG" and verb.i > 0 and doc[verb.i - 1].text == "," and verb.sent.root.pos_ == "VERB":
         verb = verb.sent.root  # "X told the crowd that we must act, saying “…”": X, the main clause's
-    if verb.pos_ == "NOUN":  # "Trump's claim that …": the claim's owner
+    if verb.pos_ == "NOUN":  # "Kroll's claim that …": the claim's owner
         subj = next((c for c in verb.children if c.dep_ in ("nmod:poss", "poss")), None)
         if subj is None:
             return None
     for step in range(0 if subj is not None else 3):
-        # the subject nearest the verb ("These employees, Stumpf explained, were …" parses
+        # the subject nearest the verb ("The porters, Holm explained, were …" parses
         # with two, and the parenthetical's own speaks); up a conjunction, only an active
         # subject speaks ("… the video should be released but said “…”" is not the video's)
         subj = min((c for c in verb.children
@@ -439,19 +439,19 @@ def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
     if subj is None:
         return None
     if subj.lower_ in _RELATIVE and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i != verb.i:
-        subj = verb.head  # "Bill Clinton, who signed …": the noun the clause is about
+        subj = verb.head  # "Ada Kroll, who signed …": the noun the clause is about
     if subj.ent_type_ in ("DATE", "TIME"):
-        return None  # "a letter … Friday afternoon that says": a misattached clause, no speaker
+        return None  # "a note … on Monday morning that says": a misattached clause, no speaker
     if subj.pos_ == "NOUN":
         appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        # "Kerr Putney, the police chief, said" parsed with the name as the chief's compound
+        # "Ines Varga, the port chief, said" parsed with the name as the chief's compound
         named = next((c for c in subj.subtree if c.i < subj.i and c.dep_ == "compound" and c.ent_type_ == "PERSON"
                       and any(t.text == "," for t in doc[_name_end(doc, c) : subj.i])), None)
         subj = appos or named or subj
     left = subj.i
     while left > 0 and doc[left - 1].dep_ in _NP_LEFT and left <= doc[left - 1].head.i <= subj.i:
         if subj.pos_ == "PROPN" and doc[left - 1].pos_ == "NOUN" and doc[left - 1].head.i == subj.i:
-            break  # "Monday's presidential debate Politifact did": a name takes no common-noun compound
+            break  # "after Monday's council vote Factwatch found": a name takes no common-noun compound
         left -= 1
     right = _name_end(doc, subj)
     while left < right and doc[left].dep_ == "case":
@@ -571,7 +571,7 @@ def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
         return False  # "After saying …": the clause has no subject of its own
     rest = phrase.rsplit(None, 1)
     if " " in phrase and rest[-1].lower() in _RELATIVE:
-        # "… turned to the Chicago Police Department which reported": the noun before it
+        # "… turned to the Lakeside Water Board which reported": the noun before it
         np = _np_before(ctx, a + len(rest[0]))
         if np is None:
             return False
@@ -579,7 +579,7 @@ def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
         phrase = text[a:b]
     named_first = any(p.start == a for p in ctx.persons)  # "Scott Pruitt, the attorney general, one of…"
     if ", " in phrase and len(phrase.split()) > 6 and not named_first:
-        # "Speaking in Ohio on Friday, Clinton called…": the subject is the last clause
+        # "Speaking in Lune on Friday, Kroll called…": the subject is the last clause
         cut = a + phrase.rindex(", ") + 2
         trial = Attribution(att.start, att.end, att.kind)
         if len(text[cut:b].split()) <= 6 and _speaker_from_phrase(ctx, cut, b, trial) and (
@@ -684,7 +684,7 @@ def _after(ctx: _Ctx, q: QuoteSpan, hi: int, att: Attribution) -> bool:
     if m and re.search(r"[.!?…]", ctx.text[q.end - 1 : q.outer_end]) and re.match(
         rf"\s*[,:]?\s*[{DOUBLE_MARKS}]", seg[m.end() :]
     ):
-        return False  # “… a circus act.” Of Carson, Levine said, “…”: the frame opens the next quotation
+        return False  # “… a folly.” Of the rival, Vail said, “…”: the frame opens the next quotation
     if m and len(m.group("subj").split()) <= 14:
         a = q.outer_end + m.start("subj")
         head, sep, last = m.group("subj").rpartition(", ")
