@@ -8,7 +8,10 @@ own; PolNeAR texts that may cover the same event as another (see ``_distinct_eve
 are left out so those labels are fair. A rewrite keeps at least ``MIN_KEPT`` sentences of
 its source: random deletions used to leave some short originals with two sentences plus
 the inserted one, an excerpt that the decision rightly calls ``partial``, not a rewrite
-(the deletion draws are the same, so the rest of the corpus is unchanged).
+(the deletion draws are the same, so the rest of the corpus is unchanged). One family in
+``PARTIAL_EVERY`` also gets a planted partial reuse: a generated text that retells three
+long sentences of the original (one verbatim, the others under a new frame or with words
+changed); the share of them found (any derivation between the two) is reported apart.
 
 Usage: ``python bench/provenance.py [--no-stories] [--errors K] [N ...]`` (default 1000;
 10000 with stories runs in about 5 minutes, 100000 in about an hour and 2 GB on one core).
@@ -44,6 +47,8 @@ POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "quotes" / "
 SUBS = {"said": "stated", "says": "states", "told": "informed", "big": "large", "help": "assist",
         "show": "demonstrate", "people": "individuals", "buy": "purchase", "start": "begin",
         "end": "conclude", "also": "additionally", "but": "however", "about": "roughly"}
+PARTIAL_EVERY, PARTIAL_SENTENCES = 4, 3
+PARTIALS: dict[str, str] = {}  # planted partial reuse: derived id -> source id (set by corpus())
 JUNK = ["Share this:", "Related Posts", "LEAVE A REPLY", "Please enter your comment!", "Tags: politics"]
 
 
@@ -165,6 +170,28 @@ def _carries_wire(text: str, wire: str) -> bool:
     return bool(pattern and re.search(pattern, text))
 
 
+FRAMES = ["{s}", "According to earlier reports, {l}", "{s} That is how {site} put it.", "As one account has it, {l}"]
+
+
+def partial(text: str, site: str, rng: random.Random, babble: Babble) -> str | None:
+    """A new text that retells ``PARTIAL_SENTENCES`` long sentences of ``text`` (one verbatim,
+    the others under a new frame or with words changed) among generated ones; None when
+    ``text`` has too few long sentences."""
+    long = [s for s in sents(text) if len(content_words(s)) >= 8]
+    if len(long) < PARTIAL_SENTENCES:
+        return None
+    reused = []
+    for i, s in enumerate(rng.sample(long, PARTIAL_SENTENCES)):
+        if i and rng.random() < 0.5:
+            s = " ".join(SUBS.get(w, w) for w in s.split())
+        frame = FRAMES[0] if i == 0 else rng.choice(FRAMES)
+        reused.append(frame.format(s=s, l=s[0].lower() + s[1:], site=site))
+    ss = [babble.sentence() for _ in range(16)]
+    for r in reused:
+        ss.insert(rng.randrange(len(ss) + 1), r)
+    return "\n\n".join(" ".join(ss[i:i + 2]) for i in range(0, len(ss), 2))
+
+
 def corpus(n: int, seed: int = 1) -> tuple[list[RawDocument], dict[str, tuple[str, bool]]]:
     """Families (an original, its scraper copy, a rewrite) plus unrelated articles.
 
@@ -174,7 +201,9 @@ def corpus(n: int, seed: int = 1) -> tuple[list[RawDocument], dict[str, tuple[st
     day or later or undated, credited half the time. A derived text that still names the
     wire its source credits (PolNeAR's ``wire`` column) is credited too, as the issue
     defines it ("the outlet the source itself credits"). Unrelated articles are the PolNeAR
-    texts not used as originals, then generated texts for scale (``Babble``).
+    texts not used as originals, then generated texts for scale (``Babble``). One family in
+    ``PARTIAL_EVERY`` also gets a planted partial reuse ``p…`` (see :func:`partial`), labelled
+    in ``PARTIALS`` (derived id -> source id), not in the returned truth.
     """
     rng = random.Random(seed)
     texts = _load()
@@ -182,9 +211,13 @@ def corpus(n: int, seed: int = 1) -> tuple[list[RawDocument], dict[str, tuple[st
     # serve as unrelated articles
     texts = sorted(texts, key=lambda t: len(sents(t["text"])) < 6)
     authors = sorted({t["author"] for t in texts if t["author"]})
-    babble = Babble([s for t in texts for s in sents(t["text"]) if len(s.split()) > 8], rng)
+    lines = [s for t in texts for s in sents(t["text"]) if len(s.split()) > 8]
+    babble = Babble(lines, rng)
     docs: list[RawDocument] = []
     truth: dict[str, tuple[str, bool]] = {}  # derived id -> (source id, credited)
+    prng = random.Random(seed + 1)
+    pbabble = Babble(lines, prng)
+    PARTIALS.clear()
     n_src = max(1, n // 5)
 
     def real_or_generated(i: int, k: int) -> dict[str, str]:
@@ -213,6 +246,12 @@ def corpus(n: int, seed: int = 1) -> tuple[list[RawDocument], dict[str, tuple[st
         docs.append(RawDocument(source=f"r{i}", id=f"r{i}", text=rw, site=f"blog{i % 30}.com",
                                 published=_later(date, rng, 3) if rng.random() < 0.5 else None))
         truth[f"r{i}"] = (sid, credit or _carries_wire(rw, t.get("wire", "")))
+        if i % PARTIAL_EVERY == 0:  # its own generator: the families' draws stay as they were
+            pt = partial(t["text"], site, prng, pbabble)
+            if pt:
+                docs.append(RawDocument(source=f"p{i}", id=f"p{i}", text=pt, site=f"digest{i % 10}.com",
+                                        published=_later(date, prng, 5)))
+                PARTIALS[f"p{i}"] = sid
     j = n_src
     while len(docs) < n:  # unrelated same-domain articles
         t = real_or_generated(j, 20)
@@ -253,7 +292,7 @@ def query_latency(store: Store, ids: list[str]) -> tuple[float, float]:
 
 
 def _family(a_id: str) -> str:
-    return a_id[1:] if a_id[:1] in "ocr" else a_id
+    return a_id[1:] if a_id[:1] in "ocrp" else a_id
 
 
 def _why(store: Store, d_id: str, s_id: str) -> str:
@@ -331,10 +370,18 @@ def run(n: int, with_stories: bool = True, show_errors: int = 0) -> None:
     pairs_any = {frozenset(p) for p in got}
     undirected_tp = sum(frozenset(g) in pairs_any for g in gold)
     credit_ok = sum(got[g].credited == truth[g[0]][1] for g in gold & set(got))
+    links = {frozenset((d.derived_id, d.source_id)): d for d in result.derivations}
+    planted = {p: s for p, s in PARTIALS.items() if p in present and s in present}
+    found = [links[frozenset(x)] for x in planted.items() if frozenset(x) in links]
+    found_kinds = Counter(d.kind for d in found)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"n={n}: derivations P={tp / max(1, len(got)):.3f} R={tp / max(1, len(gold)):.3f} "
           f"direction={tp / max(1, undirected_tp):.3f} credit={credit_ok / max(1, tp):.3f} "
           f"| {n / dt:.0f} articles/s ({1000 * dt / n:.2f} ms/article) peak RSS {rss:.0f} MB")
+    print(f"  planted partial reuse ({len(planted)}): found {len(found) / max(1, len(planted)):.3f} "
+          f"({', '.join(f'{k} {v}' for k, v in sorted(found_kinds.items()))}; "
+          f"{sum(links[frozenset(x)].derived_id == x[0] for x in planted.items() if frozenset(x) in links)} "
+          "in the right direction)")
     print(f"  marginal cost: first tenth {1000 * sum(chunks[:tenth]) / (200 * tenth):.2f} ms/article, "
           f"last tenth {1000 * sum(chunks[-tenth:]) / (200 * tenth):.2f} ms/article")
     if show_errors:
@@ -352,7 +399,9 @@ def run(n: int, with_stories: bool = True, show_errors: int = 0) -> None:
     if not with_stories:
         return
     # Stories: a family (original, copy, rewrite) is one story; every other article its own.
-    family = {a: (truth[a][0] if a in truth else a) for a in ids}
+    # planted partials are left out: a text retelling three passages may or may not be
+    # the same story
+    family = {a: (truth[a][0] if a in truth else a) for a in ids if a not in PARTIALS}
     placed = {a: s.id for s in result.stories for a in s.article_ids}
     bp, br, bf = bcubed(placed, family)
     print(f"  stories BCubed P={bp:.3f} R={br:.3f} F1={bf:.3f} ({len(result.stories)} stories, "

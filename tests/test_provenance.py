@@ -101,6 +101,69 @@ def test_unrelated_same_topic_is_independent():
     assert store.count("derivations") == 0
 
 
+RETOLD = (
+    "Residents of the Kessock estate packed a church hall on Thursday to hear plans for a ferry "
+    "terminal on the north shore. Harbour planners showed drawings of a floating pontoon and a "
+    "car park for 300 vehicles. Reports say the bridge, built in 1931, failed "
+    "two inspections last year. Several speakers worried about evening noise from the ferries. "
+    "Councillor Rafe Dunmore, who voted against, said the council had ignored cheaper options, as "
+    "one account has it. A decision on the terminal is expected before the summer recess."
+)
+
+
+def test_passage_keys_survive_a_new_frame():
+    """A sentence retold under a new frame loses its fingerprint but keeps its passage key."""
+    from newsloom.provenance.align import sentences
+
+    base = {k for s in sentences(BASE) for k in s.passages}
+    retold = [s for s in sentences(RETOLD) if base.intersection(s.passages)]
+    assert len(retold) == 2
+    assert not {s.fingerprint for s in retold} & {s.fingerprint for s in sentences(BASE)}
+
+
+def test_retold_passages_are_found_as_partial():
+    """Two passages retold among new sentences share few bands, yet the passage keys bring
+    the source up as a candidate and the alignment calls it a partial reuse."""
+    store = Store(":memory:")
+    _add(store, [RawDocument(source="a", id="orig", text=BASE, site="marlowherald.com"),
+                 RawDocument(source="b", id="retold", text=RETOLD, site="northshoredigest.com")])
+    (d,) = [d for d in store.result().derivations if not d.source_id.startswith("external:")]
+    assert (d.derived_id, d.source_id, d.kind) == ("retold", "orig", "partial")
+
+
+class _Index:
+    """A stand-in store whose index answers by key space: ``{space: {article: shared}}``."""
+
+    def __init__(self, shared: dict[int, dict[str, int]]) -> None:
+        self.shared = shared
+
+    def lsh_query(self, keys: list[int], max_bucket: int, min_shared: int = 1) -> dict[str, int]:
+        space = keys[0] >> 32 if keys else -1
+        return {a: n for a, n in self.shared.get(space, {}).items() if n >= min_shared}
+
+    def outlet_matches(self, keys: set[str], ids: list[str], *, citing: bool = False) -> set[str]:
+        return {"credited"} & set(ids) if keys else set()
+
+
+def test_weak_candidates_need_a_shared_passage():
+    """Texts sharing a few bands but no passages are not aligned, however many there are
+    (checking them made the cost per article grow with the corpus); a passage-sharing one is."""
+    from newsloom.provenance.index import MAX_WEAK, PASSAGE_BAND, SENTENCE_BAND, candidates
+
+    keys = [(0 << 32) | 1, (SENTENCE_BAND << 32) | 2, (PASSAGE_BAND << 32) | 3]
+    chance = {f"near{i}": 7 for i in range(10)}
+    index = _Index({0: {**chance, "retold": 3, "copy": 60, "me": 128},
+                    SENTENCE_BAND: {"copy": 5, "me": 5},
+                    PASSAGE_BAND: {"retold": 2, "copy": 5, "quoted": 2, "stray": 1, "me": 5}})
+    got = [a for a, _ in candidates(index, "me", keys)]
+    assert set(got) == {"copy", "retold", "quoted"}  # "stray": a single passage key
+    index.shared[0]["credited"] = 4  # no passage, but from an outlet the article cites
+    assert "credited" in [a for a, _ in candidates(index, "me", keys, cited={"hg"})]
+    assert got[0] == "copy"
+    busy = _Index({0: {f"r{i}": 3 for i in range(10)}, PASSAGE_BAND: {f"r{i}": 2 + i % 2 for i in range(10)}})
+    assert len(candidates(busy, "me", keys)) == MAX_WEAK
+
+
 @pytest.mark.parametrize(("a", "b"), [("Coastline Wire", "coastlinewire.com"), ("CW", "Coastline Wire"),
                                       ("https://www.cnn.com/x", "CNN")])
 def test_outlet_keys_meet(a, b):

@@ -87,8 +87,30 @@ def _run(cmd: list[str], log: Path, minutes: float | None) -> None:
         sys.exit(f"build: training failed, no {best}; see {log}")
 
 
-def train(name: str, corpus: str, minutes: float | None, max_steps: int | None) -> None:
-    """Train ``training/{name}.cfg`` into ``training/output/{name}``."""
+def _resume_config(name: str) -> Path:
+    """A copy of ``{name}.cfg`` whose components start from the last run's ``model-best``
+    (sourced, so training goes on from those weights; spaCy's optimizer state starts afresh)."""
+    from spacy.util import load_config
+
+    best = OUTPUT / name / "model-best"
+    if not (best / "meta.json").is_file():
+        sys.exit(f"build: --resume needs {best}; train {name} once first")
+    start = OUTPUT / f"{name}-start"
+    shutil.rmtree(start, ignore_errors=True)
+    shutil.copytree(best, start)
+    config = load_config(HERE / f"{name}.cfg")
+    for component in config["nlp"]["pipeline"]:
+        config["components"][component] = {"source": str(start)}
+    path = OUTPUT / f"{name}-resume.cfg"
+    config.to_disk(path)
+    return path
+
+
+def train(name: str, corpus: str, minutes: float | None, max_steps: int | None,
+          resume: bool = False) -> None:
+    """Train ``training/{name}.cfg`` into ``training/output/{name}`` (``resume``: go on
+    from the previous run's best checkpoint)."""
+    config = _resume_config(name) if resume else HERE / f"{name}.cfg"
     out = OUTPUT / name
     shutil.rmtree(out, ignore_errors=True)
     cmd = [
@@ -96,7 +118,7 @@ def train(name: str, corpus: str, minutes: float | None, max_steps: int | None) 
         "-m",
         "spacy",
         "train",
-        str(HERE / f"{name}.cfg"),
+        str(config),
         "-o",
         str(out),
         "--paths.train",
@@ -184,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-convert", action="store_true")
     ap.add_argument("--skip-parser", action="store_true")
     ap.add_argument("--skip-ner", action="store_true")
+    ap.add_argument("--resume", action="store_true",
+                    help="continue each run from its previous model-best (train in sittings)")
     args = ap.parse_args(argv)
     minutes = args.minutes or None
 
@@ -203,9 +227,9 @@ def main(argv: list[str] | None = None) -> int:
         convert_main([])
     OUTPUT.mkdir(parents=True, exist_ok=True)
     if not args.skip_parser:
-        train("parser", "ewt", minutes, args.max_steps)
+        train("parser", "ewt", minutes, args.max_steps, args.resume)
     if not args.skip_ner:
-        train("ner", "conll", minutes, args.max_steps)
+        train("ner", "conll", minutes, args.max_steps, args.resume)
     assemble()
     print(f"build: done in {(time.time() - t0) / 60:.1f} min")
     return 0

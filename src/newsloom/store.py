@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -135,6 +136,11 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX lsh_key_article ON lsh(key, article);
     DROP INDEX lsh_key
+    """,
+    # 9: the outlets each indexed article credits or cites, so that a new article finds the
+    # earlier ones that retold its passages under its name.
+    """
+    CREATE TABLE cited_keys (key TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (key, article_id))
     """,
 ]
 
@@ -425,6 +431,25 @@ class Store:
     def articles_of_outlet(self, key: str, limit: int = 1000) -> list[str]:
         rows = self.conn.execute("SELECT article_id FROM outlet_keys WHERE key=? LIMIT ?", (key, limit))
         return [r[0] for r in rows]
+
+    def add_cited_keys(self, pairs: list[tuple[str, str]]) -> None:
+        """Record ``(outlet key, article id)``: the article credits or cites that outlet."""
+        with self.transaction() as c:
+            c.executemany("INSERT OR IGNORE INTO cited_keys (key, article_id) VALUES (?,?)", pairs)
+
+    def outlet_matches(self, keys: AbstractSet[str], ids: list[str], *, citing: bool = False) -> set[str]:
+        """Those of ``ids`` published by (``citing``: crediting or citing) an outlet with one
+        of the match ``keys``."""
+        if not keys or not ids:
+            return set()
+        table = "cited_keys" if citing else "outlet_keys"
+        found: set[str] = set()
+        for k in range(0, len(ids), 500):  # SQLite caps bound parameters
+            part = ids[k:k + 500]
+            found.update(r[0] for r in self.conn.execute(
+                f"SELECT article_id FROM {table} WHERE key IN ({','.join('?' * len(keys))}) "
+                f"AND article_id IN ({','.join('?' * len(part))})", (*sorted(keys), *part)))
+        return found
 
     def upsert_derivations(self, derivations: list[Derivation]) -> None:
         with self.transaction() as c:

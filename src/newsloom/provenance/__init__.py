@@ -150,15 +150,16 @@ def stage(store: Store, new_ids: list[str]) -> None:
         profiles = _profiles(store)
         profiles.add(todo)
         sigs = {a_id: signature(p) for a_id, p in profiles.get(list(todo)).items()}
+        store.add_cited_keys([(k, a_id) for a_id in sigs for k in profiles.cache[a_id].credits])
         store.lsh_add(sigs, {a_id: pack(profiles.cache[a_id]) for a_id in sigs})
         seen: set[frozenset[str]] = set()
         touched: set[str] = set()
         for a_id, keys in sigs.items():
-            cands = [c for c, _ in candidates(store, a_id, keys)]
+            me = profiles.get([a_id])[a_id]
+            cands = [c for c, _ in candidates(store, a_id, keys, me.outlets, me.credits)]
             pairs = [c for c in cands if frozenset((a_id, c)) not in seen]
             seen.update(frozenset((a_id, c)) for c in pairs)
             got = profiles.get([a_id, *pairs])
-            me = got[a_id]
             for c in pairs:
                 d = decide(me, got[c])
                 if d:

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from newsloom.provenance.features import content_words, entities, h32, numbers, sentence_spans
+from newsloom.provenance.features import content_words, entities, h32, numbers, sentence_spans, shingles
 
 MIN_SIM = 0.5
 MIN_SHARED_WORDS = 3
 MIN_FINGERPRINT_WORDS = 6
+PASSAGE_SAMPLES = 2
 
 
 @dataclass
@@ -29,6 +30,10 @@ class Sentence:
     numbers: frozenset[str]
     names: frozenset[str]
     fingerprint: int | None = None  # index key of a long sentence (its content words in order)
+    # index keys of a long sentence's passage: a two-sample MinHash of its content-word
+    # trigrams, one of which a retold or lightly edited sentence usually keeps (read only
+    # when the article is indexed, so a stored profile does not carry them)
+    passages: tuple[int, ...] = field(default=(), compare=False)
 
 
 @dataclass
@@ -53,10 +58,17 @@ def sentences(text: str) -> list[Sentence]:
     for s, e in sentence_spans(text):
         chunk = text[s:e]
         cw = content_words(chunk)
+        long = len(cw) >= MIN_FINGERPRINT_WORDS
         out.append(Sentence(s, e, " ".join(chunk.lower().split()), frozenset(cw), frozenset(numbers(chunk)),
                             frozenset(n.lower() for n in entities(chunk)),
-                            h32(" ".join(cw)) if len(cw) >= MIN_FINGERPRINT_WORDS else None))
+                            h32(" ".join(cw)) if long else None, passage_keys(cw) if long else ()))
     return out
+
+
+def passage_keys(words: list[str]) -> tuple[int, ...]:
+    """The least hash of the words' trigrams under each of ``PASSAGE_SAMPLES`` salts."""
+    grams = shingles(words, 3)
+    return tuple(min(h32(f"{i}|{g}") for g in grams) for i in range(PASSAGE_SAMPLES))
 
 
 def similarity(a: Sentence, b: Sentence) -> float:

@@ -1,15 +1,21 @@
-"""The candidate index: MinHash over content-word bigrams plus sentence fingerprints.
+"""The candidate index: MinHash over content-word bigrams plus sentence keys.
 
-Each article gets ``NUM_PERM`` MinHash values (datasketch) over its content-word bigrams
-and one fingerprint per substantial sentence. Every value becomes an integer key in the
-store's ``lsh`` table (one band per permutation, so two texts collide in about
+Each article gets ``NUM_PERM`` MinHash values (datasketch) over its content-word bigrams,
+and per substantial sentence a fingerprint (its content words in order) and two passage
+keys (the least hash of its content-word trigrams under two salts). Every value becomes an integer
+key in the store's ``lsh`` table (one band per permutation, so two texts collide in about
 ``Jaccard × NUM_PERM`` bands). A query counts shared keys per article, skipping buckets so
-full they only say "same language", and keeps those sharing one long sentence or
-``MIN_BANDS`` bands, plus the ``MAX_WEAK`` best of those sharing fewer: the cost of checking
-one new article depends on its own length, not on the corpus size.
+full they only say "same language". Candidates are the articles sharing one long sentence
+or ``MIN_BANDS`` bands (copies and rewrites), plus the ``MAX_WEAK`` best of those sharing
+``MIN_PASSAGES`` passage keys, or ``MIN_SHARED`` bands and a credit link (one of the two
+credits the other's outlet): a passage reused under a new frame or retold under the
+outlet's name: the cost of checking one new article depends on
+its own length, not on the corpus size.
 """
 
 from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
 
 import numpy as np
 from datasketch import MinHash
@@ -20,16 +26,19 @@ from newsloom.store import Store
 
 NUM_PERM = 128
 SENTENCE_BAND = NUM_PERM  # sentence fingerprints live in their own key space
+PASSAGE_BAND = NUM_PERM + 1  # and passage keys in theirs
 MAX_BUCKET = 200  # a bucket fuller than this is a ubiquitous phrase, not evidence
 # A strong candidate shares one long sentence or MIN_BANDS bands (bigram Jaccard ≈ 0.06):
 # every copy or rewrite on the provenance bench shares 20+ bands. Below that, MIN_SHARED
-# bands join most same-topic articles (98% of the unrelated candidates at 4k share 3-7 and
-# no sentence), and checking all of them made the cost per article grow with the corpus;
-# yet a passage reused with a new frame (a quotation retold, "X reported") shares only a
-# few. So only the MAX_WEAK best of those weak candidates are aligned: flat cost, and a
-# partial reuse found when it is among the nearest texts (best effort in a large corpus).
+# bands join most same-topic articles, yet a passage reused with a new frame (a quotation
+# retold, "X reported") shares only a few. Such a weak candidate must share passage keys
+# (or a credit link) instead: ranking weak candidates by bands alone aligned three chance neighbours per article
+# once the corpus held a few thousand same-topic texts (71% of all alignments at 10k, none
+# of them a derivation), so the cost per article grew with the corpus, and a reused passage
+# was missed whenever three chance neighbours outranked it.
 MIN_BANDS = 8
 MIN_SHARED = 3
+MIN_PASSAGES = 2  # passage keys a weak candidate shares (a partial reuse is 2+ passages)
 MAX_WEAK = 3
 MAX_CANDIDATES = 20
 _SCHEME = "affine64"
@@ -51,17 +60,32 @@ def signature(p: Profile) -> list[int]:
         keys += [(band << 32) | int(v & 0xFFFFFFFF) for band, v in enumerate(values)]
     # short sentences ("He declined to comment.") recur by chance
     keys += [(SENTENCE_BAND << 32) | s.fingerprint for s in p.sentences if s.fingerprint is not None]
+    keys += [(PASSAGE_BAND << 32) | k for s in p.sentences for k in s.passages]
     return sorted(set(keys))
 
 
-def candidates(store: Store, article_id: str, keys: list[int]) -> list[tuple[str, int]]:
-    """Indexed articles sharing enough keys with ``keys``, most shared first."""
-    sentence_keys = [k for k in keys if k >> 32 == SENTENCE_BAND]
-    bands = store.lsh_query([k for k in keys if k >> 32 != SENTENCE_BAND], MAX_BUCKET, MIN_SHARED)
-    sentences = store.lsh_query(sentence_keys, MAX_BUCKET, 1)
-    hits = {a: bands.get(a, 0) + sentences.get(a, 0) for a in bands.keys() | sentences.keys()}
+def candidates(store: Store, article_id: str, keys: list[int], own: AbstractSet[str] = frozenset(),
+               cited: AbstractSet[str] = frozenset()) -> list[tuple[str, int]]:
+    """Indexed articles sharing enough keys with ``keys``, most shared first.
+
+    ``own`` and ``cited``: match keys of the article's outlet and of the outlets it credits
+    or cites. A weak candidate that it cites, or that cites it, needs no shared passage: a
+    passage retold in other words under the outlet's name is a partial reuse too.
+    """
+    by_band: dict[int, list[int]] = {SENTENCE_BAND: [], PASSAGE_BAND: []}
+    band_keys: list[int] = []
+    for k in keys:
+        by_band.get(k >> 32, band_keys).append(k)
+    bands = store.lsh_query(band_keys, MAX_BUCKET, MIN_SHARED)
+    sentences = store.lsh_query(by_band[SENTENCE_BAND], MAX_BUCKET, 1)
+    passages = store.lsh_query(by_band[PASSAGE_BAND], MAX_BUCKET, MIN_PASSAGES)
+    hits = {a: bands.get(a, 0) + sentences.get(a, 0) for a in bands.keys() | sentences.keys() | passages.keys()}
     hits.pop(article_id, None)
     ranked = sorted(hits.items(), key=lambda x: (-x[1], x[0]))
-    strong = [(a, n) for a, n in ranked if a in sentences or bands[a] >= MIN_BANDS]
-    weak = [(a, n) for a, n in ranked if a not in sentences and bands[a] < MIN_BANDS][:MAX_WEAK]
-    return sorted(strong[:MAX_CANDIDATES] + weak, key=lambda x: (-x[1], x[0]))
+    strong = [(a, n) for a, n in ranked if a in sentences or bands.get(a, 0) >= MIN_BANDS]
+    few = [(a, n) for a, n in ranked if a not in sentences and bands.get(a, 0) < MIN_BANDS]
+    near = [a for a, _ in few if a in bands]
+    linked = store.outlet_matches(cited, near) | store.outlet_matches(own, near, citing=True)
+    weak = sorted(((a, n) for a, n in few if a in linked or a in passages),
+                  key=lambda x: (-passages.get(x[0], 0), -x[1], x[0]))
+    return sorted(strong[:MAX_CANDIDATES] + weak[:MAX_WEAK], key=lambda x: (-x[1], x[0]))

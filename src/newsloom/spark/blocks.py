@@ -13,9 +13,9 @@ Blocking keys, per article (:func:`features`):
   MinHash bands and long-sentence fingerprints. Two articles sharing one long sentence, or
   ``MIN_BANDS`` bands (bigram Jaccard ≈ 0.06), may derive from each other: the bar of the
   provenance index's strong candidates (a lower one joins most of a day's political news
-  into one component: 153 of 200 PolNeAR texts at 3 bands). Its few weak candidates (a
-  passage retold under a new frame) are checked within a block, where the story keys
-  bring such texts together;
+  into one component: 153 of 200 PolNeAR texts at 3 bands);
+* ``p…``: its passage keys: two articles sharing ``MIN_PASSAGES`` of them may share a
+  passage retold under a new frame (the index's weak candidates);
 * ``t…``: its ``STORY_KEYS`` rarest story terms (:func:`newsloom.stories.article_terms`)
   among those in 2…``STORY_MAX_DF`` articles; two articles sharing ``STORY_MIN_SHARED`` of
   them may land in one story (the stories stage's own bar), or ``SHORT_MIN_SHARED`` when
@@ -40,7 +40,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from newsloom.model import Article
-from newsloom.provenance.index import MIN_BANDS
+from newsloom.provenance.index import MIN_BANDS, MIN_PASSAGES
 from newsloom.store import Store
 from newsloom.stories import MIN_SHARED as STORY_MIN_SHARED
 from newsloom.stories import SHORT_MIN_SHARED, SHORT_TERMS
@@ -62,11 +62,12 @@ JSON_FIELDS = {"stories": ("timeline", "figures", "disagreements")}
 def features(article: Article, analysis: Any) -> dict[str, Any]:
     """Blocking keys, story terms and outlet keys of one article (computed in the workers)."""
     from newsloom.provenance.decide import outlet_keys, own_outlet_keys, profile
-    from newsloom.provenance.index import SENTENCE_BAND, signature
+    from newsloom.provenance.index import PASSAGE_BAND, SENTENCE_BAND, signature
     from newsloom.quotes.match import MIN_WORDS, form_id, words
     from newsloom.stories import article_terms
 
-    keys = [f"{'s' if k >> 32 == SENTENCE_BAND else 'l'}{k}" for k in signature(profile(article, set()))]
+    kinds = {SENTENCE_BAND: "s", PASSAGE_BAND: "p"}
+    keys = [f"{kinds.get(k >> 32, 'l')}{k}" for k in signature(profile(article, set()))]
     quotes = set()
     for att in getattr(analysis, "attributions", []):
         ws = words(article.text[att.start:att.end])
@@ -99,7 +100,7 @@ def blocking_edges(arts: DataFrame) -> DataFrame:
     size = F.count("*").over(Window.partitionBy("key"))
     keys = keys.withColumn("size", size).filter(f"size >= 2 AND size <= {MAX_BUCKET}").select("n", "key")
     kind = F.substring("key", 1, 1)
-    shared = {k: F.sum(F.when(F.col("kind") == k, 1).otherwise(0)) for k in "lstq"}
+    shared = {k: F.sum(F.when(F.col("kind") == k, 1).otherwise(0)) for k in "lstqp"}
     short = arts.select("n", (F.size("terms") < SHORT_TERMS).alias("short"))
     pairs = (keys.alias("x").join(keys.alias("y"), "key")
              .filter(F.col("x.n") < F.col("y.n"))
@@ -109,7 +110,7 @@ def blocking_edges(arts: DataFrame) -> DataFrame:
              .join(short.withColumnRenamed("n", "b").withColumnRenamed("short", "sb"), "b"))
     story_bar = F.when(F.col("sa") | F.col("sb"), SHORT_MIN_SHARED).otherwise(STORY_MIN_SHARED)
     pairs = pairs.filter((F.col("l") >= MIN_BANDS) | (F.col("s") >= 1) | (F.col("t") >= story_bar)
-                         | (F.col("q") >= 1))
+                         | (F.col("q") >= 1) | (F.col("p") >= MIN_PASSAGES))
     return pairs.select("a", "b")
 
 
