@@ -380,8 +380,7 @@ def run(n: int, with_stories: bool = True, show_errors: int = 0) -> None:
           f"| {n / dt:.0f} articles/s ({1000 * dt / n:.2f} ms/article) peak RSS {rss:.0f} MB")
     print(f"  planted partial reuse ({len(planted)}): found {len(found) / max(1, len(planted)):.3f} "
           f"({', '.join(f'{k} {v}' for k, v in sorted(found_kinds.items()))}; "
-          f"{sum(links[frozenset(x)].derived_id == x[0] for x in planted.items() if frozenset(x) in links)} "
-          "in the right direction)")
+          f"{sum(d.derived_id in planted for d in found)} in the right direction)")
     print(f"  marginal cost: first tenth {1000 * sum(chunks[:tenth]) / (200 * tenth):.2f} ms/article, "
           f"last tenth {1000 * sum(chunks[-tenth:]) / (200 * tenth):.2f} ms/article")
     if show_errors:

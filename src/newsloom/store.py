@@ -284,12 +284,17 @@ class Store:
         tables = ("articles", "entities", "quotes", "derivations", "stories", "rejections")
         return {t: self.count(t) for t in tables}
 
-    def _where_in(self, select: str, column: str, values: list[str], order: str = "") -> Iterator[sqlite3.Row]:
-        """Rows of ``select … WHERE column IN values``, queried 500 values at a time (SQLite
-        caps bound parameters); ``order`` applies within each batch."""
+    def _where_in(self, select: str, column: str, values: list[str], order: str = "",
+                  also: tuple[str, list[str]] = ("", [])) -> Iterator[sqlite3.Row]:
+        """Rows of ``select … WHERE [also AND] column IN values``, queried 500 values at a time
+        (SQLite caps bound parameters); ``order`` applies within each batch. ``also``: a further
+        condition and its parameters."""
+        cond, params = also
         for k in range(0, len(values), 500):
             part = values[k:k + 500]
-            yield from self.conn.execute(f"{select} WHERE {column} IN ({','.join('?' * len(part))}){order}", part)
+            where = f"{cond} AND " if cond else ""
+            yield from self.conn.execute(
+                f"{select} WHERE {where}{column} IN ({','.join('?' * len(part))}){order}", (*params, *part))
 
     def _load(self, table: str, cls: Any) -> list[Any]:
         assert table.isidentifier()
@@ -443,13 +448,8 @@ class Store:
         if not keys or not ids:
             return set()
         table = "cited_keys" if citing else "outlet_keys"
-        found: set[str] = set()
-        for k in range(0, len(ids), 500):  # SQLite caps bound parameters
-            part = ids[k:k + 500]
-            found.update(r[0] for r in self.conn.execute(
-                f"SELECT article_id FROM {table} WHERE key IN ({','.join('?' * len(keys))}) "
-                f"AND article_id IN ({','.join('?' * len(part))})", (*sorted(keys), *part)))
-        return found
+        also = (f"key IN ({','.join('?' * len(keys))})", sorted(keys))
+        return {r[0] for r in self._where_in(f"SELECT article_id FROM {table}", "article_id", ids, also=also)}
 
     def upsert_derivations(self, derivations: list[Derivation]) -> None:
         with self.transaction() as c:

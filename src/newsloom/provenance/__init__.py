@@ -159,7 +159,7 @@ def stage(store: Store, new_ids: list[str]) -> None:
             cands = [c for c, _ in candidates(store, a_id, keys, me.outlets, me.credits)]
             pairs = [c for c in cands if frozenset((a_id, c)) not in seen]
             seen.update(frozenset((a_id, c)) for c in pairs)
-            got = profiles.get([a_id, *pairs])
+            got = profiles.get(pairs)
             for c in pairs:
                 d = decide(me, got[c])
                 if d:
