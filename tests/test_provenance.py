@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import zlib
 from pathlib import Path
 
 import pytest
 
 from newsloom import provenance
 from newsloom.model import RawDocument
-from newsloom.provenance.decide import outlet_keys, pack, profile
+from newsloom.provenance.decide import outlet_keys, pack, profile, unpack
 from newsloom.provenance.features import sentence_spans
 from newsloom.store import Store
 
@@ -229,11 +231,22 @@ def test_proxy_entities_skip_pronoun_clitics_and_titles():
 def test_a_stored_profile_reads_back_as_the_text_gives_it(demo_result):
     """A candidate's profile comes from the store, not a re-reading: it must be the same."""
     for a in demo_result.articles:
-        fresh = profile(a, {"k"})
-        back = profile(a, {"k"}, packed=pack(fresh))
-        assert back.sentences == fresh.sentences
-        assert (back.names, back.words, back.outlets, back.credits) == (fresh.names, fresh.words, fresh.outlets,
-                                                                       fresh.credits)
+        fresh = profile(a, {"k"}, True)
+        back = unpack(a, pack(fresh))
+        assert back is not None and back.sentences == fresh.sentences
+        assert (back.names, back.words, back.outlets, back.credits, back.credits_external) == (
+            fresh.names, fresh.words, fresh.outlets, fresh.credits, fresh.credits_external)
+
+
+def test_an_unreadable_or_old_stored_profile_is_read_again_from_the_text(demo_result):
+    a = demo_result.articles[0]
+    old_format = zlib.compress(json.dumps([[], [], []]).encode("utf-8"))
+    assert unpack(a, b"not zlib") is None and unpack(a, old_format) is None
+    store = Store(":memory:")
+    store.add_articles([a], [])
+    profiles = provenance._Profiles(store)
+    profiles.add({a.id: a}, {a.id: b"not zlib"})
+    assert profiles.cache[a.id].sentences == profile(a, set()).sentences
 
 
 def test_indexed_articles_keep_their_profiles(tmp_path, demo_dir):

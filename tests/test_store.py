@@ -99,3 +99,44 @@ def test_a_store_from_before_quote_groups_migrates_and_keeps_its_links(tmp_path)
         assert store.schema_version == len(MIGRATIONS)
         assert {q.id: q.same_as for q in store.quotes()} == {"q1": ["q2"], "q2": ["q1"]}
         assert [r["same_as"] for r in store.quote_rows(["aq1"])] == [["q2"]]
+
+
+def _bare_articles(conn: sqlite3.Connection, ids: list[str]) -> None:
+    for i in ids:
+        conn.execute("INSERT INTO articles (id, fingerprint, source, text, data, added_at) VALUES (?,?,?,?,?,?)",
+                     (i, "f" + i, "test", "", "{}", "2026-01-01"))
+
+
+def test_an_index_from_before_buckets_migrates_to_one_row_per_key(tmp_path):
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    for script in MIGRATIONS[:9]:  # a file written before migration 10 (LSH buckets)
+        conn.executescript(script)
+    conn.execute("PRAGMA user_version=9")
+    _bare_articles(conn, ["a", "b", "c"])
+    rowid = dict(conn.execute("SELECT id, rowid FROM articles"))
+    for key, members in ((1, "ab"), (2, "ab"), (3, "bc")):
+        for m in members:
+            conn.execute("INSERT INTO lsh (key, article) VALUES (?,?)", (key, rowid[m]))
+            conn.execute("INSERT INTO lsh_size (key, n) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET n=n+1",
+                         (key,))
+    conn.close()
+    with Store(db) as store:
+        assert store.schema_version == len(MIGRATIONS)
+        assert store.lsh_query([1, 2, 3], max_bucket=10) == {"a": 2, "b": 3, "c": 1}
+        assert store.lsh_query([1, 2, 3], max_bucket=10, min_shared=2) == {"a": 2, "b": 3}
+        tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert "lsh" not in tables and "lsh_buckets" in tables
+
+
+def test_a_bucket_past_its_cap_is_no_longer_queried(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        with store.transaction() as c:
+            _bare_articles(c, ["a", "b", "c", "d"])
+        for a in "abc":
+            store.lsh_add({a: [7, 8]}, cap=3)
+        assert store.lsh_query([7], max_bucket=3) == {"a": 1, "b": 1, "c": 1}
+        store.lsh_add({"d": [7]}, cap=3)  # bucket 7 outgrows the cap: only its count is kept
+        assert store.lsh_query([7, 8], max_bucket=3) == {"a": 1, "b": 1, "c": 1}
+        assert tuple(store.conn.execute("SELECT n, ids FROM lsh_buckets WHERE key=7").fetchone()) == (4, "")
+        assert store.lsh_query([7], max_bucket=2) == {}

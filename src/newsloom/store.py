@@ -17,6 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from newsloom.model import (
     Article,
     Derivation,
@@ -141,6 +143,15 @@ MIGRATIONS: list[str] = [
     # earlier ones that retold its passages under its name.
     """
     CREATE TABLE cited_keys (key TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (key, article_id))
+    """,
+    # 10: one row per LSH key holding its bucket (the article rowids, comma-separated), not
+    # one row per (key, article): a query reads one row per key instead of counting every
+    # member in SQL, so its cost no longer grows with the buckets as the corpus grows.
+    """
+    CREATE TABLE lsh_buckets (key INTEGER PRIMARY KEY, n INTEGER NOT NULL, ids TEXT NOT NULL);
+    INSERT INTO lsh_buckets (key, n, ids) SELECT key, count(*), group_concat(article, ',') FROM lsh GROUP BY key;
+    DROP TABLE lsh;
+    DROP TABLE lsh_size
     """,
 ]
 
@@ -284,7 +295,7 @@ class Store:
         tables = ("articles", "entities", "quotes", "derivations", "stories", "rejections")
         return {t: self.count(t) for t in tables}
 
-    def _where_in(self, select: str, column: str, values: list[str], order: str = "",
+    def _where_in(self, select: str, column: str, values: list[Any], order: str = "",
                   also: tuple[str, list[str]] = ("", [])) -> Iterator[sqlite3.Row]:
         """Rows of ``select … WHERE [also AND] column IN values``, queried 500 values at a time
         (SQLite caps bound parameters); ``order`` applies within each batch. ``also``: a further
@@ -379,21 +390,21 @@ class Store:
     def _rowids(self, ids: list[str]) -> dict[str, int]:
         return {r[0]: r[1] for r in self._where_in("SELECT id, rowid FROM articles", "id", ids)}
 
-    def lsh_add(self, entries: dict[str, list[int]], profiles: dict[str, bytes] | None = None) -> None:
+    def lsh_add(self, entries: dict[str, list[int]], profiles: dict[str, bytes] | None = None,
+                cap: int = 200) -> None:
         """Index each article under its LSH keys (articles are referenced by rowid to stay
-        small), with its packed provenance profile when given."""
+        small), with its packed provenance profile when given. A bucket that outgrows ``cap``
+        keeps only its count: it is too common to be queried (see :meth:`lsh_query`)."""
         rowids = self._rowids(list(entries)) if entries else {}
         profiles = profiles or {}
         with self.transaction() as c:
-            for article_id, keys in entries.items():
-                rid = rowids[article_id]
-                c.execute("INSERT INTO lsh_indexed (article_id, profile) VALUES (?,?)",
-                          (article_id, profiles.get(article_id)))
-                c.executemany("INSERT INTO lsh (key, article) VALUES (?,?)", [(k, rid) for k in keys])
-                c.executemany(
-                    "INSERT INTO lsh_size (key, n) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET n=n+1",
-                    [(k,) for k in keys],
-                )
+            c.executemany("INSERT INTO lsh_indexed (article_id, profile) VALUES (?,?)",
+                          [(a, profiles.get(a)) for a in entries])
+            c.executemany(
+                "INSERT INTO lsh_buckets (key, n, ids) VALUES (?, 1, ?) ON CONFLICT(key) DO UPDATE"
+                " SET n = n + 1, ids = CASE WHEN n < ? THEN ids || ',' || excluded.ids ELSE '' END",
+                [(k, str(rowids[a]), cap) for a, keys in entries.items() for k in keys],
+            )
 
     def lsh_profiles(self, ids: list[str]) -> dict[str, bytes]:
         """The packed provenance profiles stored with those of ``ids`` that have one."""
@@ -410,24 +421,20 @@ class Store:
     def lsh_query(self, keys: list[int], max_bucket: int, min_shared: int = 1) -> dict[str, int]:
         """Articles sharing at least ``min_shared`` keys with the query, with how many each shares.
 
-        Buckets holding more than ``max_bucket`` articles are skipped: they come from
-        ubiquitous phrases, say nothing about copying, and would make cost grow with the corpus.
+        Buckets holding more than ``max_bucket`` articles (at most :meth:`lsh_add`'s ``cap``)
+        are skipped: they come from ubiquitous phrases, say nothing about copying, and would
+        make cost grow with the corpus.
         """
-        if not keys:
+        buckets = [r[0] for r in self._where_in("SELECT ids FROM lsh_buckets", "key", keys,
+                                                also=("n <= ?", [max_bucket]))]
+        if not buckets:
             return {}
-        ph = ",".join("?" * len(keys))
-        small = [r[0] for r in self.conn.execute(f"SELECT key FROM lsh_size WHERE key IN ({ph}) AND n<=?",
-                                                 (*keys, max_bucket))]
-        if not small:
-            return {}
-        counts = dict(self.conn.execute(  # counted in SQLite: the buckets may hold thousands of rows
-            f"SELECT article, count(*) FROM lsh WHERE key IN ({','.join('?' * len(small))}) "
-            "GROUP BY article HAVING count(*) >= ?", (*small, min_shared)))
-        if not counts:
-            return {}
-        rows = self.conn.execute(
-            f"SELECT rowid, id FROM articles WHERE rowid IN ({','.join('?' * len(counts))})", list(counts))
-        return {r[1]: counts[r[0]] for r in rows}
+        rowids, counts = np.unique(np.fromstring(",".join(buckets), dtype=np.int64, sep=","),
+                                   return_counts=True)
+        shared = dict(zip(rowids[counts >= min_shared].tolist(), counts[counts >= min_shared].tolist(),
+                          strict=True))
+        rows = self._where_in("SELECT rowid, id FROM articles", "rowid", list(shared))
+        return {r[1]: shared[r[0]] for r in rows}
 
     def add_outlet_keys(self, pairs: list[tuple[str, str]]) -> None:
         with self.transaction() as c:

@@ -13,8 +13,8 @@ from collections import OrderedDict
 from weakref import WeakKeyDictionary
 
 from newsloom.model import Article, Derivation
-from newsloom.provenance.decide import Profile, decide, outlet_keys, own_outlet_keys, pack, profile
-from newsloom.provenance.index import candidates, signature
+from newsloom.provenance.decide import Profile, decide, outlet_keys, own_outlet_keys, pack, profile, unpack
+from newsloom.provenance.index import MAX_BUCKET, candidates, signature
 from newsloom.store import Store
 
 BATCH = 200
@@ -59,7 +59,9 @@ class _Profiles:
         """Profile ``articles``, from their ``packed`` profiles where given."""
         packed = packed or {}
         for a in articles.values():
-            self.cache[a.id] = profile(a, *_credit_keys(self.store, a), packed=packed.get(a.id))
+            blob = packed.get(a.id)
+            got = unpack(a, blob) if blob is not None else None
+            self.cache[a.id] = got or profile(a, *_credit_keys(self.store, a))
 
     def get(self, ids: list[str]) -> dict[str, Profile]:
         missing = [i for i in ids if i not in self.cache]
@@ -151,7 +153,7 @@ def stage(store: Store, new_ids: list[str]) -> None:
         profiles.add(todo)
         sigs = {a_id: signature(p) for a_id, p in profiles.get(list(todo)).items()}
         store.add_cited_keys([(k, a_id) for a_id in sigs for k in profiles.cache[a_id].credits])
-        store.lsh_add(sigs, {a_id: pack(profiles.cache[a_id]) for a_id in sigs})
+        store.lsh_add(sigs, {a_id: pack(profiles.cache[a_id]) for a_id in sigs}, MAX_BUCKET)
         seen: set[frozenset[str]] = set()
         touched: set[str] = set()
         for a_id, keys in sigs.items():

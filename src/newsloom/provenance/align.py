@@ -8,6 +8,7 @@ no name — a rewrite keeps who and how many, a same-topic text does not.
 
 from __future__ import annotations
 
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -65,10 +66,15 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
+# crc32 streams, so hashing a gram from a salt's running value is h32(f"{salt}|{gram}")
+# without building the salted string (this runs for every sentence of every new article)
+_SALTS = [zlib.crc32(f"{i}|".encode()) for i in range(PASSAGE_SAMPLES)]
+
+
 def passage_keys(words: list[str]) -> tuple[int, ...]:
     """The least hash of the words' trigrams under each of ``PASSAGE_SAMPLES`` salts."""
-    grams = shingles(words, 3)
-    return tuple(min(h32(f"{i}|{g}") for g in grams) for i in range(PASSAGE_SAMPLES))
+    grams = [g.encode("utf-8") for g in shingles(words, 3)]
+    return tuple(min(zlib.crc32(g, salt) for g in grams) for salt in _SALTS)
 
 
 def similarity(a: Sentence, b: Sentence) -> float:

@@ -72,27 +72,40 @@ def own_outlet_keys(article: Article) -> set[str]:
     return set()
 
 
-def profile(article: Article, credits: set[str], credits_external: bool = False,
-            packed: bytes | None = None) -> Profile:
-    """``article``'s profile; ``packed`` (from :func:`pack`) spares re-reading its text."""
-    if packed is not None:
-        rows, names, words = json.loads(zlib.decompress(packed))
-        text = article.text
-        sents = [Sentence(s, e, " ".join(text[s:e].lower().split()), frozenset(w), frozenset(n), frozenset(m), fp)
-                 for s, e, w, n, m, fp in rows]
-        return Profile(article, sents, set(names), set(words), own_outlet_keys(article), credits,
-                       credits_external)
+def profile(article: Article, credits: set[str], credits_external: bool = False) -> Profile:
+    """``article``'s profile, read off its text."""
     cw = content_words(article.text)
     return Profile(article, sentences(article.text), {n.lower() for n in entities(article.text)},
                    set(cw), own_outlet_keys(article), credits, credits_external, cw)
 
 
+PACK_VERSION = 2  # 2: the credits travel with the profile
+
+
 def pack(p: Profile) -> bytes:
-    """What :func:`profile` reads off the text, compact, to store beside the index: a
-    candidate's profile then costs a lookup, not a re-reading, whatever the corpus size."""
+    """What :func:`profile` reads off the text (and the credits it was given), compact, to
+    store beside the index: a candidate's profile then costs a lookup, not a re-reading or
+    a search for the outlets it credits, whatever the corpus size."""
     rows = [[s.start, s.end, sorted(s.words), sorted(s.numbers), sorted(s.names), s.fingerprint]
             for s in p.sentences]
-    return zlib.compress(json.dumps([rows, sorted(p.names), sorted(p.words)]).encode("utf-8"), 1)
+    data = [PACK_VERSION, rows, sorted(p.names), sorted(p.words), sorted(p.credits), p.credits_external]
+    return zlib.compress(json.dumps(data).encode("utf-8"), 1)
+
+
+def unpack(article: Article, packed: bytes) -> Profile | None:
+    """The profile :func:`pack` stored for ``article``; None when the blob is unreadable or
+    from an older format (the caller then reads the text again)."""
+    try:
+        data = json.loads(zlib.decompress(packed))
+        if not isinstance(data, list) or data[0] != PACK_VERSION:
+            return None
+        _, rows, names, words, credits, external = data
+        text = article.text
+        sents = [Sentence(s, e, " ".join(text[s:e].lower().split()), frozenset(w), frozenset(n), frozenset(m), fp)
+                 for s, e, w, n, m, fp in rows]
+    except (zlib.error, ValueError, TypeError, IndexError):
+        return None
+    return Profile(article, sents, set(names), set(words), own_outlet_keys(article), set(credits), bool(external))
 
 
 def _share(a: set[str], b: set[str]) -> float:

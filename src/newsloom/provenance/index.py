@@ -3,9 +3,10 @@
 Each article gets ``NUM_PERM`` MinHash values (datasketch) over its content-word bigrams,
 and per substantial sentence a fingerprint (its content words in order) and two passage
 keys (the least hash of its content-word trigrams under two salts). Every value becomes an integer
-key in the store's ``lsh`` table (one band per permutation, so two texts collide in about
-``Jaccard × NUM_PERM`` bands). A query counts shared keys per article, skipping buckets so
-full they only say "same language". Candidates are the articles sharing one long sentence
+key in the store's ``lsh_buckets`` table (one band per permutation, so two texts collide in
+about ``Jaccard × NUM_PERM`` bands), whose row for a key lists the articles under it. A query
+reads one row per key and counts shared keys per article, skipping buckets so full they only
+say "same language". Candidates are the articles sharing one long sentence
 or ``MIN_BANDS`` bands (copies and rewrites), plus the ``MAX_WEAK`` best of those sharing
 ``MIN_PASSAGES`` passage keys, or ``MIN_SHARED`` bands and a credit link (one of the two
 credits the other's outlet): a passage reused under a new frame or retold under the
