@@ -83,12 +83,18 @@ def test_duplicate_jsonl_ids_are_rejected(tmp_path):
     assert [r.code for r in result.rejected] == ["NL010"]
 
 
+def _old_store(db, version: int) -> sqlite3.Connection:
+    """A store file as written before migration ``version + 1``."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    for script in MIGRATIONS[:version]:
+        conn.executescript(script)
+    conn.execute(f"PRAGMA user_version={version}")
+    return conn
+
+
 def test_a_store_from_before_quote_groups_migrates_and_keeps_its_links(tmp_path):
     db = tmp_path / "old.db"
-    conn = sqlite3.connect(db, isolation_level=None)
-    for script in MIGRATIONS[:5]:  # a file written before migration 6 (quotation groups)
-        conn.executescript(script)
-    conn.execute("PRAGMA user_version=5")
+    conn = _old_store(db, 5)  # before migration 6 (quotation groups)
     for qid, other in (("q1", "q2"), ("q2", "q1")):
         data = {"id": qid, "article_id": "a" + qid, "text": "we will not wait any longer", "start": 0,
                 "end": 27, "kind": "direct", "same_as": [other], "altered": False}
@@ -109,10 +115,7 @@ def _bare_articles(conn: sqlite3.Connection, ids: list[str]) -> None:
 
 def test_an_index_from_before_buckets_migrates_to_one_row_per_key(tmp_path):
     db = tmp_path / "old.db"
-    conn = sqlite3.connect(db, isolation_level=None)
-    for script in MIGRATIONS[:9]:  # a file written before migration 10 (LSH buckets)
-        conn.executescript(script)
-    conn.execute("PRAGMA user_version=9")
+    conn = _old_store(db, 9)  # before migration 10 (LSH buckets)
     _bare_articles(conn, ["a", "b", "c"])
     rowid = dict(conn.execute("SELECT id, rowid FROM articles"))
     for key, members in ((1, "ab"), (2, "ab"), (3, "bc")):
