@@ -46,6 +46,9 @@ def test_incremental_and_idempotent(demo_by_name):
         stories.stage(store, [a.id for a in arts])
         assert store.count("story_articles") == n == len(arts)
         assert store.count("stories") == 2
+        # each run lists only the newcomer; the rows still match every story's articles
+        rows = {tuple(r) for r in store.conn.execute("SELECT story_id, article_id FROM story_articles")}
+        assert rows == {(s.id, a) for s in store.result().stories for a in s.article_ids}
 
 
 def test_derived_article_joins_source_story():

@@ -509,13 +509,16 @@ class Store:
         row = self.conn.execute("SELECT data FROM stories WHERE id=?", (story_id,)).fetchone()
         return Story.from_dict(json.loads(row[0])) if row else None
 
-    def save_story(self, story: Story, features: dict[str, Any], terms: list[str]) -> None:
-        """Write a story, its membership, its running features and its index terms."""
+    def save_story(self, story: Story, features: dict[str, Any], terms: list[str],
+                   added: list[str] | None = None) -> None:
+        """Write a story, its membership (``added``: only these articles are new to it, so
+        a story of thousands is not re-listed for each one that joins), its running features
+        and its index terms."""
         with self.transaction() as c:
             c.execute("INSERT OR REPLACE INTO stories (id, title, data) VALUES (?,?,?)",
                       (story.id, story.title, json.dumps(story.to_dict())))
             c.executemany("INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?,?)",
-                          [(story.id, a) for a in story.article_ids])
+                          [(story.id, a) for a in (story.article_ids if added is None else added)])
             c.execute("INSERT OR REPLACE INTO story_features (story_id, data) VALUES (?,?)",
                       (story.id, json.dumps(features)))
             c.executemany("INSERT OR IGNORE INTO story_terms (term, story_id) VALUES (?,?)",

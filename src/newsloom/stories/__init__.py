@@ -219,7 +219,7 @@ def place(store: Store, article: Article, corpus: _Corpus | None = None) -> str:
         iso = prof.day.isoformat()
         feats["first"] = min(feats["first"] or iso, iso)
         feats["last"] = max(feats["last"] or iso, iso)
-    store.save_story(story, feats, list(prof.distinct))
+    store.save_story(story, feats, list(prof.distinct), added=[article.id])
     if own:
         corpus.flush()
     return story_id
