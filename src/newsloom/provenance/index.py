@@ -85,8 +85,12 @@ def candidates(store: Store, article_id: str, keys: list[int], own: AbstractSet[
     ranked = sorted(hits.items(), key=lambda x: (-x[1], x[0]))
     strong = [(a, n) for a, n in ranked if a in sentences or bands.get(a, 0) >= MIN_BANDS]
     few = [(a, n) for a, n in ranked if a not in sentences and bands.get(a, 0) < MIN_BANDS]
-    near = [a for a, _ in few if a in bands]
-    linked = store.outlet_matches(cited, near) | store.outlet_matches(own, near, citing=True)
+    # a credit link only ranks a candidate below those sharing passages: look it up only
+    # when these leave a weak slot free
+    near = [a for a, _ in few if a in bands and a not in passages]
+    linked: set[str] = set()
+    if near and sum(a in passages for a, _ in few) < MAX_WEAK:
+        linked = store.outlet_matches(cited, near) | store.outlet_matches(own, near, citing=True)
     weak = sorted(((a, n) for a, n in few if a in linked or a in passages),
                   key=lambda x: (-passages.get(x[0], 0), -x[1], x[0]))
     return sorted(strong[:MAX_CANDIDATES] + weak[:MAX_WEAK], key=lambda x: (-x[1], x[0]))
