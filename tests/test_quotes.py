@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsloom.model import Quote
-from newsloom.quotes.attribute import attribute
+from newsloom.quotes.attribute import Person, attribute
 from newsloom.quotes.marks import find_spans
 from newsloom.quotes.match import group, word_diff
 
@@ -204,6 +204,19 @@ def test_gendered_role_settles_a_pronoun() -> None:
     assert speaker_of(text, "We are ready") == "Aldo Venn"
 
 
+def test_inverted_cue_takes_the_name_in_apposition() -> None:
+    text = ("Marta Quill faces a recount in Lune.\n\n"
+            "“The count was fair,” said the party's deputy leader, Jo Bell, who ran the count.")
+    assert speaker_of(text, "The count was fair") == "Jo Bell"
+
+
+def test_hyphenated_surname_that_ner_cut_is_made_whole() -> None:
+    text = "Ona Brisk-Malle chairs the board.\n\n“We will appeal,” Brisk-Malle said."
+    atts, persons = attribute(text, [Person(0, 9, "Ona Brisk")])  # NER stopped at the hyphen
+    assert [p.text for p in persons] == ["Ona Brisk-Malle", "Brisk-Malle"]
+    assert [a.speaker_text for a in atts] == ["Brisk-Malle"]
+
+
 def _model_quotes(text: str) -> list[tuple[str, str, str | None]]:
     """(kind, text, canonical speaker) with the shipped model; skips when it is absent."""
     from newsloom import attribution
@@ -289,6 +302,18 @@ MODEL_CASES = {
         "Economist Rana Patel, who studies wages at the Harbor Institute, said Ivy Brandt's statement "
         "left the matter open.\n\n“I don't see who is eligible,” she said.",
         {"I don't see who is eligible": "Rana Patel"}),
+    "a chain of she-subjects leads back to the one named": (
+        "Ada Kroll chairs the Lune harbour board. She met Tomas Ruiz on Monday. She rejected the offer "
+        "from Ruiz at once.\n\n“We will not sell,” she said.",
+        {"We will not sell": "Ada Kroll"}),
+    "a speech verb joined to a reported clause belongs to the one reporting it": (
+        "Pell Dunmore said the tariff plan would fail within a year, and called it “a slow-motion disaster” "
+        "for the port.",
+        {"a slow-motion disaster": "Pell Dunmore"}),
+    "a name before a noun after 'one' modifies it": (
+        "Dora Vail opened the new depot on Monday.\n\n"
+        "“It's the candidate's show,” one Vail campaign adviser said. “She sets the rules.”",
+        {"It's the candidate's show": "~adviser", "She sets the rules": "~adviser"}),
     "a line break ends a paragraph": (
         "“The levy is a tax on the sick,” Tomas Ruiz said. “It must go.”\n"
         "Neither Ines Varga nor Tomas Ruiz mentioned the budget gap.\n"

@@ -228,6 +228,16 @@ def rule_persons(text: str, masked: str, framed: str) -> list[Person]:
     return found
 
 
+_HYPHEN_TAIL_RE = re.compile(r"-[A-Z][\w’']+")
+
+
+def _whole_name(text: str, p: Person) -> Person:
+    """``p`` with the rest of a hyphenated surname NER cut off ("Ona Brisk" of "Ona
+    Brisk-Malle"), so that the surname alone ("Brisk-Malle said") finds it."""
+    m = _HYPHEN_TAIL_RE.match(text, p.end)
+    return Person(p.start, m.end(), text[p.start : m.end()], p.gender) if m else p
+
+
 def add_surname_mentions(text: str, masked: str, persons: list[Person]) -> list[Person]:
     """Lone surnames ("Moorcroft said") of people named in full elsewhere in the article."""
     taken = [(p.start, p.end) for p in persons]
@@ -284,9 +294,18 @@ def _infer_genders(ctx: _Ctx) -> None:
 
 
 def _attributive(ctx: _Ctx, p: Person) -> bool:
-    """A name after an article modifies a noun ("the Kroll campaign", "a Kroll tweet"):
-    it names no speaker and no antecedent."""
-    return bool(re.search(r"\b(?:the|a|an)\s+$", ctx.text[max(0, p.start - 5) : p.start], re.I))
+    """A name that modifies a noun ("the Kroll campaign", "a Kroll tweet", "one Kroll
+    adviser", "Kroll spokesman Jo Bell" in the parse): it names no speaker and no antecedent."""
+    if re.search(r"\b(?:the|a|an)\s+$", ctx.text[max(0, p.start - 5) : p.start], re.I):
+        return True
+    doc = ctx.doc
+    if doc is None or p.end > len(doc.text):
+        return False
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    return last.dep_ == "compound" and last.head.i > last.i and last.head.idx >= p.end and not last.head.is_punct
 
 
 def _possessive(ctx: _Ctx, p: Person) -> bool:
@@ -320,23 +339,28 @@ def _strong(ctx: _Ctx, p: Person) -> bool:
     return any(len(o.text.split()) >= 2 and surname(o.text) == p.text for o in ctx.persons)
 
 
-def _main_subject(ctx: _Ctx, a: int, b: int) -> Person | None:
-    """The person who is the subject of the main clause in ``[a, b)``: a named person or a
-    pronoun resolved before (parse only; None when that subject is no person)."""
+def _main_subject(ctx: _Ctx, a: int, b: int, depth: int = 0) -> Person | None:
+    """The person who is the subject of the main clause in ``[a, b)``: a named person, or a
+    he/she that resolves in turn ("She met Ruiz. She said …": the story's subject stays the
+    same) (parse only; None when that subject is no person). Subjects inside quotations are
+    the quoted speaker's own words and are skipped."""
     if ctx.doc is None or b > len(ctx.doc.text):
         return None
     span = ctx.doc.char_span(a, b, alignment_mode="contract")
     for tok in span if span is not None else []:
-        if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.head.dep_ != "ROOT":
+        if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.head.dep_ != "ROOT" or ctx.masked[tok.idx] == MASK:
             continue
         if tok.idx in ctx.resolved:
             return ctx.resolved[tok.idx]
+        gender = PRONOUNS.get(tok.lower_)
+        if gender in ("m", "f"):  # a chain of pronoun subjects, bounded (each step goes back)
+            return _resolve_pronoun(ctx, tok.idx, gender, depth + 1) if depth < 3 else None
         p = next((p for p in ctx.persons if p.start <= tok.idx < p.end), None)
         return p if p is not None and _strong(ctx, p) and not _attributive(ctx, p) else None
     return None
 
 
-def _resolve_pronoun(ctx: _Ctx, pos: int, gender: str | None) -> Person | None:
+def _resolve_pronoun(ctx: _Ctx, pos: int, gender: str | None, depth: int = 0) -> Person | None:
     """The most recent compatible person: the first one named in this or an earlier sentence
     (outside quotations), skipping mentions that may be no person at all. A pronoun resolved
     before stands for its referent ("She says … Vail … She tweeted": the first she's).
@@ -356,7 +380,9 @@ def _resolve_pronoun(ctx: _Ctx, pos: int, gender: str | None) -> Person | None:
     def clash(p: Person) -> bool:
         return gender in ("m", "f") and p.gender is not None and p.gender != gender
 
-    subjects = (_main_subject(ctx, ctx.sentences[j][0], min(ctx.sentences[j][1], pos))
+    if pos in ctx.resolved:
+        return ctx.resolved[pos]
+    subjects = (_main_subject(ctx, ctx.sentences[j][0], min(ctx.sentences[j][1], pos), depth)
                 for j in range(k, max(-1, k - 2), -1))
     subj = next((s for s in subjects if s is not None), None)
     if subj is not None and not clash(subj):
@@ -426,15 +452,19 @@ def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
         subj = next((c for c in verb.children if c.dep_ in ("nmod:poss", "poss")), None)
         if subj is None:
             return None
-    for step in range(0 if subj is not None else 3):
+    joined = False
+    for step in range(0 if subj is not None else 5):
         # the subject nearest the verb ("The porters, Holm explained, were …" parses
         # with two, and the parenthetical's own speaks); up a conjunction, only an active
         # subject speaks ("… the video should be released but said “…”" is not the video's)
         subj = min((c for c in verb.children
                     if c.dep_ in (_DEP_SUBJ if step == 0 else ("nsubj",)) and not c.is_space),
                    key=lambda c: abs(c.i - verb.i), default=None)
-        if subj is not None or verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
+        if subj is not None and joined and _reported_thing(subj, verb):
+            subj = None  # "X said the plan would fail and called it “…”": X called it
+        elif subj is not None or verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
             break
+        joined = joined or verb.dep_ == "conj"
         verb = verb.head
     if subj is None:
         return None
@@ -457,6 +487,14 @@ def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
     while left < right and doc[left].dep_ == "case":
         left += 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _reported_thing(subj: Any, verb: Any) -> bool:
+    """A speech verb was joined to ``verb``, the verb of a reported clause ("Kroll said the
+    plan would fail and called it “…”", parsed with "called" joined to "fail"), whose
+    subject is a thing: the speech verb belongs with the verb that reports the clause."""
+    return (verb.dep_ == "ccomp" and verb.head.i != verb.i and subj.pos_ == "NOUN"
+            and subj.ent_type_ not in ("PERSON", "ORG"))
 
 
 def _speaker_from_subject(ctx: _Ctx, cue_pos: int, att: Attribution) -> bool:
@@ -672,6 +710,13 @@ def _after(ctx: _Ctx, q: QuoteSpan, hi: int, att: Attribution) -> bool:
         b = q.outer_end + end.start() if end else hi
         if _speaker_from_phrase(ctx, a, b, att):
             att.cue = " ".join(m.group("cue").lower().split())
+            if att.speaker_start is None:  # "said Kroll's deputy, Jo Bell, who …": the name
+                named = _person_in(ctx, b, b + 80)
+                if named is not None and not ctx.text[b : named.start].strip(" ,") and re.match(
+                    r"\s*(?:[,.;]|$)", ctx.text[named.end : named.end + 2]
+                ):
+                    att.speaker_start, att.speaker_end, att.speaker_text = named.start, named.end, named.text
+                    b = named.end
             rest = ctx.text[b : b + 140]
             r = re.match(r"^,\s+(?P<role>(?:the|a|an)\s+[^,.;]{2,100}|[a-z][^,.;]{2,100})(?=[,.;]|$)", rest)
             if r and att.role is None and not r.group("role").startswith(("who", "which", "adding")):
@@ -1048,7 +1093,8 @@ def attribute(
         persons = sorted([*ner, *found], key=lambda p: p.start)
     else:
         persons = found
-    persons = add_surname_mentions(text, masked, [p for p in persons if MASK not in masked[p.start : p.end]])
+    persons = add_surname_mentions(text, masked, [_whole_name(text, p) for p in persons
+                                                  if MASK not in masked[p.start : p.end]])
     ctx = _Ctx(text, framed, spans, persons, doc=doc)
     for lo, hi in paragraphs(text):
         ctx.sentences.extend(sentence_spans(masked, lo, hi))
