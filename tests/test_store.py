@@ -143,3 +143,4 @@ def test_a_bucket_past_its_cap_is_no_longer_queried(tmp_path):
         assert store.lsh_query([7, 8], max_bucket=3) == {"a": 1, "b": 1, "c": 1}
         assert tuple(store.conn.execute("SELECT n, ids FROM lsh_buckets WHERE key=7").fetchone()) == (4, "")
         assert store.lsh_query([7], max_bucket=2) == {}
+        assert store.lsh_query([7, 8], max_bucket=10) == {"a": 1, "b": 1, "c": 1}  # past the cap: gone

@@ -426,7 +426,7 @@ class Store:
         make cost grow with the corpus.
         """
         buckets = [r[0] for r in self._where_in("SELECT ids FROM lsh_buckets", "key", keys,
-                                                also=("n <= ?", [max_bucket]))]
+                                                also=("n <= ?", [max_bucket])) if r[0]]
         if not buckets:
             return {}
         rowids, counts = np.unique(np.fromstring(",".join(buckets), dtype=np.int64, sep=","),
