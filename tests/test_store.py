@@ -144,3 +144,14 @@ def test_a_bucket_past_its_cap_is_no_longer_queried(tmp_path):
         assert tuple(store.conn.execute("SELECT n, ids FROM lsh_buckets WHERE key=7").fetchone()) == (4, "")
         assert store.lsh_query([7], max_bucket=2) == {}
         assert store.lsh_query([7, 8], max_bucket=10) == {"a": 1, "b": 1, "c": 1}  # past the cap: gone
+
+
+def test_lookups_by_article_use_an_index():
+    """Per-article lookups must not scan a table that grows with the corpus."""
+    with Store(":memory:") as store:
+        for q in ("SELECT article_id, story_id FROM story_articles WHERE article_id IN (?)",
+                  "SELECT DISTINCT entity_id FROM mentions WHERE article_id IN (?)",
+                  "SELECT ids FROM lsh_buckets WHERE n <= ? AND key IN (?)",
+                  "SELECT id, form, n, first_quote FROM quote_forms WHERE grp=? ORDER BY rowid"):
+            plan = " ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + q, [1] * q.count("?")))
+            assert "SCAN" not in plan, (q, plan)

@@ -153,6 +153,15 @@ MIGRATIONS: list[str] = [
     DROP TABLE lsh;
     DROP TABLE lsh_size
     """,
+    # 11: story membership and entity mentions looked up by article, quotation wordings by
+    # group (every placement asks for the stories of an article's sources and copies, every
+    # story digest for the entities of its articles, every matched quotation for its
+    # group's wordings; without these each lookup scanned a table that grows with the corpus)
+    """
+    CREATE INDEX story_articles_article ON story_articles(article_id);
+    CREATE INDEX mentions_article ON mentions(article_id);
+    CREATE INDEX quote_forms_grp ON quote_forms(grp)
+    """,
 ]
 
 
