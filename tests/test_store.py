@@ -155,3 +155,17 @@ def test_lookups_by_article_use_an_index():
                   "SELECT id, form, n, first_quote FROM quote_forms WHERE grp=? ORDER BY rowid"):
             plan = " ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + q, [1] * q.count("?")))
             assert "SCAN" not in plan, (q, plan)
+
+
+def test_a_transaction_inside_another_joins_it():
+    with Store(":memory:") as store:
+        try:
+            with store.transaction():
+                store.add_term_dfs({"w:ferry": 1}, 1)  # opens its own transaction inside
+                raise RuntimeError("the stage fails after writing")
+        except RuntimeError:
+            pass
+        assert store.term_dfs(["w:ferry"]) == {} and store.corpus_docs() == 0  # rolled back as one
+        with store.transaction():
+            store.add_term_dfs({"w:ferry": 1}, 1)
+        assert store.term_dfs(["w:ferry"]) == {"w:ferry": 1}

@@ -148,28 +148,29 @@ def stage(store: Store, new_ids: list[str]) -> None:
         todo = store.articles_by_ids([a for a in batch if a not in done])
         if not todo:
             continue
-        store.add_outlet_keys([(k, a.id) for a in todo.values() for k in own_outlet_keys(a)])
-        profiles = _profiles(store)
-        profiles.add(todo)
-        sigs = {a_id: signature(p) for a_id, p in profiles.get(list(todo)).items()}
-        store.add_cited_keys([(k, a_id) for a_id in sigs for k in profiles.cache[a_id].credits])
-        store.lsh_add(sigs, {a_id: pack(profiles.cache[a_id]) for a_id in sigs}, MAX_BUCKET)
-        seen: set[frozenset[str]] = set()
-        touched: set[str] = set()
-        for a_id, keys in sigs.items():
-            me = profiles.get([a_id])[a_id]
-            cands = [c for c, _ in candidates(store, a_id, keys, me.outlets, me.credits)]
-            pairs = [c for c in cands if frozenset((a_id, c)) not in seen]
-            seen.update(frozenset((a_id, c)) for c in pairs)
-            got = profiles.get(pairs)
-            for c in pairs:
-                d = decide(me, got[c])
-                if d:
-                    _keep(store, d, profiles)
-                    touched |= {a_id, c}
-            if me.credits_external and me.article.credited_source:
-                ext = external_id(me.article.credited_source)
-                store.add_external_source(ext, me.article.credited_source)
-                store.upsert_derivations([Derivation(derived_id=a_id, source_id=ext, kind="partial",
-                                                     credited=True, score=0.0, aligned=[])])
-        _to_originals(store, touched, profiles)
+        with store.transaction():  # one commit per batch
+            store.add_outlet_keys([(k, a.id) for a in todo.values() for k in own_outlet_keys(a)])
+            profiles = _profiles(store)
+            profiles.add(todo)
+            sigs = {a_id: signature(p) for a_id, p in profiles.get(list(todo)).items()}
+            store.add_cited_keys([(k, a_id) for a_id in sigs for k in profiles.cache[a_id].credits])
+            store.lsh_add(sigs, {a_id: pack(profiles.cache[a_id]) for a_id in sigs}, MAX_BUCKET)
+            seen: set[frozenset[str]] = set()
+            touched: set[str] = set()
+            for a_id, keys in sigs.items():
+                me = profiles.get([a_id])[a_id]
+                cands = [c for c, _ in candidates(store, a_id, keys, me.outlets, me.credits)]
+                pairs = [c for c in cands if frozenset((a_id, c)) not in seen]
+                seen.update(frozenset((a_id, c)) for c in pairs)
+                got = profiles.get(pairs)
+                for c in pairs:
+                    d = decide(me, got[c])
+                    if d:
+                        _keep(store, d, profiles)
+                        touched |= {a_id, c}
+                if me.credits_external and me.article.credited_source:
+                    ext = external_id(me.article.credited_source)
+                    store.add_external_source(ext, me.article.credited_source)
+                    store.upsert_derivations([Derivation(derived_id=a_id, source_id=ext, kind="partial",
+                                                         credited=True, score=0.0, aligned=[])])
+            _to_originals(store, touched, profiles)

@@ -234,6 +234,7 @@ def stage(store: Store, new_ids: list[str]) -> None:
         derived = {a for a in arts if any(d.kind in {"copy", "rewrite"} for d in store.derivations_of(a))}
         order = {a: k for k, a in enumerate(batch)}
         corpus = _Corpus(store)
-        for a_id in sorted(arts, key=lambda a: (a in derived, order[a])):
-            place(store, arts[a_id], corpus)
-        corpus.flush()
+        with store.transaction():  # one commit per batch
+            for a_id in sorted(arts, key=lambda a: (a in derived, order[a])):
+                place(store, arts[a_id], corpus)
+            corpus.flush()
