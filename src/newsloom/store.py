@@ -445,8 +445,8 @@ class Store:
             return {}
         rowids, counts = np.unique(np.fromstring(",".join(buckets), dtype=np.int64, sep=","),
                                    return_counts=True)
-        shared = dict(zip(rowids[counts >= min_shared].tolist(), counts[counts >= min_shared].tolist(),
-                          strict=True))
+        keep = counts >= min_shared
+        shared = dict(zip(rowids[keep].tolist(), counts[keep].tolist(), strict=True))
         rows = self._where_in("SELECT rowid, id FROM articles", "rowid", list(shared))
         return {r[1]: shared[r[0]] for r in rows}
 

@@ -54,13 +54,18 @@ class Alignment:
                          self.derived_cover, self.identical_source, self.mean_sim, self.identical)
 
 
+def norm(chunk: str) -> str:
+    """A sentence as character similarity compares it: lowercased, whitespace collapsed."""
+    return " ".join(chunk.lower().split())
+
+
 def sentences(text: str) -> list[Sentence]:
     out = []
     for s, e in sentence_spans(text):
         chunk = text[s:e]
         cw = content_words(chunk)
         long = len(cw) >= MIN_FINGERPRINT_WORDS
-        out.append(Sentence(s, e, " ".join(chunk.lower().split()), frozenset(cw), frozenset(numbers(chunk)),
+        out.append(Sentence(s, e, norm(chunk), frozenset(cw), frozenset(numbers(chunk)),
                             frozenset(n.lower() for n in entities(chunk)),
                             h32(" ".join(cw)) if long else None, passage_keys(cw) if long else ()))
     return out

@@ -19,7 +19,7 @@ import zlib
 from dataclasses import dataclass, field
 
 from newsloom.model import Article, Derivation
-from newsloom.provenance.align import Alignment, Sentence, align, sentences
+from newsloom.provenance.align import Alignment, Sentence, align, norm, sentences
 from newsloom.provenance.features import content_words, entities
 
 COPY_IDENTICAL = 0.8
@@ -101,7 +101,7 @@ def unpack(article: Article, packed: bytes) -> Profile | None:
             return None
         _, rows, names, words, credits, external = data
         text = article.text
-        sents = [Sentence(s, e, " ".join(text[s:e].lower().split()), frozenset(w), frozenset(n), frozenset(m), fp)
+        sents = [Sentence(s, e, norm(text[s:e]), frozenset(w), frozenset(n), frozenset(m), fp)
                  for s, e, w, n, m, fp in rows]
     except (zlib.error, ValueError, TypeError, IndexError):
         return None
