@@ -37,6 +37,9 @@ left out.
   in apposition ("the party's nominee, Ada Kroll,") or a title before a name ("master of
   ceremonies Ada Kroll") names that person. A nested report ("“…,” X said, according to Y":
   PolNeAR's source is Y, its content "“…,” X said") also accepts X, whose words they are.
+  A relative source ("Weaver, who said") is the name before it, matched by name words
+  ("John Weaver"); a reflexive after a name ("Sanders himself") is dropped; a title
+  before a name ("master of ceremonies Ada Kroll") makes a named antecedent for "he".
 * ``--errors N`` prints up to N missed gold quotes, false positives (at 0.3) and speaker
   errors (with the referent the bench resolved and the text around them).
 
@@ -105,8 +108,8 @@ def read_ann(path: Path, text: str) -> list[Gold]:
             for a, b in frags:
                 g.chars.update(range(a, b))
             src = [spans[s] for s in roles.get("Source", []) if s in spans]
-            if src:
-                g.source = " ".join(s[2] for s in src)
+            if src:  # "Sanders himself" is Sanders; a no-break space after "He" is no part of it
+                g.source = re.sub(r"\s+(?:him|her|them|it)sel(?:f|ves)\b", "", " ".join(s[2].strip() for s in src))
                 g.source_start = src[0][1][0][0]
             out.append(g)
     return out
@@ -211,7 +214,8 @@ def _singular_named(source: str) -> bool:
         return False
     first = re.split(r",|\s[–—]\s|\s(?:who|which|of|at|for|from|with|in|on|to)\s", source)[0]
     words = re.findall(r"[A-Za-z][\w\-]*", re.sub(r"['’]s\b", "", first))
-    return bool(words) and (words[-1][0].isupper() or _appos_name(source) is not None)
+    return bool(words) and (words[-1][0].isupper() or _appos_name(source) is not None
+                            or _TITLED.search(source.split(",")[0].strip()) is not None)
 
 
 def referent(gold: Gold, doc: Doc) -> str | None:
@@ -274,6 +278,9 @@ def inner_speakers(gold: Gold) -> set[str]:
     — the words are X's, as Y reports them, so X is right too."""
     return {w for rx in _FRAMES for m in rx.finditer(gold.content) for w in _name_words(m.group(1))}
 
+#: "master of ceremonies Ada Kroll": a title before a name (not "the campaign of Ada Kroll")
+_TITLED = re.compile(rf"\b(?!(?:of|at|for|from|with|in|on|to|by|and|the)\s)[a-z][\w\-]*\s+({_NAME_RUN})$")
+
 
 def speaker_ok(pred: str | None, gold: Gold, doc: Doc) -> bool:
     if not pred or not gold.source:
@@ -281,8 +288,10 @@ def speaker_ok(pred: str | None, gold: Gold, doc: Doc) -> bool:
     if inner_speakers(gold) & _name_words(pred):
         return True
     if gold.source.lower().strip(" ,") in RELATIVES:  # "the department which reported": the noun before it
-        before = doc.text[max(0, gold.source_start - 120) : gold.source_start].rstrip(" ,").lower()
-        return before.endswith(re.sub(r"^(?:the|a|an)\s+", "", pred.lower()))
+        before = doc.text[max(0, gold.source_start - 120) : gold.source_start].rstrip(" ,")
+        name = re.search(rf"{_NAME_RUN}$", before)  # "said Weaver, who said": Weaver (John Weaver)
+        return before.lower().endswith(re.sub(r"^(?:the|a|an)\s+", "", pred.lower())) or bool(
+            name and _name_words(name.group(0)) & _name_words(pred))
     if is_anaphor(gold.source) and gold.source.lower().strip() not in PRONOUNS and _head(gold.source) == _head(pred):
         return True  # the description as written ("the Vermont senator")
     source = referent(gold, doc)
@@ -292,8 +301,7 @@ def speaker_ok(pred: str | None, gold: Gold, doc: Doc) -> bool:
     head = re.findall(r"[A-Za-z][\w\-]*", re.sub(r"['’]s\b", "", first))  # "Trump’s claim": Trump
     appos = _appos_name(source)
     # "master of ceremonies Ada Kroll": a title before the name (not "the campaign of Ada Kroll")
-    titled = re.search(rf"\b(?!(?:of|at|for|from|with|in|on|to|by|and|the)\s)[a-z][\w\-]*\s+({_NAME_RUN})$",
-                       re.split(r",|\s[–—]\s|\s(?:who|which|that|whose)\s", source)[0].strip())
+    titled = _TITLED.search(re.split(r",|\s[–—]\s|\s(?:who|which|that|whose)\s", source)[0].strip())
     if head and head[-1][0].islower() and titled and _name_words(titled.group(1)) & _name_words(pred):
         return True
     if head and head[-1][0].islower() and appos:  # "Her deputy, Lena Brandt,": the name

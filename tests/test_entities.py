@@ -12,7 +12,7 @@ import pytest
 from newsloom.attribution import analyse
 from newsloom.entities.cluster import EntityIndex, merge, same_person
 from newsloom.entities.extract import LocalEntity, gazetteer, plausible_name
-from newsloom.entities.names import role_of, strip_title
+from newsloom.entities.names import gender_of_first_name, role_of, strip_title
 from newsloom.model import Article, Mention
 
 
@@ -147,3 +147,11 @@ def test_lookups_read_only_the_entities_a_name_could_match() -> None:
     assert [e.name for e in candidates] == ["Dorian Thrace"]  # the lone "Thrace" joined him
     _changed, placed, _gone = merge(index, [variant := _local("c", "Dorian Thraice")])
     assert placed[id(variant)] is candidates[0] and len(index) == 301
+
+
+def test_gender_of_first_name_from_census_lists() -> None:
+    assert gender_of_first_name("Margaret Olverby") == "f"
+    assert gender_of_first_name("Sen. Gregory Tamsin") == "m"  # the title is skipped
+    assert gender_of_first_name("Kelly Fanstock") is None  # common for both: no clear gender
+    assert gender_of_first_name("Ioana Quessard") is None  # not in the lists
+    assert gender_of_first_name("Olverby") is None  # a lone surname says nothing

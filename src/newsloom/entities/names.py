@@ -6,7 +6,9 @@ entity extraction degrade gracefully when no model is installed.
 
 from __future__ import annotations
 
+import functools
 import re
+from importlib import resources
 
 from newsloom.clean.lexicon import STOPWORDS
 from newsloom.nlp.components import TITLE_HEADS, TITLE_WORDS
@@ -95,6 +97,39 @@ def gender_of_title(title: str | None) -> str | None:
         if word in _GENDER_TITLES:
             return _GENDER_TITLES[word]
     return None
+
+
+#: A first name counts for a gender only when its frequency among that gender's people is at
+#: least this many times its frequency among the other's ("Kelly", "Terry" are both).
+FIRST_NAME_RATIO = 10.0
+
+
+@functools.cache
+def _first_name_genders() -> dict[str, str]:
+    """First name (lower case) -> "m"/"f", from the US Census 1990 first-name lists shipped in
+    the ``names`` package (public-domain data; lines "NAME  freq%  cum%  rank")."""
+    freq: dict[str, dict[str, float]] = {}
+    for gender, file in (("m", "dist.male.first"), ("f", "dist.female.first")):
+        for line in resources.files("names").joinpath(file).read_text().splitlines():
+            parts = line.split()
+            if len(parts) == 4:
+                freq.setdefault(parts[0].lower(), {})[gender] = float(parts[1])
+    out = {}
+    for name, f in freq.items():
+        m, w = f.get("m", 0.0), f.get("f", 0.0)
+        if max(m, w) >= FIRST_NAME_RATIO * min(m, w):
+            out[name] = "m" if m > w else "f"
+    return out
+
+
+def gender_of_first_name(name: str) -> str | None:
+    """The gender a full name's first name suggests ("Sen. Ada Kroll" -> "f"), a prior that
+    the article's own evidence overrides; None for a lone word (a surname), an initial, or a
+    first name the Census lists leave unknown or ambiguous."""
+    words = strip_title(name)[0].split()
+    if len(words) < 2:
+        return None
+    return _first_name_genders().get(words[0].strip(".,").lower())
 
 
 def surname(name: str) -> str:

@@ -27,6 +27,7 @@ from newsloom.clean.sentences import ABBREVIATIONS, sentence_ends
 from newsloom.entities.names import (
     NAME_RE,
     PRONOUNS,
+    gender_of_first_name,
     gender_of_title,
     is_name_like,
     role_of,
@@ -53,7 +54,7 @@ CUE_VERBS = [
     "thundered", "fumed", "chimed", "pointed out", "reads", "read", "sings", "sang", "chanted",
     "reports", "reported", "concludes", "responds", "agrees", "yelled", "screamed", "whispered",
     "scoffed", "snapped", "barked", "retorted", "interjected", "elaborated", "beamed", "echoed",
-    "shot back", "fired back", "will say", "would say",
+    "shot back", "fired back", "will say", "would say", "remembers", "remembered", "recounts",
     "went on", "is quoted as saying", "was quoted as saying", "were quoted as saying",
     "according to", "in the words of",
 ]
@@ -80,7 +81,12 @@ _PHRASE_END_RE = re.compile(
 _INVERTIBLE = {"said", "says", "added", "adds", "asked", "wrote", "writes", "continued", "explained",
                "noted", "argued", "insisted", "warned", "declared", "recalled", "replied", "according to",
                "in the words of", "tweeted", "posted", "stated", "commented", "remarked", "observed",
-               "responded", "concluded", "beamed", "echoed", "shouted", "retorted", "quipped", "joked"}
+               "responded", "concluded", "beamed", "echoed", "shouted", "retorted", "quipped", "joked",
+               # also inverted in news ("“…,” agrees X", "“…,” reads the sign", "“…,” recalls X")
+               "agrees", "agreed", "reads", "read", "recalls", "notes", "explains", "insists", "warns", "argues",
+               "concludes", "continues", "countered", "answered", "replies", "responds", "lamented", "cautioned",
+               "asks", "mused", "boasted", "scoffed", "snapped", "interjected", "exclaimed", "conceded",
+               "acknowledged", "admitted", "predicted", "remembers", "remembered", "recounted", "recounts"}
 _LEADERS_RE = re.compile(r"^(?:(?:but|and|so|yet|still|meanwhile|however|instead|now|then|later|earlier|[a-z]+ly|"
                          r"speaking\s+\w+(?:\s+\w+)?|in\s+(?:a|an|the)\s+\w+(?:\s+\w+)?|on\s+\w+|"
                          r"(?:of|about|as\s+for|regarding)\s+[^,\n]{1,40},)\s*,?\s+)+",  # "Of the rival, Vail said"
@@ -99,6 +105,7 @@ class Person:
     end: int
     text: str
     gender: str | None = None
+    prior: bool = False  # the gender is only the first name's usual one, not the article's word
 
 
 @dataclass
@@ -268,7 +275,9 @@ _SHE_RE = re.compile(r"\b(?:she|herself)\b", re.IGNORECASE)
 
 def _infer_genders(ctx: _Ctx) -> None:
     """Genders the article itself gives: the pronouns after the only person of a sentence,
-    in that sentence and the next when it names nobody. Titles (Mr., Mrs.) already count."""
+    in that sentence and the next when it names nobody, and gendered roles. Titles (Mr., Mrs.)
+    already count. Where the article says nothing, the first name's usual gender (a lone
+    surname takes it from the full names it shortens, when they agree)."""
     votes: dict[str, int] = {}
     for k, (a, b) in enumerate(ctx.sentences):
         inside = [p for p in ctx.persons if a <= p.start < b]
@@ -291,6 +300,15 @@ def _infer_genders(ctx: _Ctx) -> None:
         v = votes.get(surname(p.text), 0)
         if p.gender is None and v:
             p.gender = "m" if v > 0 else "f"
+    priors: dict[str, set[str | None]] = {}
+    for p in ctx.persons:
+        if len(p.text.split()) >= 2:
+            priors.setdefault(surname(p.text), set()).add(gender_of_first_name(p.text))
+    for p in ctx.persons:
+        if p.gender is None:
+            one = priors.get(surname(p.text), set()) if len(p.text.split()) < 2 else {gender_of_first_name(p.text)}
+            p.gender = next(iter(one)) if len(one) == 1 else None
+            p.prior = p.gender is not None
 
 
 def _attributive(ctx: _Ctx, p: Person) -> bool:
@@ -331,11 +349,13 @@ _TITLE_STEMS = {t.rstrip(".") for t in TITLE_HEADS}
 
 def _strong(ctx: _Ctx, p: Person) -> bool:
     """A mention that surely names a person: two or more name words, a title before it, the
-    surname of someone named in full, or a speaker already (a lone "Midway" or "Ultimately"
-    from NER is not)."""
+    surname of someone named in full, a speaker already, or a lone name mentioned again that
+    the article calls he or she (a lone "Midway" or "Ultimately" from NER is not)."""
     before = ctx.text[max(0, p.start - 25) : p.start].split()[-1:]
     if p.text in ctx.speakers or len(p.text.split()) >= 2 or (before and before[0].lower().rstrip(".") in _TITLE_STEMS):
         return True
+    if p.gender is not None and not p.prior and sum(o.text == p.text for o in ctx.persons) >= 2:
+        return True  # named again and called he or she: a person, not a stray capitalised word
     return any(len(o.text.split()) >= 2 and surname(o.text) == p.text for o in ctx.persons)
 
 
@@ -374,7 +394,7 @@ def _resolve_pronoun(ctx: _Ctx, pos: int, gender: str | None, depth: int = 0) ->
     k = ctx.sentence_at(pos)
 
     def take(p: Person) -> Person:  # the pronoun tells the referent's gender from here on
-        ctx.resolved[pos] = Person(p.start, p.end, p.text, p.gender or (gender if gender in ("m", "f") else None))
+        ctx.resolved[pos] = Person(p.start, p.end, p.text, gender if gender in ("m", "f") else p.gender)
         return p
 
     def clash(p: Person) -> bool:
@@ -398,7 +418,9 @@ def _resolve_pronoun(ctx: _Ctx, pos: int, gender: str | None, depth: int = 0) ->
                      and not (known and _possessive(ctx, p))]
             cands += [(at, p) for at, p in ctx.resolved.items() if a <= at < b]
             for _, p in sorted(cands, key=lambda x: x[0]):
-                if (p.gender != gender) if known else clash(p):
+                # a first-name prior only rules people out: preferring it would let a known
+                # "Ada Kroll" beat a nearer "Lund" whose gender the article never says
+                if (p.gender != gender or p.prior) if known else clash(p):
                     continue
                 return take(p)
     return None
@@ -470,6 +492,10 @@ def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
         return None
     if subj.lower_ in _RELATIVE and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i != verb.i:
         subj = verb.head  # "Ada Kroll, who signed …": the noun the clause is about
+    elif subj.lower_ in _RELATIVE and subj.i > 1 and doc[subj.i - 1].text == "," and doc[subj.i - 2].pos_ in (
+        "NOUN", "PROPN"
+    ):  # the same when the parse hung the clause elsewhere: "X, who …" is about X
+        subj = doc[subj.i - 2]
     if subj.ent_type_ in ("DATE", "TIME"):
         return None  # "a note … on Monday morning that says": a misattached clause, no speaker
     if subj.pos_ == "NOUN":
@@ -704,7 +730,7 @@ def _after(ctx: _Ctx, q: QuoteSpan, hi: int, att: Attribution) -> bool:
     # "“…” about the decision, said X": a short prepositional tail may come first
     m = re.match(rf"^[\s,.;:!?—–-]*(?:(?:about|of|on|for|to|with|at)\s[^,.;:!?{MASK}\n]{{1,60}},\s+)?"
                  rf"{_AUX}(?P<cue>{_CUE})\s+(?!that\b)", seg, re.IGNORECASE)
-    if m and m.group("cue").lower() in _INVERTIBLE:
+    if m and m.group("cue").lower() in _INVERTIBLE and m.group("cue")[0].islower():  # "“…,” Read said": a name
         a = q.outer_end + m.end()
         end = _PHRASE_END_RE.search(seg, m.end())
         b = q.outer_end + end.start() if end else hi
@@ -942,6 +968,17 @@ def _partial(ctx: _Ctx, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attribu
             # the parse's subject of the nearest speech word that has one ("She says X's
             # tweets accusing Y are “lies”": she, not the tweets)
             parsed = next((c for c in reversed(cues) if _speaker_from_subject(ctx, sa + c.start("cue"), att)), None)
+            if parsed is not None and _is_noun(ctx, sa + parsed.start("cue")):
+                # "X told CNN that Y's comments “…”": the words are X's report, not Y's comments
+                for c in reversed(cues[: cues.index(parsed)]):
+                    trial = Attribution(att.start, att.end, att.kind)
+                    if not _is_noun(ctx, sa + c.start("cue")) and _speaker_from_subject(
+                        ctx, sa + c.start("cue"), trial
+                    ) and trial.speaker_start is not None:
+                        att.speaker_text, att.speaker_start, att.speaker_end = (trial.speaker_text, trial.speaker_start,
+                                                                                trial.speaker_end)
+                        att.role, att.via, parsed = trial.role, trial.via, c
+                        break
             if parsed is None and not _speaker_from_phrase(ctx, sa, sa + m.start(), att) and (
                 m.group("cue").lower().endswith("ing")
             ):  # "After saying her foot was “swollen,” she was …": the main clause's subject
@@ -970,6 +1007,14 @@ def _partial(ctx: _Ctx, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attribu
     elif around is not None:
         around.cue = att.cue
     return att, around
+
+
+def _is_noun(ctx: _Ctx, pos: int) -> bool:
+    """The word at ``pos`` is a noun in the parse ("comments", "call", "claims")."""
+    if ctx.doc is None or pos >= len(ctx.doc.text):
+        return False
+    span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].pos_ == "NOUN"
 
 
 def _clause_subject(ctx: _Ctx, q: QuoteSpan, sa: int, att: Attribution) -> int:
