@@ -16,7 +16,10 @@ changed); the share of them found (any derivation between the two) is reported a
 Usage: ``python bench/provenance.py [--no-stories] [--errors K] [N ...]`` (default 1000;
 10000 with stories runs in about 5 minutes, 100000 in about an hour and 2 GB on one core).
 Besides the mean cost per article (wall clock and CPU time) it prints the marginal CPU cost of the first and the last
-tenth of the arrivals (docs are shuffled, so every tenth has the same mix). ``--errors K`` counts the
+tenth of the arrivals (docs are shuffled, so every tenth has the same mix), and the CPU cost of a fixed probe set
+(``PROBE`` generated articles, the same at every n, families arriving together) added to the corpus of n: the
+corpus's mix changes with n (real texts at 1k, mostly generated ones beyond), and its families arrive spread over
+the run, so only the probe compares the cost per article across corpus sizes. ``--errors K`` counts the
 false positives and negatives by class (reversed, another article of the same family,
 unrelated, none found) and lists K of each with the decision's figures both ways. Skips
 when PolNeAR is absent.
@@ -32,6 +35,7 @@ import re
 import resource
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from newsloom import provenance, stories
@@ -48,7 +52,7 @@ SUBS = {"said": "stated", "says": "states", "told": "informed", "big": "large", 
         "show": "demonstrate", "people": "individuals", "buy": "purchase", "start": "begin",
         "end": "conclude", "also": "additionally", "but": "however", "about": "roughly"}
 PARTIAL_EVERY, PARTIAL_SENTENCES = 4, 3
-PARTIALS: dict[str, str] = {}  # planted partial reuse: derived id -> source id (set by corpus())
+PROBE, PROBE_SEED = 1000, 7  # the fixed probe set timed against every corpus size
 JUNK = ["Share this:", "Related Posts", "LEAVE A REPLY", "Please enter your comment!", "Tags: politics"]
 
 
@@ -192,8 +196,10 @@ def partial(text: str, site: str, rng: random.Random, babble: Babble) -> str | N
     return "\n\n".join(" ".join(ss[i:i + 2]) for i in range(0, len(ss), 2))
 
 
-def corpus(n: int, seed: int = 1) -> tuple[list[RawDocument], dict[str, tuple[str, bool]]]:
-    """Families (an original, its scraper copy, a rewrite) plus unrelated articles.
+def corpus(n: int, seed: int = 1, *, prefix: str = "", real: bool = True
+           ) -> tuple[list[RawDocument], dict[str, tuple[str, bool]], dict[str, str]]:
+    """Families (an original, its scraper copy, a rewrite) plus unrelated articles, with
+    the derivations' truth (derived id -> source id, credited) and the planted partials.
 
     Originals keep their real outlet, author and date (a fifth lose the date, as scraped
     pages do); scraper copies add junk, usually drop the date and byline, and say where the
@@ -203,7 +209,8 @@ def corpus(n: int, seed: int = 1) -> tuple[list[RawDocument], dict[str, tuple[st
     defines it ("the outlet the source itself credits"). Unrelated articles are the PolNeAR
     texts not used as originals, then generated texts for scale (``Babble``). One family in
     ``PARTIAL_EVERY`` also gets a planted partial reuse ``p…`` (see :func:`partial`), labelled
-    in ``PARTIALS`` (derived id -> source id), not in the returned truth.
+    apart (derived id -> source id), not in the truth. ``real=False`` generates every text
+    (the probe set); ``prefix`` starts every id.
     """
     rng = random.Random(seed)
     texts = _load()
@@ -217,11 +224,11 @@ def corpus(n: int, seed: int = 1) -> tuple[list[RawDocument], dict[str, tuple[st
     truth: dict[str, tuple[str, bool]] = {}  # derived id -> (source id, credited)
     prng = random.Random(seed + 1)
     pbabble = Babble(lines, prng)
-    PARTIALS.clear()
+    partials: dict[str, str] = {}
     n_src = max(1, n // 5)
 
     def real_or_generated(i: int, k: int) -> dict[str, str]:
-        if i < len(texts):
+        if real and i < len(texts):
             return texts[i]
         day = f"2016-{1 + rng.randrange(12):02d}-{1 + rng.randrange(28):02d}"
         return {"text": babble.text(k), "publisher": f"outlet{i % 50}",  # bylined, as most real ones are
@@ -229,37 +236,38 @@ def corpus(n: int, seed: int = 1) -> tuple[list[RawDocument], dict[str, tuple[st
 
     for i in range(n_src):
         t = real_or_generated(i, 25)
-        sid, site = f"o{i}", f"{t['publisher']}.com"
+        sid, site = f"{prefix}o{i}", f"{t['publisher']}.com"
         date = t["date"] if rng.random() < 0.8 else None
         docs.append(RawDocument(source=sid, id=sid, text=t["text"], site=site, published=date,
                                 byline=t["author"] or None))
         credit = rng.random() < 0.5
         line = f"\n\nThis article appeared first on {site}" if credit else ""
-        docs.append(RawDocument(source=f"c{i}", id=f"c{i}", text=t["text"] + "\n\n" + "\n".join(JUNK) + line,
+        docs.append(RawDocument(source=f"{prefix}c{i}", id=f"{prefix}c{i}",
+                                text=t["text"] + "\n\n" + "\n".join(JUNK) + line,
                                 site=f"scraper{i % 20}.net", published=_later(date, rng, 2) if rng.random() < 0.3
                                 else None, byline=t["author"] or None if rng.random() < 0.3 else None))
-        truth[f"c{i}"] = (sid, credit or _carries_wire(t["text"], t.get("wire", "")))
+        truth[f"{prefix}c{i}"] = (sid, credit or _carries_wire(t["text"], t.get("wire", "")))
         credit = rng.random() < 0.5
         rw = rewrite(clean(docs[-2]).text, rng, babble)  # the article as published, not its page
         if credit:
             rw += f"\n\nThis story was originally published on {site}."
-        docs.append(RawDocument(source=f"r{i}", id=f"r{i}", text=rw, site=f"blog{i % 30}.com",
+        docs.append(RawDocument(source=f"{prefix}r{i}", id=f"{prefix}r{i}", text=rw, site=f"blog{i % 30}.com",
                                 published=_later(date, rng, 3) if rng.random() < 0.5 else None))
-        truth[f"r{i}"] = (sid, credit or _carries_wire(rw, t.get("wire", "")))
+        truth[f"{prefix}r{i}"] = (sid, credit or _carries_wire(rw, t.get("wire", "")))
         if i % PARTIAL_EVERY == 0:  # its own generator: the families' draws stay as they were
             pt = partial(t["text"], site, prng, pbabble)
             if pt:
-                docs.append(RawDocument(source=f"p{i}", id=f"p{i}", text=pt, site=f"digest{i % 10}.com",
+                docs.append(RawDocument(source=f"{prefix}p{i}", id=f"{prefix}p{i}", text=pt, site=f"digest{i % 10}.com",
                                         published=_later(date, prng, 5)))
-                PARTIALS[f"p{i}"] = sid
+                partials[f"{prefix}p{i}"] = sid
     j = n_src
     while len(docs) < n:  # unrelated same-domain articles
         t = real_or_generated(j, 20)
-        docs.append(RawDocument(source=f"u{j}", id=f"u{j}", text=t["text"], site=f"{t['publisher']}.com",
-                                published=t["date"]))
+        docs.append(RawDocument(source=f"{prefix}u{j}", id=f"{prefix}u{j}", text=t["text"],
+                                site=f"{t['publisher']}.com", published=t["date"]))
         j += 1
     rng.shuffle(docs)
-    return docs[:n], truth
+    return docs[:n], truth, partials
 
 
 def bcubed(clusters: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
@@ -338,32 +346,74 @@ def errors(store: Store, got: dict, gold: set, k: int) -> None:
             print(f"    {d_id} -> {s_id}: {desc}\n      {_why(store, d_id, s_id)}")
 
 
-def run(n: int, with_stories: bool = True, show_errors: int = 0) -> None:
-    docs, truth = corpus(n)
+def _articles(store: Store, docs: list[RawDocument]) -> list[str]:
+    """Clean and store ``docs`` (ids as generated); their ids in arrival order."""
     arts = []
     for d in docs:
         a = clean(d)
         a.id = d.id or a.fingerprint[:12]
         arts.append(a)
-    del docs
-    store = Store(":memory:")
     store.add_articles(arts, [])
-    ids = [a.id for a in arts]
-    del arts
+    return [a.id for a in arts]
+
+
+Stage = Callable[[Store, list[str]], None]
+
+
+def _staged(stage: Stage, store: Store, ids: list[str]) -> tuple[float, float, list[float]]:
+    """Run ``stage`` over ``ids`` in chunks of 200, as the pipeline feeds them: wall and CPU
+    seconds, and CPU seconds per chunk (the marginal cost as the corpus grows)."""
     # CPU seconds beside wall clock: on a shared machine the CPU time a run got is the
     # figure that compares across runs and corpus sizes
     t0, cpu0 = time.perf_counter(), time.process_time()
-    chunks = []  # CPU seconds per chunk: the marginal cost as the corpus grows
-    for i in range(0, n, 200):  # arrive in chunks, as the pipeline feeds them
+    chunks = []
+    for i in range(0, len(ids), 200):
         c0 = time.process_time()
-        provenance.stage(store, ids[i:i + 200])
+        stage(store, ids[i:i + 200])
         chunks.append(time.process_time() - c0)
-    dt, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+    return time.perf_counter() - t0, time.process_time() - cpu0, chunks
+
+
+def _probe(store: Store, n: int, with_stories: bool) -> None:
+    """Time the same ``PROBE`` generated articles (families arriving together, and unrelated
+    ones) against the corpus of ``n`` already stored, and against an empty store, chunk by
+    chunk in turn: the corpus's mix of real and generated texts changes with n and its
+    families arrive spread over the run, so only a fixed set of new articles shows how the
+    cost per article moves with the corpus alone; and the shared machine's speed drifts by
+    half within minutes, so only the ratio of two costs measured side by side compares
+    across runs."""
+    docs, truth, _ = corpus(PROBE, PROBE_SEED, prefix="q", real=False)
+    ids = _articles(store, docs)
+    alone = Store(":memory:")
+    _articles(alone, docs)
+    stages = [provenance.stage, stories.stage] if with_stories else [provenance.stage]
+    cpu = {(stage, s): 0.0 for stage in stages for s in (store, alone)}
+    for i in range(0, len(ids), 200):
+        for stage in stages:
+            for s in (store, alone):
+                c0 = time.process_time()
+                stage(s, ids[i:i + 200])
+                cpu[stage, s] += time.process_time() - c0
+    got = {(d.derived_id, d.source_id) for a in ids for d in store.derivations_of(a) if d.kind in {"copy", "rewrite"}}
+    gold = {(k, v[0]) for k, v in truth.items()}
+    tp = len(got & gold)
+    figures = []
+    for stage in stages:
+        big, small = (1000 * cpu[stage, s] / len(ids) for s in (store, alone))
+        figures.append(f"{stage.__module__.rsplit('.', 1)[-1]} CPU {big:.2f} ms/article (alone {small:.2f}: "
+                       f"x{big / small:.2f})")
+    print(f"  fixed probe ({len(ids)} generated articles, the same at every n; P={tp / max(1, len(got)):.3f} "
+          f"R={tp / max(1, len(gold)):.3f}) against the {n:,} stored, and alone: {', '.join(figures)}")
+
+
+def run(n: int, with_stories: bool = True, show_errors: int = 0) -> None:
+    docs, truth, partials = corpus(n)
+    store = Store(":memory:")
+    ids = _articles(store, docs)
+    del docs
+    dt, cpu, chunks = _staged(provenance.stage, store, ids)
     tenth = max(1, len(chunks) // 10)  # docs are shuffled: every tenth has the same mix
-    t0, cpu0 = time.perf_counter(), time.process_time()
-    for i in range(0, n if with_stories else 0, 200):
-        stories.stage(store, ids[i:i + 200])
-    dt_stories, cpu_stories = time.perf_counter() - t0, time.process_time() - cpu0
+    dt_stories, cpu_stories, _ = _staged(stories.stage, store, ids) if with_stories else (0.0, 0.0, [])
     result = store.result()
     got = {(d.derived_id, d.source_id): d for d in result.derivations if d.kind in {"copy", "rewrite"}}
     present = set(ids)
@@ -373,7 +423,7 @@ def run(n: int, with_stories: bool = True, show_errors: int = 0) -> None:
     undirected_tp = sum(frozenset(g) in pairs_any for g in gold)
     credit_ok = sum(got[g].credited == truth[g[0]][1] for g in gold & set(got))
     links = {frozenset((d.derived_id, d.source_id)): d for d in result.derivations}
-    planted = {p: s for p, s in PARTIALS.items() if p in present and s in present}
+    planted = {p: s for p, s in partials.items() if p in present and s in present}
     found = [links[frozenset(x)] for x in planted.items() if frozenset(x) in links]
     found_kinds = Counter(d.kind for d in found)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -398,17 +448,18 @@ def run(n: int, with_stories: bool = True, show_errors: int = 0) -> None:
     p50, p99 = query_latency(store, random.Random(2).sample(ids, min(200, n)))
     n_keys = store.conn.execute("SELECT sum(n) FROM lsh_buckets").fetchone()[0]
     print(f"  index lookup p50 {p50:.2f} ms, p99 {p99:.2f} ms ({n_keys:,} keys)")
-    if not with_stories:
-        return
-    # Stories: a family (original, copy, rewrite) is one story; every other article its own.
-    # planted partials are left out: a text retelling three passages may or may not be
-    # the same story
-    family = {a: (truth[a][0] if a in truth else a) for a in ids if a not in PARTIALS}
-    placed = {a: s.id for s in result.stories for a in s.article_ids}
-    bp, br, bf = bcubed(placed, family)
-    print(f"  stories BCubed P={bp:.3f} R={br:.3f} F1={bf:.3f} ({len(result.stories)} stories, "
-          f"{len(set(family.values()))} gold) | {1000 * dt_stories / n:.2f} ms/article "
-          f"(CPU {1000 * cpu_stories / n:.2f})")
+    if with_stories:
+        # Stories: a family (original, copy, rewrite) is one story; every other article its own.
+        # planted partials are left out: a text retelling three passages may or may not be
+        # the same story
+        family = {a: (truth[a][0] if a in truth else a) for a in ids if a not in partials}
+        placed = {a: s.id for s in result.stories for a in s.article_ids}
+        bp, br, bf = bcubed(placed, family)
+        print(f"  stories BCubed P={bp:.3f} R={br:.3f} F1={bf:.3f} ({len(result.stories)} stories, "
+              f"{len(set(family.values()))} gold) | {1000 * dt_stories / n:.2f} ms/article "
+              f"(CPU {1000 * cpu_stories / n:.2f})")
+    del result
+    _probe(store, n, with_stories)
 
 
 def main() -> None:
