@@ -346,14 +346,16 @@ def errors(store: Store, got: dict, gold: set, k: int) -> None:
             print(f"    {d_id} -> {s_id}: {desc}\n      {_why(store, d_id, s_id)}")
 
 
-def _articles(store: Store, docs: list[RawDocument]) -> list[str]:
-    """Clean and store ``docs`` (ids as generated); their ids in arrival order."""
+def _articles(docs: list[RawDocument], *stores: Store) -> list[str]:
+    """Clean ``docs`` once (ids as generated) and add them to each of ``stores``; their ids
+    in arrival order."""
     arts = []
     for d in docs:
         a = clean(d)
         a.id = d.id or a.fingerprint[:12]
         arts.append(a)
-    store.add_articles(arts, [])
+    for store in stores:
+        store.add_articles(arts, [])
     return [a.id for a in arts]
 
 
@@ -383,9 +385,8 @@ def _probe(store: Store, n: int, with_stories: bool) -> None:
     half within minutes, so only the ratio of two costs measured side by side compares
     across runs."""
     docs, truth, _ = corpus(PROBE, PROBE_SEED, prefix="q", real=False)
-    ids = _articles(store, docs)
     alone = Store(":memory:")
-    _articles(alone, docs)
+    ids = _articles(docs, store, alone)
     stages = [provenance.stage, stories.stage] if with_stories else [provenance.stage]
     cpu = {(stage, s): 0.0 for stage in stages for s in (store, alone)}
     for i in range(0, len(ids), 200):
@@ -409,7 +410,7 @@ def _probe(store: Store, n: int, with_stories: bool) -> None:
 def run(n: int, with_stories: bool = True, show_errors: int = 0) -> None:
     docs, truth, partials = corpus(n)
     store = Store(":memory:")
-    ids = _articles(store, docs)
+    ids = _articles(docs, store)
     del docs
     dt, cpu, chunks = _staged(provenance.stage, store, ids)
     tenth = max(1, len(chunks) // 10)  # docs are shuffled: every tenth has the same mix

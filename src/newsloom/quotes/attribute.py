@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsloom.clean.sentences import ABBREVIATIONS, sentence_ends
 from newsloom.entities.names import (
@@ -36,6 +36,9 @@ from newsloom.entities.names import (
 )
 from newsloom.nlp.components import TITLE_HEADS
 from newsloom.quotes.marks import DOUBLE_MARKS, QuoteSpan, find_spans, paragraphs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 MASK = "\u2588"  # stands in for quoted text, so its full stops split no sentence
 
@@ -461,12 +464,9 @@ def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
     else that of the verb it is conjoined to or that a participle ("…, saying") depends on;
     a common noun with a name in apposition ("the spokesman, Jo Bell,") gives the name."""
     doc = ctx.doc
-    if doc is None or cue_pos >= len(doc.text):
+    verb = _token_at(ctx, cue_pos)
+    if doc is None or verb is None:
         return None
-    span = doc.char_span(cue_pos, cue_pos + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    verb = span[0]
     subj = None
     if verb.tag_ == "VBG" and verb.i > 0 and doc[verb.i - 1].text == "," and verb.sent.root.pos_ == "VERB":
         verb = verb.sent.root  # "X told the crowd that we must act, saying “…”": X, the main clause's
@@ -807,12 +807,10 @@ def _colon_frame(ctx: _Ctx, colon: int, att: Attribution) -> bool:
     """`X made the following comment: “…”` / `The Times reports: “…”`: with no speech verb
     before the colon, the subject of the clause that introduces the quotation (parse only)."""
     doc = ctx.doc
-    if doc is None:
+    tok = _token_at(ctx, colon)
+    if doc is None or tok is None:
         return False
-    span = doc.char_span(colon, colon + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    verb = span[0].head
+    verb = tok.head
     while verb.idx > colon and verb.head.i != verb.i:  # the colon hangs on the quotation's verb
         verb = verb.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -1009,12 +1007,18 @@ def _partial(ctx: _Ctx, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attribu
     return att, around
 
 
+def _token_at(ctx: _Ctx, pos: int) -> Token | None:
+    """The parse's token covering the character at ``pos`` (None without a parse)."""
+    if ctx.doc is None or pos >= len(ctx.doc.text):
+        return None
+    span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
 def _is_noun(ctx: _Ctx, pos: int) -> bool:
     """The word at ``pos`` is a noun in the parse ("comments", "call", "claims")."""
-    if ctx.doc is None or pos >= len(ctx.doc.text):
-        return False
-    span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span[0].pos_ == "NOUN"
+    tok = _token_at(ctx, pos)
+    return tok is not None and tok.pos_ == "NOUN"
 
 
 def _clause_subject(ctx: _Ctx, q: QuoteSpan, sa: int, att: Attribution) -> int:
