@@ -139,7 +139,8 @@ class _Index:
     def __init__(self, shared: dict[int, dict[str, int]]) -> None:
         self.shared = shared
 
-    def lsh_query(self, keys: list[int], max_bucket: int, min_shared: int = 1) -> dict[str, int]:
+    def lsh_query(self, keys: list[int], max_bucket: int, min_shared: int = 1,
+                  groups: dict[int, int] | None = None) -> dict[str, int]:
         space = keys[0] >> 32 if keys else -1
         return {a: n for a, n in self.shared.get(space, {}).items() if n >= min_shared}
 
@@ -164,6 +165,24 @@ def test_weak_candidates_need_a_shared_passage():
     assert got[0] == "copy"
     busy = _Index({0: {f"r{i}": 3 for i in range(10)}, PASSAGE_BAND: {f"r{i}": 2 + i % 2 for i in range(10)}})
     assert len(candidates(busy, "me", keys)) == MAX_WEAK
+
+
+def test_a_weak_candidate_shares_passages_of_two_sentences(tmp_path):
+    """Both passage keys of one sentence meet when two texts share a single rare phrase: that
+    is chance, not a reused passage; keys of two sentences are."""
+    from newsloom.provenance.index import PASSAGE_BAND, candidates
+
+    p = [(PASSAGE_BAND << 32) | k for k in (11, 12, 21, 22)]  # two keys for each of two sentences
+    with Store(tmp_path / "s.db") as store:
+        with store.transaction() as c:
+            for a in ("me", "phrase", "retold"):
+                c.execute("INSERT INTO articles (id, fingerprint, source, text, data, added_at)"
+                          " VALUES (?,?,?,?,?,?)", (a, "f" + a, "test", "", "{}", "2026-01-01"))
+        store.lsh_add({"phrase": p[:2], "retold": [p[0], p[2]]})
+        by_key = [a for a, _ in candidates(store, "me", p)]
+        by_sentence = [a for a, _ in candidates(store, "me", p, sentence_of=dict(zip(p, (0, 0, 1, 1), strict=True)))]
+    assert sorted(by_key) == ["phrase", "retold"]
+    assert by_sentence == ["retold"]
 
 
 @pytest.mark.parametrize(("a", "b"), [("Coastline Wire", "coastlinewire.com"), ("CW", "Coastline Wire"),

@@ -146,6 +146,18 @@ def test_a_bucket_past_its_cap_is_no_longer_queried(tmp_path):
         assert store.lsh_query([7, 8], max_bucket=10) == {"a": 1, "b": 1, "c": 1}  # past the cap: gone
 
 
+def test_lsh_query_can_count_groups_of_keys(tmp_path):
+    """With ``groups``, an article shares as many as the distinct groups of its keys: two keys of
+    one sentence count once."""
+    with Store(tmp_path / "s.db") as store:
+        with store.transaction() as c:
+            _bare_articles(c, ["a", "b", "c"])
+        store.lsh_add({"a": [1, 2, 3], "b": [1, 2], "c": [2, 3]})
+        assert store.lsh_query([1, 2, 3], max_bucket=10, min_shared=2) == {"a": 3, "b": 2, "c": 2}
+        one_sentence = {1: 0, 2: 0, 3: 1}  # keys 1 and 2 come from the same sentence
+        assert store.lsh_query([1, 2, 3], max_bucket=10, min_shared=2, groups=one_sentence) == {"a": 2, "c": 2}
+
+
 def test_lookups_by_article_use_an_index():
     """Per-article lookups must not scan a table that grows with the corpus."""
     with Store(":memory:") as store:

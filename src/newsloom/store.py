@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -432,19 +432,24 @@ class Store:
         q = f"SELECT article_id FROM lsh_indexed WHERE article_id IN ({','.join('?' * len(ids))})"
         return {r[0] for r in self.conn.execute(q, ids)}
 
-    def lsh_query(self, keys: list[int], max_bucket: int, min_shared: int = 1) -> dict[str, int]:
+    def lsh_query(self, keys: list[int], max_bucket: int, min_shared: int = 1,
+                  groups: Mapping[int, int] | None = None) -> dict[str, int]:
         """Articles sharing at least ``min_shared`` keys with the query, with how many each shares.
 
         Buckets holding more than ``max_bucket`` articles (at most :meth:`lsh_add`'s ``cap``)
         are skipped: they come from ubiquitous phrases, say nothing about copying, and would
-        make cost grow with the corpus.
+        make cost grow with the corpus. ``groups`` (key → group, e.g. the query sentence a
+        key came from): count the distinct groups an article shares keys of, not the keys.
         """
-        buckets = [r[0] for r in self._where_in("SELECT ids FROM lsh_buckets", "key", keys,
-                                                also=("n <= ?", [max_bucket])) if r[0]]
+        buckets = [(r[0], r[1]) for r in self._where_in("SELECT key, ids FROM lsh_buckets", "key", keys,
+                                                        also=("n <= ?", [max_bucket])) if r[1]]
         if not buckets:
             return {}
-        rowids, counts = np.unique(np.fromstring(",".join(buckets), dtype=np.int64, sep=","),
-                                   return_counts=True)
+        ids = np.fromstring(",".join(b for _, b in buckets), dtype=np.int64, sep=",")
+        if groups is not None:
+            of = np.repeat([groups[k] for k, _ in buckets], [b.count(",") + 1 for _, b in buckets])
+            ids = np.unique(np.stack([ids, of]), axis=1)[0]  # one per (article, group)
+        rowids, counts = np.unique(ids, return_counts=True)
         keep = counts >= min_shared
         shared = dict(zip(rowids[keep].tolist(), counts[keep].tolist(), strict=True))
         rows = self._where_in("SELECT rowid, id FROM articles", "rowid", list(shared))

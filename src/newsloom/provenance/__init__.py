@@ -14,7 +14,7 @@ from weakref import WeakKeyDictionary
 
 from newsloom.model import Article, Derivation
 from newsloom.provenance.decide import Profile, decide, outlet_keys, own_outlet_keys, pack, profile, unpack
-from newsloom.provenance.index import MAX_BUCKET, candidates, signature
+from newsloom.provenance.index import MAX_BUCKET, candidates, passage_sentences, signature
 from newsloom.store import Store
 
 BATCH = 200
@@ -159,7 +159,8 @@ def stage(store: Store, new_ids: list[str]) -> None:
             touched: set[str] = set()
             for a_id, keys in sigs.items():
                 me = profiles.get([a_id])[a_id]
-                cands = [c for c, _ in candidates(store, a_id, keys, me.outlets, me.credits)]
+                cands = [c for c, _ in candidates(store, a_id, keys, me.outlets, me.credits,
+                                                  passage_sentences(me))]
                 pairs = [c for c in cands if frozenset((a_id, c)) not in seen]
                 seen.update(frozenset((a_id, c)) for c in pairs)
                 got = profiles.get(pairs)

@@ -8,7 +8,7 @@ about ``Jaccard × NUM_PERM`` bands), whose row for a key lists the articles und
 reads one row per key and counts shared keys per article, skipping buckets so full they only
 say "same language". Candidates are the articles sharing one long sentence
 or ``MIN_BANDS`` bands (copies and rewrites), plus the ``MAX_WEAK`` best of those sharing
-``MIN_PASSAGES`` passage keys, or ``MIN_SHARED`` bands and a credit link (one of the two
+passage keys of ``MIN_PASSAGES`` sentences, or ``MIN_SHARED`` bands and a credit link (one of the two
 credits the other's outlet): a passage reused under a new frame or retold under the
 outlet's name: the cost of checking one new article depends on
 its own length, not on the corpus size.
@@ -16,6 +16,7 @@ its own length, not on the corpus size.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 
 import numpy as np
@@ -39,7 +40,10 @@ MAX_BUCKET = 200  # a bucket fuller than this is a ubiquitous phrase, not eviden
 # was missed whenever three chance neighbours outranked it.
 MIN_BANDS = 8
 MIN_SHARED = 3
-MIN_PASSAGES = 2  # passage keys a weak candidate shares (a partial reuse is 2+ passages)
+# A weak candidate shares passage keys of MIN_PASSAGES sentences (a partial reuse is 2+
+# passages): both keys of one sentence meet whenever two texts share one rare phrase (three
+# in four chance candidates on the bench's generated texts, at 10k articles).
+MIN_PASSAGES = 2
 MAX_WEAK = 3
 MAX_CANDIDATES = 20
 _SCHEME = "affine64"
@@ -65,13 +69,21 @@ def signature(p: Profile) -> list[int]:
     return sorted(set(keys))
 
 
+def passage_sentences(p: Profile) -> dict[int, int]:
+    """Each passage key of the article's :func:`signature`, with the sentence it comes from."""
+    return {(PASSAGE_BAND << 32) | k: i for i, s in enumerate(p.sentences) for k in s.passages}
+
+
 def candidates(store: Store, article_id: str, keys: list[int], own: AbstractSet[str] = frozenset(),
-               cited: AbstractSet[str] = frozenset()) -> list[tuple[str, int]]:
+               cited: AbstractSet[str] = frozenset(), sentence_of: Mapping[int, int] | None = None
+               ) -> list[tuple[str, int]]:
     """Indexed articles sharing enough keys with ``keys``, most shared first.
 
     ``own`` and ``cited``: match keys of the article's outlet and of the outlets it credits
     or cites. A weak candidate that it cites, or that cites it, needs no shared passage: a
     passage retold in other words under the outlet's name is a partial reuse too.
+    ``sentence_of``: the :func:`passage_sentences` of the article; without it, passage keys
+    count one by one.
     """
     by_band: dict[int, list[int]] = {SENTENCE_BAND: [], PASSAGE_BAND: []}
     band_keys: list[int] = []
@@ -79,7 +91,7 @@ def candidates(store: Store, article_id: str, keys: list[int], own: AbstractSet[
         by_band.get(k >> 32, band_keys).append(k)
     bands = store.lsh_query(band_keys, MAX_BUCKET, MIN_SHARED)
     sentences = store.lsh_query(by_band[SENTENCE_BAND], MAX_BUCKET, 1)
-    passages = store.lsh_query(by_band[PASSAGE_BAND], MAX_BUCKET, MIN_PASSAGES)
+    passages = store.lsh_query(by_band[PASSAGE_BAND], MAX_BUCKET, MIN_PASSAGES, sentence_of)
     hits = {a: bands.get(a, 0) + sentences.get(a, 0) for a in bands.keys() | sentences.keys() | passages.keys()}
     hits.pop(article_id, None)
     ranked = sorted(hits.items(), key=lambda x: (-x[1], x[0]))

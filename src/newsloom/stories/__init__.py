@@ -111,12 +111,17 @@ class _Profile:
         self.day = _day(article)
 
     def score(self, feats: dict[str, Any], dfs: dict[str, int]) -> float:
-        """Similarity to a story's centroid, 0 when they share too few distinctive terms."""
+        """Similarity to a story's centroid, 0 when they share too few distinctive terms.
+
+        ``dfs``: current document frequencies of the article's terms and any others known;
+        the centroid's other terms take the frequency stored with it (see :func:`_centroid_dfs`).
+        """
         centroid: dict[str, float] = feats["terms"]
         shared = [t for t in self.weights if t in centroid]
         if sum(t in self.distinct for t in shared) < (SHORT_MIN_SHARED if self.short else MIN_SHARED):
             return 0.0
-        cw = {t: _weight(t, v, _idf(dfs.get(t, 0), self.n)) for t, v in centroid.items()}
+        stored = _centroid_dfs(feats)
+        cw = {t: _weight(t, v, _idf(dfs.get(t, stored.get(t, 0)), self.n)) for t, v in centroid.items()}
         c_norm = math.sqrt(sum(w * w for w in cw.values())) or 1.0
         cos = sum(self.weights[t] * cw[t] for t in shared) / (self.norm * c_norm)
         if self.short:
@@ -126,6 +131,16 @@ class _Profile:
         if _gap(self.day, feats) > MAX_DAYS:
             cos *= JOIN / FAR_JOIN
         return cos
+
+
+def _centroid_dfs(feats: dict[str, Any]) -> dict[str, int]:
+    """The document frequency of each centroid term when the story last took an article.
+
+    Only the centroid's norm needs the terms an article does not share, so their stored
+    frequency stands in for the current one (it can only have grown since, which lowers the
+    similarity a little: a conservative error). Reading the current one would cost a lookup
+    per centroid term and candidate story, growing with the corpus as stories fill up."""
+    return dict(zip(feats["terms"], feats.get("dfs", ()), strict=False))
 
 
 def _linked_story(store: Store, article_id: str) -> str | None:
@@ -149,10 +164,11 @@ def _best_story(store: Store, prof: _Profile, corpus: _Corpus) -> str | None:
              if (f := store.story_features(sid)) and "terms" in f}
     if not cands:
         return None
-    cdfs = corpus.get({t for f in cands.values() for t in f["terms"]})
+    # a centroid stored before its frequencies were (an older store) reads them now
+    corpus.get({t for f in cands.values() if "dfs" not in f for t in f["terms"]})
     best, best_score = None, JOIN
     for sid, feats in cands.items():
-        s = prof.score(feats, cdfs)
+        s = prof.score(feats, dfs)
         if s >= best_score:
             best, best_score = sid, s
     return best
@@ -205,15 +221,17 @@ def place(store: Store, article: Article, corpus: _Corpus | None = None) -> str:
         story = Story(id=story_id, title=_title(article))
         feats = {"terms": {}, "n": 0, "first": None, "last": None}
     story.article_ids.append(article.id)
+    stored = _centroid_dfs(feats) if "dfs" in feats else corpus.get(feats["terms"])
     terms: dict[str, float] = feats["terms"]
     for t, v in prof.logs.items():
         terms[t] = terms.get(t, 0.0) + v
+    tdfs = {t: dfs.get(t, stored.get(t, 0)) for t in terms}
     if len(terms) > CENTROID_TERMS:
         # keep the centroid bounded: its heaviest terms under the current IDF
-        tdfs = corpus.get(terms)
         keep = heapq.nlargest(CENTROID_TERMS, terms,
                               key=lambda t: _weight(t, terms[t], _idf(tdfs[t], prof.n)))
         feats["terms"] = {t: round(terms[t], 3) for t in keep}
+    feats["dfs"] = [tdfs[t] for t in feats["terms"]]
     feats["n"] += 1
     if prof.day:
         iso = prof.day.isoformat()
