@@ -93,6 +93,20 @@ def test_incremental_copy_found_later():
     assert (d.derived_id, d.source_id, d.kind, d.credited) == ("copy", "orig", "copy", True)
 
 
+def test_copies_past_a_full_bucket_still_find_the_original(monkeypatch):
+    """A wire story copied by more sites than a bucket holds: its keys turn "ubiquitous", yet
+    the later copies still find the original among the first articles of its sentences."""
+    monkeypatch.setattr(provenance, "MAX_BUCKET", 3)
+    monkeypatch.setattr(provenance.index, "MAX_BUCKET", 3)
+    store = Store(":memory:")
+    _add(store, [RawDocument(source="a", id="orig", text=BASE, published="2025-03-01")])
+    for i in range(6):
+        _add(store, [RawDocument(source=f"c{i}", id=f"c{i}", text=f"{BASE}\n\nRelated Posts\nStory {i} of the day",
+                                 published=f"2025-03-0{i + 2}")])
+    sources = {d.derived_id: d.source_id for d in store.result().derivations if d.kind == "copy"}
+    assert sources == {f"c{i}": "orig" for i in range(6)}
+
+
 def test_unrelated_same_topic_is_independent():
     other = ("The Marlow Bay council on Tuesday approved a new budget for its parks department, "
              "including funds for playground upgrades. Parks director Imelda Sorrentino said the plan "
@@ -140,7 +154,9 @@ class _Index:
         self.shared = shared
 
     def lsh_query(self, keys: list[int], max_bucket: int, min_shared: int = 1,
-                  groups: dict[int, int] | None = None) -> dict[str, int]:
+                  groups: dict[int, int] | None = None, head: int = 0) -> dict[str, int]:
+        if head:
+            return {}
         space = keys[0] >> 32 if keys else -1
         return {a: n for a, n in self.shared.get(space, {}).items() if n >= min_shared}
 

@@ -408,7 +408,8 @@ class Store:
                 cap: int = 200) -> None:
         """Index each article under its LSH keys (articles are referenced by rowid to stay
         small), with its packed provenance profile when given. A bucket that outgrows ``cap``
-        keeps only its count: it is too common to be queried (see :meth:`lsh_query`)."""
+        stops growing: it keeps its first ``cap`` articles (the earliest: an original is among
+        them) and counts the rest (see :meth:`lsh_query`)."""
         rowids = self._rowids(list(entries)) if entries else {}
         profiles = profiles or {}
         # in key order, the batch's upserts walk the B-tree once instead of once per article
@@ -419,7 +420,7 @@ class Store:
                           [(a, profiles.get(a)) for a in entries])
             c.executemany(
                 "INSERT INTO lsh_buckets (key, n, ids) VALUES (?, 1, ?) ON CONFLICT(key) DO UPDATE"
-                " SET n = n + 1, ids = CASE WHEN n < ? THEN ids || ',' || excluded.ids ELSE '' END",
+                " SET n = n + 1, ids = CASE WHEN n < ? THEN ids || ',' || excluded.ids ELSE ids END",
                 [(k, str(r), cap) for k, r in rows],
             )
 
@@ -436,16 +437,18 @@ class Store:
         return {r[0] for r in self.conn.execute(q, ids)}
 
     def lsh_query(self, keys: list[int], max_bucket: int, min_shared: int = 1,
-                  groups: Mapping[int, int] | None = None) -> dict[str, int]:
+                  groups: Mapping[int, int] | None = None, head: int = 0) -> dict[str, int]:
         """Articles sharing at least ``min_shared`` keys with the query, with how many each shares.
 
         Buckets holding more than ``max_bucket`` articles (at most :meth:`lsh_add`'s ``cap``)
         are skipped: they come from ubiquitous phrases, say nothing about copying, and would
-        make cost grow with the corpus. ``groups`` (key → group, e.g. the query sentence a
-        key came from): count the distinct groups an article shares keys of, not the keys.
+        make cost grow with the corpus. ``head``: query only those buckets instead, each for
+        its first ``head`` articles. ``groups`` (key → group, e.g. the query sentence a key
+        came from): count the distinct groups an article shares keys of, not the keys.
         """
-        buckets = [(r[0], r[1]) for r in self._where_in("SELECT key, ids FROM lsh_buckets", "key", keys,
-                                                        also=("n <= ?", [max_bucket])) if r[1]]
+        rows = self._where_in("SELECT key, ids FROM lsh_buckets", "key", keys,
+                              also=("n > ?" if head else "n <= ?", [max_bucket]))
+        buckets = [(k, ",".join(ids.split(",", head)[:head]) if head else ids) for k, ids in rows if ids]
         if not buckets:
             return {}
         ids = np.fromstring(",".join(b for _, b in buckets), dtype=np.int64, sep=",")

@@ -45,6 +45,10 @@ MIN_SHARED = 3
 # in four chance candidates on the bench's generated texts, at 10k articles).
 MIN_PASSAGES = 2
 MAX_WEAK = 3
+# A long sentence in more than MAX_BUCKET articles is boilerplate, or a wire story copied that
+# often: the EARLY first articles under it (its original among them) stay candidates for a
+# text sharing EARLY_SENTENCES such sentences with them (boilerplate is one line).
+EARLY, EARLY_SENTENCES = 5, 2
 MAX_CANDIDATES = 20
 _SCHEME = "affine64"
 _PERMS = MinHash(num_perm=NUM_PERM, seed=7, scheme=_SCHEME).permutations  # drawn once, reused
@@ -91,6 +95,8 @@ def candidates(store: Store, article_id: str, keys: list[int], own: AbstractSet[
         by_band.get(k >> 32, band_keys).append(k)
     bands = store.lsh_query(band_keys, MAX_BUCKET, MIN_SHARED)
     sentences = store.lsh_query(by_band[SENTENCE_BAND], MAX_BUCKET, 1)
+    for a, n in store.lsh_query(by_band[SENTENCE_BAND], MAX_BUCKET, EARLY_SENTENCES, head=EARLY).items():
+        sentences[a] = sentences.get(a, 0) + n
     passages = store.lsh_query(by_band[PASSAGE_BAND], MAX_BUCKET, MIN_PASSAGES, sentence_of)
     hits = {a: bands.get(a, 0) + sentences.get(a, 0) for a in bands.keys() | sentences.keys() | passages.keys()}
     hits.pop(article_id, None)
