@@ -166,3 +166,20 @@ def test_block_store_sees_outlets_in_other_blocks():
             stage(store, ["a1"])
             found = [d.source_id for d in store.derivations_of("a1")]
             assert (found == ["external:coastline wire"]) is external, found
+
+
+@needs_java
+def test_a_full_sentence_key_still_links_its_first_articles(monkeypatch):
+    """A long sentence in more articles than a bucket holds (a wire story copied that often)
+    still pairs its first articles with the others sharing two such sentences; one shared
+    sentence (boilerplate) pairs nothing."""
+    from pyspark.sql import SparkSession
+
+    from newsloom.spark import blocks
+
+    monkeypatch.setattr(blocks, "MAX_BUCKET", 3)
+    spark = SparkSession.builder.master("local[1]").config("spark.ui.enabled", "false").getOrCreate()
+    rows = [(n, ["s1", "s2"], []) for n in range(6)] + [(6, ["s1"], [])]
+    arts = spark.createDataFrame(rows, "n long, keys array<string>, terms array<string>")
+    got = {(r.a, r.b) for r in blocks.blocking_edges(arts).collect()}
+    assert got == {(a, b) for a in range(6) for b in range(a + 1, 6)}

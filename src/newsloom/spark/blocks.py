@@ -23,7 +23,9 @@ Blocking keys, per article (:func:`features`):
 * ``q…``: the normalised words of each of its quotations (identical quotations match).
 
 Keys held by more than ``MAX_BUCKET`` articles are skipped (ubiquitous phrases, as the
-provenance index skips them). The pairs are edges; connected components (min-label
+provenance index skips them), but for a long sentence's: its first ``EARLY`` articles stay
+paired with the others sharing ``EARLY_SENTENCES`` such sentences (a wire story copied by
+more sites than that). The pairs are edges; connected components (min-label
 propagation with DataFrame joins) are the blocks, and small components are packed together
 in input order up to ``pack`` articles per block, which only adds context.
 
@@ -40,7 +42,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from newsloom.model import Article
-from newsloom.provenance.index import MIN_BANDS, MIN_PASSAGES
+from newsloom.provenance.index import EARLY, EARLY_SENTENCES, MIN_BANDS, MIN_PASSAGES
 from newsloom.store import Store
 from newsloom.stories import MIN_SHARED as STORY_MIN_SHARED
 from newsloom.stories import SHORT_MIN_SHARED, SHORT_TERMS
@@ -97,8 +99,8 @@ def blocking_edges(arts: DataFrame) -> DataFrame:
              .withColumn("_r", rank).filter(F.col("_r") <= STORY_KEYS)
              .select("n", F.concat(F.lit("t"), "term").alias("key")))
     keys = arts.select("n", F.explode("keys").alias("key")).union(story)  # unique per article
-    size = F.count("*").over(Window.partitionBy("key"))
-    keys = keys.withColumn("size", size).filter(f"size >= 2 AND size <= {MAX_BUCKET}").select("n", "key")
+    sized = keys.withColumn("size", F.count("*").over(Window.partitionBy("key")))
+    keys = sized.filter(f"size >= 2 AND size <= {MAX_BUCKET}").select("n", "key")
     kind = F.substring("key", 1, 1)
     shared = {k: F.sum(F.when(F.col("kind") == k, 1).otherwise(0)) for k in "lstqp"}
     short = arts.select("n", (F.size("terms") < SHORT_TERMS).alias("short"))
@@ -111,7 +113,16 @@ def blocking_edges(arts: DataFrame) -> DataFrame:
     story_bar = F.when(F.col("sa") | F.col("sb"), SHORT_MIN_SHARED).otherwise(STORY_MIN_SHARED)
     pairs = pairs.filter((F.col("l") >= MIN_BANDS) | (F.col("s") >= 1) | (F.col("t") >= story_bar)
                          | (F.col("q") >= 1) | (F.col("p") >= MIN_PASSAGES))
-    return pairs.select("a", "b")
+    # a long sentence in more articles than MAX_BUCKET (a wire story copied that often): its
+    # EARLY first articles stay linked to the others sharing EARLY_SENTENCES such sentences,
+    # as the provenance index keeps them
+    full = (sized.filter((F.col("size") > MAX_BUCKET) & (F.substring("key", 1, 1) == "s"))
+            .withColumn("_r", F.row_number().over(Window.partitionBy("key").orderBy("n"))))
+    early = (full.filter(F.col("_r") <= EARLY).select("n", "key").alias("x")
+             .join(full.select("n", "key").alias("y"), "key").filter(F.col("x.n") != F.col("y.n"))
+             .groupBy(F.least("x.n", "y.n").alias("a"), F.greatest("x.n", "y.n").alias("b")).count()
+             .filter(F.col("count") >= EARLY_SENTENCES))
+    return pairs.select("a", "b").union(early.select("a", "b")).distinct()
 
 
 def components(edges: DataFrame, max_rounds: int = 200) -> tuple[DataFrame, int]:
