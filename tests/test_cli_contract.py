@@ -87,6 +87,39 @@ def test_usage_error_is_exit_2():
     assert CliRunner().invoke(main, ["analyze"]).exit_code == 2
 
 
+def test_an_unknown_model_is_exit_2_and_named(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLOOM_MODEL", "")  # restored after the test
+    good = tmp_path / "a.txt"
+    good.write_text("The harbour council of Velmaro met on Monday and approved the plan.\n")
+    res = CliRunner().invoke(main, ["analyze", str(good), "--db", str(tmp_path / "x.db"),
+                                    "--model", "no_such_pipeline", "-q"])
+    assert res.exit_code == 2
+    assert "no_such_pipeline" in res.output
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_model_option_selects_the_pipeline(tmp_path, monkeypatch):
+    from newsloom import attribution
+    from newsloom.nlp import DEFAULT_MODEL_PATH, ENV_VAR
+
+    if not (DEFAULT_MODEL_PATH / "meta.json").is_file():
+        pytest.skip("en_newsloom not built")
+    monkeypatch.setenv(ENV_VAR, "")  # restored after the test
+    good = tmp_path / "a.txt"
+    good.write_text("Velmaro pier to be rebuilt\n\nThe harbour council of Velmaro voted on Monday to "
+                    "rebuild the old pier before the summer season, after a storm broke it in March.\n\n"
+                    "“We will rebuild the pier, and we will do it well,” said Mayor Ilsa Brandvold after "
+                    "the vote, which passed by nine votes to two.\n")
+    res = CliRunner().invoke(main, ["analyze", str(good), "--db", str(tmp_path / "x.db"),
+                                    "--model", str(DEFAULT_MODEL_PATH), "-q"])
+    assert res.exit_code == 0, res.output
+    import os
+
+    assert os.environ[ENV_VAR] == str(DEFAULT_MODEL_PATH)
+    assert attribution.model() is not None
+    assert attribution.model().meta["name"] == "newsloom"
+
+
 def test_console_script_runs():
     res = subprocess.run([sys.executable, "-m", "newsloom.cli", "--version"], capture_output=True, text=True)
     assert res.returncode == 0 and "newsloom" in res.stdout

@@ -40,14 +40,23 @@ class ArticleAnalysis:
 _PENDING: dict[str, ArticleAnalysis] = {}
 
 
-@functools.lru_cache(maxsize=1)
 def model() -> Any:
-    """The shipped spaCy pipeline, or None (rules only) when it is not installed."""
+    """The selected spaCy pipeline (``newsloom.nlp.selected``: the shipped one unless
+    ``--model`` names another), or None (rules only) when it is not installed."""
+    from newsloom.nlp import selected
+
+    return _model(selected())
+
+
+@functools.lru_cache(maxsize=2)
+def _model(name: str | None) -> Any:
     from newsloom.nlp import ModelNotFoundError, load
 
     try:
-        return load()
+        return load(name)
     except ModelNotFoundError:
+        if name is not None:
+            raise  # a model asked for by name must not fall back to rules unnoticed
         return None
 
 
@@ -61,8 +70,10 @@ def parse(text: str) -> Any:
 
 def ner_persons(doc: Any) -> list[Person] | None:
     """PERSON mentions from a parse (titles already split off by ``newsloom_titles``)."""
+    from newsloom.nlp import finds_entities
+
     nlp = model()
-    if doc is None or nlp is None or "ner" not in nlp.pipe_names:
+    if doc is None or nlp is None or not finds_entities(nlp):
         return None  # a parser-only model: the name rules find the people
     out = []
     for ent in doc.ents:

@@ -7,6 +7,7 @@ error or when the store cannot be opened.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -61,6 +62,9 @@ def main() -> None:
 @click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1),
               help="Documents per transaction: a killed run loses at most one batch.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@click.option("--model", "model_name", envvar="NEWSLOOM_MODEL", default=None,
+              help="spaCy pipeline for parsing and NER: en_newsloom (default, fast), "
+              "en_newsloom_trf (accurate, needs torch), or any installed pipeline or model folder.")
 def analyze(
     inputs: tuple[str, ...],
     input_dirs: tuple[str, ...],
@@ -71,12 +75,22 @@ def analyze(
     html_out: str | None,
     batch_size: int,
     quiet: bool,
+    model_name: str | None,
 ) -> None:
     """Analyse INPUTs into the store: files and directories (.txt, .html, .jsonl, .json,
     RSS/Atom .xml, .warc[.gz]), article URLs and feed URLs."""
     targets = list(inputs) + list(input_dirs)
     if not targets:
         raise click.UsageError("give at least one INPUT file or directory")
+    if model_name:
+        from newsloom.nlp import ENV_VAR, ModelNotFoundError, load
+
+        try:
+            load(model_name)
+        except ModelNotFoundError as exc:
+            err_console.print(f"newsloom: {exc}")
+            sys.exit(2)
+        os.environ[ENV_VAR] = model_name
     try:
         store = Store(db)
     except Exception as exc:  # a store we cannot open ends the run

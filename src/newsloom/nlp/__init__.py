@@ -9,6 +9,7 @@ data by ``training/build.py``; rebuild with ``make model``), cached per process.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 
@@ -17,9 +18,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 DEFAULT_MODEL_NAME = "en_newsloom"
-DEFAULT_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / DEFAULT_MODEL_NAME
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+DEFAULT_MODEL_PATH = MODELS_DIR / DEFAULT_MODEL_NAME
+# the accurate pipeline (a fine-tuned transformer; needs torch: ``pip install newsloom[trf]``)
+TRF_MODEL_NAME = "en_newsloom_trf"
+SHIPPED = (DEFAULT_MODEL_NAME, TRF_MODEL_NAME)
+ENV_VAR = "NEWSLOOM_MODEL"
 
-__all__ = ["DEFAULT_MODEL_NAME", "DEFAULT_MODEL_PATH", "ModelNotFoundError", "load", "parse"]
+__all__ = [
+    "DEFAULT_MODEL_NAME", "DEFAULT_MODEL_PATH", "ENV_VAR", "SHIPPED", "TRF_MODEL_NAME",
+    "ModelNotFoundError", "finds_entities", "load", "parse", "selected",
+]
 
 # a paragraph: a line's text, from its first non-space to its last
 _PARAGRAPH_RE = re.compile(r"\S(?:[^\n]*\S)?")
@@ -30,29 +39,52 @@ class ModelNotFoundError(Exception):
     """The requested spaCy pipeline is neither shipped nor installed."""
 
 
+def selected() -> str | None:
+    """The model the engine uses: ``$NEWSLOOM_MODEL`` (``analyze --model`` sets it), else
+    None for the shipped default."""
+    return os.environ.get(ENV_VAR) or None
+
+
 @functools.lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
-    """Load a spaCy pipeline: the shipped ``en_newsloom`` when ``name`` is None.
+    """Load a spaCy pipeline: the shipped ``en_newsloom`` when ``name`` is None,
+    ``en_newsloom_trf`` (shipped, needs torch), or any installed pipeline or model folder.
 
-    Raises :class:`ModelNotFoundError` when the model cannot be found.
+    Raises :class:`ModelNotFoundError` when the model cannot be found or loaded.
     """
     from newsloom.nlp import components  # noqa: F401  (registers the rule components)
 
-    if name is None or name == DEFAULT_MODEL_NAME:
-        if not (DEFAULT_MODEL_PATH / "meta.json").is_file():
+    name = name or DEFAULT_MODEL_NAME
+    path = MODELS_DIR / name if name in SHIPPED else Path(name)
+    if name in SHIPPED and not (path / "meta.json").is_file():
+        raise ModelNotFoundError(
+            f"model {name!r} not found at {path}; rebuild it with `make model`"
+            + (" (python training/build.py)" if name == DEFAULT_MODEL_NAME
+               else " (python training/encoder.py, then --assemble)")
+        )
+    if (path / "config.cfg").is_file() and "newsloom_encoder" in (path / "config.cfg").read_text():
+        try:
+            from newsloom.nlp import encoder  # noqa: F401  (registers newsloom_encoder)
+        except ImportError as exc:
             raise ModelNotFoundError(
-                f"model {DEFAULT_MODEL_NAME!r} not found at {DEFAULT_MODEL_PATH}; "
-                "rebuild it with `make model` (python training/build.py)"
-            )
-        return spacy.load(DEFAULT_MODEL_PATH)
+                f"model {name!r} needs torch: pip install 'newsloom[trf]' ({exc})"
+            ) from exc
     try:
-        return spacy.load(name)
+        return spacy.load(path if name in SHIPPED else name)
     except OSError as exc:
         raise ModelNotFoundError(
             f"spaCy model {name!r} is not installed (try `python -m spacy download {name}`), "
             f"or load() with no name for the shipped {DEFAULT_MODEL_NAME!r} "
             "(rebuild it with `make model`)"
         ) from exc
+
+
+def finds_entities(nlp: Language) -> bool:
+    """Whether the pipeline has a component that names entities (``ner``, or the encoder
+    of ``en_newsloom_trf`` set to do it)."""
+    return "ner" in nlp.pipe_names or any(
+        getattr(nlp.get_pipe(name), "set_ents", False) for name in nlp.pipe_names
+    )
 
 
 def parse(nlp: Language, text: str) -> Doc:

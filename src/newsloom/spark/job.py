@@ -139,6 +139,8 @@ def run(
         cores = str(os.cpu_count() or 2) if cores in ("", "*") else cores
         builder = (builder.config("spark.sql.shuffle.partitions", str(int(cores.split(",")[0])))
                    .config("spark.sql.adaptive.enabled", "false"))
+    if os.environ.get("NEWSLOOM_MODEL"):  # analyze --model: the article stages' pipeline
+        builder = builder.config("spark.executorEnv.NEWSLOOM_MODEL", os.environ["NEWSLOOM_MODEL"])
     spark = builder.config("spark.ui.enabled", "false").getOrCreate()
     try:
         sc = spark.sparkContext
@@ -203,7 +205,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--master", default=None)
     parser.add_argument("--partitions", type=int, default=None)
     parser.add_argument("--pack", type=int, default=DEFAULT_PACK, help="articles per block (small components packed)")
+    parser.add_argument("--model", default=None,
+                        help="spaCy pipeline for the article stages (default: the shipped en_newsloom)")
     args = parser.parse_args(argv)
+    if args.model:  # the workers inherit it (local) or get it as executor environment
+        os.environ["NEWSLOOM_MODEL"] = args.model
     info: dict[str, float] = {}
     counts = run(args.inputs, args.out, args.master, args.partitions, pack=args.pack, info=info)
     print(json.dumps({**counts, "blocking": info}))
