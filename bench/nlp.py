@@ -136,14 +136,14 @@ def main(argv: list[str] | None = None) -> int:
 
     from spacy.tokens import DocBin
 
-    from newsloom.nlp import DEFAULT_MODEL_NAME, MODELS_DIR, SHIPPED, load
+    from newsloom.nlp import DEFAULT_MODEL_NAME, load, model_path
 
     if not (CORPUS / "ewt-test.spacy").is_file() or not (CORPUS / "conll-test.spacy").is_file():
         from convert import main as convert_main
 
         convert_main(["--data", str(args.data), "--out", str(CORPUS)])
     name = args.model or DEFAULT_MODEL_NAME
-    model = str(MODELS_DIR / name) if name in SHIPPED else name
+    model = str(model_path(name))
     t0 = time.perf_counter()
     nlp = load(name)
     load_s = time.perf_counter() - t0

@@ -18,7 +18,7 @@ import json
 import random
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import spacy
@@ -33,6 +33,7 @@ from newsloom.nlp.encoder import (  # noqa: E402
     Model,
     Window,
     WordPiece,
+    bio_spans,
     piece_batch,
     warmup_linear,
     windows,
@@ -174,7 +175,7 @@ def evaluate(model: Model, exs: list[Example]) -> dict[str, float]:
             out = model(pieces, cases, first)
             for b, e in enumerate(batch):
                 n = len(e.heads)
-                if e.heads[0] != IGNORE or any(h != IGNORE for h in e.heads):
+                if any(h != IGNORE for h in e.heads):
                     tags = out["tags"][b, :n].argmax(-1).tolist()
                     morphs = out["morphs"][b, :n].argmax(-1).tolist()
                     heads = out["arcs"][b, :n, :n].argmax(-1)
@@ -190,8 +191,8 @@ def evaluate(model: Model, exs: list[Example]) -> dict[str, float]:
                             c["las"] += rels[i].item() == e.deps[i]
                 if any(x != IGNORE for x in e.ents):
                     pred = out["ents"][b, :n].argmax(-1).tolist()
-                    gold_spans = spans([labels.ents[x] if x >= 0 else "O" for x in e.ents])
-                    pred_spans = spans([labels.ents[x] for x in pred])
+                    gold_spans = set(bio_spans([labels.ents[x] if x >= 0 else "O" for x in e.ents]))
+                    pred_spans = set(bio_spans([labels.ents[x] for x in pred]))
                     c["tp"] += len(gold_spans & pred_spans)
                     c["fp"] += len(pred_spans - gold_spans)
                     c["fn"] += len(gold_spans - pred_spans)
@@ -201,17 +202,6 @@ def evaluate(model: Model, exs: list[Example]) -> dict[str, float]:
     r = c["tp"] / max(1, c["tp"] + c["fn"])
     return {"tag": c["tag"] / n, "morph": c["morph"] / n, "uas": c["arc"] / n,
             "las": c["las"] / n, "ner_p": p, "ner_r": r, "ner_f": 2 * p * r / max(1e-9, p + r)}
-
-
-def spans(bio: list[str]) -> set[tuple[int, int, str]]:
-    out, start, kind = set(), -1, ""
-    for i, lab in enumerate([*bio, "O"]):
-        if start >= 0 and not (lab.startswith("I-") and lab[2:] == kind):
-            out.add((start, i, kind))
-            start = -1
-        if lab.startswith("B-") or (lab.startswith("I-") and start < 0):
-            start, kind = i, lab[2:]
-    return out
 
 
 def label_sets(ewt: list[Doc], conll: list[Doc]) -> Labels:
@@ -311,7 +301,7 @@ def main() -> None:
                                                          for k, v in scores.items()}), flush=True)
                 if score > best:
                     best = score
-                    torch.save({"state": model.state_dict(), "labels": labels.to_dict(),
+                    torch.save({"state": model.state_dict(), "labels": asdict(labels),
                                 "config": model.config, "dev": scores, "step": step},
                                out / "model.pt")
             if over:

@@ -27,7 +27,7 @@ ENV_VAR = "NEWSLOOM_MODEL"
 
 __all__ = [
     "DEFAULT_MODEL_NAME", "DEFAULT_MODEL_PATH", "ENV_VAR", "SHIPPED", "TRF_MODEL_NAME",
-    "ModelNotFoundError", "finds_entities", "load", "parse", "selected",
+    "ModelNotFoundError", "finds_entities", "load", "model_path", "parse", "selected",
 ]
 
 # a paragraph: a line's text, from its first non-space to its last
@@ -45,6 +45,13 @@ def selected() -> str | None:
     return os.environ.get(ENV_VAR) or None
 
 
+def model_path(name: str | None) -> Path:
+    """Where a model lives: a shipped name's folder in the package, else ``name`` as a path
+    (for an installed package name, a path that need not exist)."""
+    name = name or DEFAULT_MODEL_NAME
+    return MODELS_DIR / name if name in SHIPPED else Path(name)
+
+
 @functools.lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """Load a spaCy pipeline: the shipped ``en_newsloom`` when ``name`` is None,
@@ -55,7 +62,7 @@ def load(name: str | None = None) -> Language:
     from newsloom.nlp import components  # noqa: F401  (registers the rule components)
 
     name = name or DEFAULT_MODEL_NAME
-    path = MODELS_DIR / name if name in SHIPPED else Path(name)
+    path = model_path(name)
     if name in SHIPPED and not (path / "meta.json").is_file():
         raise ModelNotFoundError(
             f"model {name!r} not found at {path}; rebuild it with `make model`"

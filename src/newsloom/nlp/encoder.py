@@ -16,7 +16,7 @@ import bisect
 import functools
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 import numpy as np
 import torch
@@ -126,10 +126,11 @@ def windows(
     out: list[Window] = []
     i, n = 0, len(words)
     budget = MAX_PIECES - 2
+    pieces = [wp.pieces(w) if w.strip() else () for w in words]
     while i < n:
         count, j, last_break = 0, i, -1
         while j < n:
-            k = len(wp.pieces(words[j])) if words[j].strip() else 0
+            k = len(pieces[j])
             if count + k > budget and j > i:
                 break
             count += min(k, budget)
@@ -140,8 +141,7 @@ def windows(
             j = last_break
         win = Window([wp.cls], [0], [], list(range(i, j)))
         for t in range(i, j):
-            ids = list(wp.pieces(words[t])) if words[t].strip() else []
-            ids = ids[: budget - len(win.pieces) + 1]
+            ids = pieces[t][: budget - len(win.pieces) + 1]
             win.first.append(len(win.pieces) if ids else -1)
             case = case_of(words[t])
             win.pieces.extend(ids)
@@ -161,9 +161,6 @@ class Labels:
     morphs: list[str]
     deps: list[str]
     ents: list[str]  # BIO: "O", "B-PERSON", "I-PERSON", …
-
-    def to_dict(self) -> dict[str, list[str]]:
-        return {"tags": self.tags, "morphs": self.morphs, "deps": self.deps, "ents": self.ents}
 
 
 class _Layer(nn.Module):
@@ -304,6 +301,20 @@ def decode_bio(scores: np.ndarray, labels: Sequence[str]) -> list[str]:
     return [labels[j] for j in reversed(out)]
 
 
+def bio_spans(bio: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, label)`` of each entity in a BIO sequence (an I- without its B- starts
+    one)."""
+    out: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for i, lab in enumerate([*bio, "O"]):
+        if start >= 0 and not (lab.startswith("I-") and lab[2:] == kind):
+            out.append((start, i, kind))
+            start = -1
+        if lab.startswith("B-") or (lab.startswith("I-") and start < 0):
+            start, kind = i, lab[2:]
+    return out
+
+
 def decode_tree(scores: np.ndarray) -> list[int]:
     """Heads of one sentence (``scores[i, j]``: j heads i; the diagonal: i is a root) as the
     best tree with a single root (Chu-Liu-Edmonds over log-probabilities)."""
@@ -404,7 +415,7 @@ def warmup_linear(step: int, total: int, warm: int) -> float:
 
 
 __all__ = [
-    "MAX_PIECES", "Labels", "Model", "Window", "WordPiece", "case_of", "decode_bio",
+    "MAX_PIECES", "Labels", "Model", "Window", "WordPiece", "bio_spans", "case_of", "decode_bio",
     "decode_tree", "piece_batch", "warmup_linear", "windows",
 ]
 
@@ -473,7 +484,7 @@ class EncoderComponent:
         torch.save(pack_state(self.model.state_dict()), path / _WEIGHTS)
         (path / _VOCAB).write_text("\n".join(self._vocab_lines), encoding="utf-8")
         (path / _LABELS).write_text(json.dumps(
-            {"labels": self.model.labels.to_dict(), "config": self.model.config}), encoding="utf-8")
+            {"labels": asdict(self.model.labels), "config": self.model.config}), encoding="utf-8")
 
     def from_disk(self, path, exclude=()):  # noqa: ANN001, ANN201
         import json
@@ -577,13 +588,8 @@ class EncoderComponent:
                     heads[idx[k]] = idx[h]
                     deps[idx[k]] = labels.deps[r]
             bio = decode_bio(res["ents"][real], labels.ents) if real else []
-            start, kind = -1, ""
-            for j, lab in enumerate([*bio, "O"]):
-                if start >= 0 and not (lab.startswith("I-") and lab[2:] == kind):
-                    ents.append(Span(doc, idx[real[start]], idx[real[j - 1]] + 1, label=kind))
-                    start = -1
-                if lab.startswith("B-") or (lab.startswith("I-") and start < 0):
-                    start, kind = j, lab[2:]
+            ents.extend(Span(doc, idx[real[a]], idx[real[b - 1]] + 1, label=kind)
+                        for a, b, kind in bio_spans(bio))
         # whitespace hangs on the nearest word before it (after it at the start), as in
         # spaCy's own pipelines
         words = [i for i, tok in enumerate(doc) if tok.pos_ != "SPACE"]

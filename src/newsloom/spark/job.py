@@ -27,6 +27,7 @@ from newsloom.clean import LineStats
 from newsloom.ingest import iter_documents
 from newsloom.ingest.files import accepts
 from newsloom.model import Article, Rejection
+from newsloom.nlp import ENV_VAR, selected
 from newsloom.pipeline import process_or_reject
 from newsloom.spark.blocks import DEFAULT_PACK
 
@@ -139,8 +140,8 @@ def run(
         cores = str(os.cpu_count() or 2) if cores in ("", "*") else cores
         builder = (builder.config("spark.sql.shuffle.partitions", str(int(cores.split(",")[0])))
                    .config("spark.sql.adaptive.enabled", "false"))
-    if os.environ.get("NEWSLOOM_MODEL"):  # analyze --model: the article stages' pipeline
-        builder = builder.config("spark.executorEnv.NEWSLOOM_MODEL", os.environ["NEWSLOOM_MODEL"])
+    if selected():  # --model: the article stages' pipeline
+        builder = builder.config(f"spark.executorEnv.{ENV_VAR}", selected())
     spark = builder.config("spark.ui.enabled", "false").getOrCreate()
     try:
         sc = spark.sparkContext
@@ -209,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="spaCy pipeline for the article stages (default: the shipped en_newsloom)")
     args = parser.parse_args(argv)
     if args.model:  # the workers inherit it (local) or get it as executor environment
-        os.environ["NEWSLOOM_MODEL"] = args.model
+        os.environ[ENV_VAR] = args.model
     info: dict[str, float] = {}
     counts = run(args.inputs, args.out, args.master, args.partitions, pack=args.pack, info=info)
     print(json.dumps({**counts, "blocking": info}))
