@@ -17,11 +17,12 @@ left out.
   intersection-over-union ≥ t (the parts of a split quote together cover one gold span).
   A prediction is *correct* at t when at least a share t of it lies in a found gold span.
 * Speaker accuracy, over gold spans found at 0.3 with a gold ``Source`` (a Source that is
-  only the speech verb — annotators sometimes marked "said" — names no one and is left
-  out): the predicted speaker (its canonical name in the article) shares a name word with
-  the source ("Trump" / "Donald Trump"); when the source's head is a common noun ("the
-  spokesman", "Scott's family", "A document on the campaign's website") the head words
-  must agree instead — names inside its modifiers are not the speaker. A pronoun ("he") or
+  only the speech verb or starts with it — annotators sometimes marked "said" or "said in a
+  statement" — names no one and is left out): the predicted speaker (its canonical name in
+  the article) shares a name word with the source ("Trump" / "Donald Trump"); when the
+  source's head is a common noun ("the spokesman", "Scott's family", "A document on the
+  campaign's website", "a source familiar with X's thinking") the head words must agree
+  instead — names inside its modifiers are not the speaker. A pronoun ("he") or
   a description of a person ("the Vermont senator", "The Republican nominee") counts as
   matched when the speaker is the one it refers to, taken as the nearest *named* source of
   any gold attribution before it (quotes or not) whose gender — Mr./Mrs./Ms. before the
@@ -139,8 +140,12 @@ def _name_words(s: str) -> set[str]:
             if w[0].isupper() and len(w) > 2 and w.lower() not in _FUNCTION_WORDS}
 
 
+#: "a source familiar with …", "a person close to …": the head is the noun before the adjective
+_POSTMOD = r"(?:(?:familiar|close|knowledgeable|briefed)\s+)?"
+
+
 def _head(s: str) -> str:
-    s = re.split(r",|\s(?:who|which|of|at|for|from|with|in|on|to)\s", s.lower())[0]
+    s = re.split(rf",|\s{_POSTMOD}(?:who|which|of|at|for|from|with|in|on|to)\s", s.lower())[0]
     words = re.findall(r"[a-z][\w\-]*", s)
     return words[-1] if words else ""
 
@@ -259,7 +264,8 @@ def referent(gold: Gold, doc: Doc) -> str | None:
 
 def source_given(gold: Gold) -> bool:
     """A gold source that names someone (not the speech verb annotated as the source)."""
-    return bool(gold.source) and gold.source.lower().strip(" ,") not in CUE_ONLY
+    words = (gold.source or "").lower().strip(" ,").split()
+    return bool(words) and words[0] not in CUE_ONLY  # also "said in a statement"
 
 
 RELATIVES = {"who", "which", "that"}
@@ -298,7 +304,8 @@ def speaker_ok(pred: str | None, gold: Gold, doc: Doc) -> bool:
     source = referent(gold, doc)
     if not source:
         return False
-    first = re.split(r",|\s[–—]\s|\s(?:who|which|of|at|for|from|with|in|on)\s", source)[0]  # "X – a harbour pilot –"
+    first = re.split(rf",|\s[–—]\s|\s{_POSTMOD}(?:who|which|of|at|for|from|with|in|on)\s",
+                     source)[0]  # "X – a harbour pilot –"
     head = re.findall(r"[A-Za-z][\w\-]*", re.sub(r"['’]s\b", "", first))  # "Trump’s claim": Trump
     appos = _appos_name(source)
     # "master of ceremonies Ada Kroll": a title before the name (not "the campaign of Ada Kroll")

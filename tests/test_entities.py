@@ -41,6 +41,7 @@ def test_strip_title() -> None:
     assert strip_title("Labour Minister Anselm Quint") == ("Anselm Quint", "Labour Minister")
     assert strip_title("Mr. Quint") == ("Quint", "Mr.")
     assert strip_title("Anselm Quint") == ("Anselm Quint", None)
+    assert strip_title("Pollster Vera Lind") == ("Vera Lind", "Pollster")  # a role head at a sentence start
 
 
 def test_implausible_ner_spans_are_dropped() -> None:

@@ -96,8 +96,8 @@ def test_incremental_copy_found_later():
 def test_copies_past_a_full_bucket_still_find_the_original(monkeypatch):
     """A wire story copied by more sites than a bucket holds: its keys turn "ubiquitous", yet
     the later copies still find the original among the first articles of its sentences."""
-    monkeypatch.setattr(provenance, "MAX_BUCKET", 3)
     monkeypatch.setattr(provenance.index, "MAX_BUCKET", 3)
+    monkeypatch.setattr(provenance.index, "BAND_BUCKET", 3)
     store = Store(":memory:")
     _add(store, [RawDocument(source="a", id="orig", text=BASE, published="2025-03-01")])
     for i in range(6):
@@ -291,3 +291,9 @@ def test_indexed_articles_keep_their_profiles(tmp_path, demo_dir):
     with Store(tmp_path / "p.db") as store:
         ids = [r[0] for r in store.conn.execute("SELECT article_id FROM lsh_indexed")]
         assert ids and set(store.lsh_profiles(ids)) == set(ids)
+
+
+def test_band_values_and_sentence_keys_have_their_own_bucket_caps():
+    band, sentence = (5 << 32) | 9, (provenance.index.SENTENCE_BAND << 32) | 9
+    assert provenance.index.bucket_cap(band) == provenance.index.BAND_BUCKET
+    assert provenance.index.bucket_cap(sentence) == provenance.index.MAX_BUCKET

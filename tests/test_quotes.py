@@ -372,6 +372,27 @@ MODEL_CASES = {
         "Neither Ines Varga nor Tomas Ruiz mentioned the budget gap.\n"
         "“This is fantastic!” beamed Dora Vail of Lakeside.",
         {"It must go": "Tomas Ruiz", "This is fantastic!": "Dora Vail"}),
+    "the one told is no speaker, nor is a subject inside the report": (
+        "Vera Lind, a pollster, told the Lune Courier that she credits the shift to “restless young voters” "
+        "in the suburbs."
+        "\n\nOskar Dahl did not seem impressed by the offer on Tuesday, telling reporters, “Nobody asked the "
+        "fishermen.”",
+        {"restless young voters": "Vera Lind", "Nobody asked the fishermen": "Oskar Dahl"}),
+    "a name the quotation speaks of in the third person is not its he": (
+        "Leo Kroll toured the docks on Monday with the union's Tom Bruch.\n\n"
+        "“Nobody here trusts Kroll any more,” he said.",
+        {"Nobody here trusts Kroll any more": "Tom Bruch"}),
+    "speaker labels, inverted asides, a spokesman's employer": (
+        "Rep. Nora Kessler (D-Lune):“Who approved the contract?”\n\n"
+        "Digest of the week - Ivo Lark: “Budgets are moral documents.”\n\n"
+        "Because the ferry runs at a loss, explained Petra Ellison, “the timetable has to shrink.”\n\n"
+        "“We reject the claims,” Kessler spokesman Jamal Orr said in a statement.",
+        {"Who approved the contract?": "Nora Kessler", "Budgets are moral documents": "Ivo Lark",
+         "the timetable has to shrink": "Petra Ellison", "We reject the claims": "Jamal Orr"}),
+    "a cue word used as a noun is no cue; a long clause before the name": (
+        "When the ministry offered states millions for roads, “the towns were broke,” Dana Whitfield said.\n\n"
+        "“The harbour will close in May” under the plan the board drew up, harbour master Ines Varga wrote in a memo.",
+        {"the towns were broke": "Dana Whitfield", "The harbour will close in May": "Ines Varga"}),
 }
 
 

@@ -147,6 +147,16 @@ def test_a_bucket_past_its_cap_is_no_longer_queried(tmp_path):
         assert store.lsh_query([7, 8], max_bucket=3, head=2) == {"a": 1, "b": 1}  # the first two of bucket 7
 
 
+def test_a_cap_per_key_keeps_each_bucket_to_its_own_size(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        with store.transaction() as c:
+            _bare_articles(c, ["a", "b", "c", "d"])
+        for a in "abcd":
+            store.lsh_add({a: [7, 8]}, cap=lambda key: 2 if key == 7 else 3)
+        rows = dict(store.conn.execute("SELECT key, ids FROM lsh_buckets"))
+        assert (len(rows[7].split(",")), len(rows[8].split(","))) == (2, 3)
+
+
 def test_lsh_query_can_count_groups_of_keys(tmp_path):
     """With ``groups``, an article shares as many as the distinct groups of its keys: two keys of
     one sentence count once."""

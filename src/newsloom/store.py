@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -405,11 +405,12 @@ class Store:
         return {r[0]: r[1] for r in self._where_in("SELECT id, rowid FROM articles", "id", ids)}
 
     def lsh_add(self, entries: dict[str, list[int]], profiles: dict[str, bytes] | None = None,
-                cap: int = 200) -> None:
+                cap: int | Callable[[int], int] = 200) -> None:
         """Index each article under its LSH keys (articles are referenced by rowid to stay
         small), with its packed provenance profile when given. A bucket that outgrows ``cap``
-        stops growing: it keeps its first ``cap`` articles (the earliest: an original is among
-        them) and counts the rest (see :meth:`lsh_query`)."""
+        (a number, or one per key) stops growing: it keeps its first ``cap`` articles (the
+        earliest: an original is among them) and counts the rest (see :meth:`lsh_query`)."""
+        cap_of = cap if callable(cap) else (lambda _k: cap)
         rowids = self._rowids(list(entries)) if entries else {}
         profiles = profiles or {}
         # in key order, the batch's upserts walk the B-tree once instead of once per article
@@ -421,7 +422,7 @@ class Store:
             c.executemany(
                 "INSERT INTO lsh_buckets (key, n, ids) VALUES (?, 1, ?) ON CONFLICT(key) DO UPDATE"
                 " SET n = n + 1, ids = CASE WHEN n < ? THEN ids || ',' || excluded.ids ELSE ids END",
-                [(k, str(r), cap) for k, r in rows],
+                [(k, str(r), cap_of(k)) for k, r in rows],
             )
 
     def lsh_profiles(self, ids: list[str]) -> dict[str, bytes]:

@@ -63,6 +63,8 @@ TITLE_HEADS = {
     "officer", "inspector", "superintendent", "sheriff", "marshall", "president-elect",
     "mp", "mep", "st.", "sir", "dame", "lord", "lady", "archbishop", "bishop", "cardinal",
     "imam", "rabbi", "father", "sister", "brother", "ayatollah", "tsar", "czar",
+    "pollster", "strategist", "consultant", "activist", "historian", "columnist", "journalist",
+    "commentator", "lawyer", "pastor", "delegate",
 }
 #: Words that may sit inside a title ("Secretary of State", "Deputy Prime Minister").
 TITLE_MODIFIERS = {

@@ -14,7 +14,7 @@ from weakref import WeakKeyDictionary
 
 from newsloom.model import Article, Derivation
 from newsloom.provenance.decide import Profile, decide, outlet_keys, own_outlet_keys, pack, profile, unpack
-from newsloom.provenance.index import MAX_BUCKET, candidates, passage_sentences, signature
+from newsloom.provenance.index import bucket_cap, candidates, passage_sentences, signature
 from newsloom.store import Store
 
 BATCH = 200
@@ -154,7 +154,7 @@ def stage(store: Store, new_ids: list[str]) -> None:
             profiles.add(todo)
             sigs = {a_id: signature(p) for a_id, p in profiles.get(list(todo)).items()}
             store.add_cited_keys([(k, a_id) for a_id in sigs for k in profiles.cache[a_id].credits])
-            store.lsh_add(sigs, {a_id: pack(profiles.cache[a_id]) for a_id in sigs}, MAX_BUCKET)
+            store.lsh_add(sigs, {a_id: pack(profiles.cache[a_id]) for a_id in sigs}, bucket_cap)
             seen: set[frozenset[str]] = set()
             touched: set[str] = set()
             for a_id, keys in sigs.items():

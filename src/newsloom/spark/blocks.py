@@ -22,12 +22,13 @@ Blocking keys, per article (:func:`features`):
   one is a short item;
 * ``q…``: the normalised words of each of its quotations (identical quotations match).
 
-Keys held by more than ``MAX_BUCKET`` articles are skipped (ubiquitous phrases, as the
-provenance index skips them), but for a long sentence's: its first ``EARLY`` articles stay
-paired with the others sharing ``EARLY_SENTENCES`` such sentences (a wire story copied by
-more sites than that). The pairs are edges; connected components (min-label
-propagation with DataFrame joins) are the blocks, and small components are packed together
-in input order up to ``pack`` articles per block, which only adds context.
+Keys held by more than ``MAX_BUCKET`` articles (a MinHash band value: ``BAND_BUCKET``) are
+skipped (ubiquitous phrases, as the provenance index skips them), but for a long
+sentence's: its first ``EARLY`` articles stay paired with the others sharing
+``EARLY_SENTENCES`` such sentences (a wire story copied by more sites than that). The
+pairs are edges; connected components (min-label propagation with DataFrame joins) are the
+blocks, and small components are packed together in input order up to ``pack`` articles
+per block, which only adds context.
 
 Outlet credits resolve corpus-wide: the outlets every article credits are looked up in a
 directory of all articles' own outlets (:class:`BlockStore`), so a credit to an outlet whose
@@ -42,7 +43,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from newsloom.model import Article
-from newsloom.provenance.index import EARLY, EARLY_SENTENCES, MIN_BANDS, MIN_PASSAGES
+from newsloom.provenance.index import BAND_BUCKET, EARLY, EARLY_SENTENCES, MIN_BANDS, MIN_PASSAGES
 from newsloom.store import Store
 from newsloom.stories import MIN_SHARED as STORY_MIN_SHARED
 from newsloom.stories import SHORT_MIN_SHARED, SHORT_TERMS
@@ -100,8 +101,9 @@ def blocking_edges(arts: DataFrame) -> DataFrame:
              .select("n", F.concat(F.lit("t"), "term").alias("key")))
     keys = arts.select("n", F.explode("keys").alias("key")).union(story)  # unique per article
     sized = keys.withColumn("size", F.count("*").over(Window.partitionBy("key")))
-    keys = sized.filter(f"size >= 2 AND size <= {MAX_BUCKET}").select("n", "key")
     kind = F.substring("key", 1, 1)
+    cap = F.when(kind == "l", min(BAND_BUCKET, MAX_BUCKET)).otherwise(MAX_BUCKET)  # a band value's own cap
+    keys = sized.filter((F.col("size") >= 2) & (F.col("size") <= cap)).select("n", "key")
     shared = {k: F.sum(F.when(F.col("kind") == k, 1).otherwise(0)) for k in "lstqp"}
     short = arts.select("n", (F.size("terms") < SHORT_TERMS).alias("short"))
     pairs = (keys.alias("x").join(keys.alias("y"), "key")
