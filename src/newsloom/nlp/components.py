@@ -64,7 +64,7 @@ TITLE_HEADS = {
     "mp", "mep", "st.", "sir", "dame", "lord", "lady", "archbishop", "bishop", "cardinal",
     "imam", "rabbi", "father", "sister", "brother", "ayatollah", "tsar", "czar",
     "pollster", "strategist", "consultant", "activist", "historian", "columnist", "journalist",
-    "commentator", "lawyer", "pastor", "delegate",
+    "commentator", "lawyer", "pastor",
 }
 #: Words that may sit inside a title ("Secretary of State", "Deputy Prime Minister").
 TITLE_MODIFIERS = {
