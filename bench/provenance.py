@@ -454,7 +454,7 @@ def run(n: int, with_stories: bool = True, show_errors: int = 0) -> None:
                   f"credits {a.credited_source!r} cites {a.cited_outlets} on {a.site!r}; "
                   f"source on {src.site!r} credits {src.credited_source!r}")
     p50, p99, reads = query_latency(store, random.Random(2).sample(ids, min(200, n)))
-    n_keys = store.conn.execute("SELECT sum(n) FROM lsh_buckets").fetchone()[0]
+    n_keys = store.conn.execute("SELECT count(*) FROM lsh_buckets").fetchone()[0]
     print(f"  index lookup p50 {p50:.2f} ms, p99 {p99:.2f} ms ({n_keys:,} keys; {reads:,.0f} article ids read "
           "per lookup)")
     if with_stories:

@@ -177,6 +177,27 @@ def test_trf_model_drives_quotes_and_entities(monkeypatch) -> None:
 
 
 @needs_trf
+def test_trf_frames_around_misparsed_quotations(monkeypatch) -> None:
+    """Parses that hang the frame on the quotation's own verb, or make a participle the root."""
+    from newsloom import attribution
+    from newsloom.model import Article
+    from newsloom.nlp import ENV_VAR
+
+    monkeypatch.setenv(ENV_VAR, TRF_MODEL_NAME)
+    text = ("A spokeswoman for the Lune Harbour Board emailed reporters a copy of the by-law, arguing, “As anyone "
+            "can read, the rule they quote says nothing about night fishing.”\n\n"
+            "The size of the deficit does not surprise economist Rana Patel: “Ports always overspend in "
+            "election years.”\n\nCouncillor Abel Dray left the meeting early. The Lune councillor emailed "
+            "supporters saying: “The fight goes on.”")
+    analysis = attribution.analyse(Article(id="t", source="t", fingerprint="t", text=text),
+                                   attribution.parse(text))
+    names = {(m.start, m.end): e.name for e in analysis.entities for m in e.mentions}
+    got = {text[a.start : a.end][:12]: names.get((a.speaker_start, a.speaker_end), a.speaker_text)
+           for a in analysis.attributions if a.kind == "direct"}
+    assert got == {"As anyone ca": "A spokeswoman", "Ports always": "Rana Patel", "The fight go": "Abel Dray"}
+
+
+@needs_trf
 def test_trf_without_torch_names_the_extra(monkeypatch) -> None:
     import sys
 

@@ -393,7 +393,39 @@ MODEL_CASES = {
         "When the ministry offered states millions for roads, “the towns were broke,” Dana Whitfield said.\n\n"
         "“The harbour will close in May” under the plan the board drew up, harbour master Ines Varga wrote in a memo.",
         {"the towns were broke": "Dana Whitfield", "The harbour will close in May": "Ines Varga"}),
+    "any verb closing the sentence after “…,” reports it; a statement's issuer speaks": (
+        "“The ferry is late again,” Ivo Lark grumbled.\n\n“Is it ever on time?” Dana Whitfield wondered aloud."
+        "\n\nThe mayor's office put out a statement saying the town “cannot afford another year of delays.”",
+        {"The ferry is late again": "Ivo Lark", "Is it ever on time?": "Dana Whitfield",
+         "cannot afford another year of delays": "~office"}),
+    "a name and its apposition open the sentence; no 'same call' speaks": (
+        "Tomas Ruiz, the county's longest-serving councillor, repeated claims that Varga inflates the figures, "
+        "calling her plan “a fairy tale.”\n\nThe new rules “will not fix the harbour, but they help,” Ines "
+        "Varga, the county solicitor, said on the same call.",
+        {"a fairy tale": "Tomas Ruiz", "will not fix the harbour, but they help": "Ines Varga"}),
+    "an owner's post, a name before its apposition, a passive subject who joked, a hyphenated head": (
+        "Mayor Ada Kroll backed the plan. From Kroll's Facebook post: “The harbour belongs to all of us.”\n\n"
+        "Critics attacked the plan. Holm, his campaign spokeswoman, added that the tunnel would be “finished on "
+        "time.”\n\nDora Vail was joined on stage by Mayor Ivo Lark and joked, “We should do this every year.”"
+        "\n\nThe new mayor gave a speech. Later the front-runner said the tunnel was “a monument to waste.”",
+        {"The harbour belongs to all of us": "Ada Kroll", "finished on time": "Holm",
+         "We should do this every year": "Dora Vail", "a monument to waste": "the front-runner"}),
+    "a chanting participle speaks for the nearest clause with a subject": (
+        "Mayor Ada Kroll spoke at the old pier, where about forty dockers had gathered on Monday, chanting “no "
+        "contract, no ferry” until dusk.\n\nThe first clash came during the council meeting in Lune, when harbour "
+        "workers interrupted the mayor, shouting “Shame on the board!”",
+        {"no contract, no ferry": "~dockers", "Shame on the board!": "~workers"}),
 }
+
+
+def test_model_titles_after_entitled_are_no_quotes() -> None:
+    text = "The Marlow Courier ran an editorial, entitled “Why the Harbour Must Stay Public,” on Sunday."
+    assert _model_quotes(text) == []
+
+
+def test_model_inverted_tail_takes_no_preposition_for_a_speaker() -> None:
+    text = "The new rules “will not fix the harbour, but they help,” Ines Varga said on the same call."
+    assert all(sp == "Ines Varga" for _k, _t, sp in _model_quotes(text))
 
 
 @pytest.mark.parametrize("case", list(MODEL_CASES))

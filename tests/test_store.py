@@ -142,6 +142,10 @@ def test_a_bucket_past_its_cap_is_no_longer_queried(tmp_path):
         store.lsh_add({"d": [7]}, cap=3)  # bucket 7 outgrows the cap: its first articles stay
         assert store.lsh_query([7, 8], max_bucket=3) == {"a": 1, "b": 1, "c": 1}
         assert tuple(store.conn.execute("SELECT n, ids FROM lsh_buckets WHERE key=7").fetchone())[0] == 4
+        with store.transaction() as c:
+            _bare_articles(c, ["e"])
+        store.lsh_add({"e": [7]}, cap=3)  # a full bucket is left as it is
+        assert tuple(store.conn.execute("SELECT n, ids FROM lsh_buckets WHERE key=7").fetchone()) == (4, "1,2,3")
         assert store.lsh_query([7], max_bucket=2) == {}
         assert store.lsh_query([7, 8], max_bucket=10) == {"a": 2, "b": 2, "c": 2}  # d is past the cap
         assert store.lsh_query([7, 8], max_bucket=3, head=2) == {"a": 1, "b": 1}  # the first two of bucket 7

@@ -409,7 +409,9 @@ class Store:
         """Index each article under its LSH keys (articles are referenced by rowid to stay
         small), with its packed provenance profile when given. A bucket that outgrows ``cap``
         (a number, or one per key) stops growing: it keeps its first ``cap`` articles (the
-        earliest: an original is among them) and counts the rest (see :meth:`lsh_query`)."""
+        earliest: an original is among them) and is marked full with ``n = cap + 1`` (see
+        :meth:`lsh_query`); a full bucket is not written again, which at 100k articles is
+        most of a batch's band keys."""
         cap_of = cap if callable(cap) else (lambda _k: cap)
         rowids = self._rowids(list(entries)) if entries else {}
         profiles = profiles or {}
@@ -421,8 +423,8 @@ class Store:
                           [(a, profiles.get(a)) for a in entries])
             c.executemany(
                 "INSERT INTO lsh_buckets (key, n, ids) VALUES (?, 1, ?) ON CONFLICT(key) DO UPDATE"
-                " SET n = n + 1, ids = CASE WHEN n < ? THEN ids || ',' || excluded.ids ELSE ids END",
-                [(k, str(r), cap_of(k)) for k, r in rows],
+                " SET n = n + 1, ids = CASE WHEN n < ? THEN ids || ',' || excluded.ids ELSE ids END WHERE n <= ?",
+                [(k, str(r), c, c) for k, r in rows for c in (cap_of(k),)],
             )
 
     def lsh_profiles(self, ids: list[str]) -> dict[str, bytes]:

@@ -69,16 +69,18 @@ PARTIAL_CUES = ["called", "calls", "call", "described", "describes", "dubbed", "
                 "hailed", "slammed", "denounced", "decried", "praised",
                 "saying", "calling", "claiming", "telling", "describing", "insisting", "arguing",
                 "warning", "noting", "adding", "accused", "accusing", "thinks", "believes", "promising",
-                "promised", "cited", "cites", "ruled", "announcing", "claim", "accuse", "calls"]
+                "promised", "cited", "cites", "ruled", "announcing", "claim", "accuse", "calls",
+                "chanting", "shouting", "yelling", "writing", "tweeting", "declaring", "asking"]
 # fmt: on
 _CUE = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(CUE_VERBS, key=len, reverse=True))
 _PCUE = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(PARTIAL_CUES, key=len, reverse=True))
 _AUX = r"(?:(?:has|have|had|would|will|also|later|then|previously|once|repeatedly|again|further|simply|only)\s+)*"
 _CUE_RE = re.compile(rf"\b{_AUX}(?P<cue>{_CUE})\b", re.IGNORECASE)
 #: Before a quotation a participle reports it too ("…, telling reporters, “…”").
-_BEFORE_CUE_RE = re.compile(rf"\b{_AUX}(?P<cue>{_CUE}|saying|telling|adding|writing|noting|asking|explaining|"
-                            r"declaring|insisting|arguing|warning|tweeting)\b", re.IGNORECASE)
-_CUE_END_RE = re.compile(rf"\b(?:{_CUE})\s*$", re.IGNORECASE)
+_PARTICIPLE_CUE = ("saying|telling|adding|writing|noting|asking|explaining|declaring|insisting|arguing|warning|"
+                   "tweeting|chanting|shouting|yelling")
+_BEFORE_CUE_RE = re.compile(rf"\b{_AUX}(?P<cue>{_CUE}|{_PARTICIPLE_CUE})\b", re.IGNORECASE)
+_CUE_END_RE = re.compile(rf"\b(?:{_CUE}|{_PARTICIPLE_CUE})\s*$", re.IGNORECASE)
 _ANY_CUE_RE = re.compile(rf"\b(?P<cue>{_CUE}|{_PCUE})\b", re.IGNORECASE)
 _PUNCT = " ,.;:!?—–-\n"
 #: Words that end a speaker phrase after an inverted cue (`said X on Monday`).
@@ -100,8 +102,8 @@ _LEADERS_RE = re.compile(r"^(?:(?:but|and|so|yet|still|meanwhile|however|instead
                          r"speaking\s+\w+(?:\s+\w+)?|in\s+(?:a|an|the)\s+\w+(?:\s+\w+)?|on\s+\w+|"
                          r"(?:of|about|as\s+for|regarding)\s+[^,\n]{1,40},)\s*,?\s+)+",  # "Of the rival, Vail said"
                          re.IGNORECASE)
-_TRAILING_AUX_RE = re.compile(r"(?:\s+(?:has|have|had|also|later|then|would|will|was|is|once|again|previously|"
-                              r"often|always|usually|frequently|sometimes|reportedly|repeatedly|recently))+$")
+_TRAILING_AUX_RE = re.compile(r"(?:\s+(?:has|have|had|also|later|then|now|still|would|will|was|is|once|again|"
+                              r"previously|often|always|usually|frequently|sometimes|reportedly|repeatedly|recently))+$")
 _DASH_LINE_RE = re.compile(r"^[—–―-]{1,2}\s*(?P<name>[^,\n]{2,60}?)(?:,\s*(?P<role>[^\n]{2,120}?))?\s*\.?$")
 _TITLE_CASE_SMALL = {"of", "the", "and", "de", "a", "an", "for", "on", "in", "to", "&", "van", "von"}
 
@@ -204,10 +206,13 @@ def _frame(masked: str) -> str:
     return _PAREN_RE.sub(lambda m: " " * len(m.group(0)), out)
 
 
-def _is_title_case_name(inner: str) -> bool:
+_TITLED_RE = re.compile(r"\b(?:entitled|titled|headlined|named)\s*,?\s*$", re.IGNORECASE)
+
+
+def _is_title_case_name(inner: str, most: int = 6) -> bool:
     """“Meridian Crest”, “PortFlow”, “Truth Social”: a name or title, not a quotation."""
     words = inner.split()
-    if not words or len(words) > 6 or inner[-1:] in ".,!?;:":
+    if not words or len(words) > most or inner[-1:] in ".,!?;:":
         return False
     caps = [w for w in words if w.lower() not in _TITLE_CASE_SMALL]
     return bool(caps) and all(w[0].isupper() or w[0].isdigit() for w in caps)
@@ -483,6 +488,16 @@ _COLLECTIVE = {"campaign", "team", "government", "administration", "council", "c
 _NP_LEFT = ("det", "amod", "compound", "nmod:poss", "poss", "nummod", "flat", "nmod:desc", "case")
 
 
+#: Nouns for what someone said ("His assumption was that “…”": his words).
+_SAID_NOUNS = {"assumption", "argument", "claim", "view", "message", "answer", "response", "reply", "point",
+               "position", "comment", "comments", "words", "remarks", "statement", "promise", "pledge", "warning",
+               "complaint", "explanation", "advice", "verdict", "conclusion", "prediction", "retort"}
+#: What carries words ("a statement saying …", "signs reading …").
+_MESSAGES = {"statement", "letter", "email", "e-mail", "note", "post", "tweet", "message", "memo", "release",
+             "sign", "ad", "advert", "advertisement", "video", "banner", "poster", "flyer", "leaflet", "notice",
+             "document", "filing", "petition", "column", "editorial", "text", "placard", "shirt", "t-shirt"}
+
+
 def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
     """Offsets of the subject of the speech verb at ``cue_pos`` in the parse: its ``nsubj``,
     else that of the verb it is conjoined to or that a participle ("…, saying") depends on;
@@ -492,15 +507,37 @@ def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
     if doc is None or verb is None:
         return None
     subj = None
+    seen = [verb]  # the verbs climbed through, for a sentence opening with a name and its apposition
     if verb.tag_ == "VBG" and verb.i > 0 and doc[verb.i - 1].text == ",":
         # "X told the crowd that we must act, saying “…”": X, the main clause's; climbing only
         # within the sentence (a parse that missed the full stop after a quotation hangs the
         # clause on the next sentence's verb)
         a, b = ctx.sentences[ctx.sentence_at(cue_pos)] if ctx.sentences else (0, len(doc.text))
         top = verb
-        while top.head.i != top.i and a <= top.head.idx < b:
+        while top.head.i != top.i and a <= top.head.idx < b and not _quoted(ctx, top.head):
             top = top.head
+            seen.append(top)
+            if top.pos_ == "VERB" and top.dep_ not in ("ccomp", "xcomp", "csubj", "parataxis") and any(
+                c.dep_ in _DEP_SUBJ for c in top.children
+            ):
+                break  # the nearest clause with a subject of its own ("…, where protesters gathered, chanting")
+        if top.head.i != top.i and _quoted(ctx, top.head):
+            # a parse that made the quotation the main clause ("X emailed reporters, arguing,
+            # “the law says …”"): the clause before the participle is the frame, and a
+            # subject the parse gave the quotation's verb is the frame's
+            frame = _frame_verb(ctx, a, verb)
+            top = frame or top
+            if frame is not None and not any(c.dep_ in _DEP_SUBJ for c in frame.children):
+                subj = next((t for t in doc[frame.sent.start : frame.i] if t.dep_ in _DEP_SUBJ
+                             and _quoted(ctx, t.head)), None)
         verb = top if top.pos_ == "VERB" else verb
+    elif verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.lemma_.lower() in _MESSAGES:
+        # "His office put out a statement saying …": the statement's author, its owner or
+        # the subject of the verb that issued it
+        noun = verb.head
+        subj = next((c for c in noun.children if c.dep_ in ("nmod:poss", "poss")), None)
+        if subj is None and noun.dep_ in ("obj", "dobj") and noun.head.pos_ == "VERB":
+            verb = noun.head
     if verb.pos_ == "NOUN":  # "Kroll's claim that …": the claim's owner
         subj = next((c for c in verb.children if c.dep_ in ("nmod:poss", "poss")), None)
         if subj is None:
@@ -513,8 +550,10 @@ def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
         # a parse may give a verb two subjects; one after it ("X told Fox that …", "X asked
         # the secretary") is its object unless none comes before, or the verb is an inverted
         # aside ("The paradox, says Ada Kroll, is …")
-        subjects = [c for c in verb.children
-                    if c.dep_ in (_DEP_SUBJ if step == 0 else ("nsubj",)) and not c.is_space]
+        subjects = [c for c in verb.children if not c.is_space and (
+            c.dep_ in _DEP_SUBJ if step == 0 else c.dep_ == "nsubj" or (  # "X was joined by Y and joked"
+                c.dep_ in ("nsubj:pass", "nsubjpass") and (c.pos_ == "PROPN" or PRONOUNS.get(c.lower_) in ("m", "f"))))
+            and not any(g.dep_ == "case" and g.lower_ == "by" for g in c.children)]  # an agent, misparsed
         left = max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=None)
         right = min((c for c in subjects if c.i > verb.i), key=lambda c: c.i, default=None)
         aside = (verb.i > 0 and doc[verb.i - 1].text == "," and verb.lower_ in _INVERTIBLE
@@ -526,8 +565,18 @@ def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
             break
         joined = joined or verb.dep_ == "conj"
         verb = verb.head
+        seen.append(verb)
+        while _quoted(ctx, verb) and verb.head.i != verb.i:
+            verb = verb.head  # the words of a quotation are not its frame: past them
+        if _quoted(ctx, verb):
+            break
     if subj is None:
-        return None
+        named = next((f for v in seen if v.pos_ == "VERB" and (f := _fronted_name(ctx, v))), None)
+        if named is not None or verb.dep_ != "ROOT":
+            return named
+        # "X emailed supporters saying: “…”" parsed with the participle as the root
+        frame = _frame_verb(ctx, verb.sent.start_char, verb) if verb.tag_ == "VBG" else None
+        return _dep_subject(ctx, frame.idx) if frame is not None else None
     if subj.lower_ in _RELATIVE and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i != verb.i:
         subj = verb.head  # "Ada Kroll, who signed …": the noun the clause is about
     elif subj.lower_ in _RELATIVE and subj.i > 1 and doc[subj.i - 1].text == "," and doc[subj.i - 2].pos_ in (
@@ -536,6 +585,11 @@ def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
         subj = doc[subj.i - 2]
     if subj.ent_type_ in ("DATE", "TIME"):
         return None  # "a note … on Monday morning that says": a misattached clause, no speaker
+    owner = next((c for c in subj.children if c.dep_ in ("nmod:poss", "poss")), None)
+    if subj.pos_ == "NOUN" and subj.lower_ in _SAID_NOUNS and owner is not None and (
+        owner.pos_ == "PROPN" or owner.lower_ in ("his", "her")
+    ):  # "His assumption was that “…”": the owner's words
+        subj = owner
     if subj.pos_ == "NOUN":
         appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         # "Ines Varga, the port chief, said" parsed with the name as the chief's compound
@@ -543,14 +597,59 @@ def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
                       and any(t.text == "," for t in doc[_name_end(doc, c) : subj.i])), None)
         subj = appos or named or subj
     left = subj.i
-    while left > 0 and doc[left - 1].dep_ in _NP_LEFT and left <= doc[left - 1].head.i <= subj.i:
-        if subj.pos_ == "PROPN" and doc[left - 1].pos_ == "NOUN" and doc[left - 1].head.i == subj.i:
-            break  # "after Monday's council vote Factwatch found": a name takes no common-noun compound
-        left -= 1
+    while left > 0:
+        if doc[left - 1].dep_ in _NP_LEFT and left <= doc[left - 1].head.i <= subj.i:
+            if subj.pos_ == "PROPN" and doc[left - 1].pos_ == "NOUN" and doc[left - 1].head.i == subj.i:
+                break  # "after Monday's council vote Factwatch found": a name takes no common-noun compound
+            left -= 1
+        elif left > 1 and doc[left - 1].text in "-–" and not (doc[left - 1].whitespace_ or doc[left - 2].whitespace_):
+            left -= 2  # "the GOP front-runner": the whole word
+        else:
+            break
     right = _name_end(doc, subj)
     while left < right and doc[left].dep_ == "case":
         left += 1
-    return doc[left].idx, doc[right].idx + len(doc[right].text)
+    a, b = doc[left].idx, doc[right].idx + len(doc[right].text)
+    if subj.pos_ == "NOUN" and left >= 2 and doc[left - 1].text == "," and b < len(ctx.text) and ctx.text[b] == ",":
+        # "Hicks, his campaign spokeswoman, added": the name before the apposition
+        named = next((p for p in ctx.persons if p.end == doc[left - 2].idx + len(doc[left - 2].text)), None)
+        if named is not None:
+            return named.start, named.end
+    return a, b
+
+
+def _quoted(ctx: _Ctx, tok: Any) -> bool:
+    """The token lies inside a quotation."""
+    return tok.idx < len(ctx.masked) and ctx.masked[tok.idx] == MASK
+
+
+def _frame_verb(ctx: _Ctx, a: int, before: Any) -> Any:
+    """The main verb of the clause that opens the sentence at ``a`` and ends before the
+    token ``before``: the first verb outside quotations after a subject (its own, or one
+    the parse hung on a quotation's verb), not one of a subordinate clause ("When Ada
+    Kroll arrived, …")."""
+    for tok in ctx.doc[before.sent.start : before.i]:
+        if tok.idx < a or tok.pos_ != "VERB" or _quoted(ctx, tok) or any(c.dep_ == "mark" for c in tok.children):
+            continue
+        if tok.dep_ in ("relcl", "acl:relcl", "acl", "amod"):
+            continue
+        if any(c.dep_ in _DEP_SUBJ and c.i < tok.i and c.lower_ not in _RELATIVE for c in tok.children) or any(
+            t.dep_ in _DEP_SUBJ and _quoted(ctx, t.head) for t in ctx.doc[before.sent.start : tok.i]
+        ):
+            return tok
+    return None
+
+
+def _fronted_name(ctx: _Ctx, verb: Any) -> tuple[int, int] | None:
+    """A parse that missed the subject of a sentence opening with a name and its
+    apposition ("Kroll, the port's chief, repeated …", with "Kroll" hung on the object):
+    the name."""
+    a = verb.sent.start_char
+    p = next((p for p in ctx.persons if a <= p.start < verb.idx), None)
+    if p is None or ctx.text[a : p.start].strip() or not re.fullmatch(r"\s*,[^,.;:]{2,80},\s*",
+                                                                       ctx.text[p.end : verb.idx]):
+        return None
+    return p.start, p.end
 
 
 def _reported_thing(subj: Any, verb: Any) -> bool:
@@ -707,10 +806,11 @@ def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
             att.speaker_text = text[group[0] : group[1]]
             att.via += "+group"
             return True
-    if first in PRONOUNS and alone:
-        ref = _resolve_pronoun(ctx, a, PRONOUNS[first], quoted=ctx.text[att.start : att.end])
+    gender = PRONOUNS.get(first, "m" if first == "his" else None)  # "his" stands alone for its owner
+    if gender is not None and alone:
+        ref = _resolve_pronoun(ctx, a, gender, quoted=ctx.text[att.start : att.end])
         att.speaker_text = first
-        if ref is not None and PRONOUNS[first] in ("m", "f"):
+        if ref is not None and gender in ("m", "f"):
             att.speaker_start, att.speaker_end, att.speaker_text = ref.start, ref.end, ref.text
             att.via += "+pronoun"
         return True
@@ -732,6 +832,14 @@ def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
         att.speaker_start, att.speaker_end, att.speaker_text = start, b, name
         att.role = att.role or title or role_of(text, start, b)
         return True
+    verb = _finite_verb_at(ctx, a, b)
+    if verb is not None:  # "The candidate has mocked a reporter, referred to …": the words before the verb
+        return verb > a and _speaker_from_phrase(ctx, a, verb, att)
+    owned = re.match(r"^(?P<own>his|her|.+?)(?:['’]s?)?\s+(?P<noun>[a-z]+)$", phrase)
+    if owned and owned.group("noun") in _SAID_NOUNS and (owned.group("own").lower() in ("his", "her") or is_name_like(
+        owned.group("own")
+    )):  # "His assumption was that “…”": the owner's words
+        return _speaker_from_phrase(ctx, a, a + len(owned.group("own")), att)
     d = re.match(r"^(?:the|this|that)\s+(?:[\w\-]+\s+){0,3}?(?P<head>[a-z][\w\-]*)$", phrase, re.IGNORECASE)
     if d and d.group("head").lower() in TITLE_HEADS:  # "the senator": the senator named before
         ref = _resolve_description(ctx, a, d.group("head").lower())
@@ -742,6 +850,20 @@ def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
             return True
     att.speaker_text = phrase
     return True
+
+
+def _finite_verb_at(ctx: _Ctx, a: int, b: int) -> int | None:
+    """Where the parse finds a finite verb in ``text[a:b]`` before any comma or relative
+    pronoun (parse only)."""
+    if ctx.doc is None or b > len(ctx.doc.text):
+        return None
+    span = ctx.doc.char_span(a, b, alignment_mode="contract")
+    for tok in span if span is not None else []:
+        if tok.lower_ in _RELATIVE or tok.text == ",":
+            return None
+        if tok.tag_ in ("VBD", "VBZ", "VBP", "MD") and tok.pos_ in ("VERB", "AUX"):
+            return tok.idx
+    return None
 
 
 _ABBREV_DOT_RE = re.compile(r"\b([A-Z][a-z]{0,3})\.(?=[\s,)\-]|[A-Z])")
@@ -812,7 +934,31 @@ def _after(ctx: _Ctx, q: QuoteSpan, hi: int, att: Attribution) -> bool:
         att.cue = " ".join(m.group("cue").lower().split())
         att.via = "after" + att.via
         return True
+    # "“…,” Hannity started." / "“…?” Ada repeated.": after a quotation that ends in a comma or
+    # a question, a short subject and a verb that ends the sentence report it, whatever the verb
+    v = _VERB_AFTER_RE.match(seg) if re.search(r"[,?!]", ctx.text[q.end - 1 : q.outer_end]) else None
+    if v is None:
+        return False
+    tok = _token_at(ctx, q.outer_end + v.start("cue"))
+    if (v.group("cue").endswith("ed") if tok is None else tok.tag_ in ("VBD", "VBZ") and tok.pos_ == "VERB"
+            and tok.lemma_ not in ("be", "have", "do", "go", "come", "follow")) and _speaker_from_phrase(
+        ctx, q.outer_end + v.start("subj"), q.outer_end + v.end("subj"), att
+    ):
+        att.cue, att.via = v.group("cue").lower(), "after-verb" + att.via
+        return True
     return False
+
+
+_VERB_AFTER_RE = re.compile(
+    r"^[\s,]*(?P<subj>(?:he|she|they|I|we)|(?:the|a|an|one)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|"
+    r"[A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+){0,3})\s+(?P<cue>[a-z]+)"
+    r"(?:\s+(?:in|on|back|up|out|off|along|again))?(?:\s+[a-z]+ly)?\s*(?:[.!?;]|$)"
+)
+
+
+_VENUES = {"speech", "interview", "book", "memoir", "blog", "page", "account", "feed", "testimony", "address"}
+_FROM_OWNER_RE = re.compile(r"(?:\b(?i:from|in)\s+|^|[.!?]\s+)(?P<own>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s?"
+                            r"(?:\s+[\w\-]+){0,2}?\s+(?P<noun>[\w\-]+)\s*:\s*$")
 
 
 def _before(ctx: _Ctx, q: QuoteSpan, lo: int, att: Attribution) -> bool:
@@ -831,6 +977,12 @@ def _before(ctx: _Ctx, q: QuoteSpan, lo: int, att: Attribution) -> bool:
     ) is None:
         cues.pop()
     if not cues:
+        own = _FROM_OWNER_RE.search(seg)
+        if own and own.group("noun").lower() in _SAID_NOUNS | _MESSAGES | _VENUES and _speaker_from_phrase(
+            ctx, lo + own.start("own"), lo + own.end("own"), att
+        ):  # "From Kroll's Facebook post: “…”"
+            att.cue, att.via = ":", "before-owner" + att.via
+            return True
         return re.search(r":\s*$", seg) is not None and _colon_frame(ctx, lo + len(seg.rstrip()) - 1, att)
     m = cues[-1]
     tail = seg[m.end() :]
@@ -852,8 +1004,15 @@ def _before(ctx: _Ctx, q: QuoteSpan, lo: int, att: Attribution) -> bool:
             att.cue = cue
             att.via = "before" + att.via
             return True
-        if cue.endswith("ing"):
-            return False  # "X emailed supporters saying": the words before are no subject phrase
+        if cue.endswith("ing"):  # "X emailed supporters saying": the words before are no subject phrase,
+            # but a name right before the participle is its subject ("footage of Ada Kroll asking, “…”")
+            named = next((p for p in ctx.persons if p.end <= lo + m.start("cue")
+                          and not ctx.text[p.end : lo + m.start("cue")].strip()), None)
+            if named is None:
+                return False
+            att.speaker_start, att.speaker_end, att.speaker_text = named.start, named.end, named.text
+            att.cue, att.via = cue, "before-participle"
+            return True
     if _speaker_from_phrase(ctx, a, b, att):
         att.cue = cue
         att.via = "before" + att.via
@@ -901,12 +1060,26 @@ def _colon_frame(ctx: _Ctx, colon: int, att: Attribution) -> bool:
     verb = tok.head
     while verb.idx > colon and verb.head.i != verb.i:  # the colon hangs on the quotation's verb
         verb = verb.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+    def framing(t: Any) -> bool:  # a verb, or an adjective with its copula ("she is sure that …:")
+        return t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and any(c.dep_ == "cop" for c in t.children))
+
+    while not framing(verb) and verb.head.i != verb.i:
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.idx > colon:
+    if not framing(verb) or verb.idx > colon:
         return False
     trial = Attribution(att.start, att.end, att.kind)
-    if not _speaker_from_subject(ctx, verb.idx, trial) or (
+    found = _speaker_from_subject(ctx, verb.idx, trial)
+    # (a parse may give the verb a second subject after it: its object, see _dep_subject)
+    obj = next((c for c in verb.children if c.pos_ == "PROPN" and (
+        c.dep_ in ("obj", "dobj") or (c.dep_ == "nsubj" and c.i > verb.i))), None)
+    person = None if obj is None else next((p for p in ctx.persons if p.start <= obj.idx < p.end), None)
+    if person is not None and verb.tag_ != "VBG" and (not found or trial.speaker_start is None):
+        # "The timing does not surprise pollster Ada Kroll: “…”": a thing that does something
+        # to a person introduces that person's words
+        att.speaker_start, att.speaker_end, att.speaker_text = person.start, person.end, person.text
+        att.role, att.cue, att.via = role_of(ctx.text, person.start, person.end), ":", "colon-object"
+        return True
+    if not found or (
         trial.speaker_start is None and (trial.speaker_text or "").lower() in ("it", "this", "that", "there", "what")
     ):
         return False
@@ -1024,7 +1197,7 @@ def _is_direct(ctx: _Ctx, q: QuoteSpan, lo: int, hi: int) -> bool:
         return True
     if re.search(r":\s*$", before):
         return True
-    if re.search(rf"\b(?:{_CUE})(?:\s+\S+){{0,6}}?\s*,\s*$", before, re.IGNORECASE):
+    if re.search(rf"\b(?:{_CUE}|{_PARTICIPLE_CUE})(?:\s+\S+){{0,6}}?\s*,\s*$", before, re.IGNORECASE):
         return True
     inner = ctx.text[q.start : q.outer_end]
     after = ctx.masked[q.outer_end : hi]
@@ -1055,11 +1228,11 @@ def _partial(ctx: _Ctx, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attribu
             # the parse's subject of the nearest speech word that has one ("She says X's
             # tweets accusing Y are “lies”": she, not the tweets)
             parsed = next((c for c in reversed(cues) if _speaker_from_subject(ctx, sa + c.start("cue"), att)), None)
-            if parsed is not None and _is_noun(ctx, sa + parsed.start("cue")):
+            if parsed is not None and _nominal(ctx, sa + parsed.start("cue")):
                 # "X told CNN that Y's comments “…”": the words are X's report, not Y's comments
                 for c in reversed(cues[: cues.index(parsed)]):
                     trial = Attribution(att.start, att.end, att.kind)
-                    if not _is_noun(ctx, sa + c.start("cue")) and _speaker_from_subject(
+                    if not _nominal(ctx, sa + c.start("cue")) and _speaker_from_subject(
                         ctx, sa + c.start("cue"), trial
                     ) and trial.speaker_start is not None:
                         att.speaker_text, att.speaker_start, att.speaker_end = (trial.speaker_text, trial.speaker_start,
@@ -1104,10 +1277,11 @@ def _token_at(ctx: _Ctx, pos: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def _is_noun(ctx: _Ctx, pos: int) -> bool:
-    """The word at ``pos`` is a noun in the parse ("comments", "call", "claims")."""
+def _nominal(ctx: _Ctx, pos: int) -> bool:
+    """The word at ``pos`` is a noun, or a participle describing one ("X's tweets accusing Y")."""
     tok = _token_at(ctx, pos)
-    return tok is not None and tok.pos_ == "NOUN"
+    return tok is not None and (tok.pos_ == "NOUN" or (tok.tag_ == "VBG" and tok.dep_ == "acl"
+                                                      and tok.head.pos_ == "NOUN"))
 
 
 def _stray_noun(ctx: _Ctx, pos: int) -> bool:
@@ -1153,7 +1327,7 @@ def _complement(ctx: _Ctx, a: int, b: int, att: Attribution) -> Attribution | No
     text = ctx.text
     m = re.match(rf"[^.;:!?\n{MASK}]{{0,60}}?\bthat,?\s+", ctx.masked[a:b])
     a += m.end() if m else 0
-    while a < b and text[a].isspace():
+    while a < b and (text[a].isspace() or text[a] in ",:"):
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in ".;"):
         b -= 1
@@ -1173,7 +1347,8 @@ _INDIRECT_RE = re.compile(
 )
 _INDIRECT_TAIL_RE = re.compile(
     rf"^(?P<content>.{{12,}}?),\s+(?:(?P<subj1>[^,;:{MASK}]{{2,80}}?)\s+{_AUX}(?P<cue1>said|says|added|told\s+[^,.;{MASK}]{{1,40}})|"
-    rf"(?P<cue2>said|says|added|according\s+to)\s+(?P<subj2>[^;:{MASK}]{{2,100}}?))$",
+    rf"(?P<cue2>said|says|added|according\s+to)\s+(?!(?:on|in|at|to|from|during|after|before|last|this|with|by|"
+    rf"for|that|yesterday|today|earlier|later)\b)(?P<subj2>[^;:{MASK}]{{2,100}}?))$",
     re.IGNORECASE,
 )
 _ACCORDING_HEAD_RE = re.compile(rf"^According\s+to\s+(?P<subj>[^,;{MASK}]{{2,100}}?),\s+(?P<content>.{{12,}})$")
@@ -1240,7 +1415,8 @@ def attribute(
     else:
         persons = found
     persons = add_surname_mentions(text, masked, [_whole_name(text, p) for p in persons
-                                                  if MASK not in masked[p.start : p.end]])
+                                                  if MASK not in masked[p.start : p.end]
+                                                  and p.text.rstrip(".").lower() not in _TITLE_STEMS])  # "Sen"
     ctx = _Ctx(text, framed, spans, persons, doc=doc)
     for lo, hi in paragraphs(text):
         ctx.sentences.extend(sentence_spans(masked, lo, hi))
@@ -1258,6 +1434,8 @@ def attribute(
         mid = bool(masked[lo : q.outer_start].strip(_PUNCT + MASK + DOUBLE_MARKS))
         if mid and _is_title_case_name(inner) and not _is_direct(ctx, q, lo, sb):
             continue  # a name or title in quotation marks
+        if mid and _TITLED_RE.search(masked[lo : q.outer_start]) and _is_title_case_name(inner.rstrip(",."), 14):
+            continue  # the editorial, entitled “A Name for It,” ran …
         if _is_direct(ctx, q, lo, sb):
             att = _speaker(ctx, q, k, prev, para_start)
         else:
