@@ -422,9 +422,9 @@ class Store:
             c.executemany("INSERT INTO lsh_indexed (article_id, profile) VALUES (?,?)",
                           [(a, profiles.get(a)) for a in entries])
             c.executemany(
-                "INSERT INTO lsh_buckets (key, n, ids) VALUES (?, 1, ?) ON CONFLICT(key) DO UPDATE"
-                " SET n = n + 1, ids = CASE WHEN n < ? THEN ids || ',' || excluded.ids ELSE ids END WHERE n <= ?",
-                [(k, str(r), c, c) for k, r in rows for c in (cap_of(k),)],
+                "INSERT INTO lsh_buckets (key, n, ids) VALUES (?1, 1, ?2) ON CONFLICT(key) DO UPDATE"
+                " SET n = n + 1, ids = CASE WHEN n < ?3 THEN ids || ',' || excluded.ids ELSE ids END WHERE n <= ?3",
+                [(k, str(r), cap_of(k)) for k, r in rows],
             )
 
     def lsh_profiles(self, ids: list[str]) -> dict[str, bytes]:

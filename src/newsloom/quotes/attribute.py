@@ -347,6 +347,16 @@ def _possessive(ctx: _Ctx, p: Person) -> bool:
     return bool(re.search(r"['’]s$", p.text) or re.match(r"['’]s\b", ctx.text[p.end : p.end + 3]))
 
 
+def _person_at(ctx: _Ctx, pos: int) -> Person | None:
+    """The person mention covering the character at ``pos``."""
+    return next((p for p in ctx.persons if p.start <= pos < p.end), None)
+
+
+def _person_before(ctx: _Ctx, pos: int) -> Person | None:
+    """The person mention that ends right before ``pos`` (only spaces between)."""
+    return next((p for p in ctx.persons if p.end <= pos and not ctx.text[p.end : pos].strip()), None)
+
+
 def _person_in(ctx: _Ctx, a: int, b: int, first: bool = True) -> Person | None:
     """The first (or last) person mention inside [a, b), skipping possessives ("X's aide") and
     lone initials (the "G" of "G.K. Butterfield")."""
@@ -391,7 +401,7 @@ def _main_subject(ctx: _Ctx, a: int, b: int, depth: int = 0) -> Person | None:
         gender = PRONOUNS.get(tok.lower_)
         if gender in ("m", "f"):  # a chain of pronoun subjects, bounded (each step goes back)
             return _resolve_pronoun(ctx, tok.idx, gender, depth + 1) if depth < 3 else None
-        p = next((p for p in ctx.persons if p.start <= tok.idx < p.end), None)
+        p = _person_at(ctx, tok.idx)
         return p if p is not None and _strong(ctx, p) and not _attributive(ctx, p) else None
     return None
 
@@ -585,11 +595,6 @@ def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
         subj = doc[subj.i - 2]
     if subj.ent_type_ in ("DATE", "TIME"):
         return None  # "a note … on Monday morning that says": a misattached clause, no speaker
-    owner = next((c for c in subj.children if c.dep_ in ("nmod:poss", "poss")), None)
-    if subj.pos_ == "NOUN" and subj.lower_ in _SAID_NOUNS and owner is not None and (
-        owner.pos_ == "PROPN" or owner.lower_ in ("his", "her")
-    ):  # "His assumption was that “…”": the owner's words
-        subj = owner
     if subj.pos_ == "NOUN":
         appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         # "Ines Varga, the port chief, said" parsed with the name as the chief's compound
@@ -612,7 +617,7 @@ def _dep_subject(ctx: _Ctx, cue_pos: int) -> tuple[int, int] | None:
     a, b = doc[left].idx, doc[right].idx + len(doc[right].text)
     if subj.pos_ == "NOUN" and left >= 2 and doc[left - 1].text == "," and b < len(ctx.text) and ctx.text[b] == ",":
         # "Hicks, his campaign spokeswoman, added": the name before the apposition
-        named = next((p for p in ctx.persons if p.end == doc[left - 2].idx + len(doc[left - 2].text)), None)
+        named = _person_before(ctx, doc[left - 2].idx + len(doc[left - 2].text))
         if named is not None:
             return named.start, named.end
     return a, b
@@ -835,10 +840,9 @@ def _speaker_from_phrase(ctx: _Ctx, a: int, b: int, att: Attribution) -> bool:
     verb = _finite_verb_at(ctx, a, b)
     if verb is not None:  # "The candidate has mocked a reporter, referred to …": the words before the verb
         return verb > a and _speaker_from_phrase(ctx, a, verb, att)
-    owned = re.match(r"^(?P<own>his|her|.+?)(?:['’]s?)?\s+(?P<noun>[a-z]+)$", phrase)
-    if owned and owned.group("noun") in _SAID_NOUNS and (owned.group("own").lower() in ("his", "her") or is_name_like(
-        owned.group("own")
-    )):  # "His assumption was that “…”": the owner's words
+    owned = re.match(r"^(?P<own>.+?)(?:['’]s?)?\s+(?P<noun>[a-z]+)$", phrase)
+    if owned and owned.group("noun") in _SAID_NOUNS and is_name_like(owned.group("own")):
+        # "Valastro's argument was that “…”": the owner's words ("his argument": a pronoun, above)
         return _speaker_from_phrase(ctx, a, a + len(owned.group("own")), att)
     d = re.match(r"^(?:the|this|that)\s+(?:[\w\-]+\s+){0,3}?(?P<head>[a-z][\w\-]*)$", phrase, re.IGNORECASE)
     if d and d.group("head").lower() in TITLE_HEADS:  # "the senator": the senator named before
@@ -957,6 +961,7 @@ _VERB_AFTER_RE = re.compile(
 
 
 _VENUES = {"speech", "interview", "book", "memoir", "blog", "page", "account", "feed", "testimony", "address"}
+_OWNED = _SAID_NOUNS | _MESSAGES | _VENUES  # "From Kroll's Facebook post:"
 _FROM_OWNER_RE = re.compile(r"(?:\b(?i:from|in)\s+|^|[.!?]\s+)(?P<own>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s?"
                             r"(?:\s+[\w\-]+){0,2}?\s+(?P<noun>[\w\-]+)\s*:\s*$")
 
@@ -978,7 +983,7 @@ def _before(ctx: _Ctx, q: QuoteSpan, lo: int, att: Attribution) -> bool:
         cues.pop()
     if not cues:
         own = _FROM_OWNER_RE.search(seg)
-        if own and own.group("noun").lower() in _SAID_NOUNS | _MESSAGES | _VENUES and _speaker_from_phrase(
+        if own and own.group("noun").lower() in _OWNED and _speaker_from_phrase(
             ctx, lo + own.start("own"), lo + own.end("own"), att
         ):  # "From Kroll's Facebook post: “…”"
             att.cue, att.via = ":", "before-owner" + att.via
@@ -1006,8 +1011,7 @@ def _before(ctx: _Ctx, q: QuoteSpan, lo: int, att: Attribution) -> bool:
             return True
         if cue.endswith("ing"):  # "X emailed supporters saying": the words before are no subject phrase,
             # but a name right before the participle is its subject ("footage of Ada Kroll asking, “…”")
-            named = next((p for p in ctx.persons if p.end <= lo + m.start("cue")
-                          and not ctx.text[p.end : lo + m.start("cue")].strip()), None)
+            named = _person_before(ctx, lo + m.start("cue"))
             if named is None:
                 return False
             att.speaker_start, att.speaker_end, att.speaker_text = named.start, named.end, named.text
@@ -1072,7 +1076,7 @@ def _colon_frame(ctx: _Ctx, colon: int, att: Attribution) -> bool:
     # (a parse may give the verb a second subject after it: its object, see _dep_subject)
     obj = next((c for c in verb.children if c.pos_ == "PROPN" and (
         c.dep_ in ("obj", "dobj") or (c.dep_ == "nsubj" and c.i > verb.i))), None)
-    person = None if obj is None else next((p for p in ctx.persons if p.start <= obj.idx < p.end), None)
+    person = None if obj is None else _person_at(ctx, obj.idx)
     if person is not None and verb.tag_ != "VBG" and (not found or trial.speaker_start is None):
         # "The timing does not surprise pollster Ada Kroll: “…”": a thing that does something
         # to a person introduces that person's words
