@@ -25,9 +25,12 @@ left out.
   instead — names inside its modifiers are not the speaker. A pronoun ("he") or
   a description of a person ("the Vermont senator", "The Republican nominee") counts as
   matched when the speaker is the one it refers to, taken as the nearest *named* source of
-  any gold attribution before it (quotes or not) whose gender — Mr./Mrs./Ms. before the
-  name, gendered role words in its sources ("spokeswoman"), else he/his vs she/her after the
-  name in sentences that name no other source — does not clash with a he/she; "a …" sources
+  any gold attribution before it (quotes or not) whose gender — a full name's first name
+  (US Census lists), else Mr./Mrs./Ms. before the name, gendered role words in its sources
+  ("spokeswoman"), else he/his vs she/her after the name in sentences that name no other
+  source — does not clash with a he/she, and who is a person (a he/she antecedent has a
+  gender, or the article names it after a first name or a personal title: "The New York
+  Times", "Atlantic City" and "Some Republicans" are no "he"); "a …" sources
   ("a Donald Trump tweet") are no antecedents. A description also matches when our speaker
   is the description itself (same head word). PolNeAR does not resolve pronouns; before
   this rule the bench took the nearest gold *quote* source of any gender (often an
@@ -127,11 +130,25 @@ _GENDER_WORDS = {"m": {"mr", "he", "his", "man", "men", "father", "husband", "so
                  "f": {"mrs", "ms", "miss", "she", "her", "woman", "women", "mother", "wife", "daughter",
                        "sister", "chairwoman", "spokeswoman", "congresswoman", "businesswoman", "queen", "lady"}}
 #: Head nouns of a description that names a person ("the Vermont senator", "the former aide").
+from newsloom.entities.names import gender_of_first_name  # noqa: E402
 from newsloom.nlp.components import TITLE_HEADS  # noqa: E402
 
 PERSON_HEADS = TITLE_HEADS | {"candidate", "nominee", "strategist", "aide", "official", "congressman",
                               "congresswoman", "businessman", "businesswoman", "mother", "father", "woman", "man",
                               "republican", "democrat"}
+
+
+#: Personal titles before a name ("Sen. Kroll", "Mayor Kroll").
+PERSON_TITLES = TITLE_HEADS | {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt",
+                               "capt", "prof", "rev", "adm", "maj", "sir", "dame", "lord", "lady"}
+
+
+@functools.cache
+def _first_names() -> frozenset[str]:
+    """Every first name of the US Census 1990 lists shipped in the ``names`` package."""
+    from importlib import resources
+    return frozenset(line.split()[0].lower() for file in ("dist.male.first", "dist.female.first")
+                     for line in resources.files("names").joinpath(file).read_text().splitlines() if line.strip())
 
 
 def _name_words(s: str) -> set[str]:
@@ -165,7 +182,12 @@ class Doc:
                 if re.search(rf"[\w,;]\s+{re.escape(w[0].upper() + w[1:])}\b", self.text)}
 
     def gender(self, source: str, words: set[str]) -> str | None:
-        """m/f from Mr./Mrs./Ms. before the name in the article or gendered role words."""
+        """m/f from the first name of a full name ("Hillary Clinton" is no "he"), else from
+        Mr./Mrs./Ms. before the name in the article, gendered role words or the he/she after it."""
+        full = re.search(r"([A-Z][\w’'\-]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w’'\-]+)$", re.split(r",|\s[–—]\s", source)[0])
+        first = gender_of_first_name(f"{full[1]} {full[2]}") if full else None  # not "Georgia businessman …"
+        if first:  # a full name: "Hillary Clinton" is no "he", whatever "Mr. Clinton" says of Bill
+            return first
         key = frozenset(words)
         if key not in self._genders:
             self._genders[key] = self._gender(words)
@@ -192,6 +214,18 @@ class Doc:
             if he + she >= 2 and he != she:
                 votes.add("m" if he > she else "f")
         return votes.pop() if len(votes) == 1 else None
+
+    def personal(self, source: str, words: set[str]) -> bool:
+        """Whether a source is a person, as a he/she antecedent must be: it has a gender, or the
+        article gives one of its name words after a first name or a personal title ("Ada
+        Kroll", "Sen. Kroll"); "The New York Times" and "Atlantic City" are no one."""
+        if self.gender(source, words):
+            return True
+        for w in words:  # "Mexican President Enrique Peña Nieto": a title or a first name in the run before
+            for m in re.finditer(rf"((?:[A-Z][\w’'\-]*\.?\s+){{1,3}})(?i:{re.escape(w)})\b", self.text):
+                if {x.rstrip(".").lower() for x in m.group(1).split()} & (_first_names() | PERSON_TITLES):
+                    return True
+        return False
 
     @functools.cached_property
     def names(self) -> list[str]:
@@ -248,7 +282,7 @@ def referent(gold: Gold, doc: Doc) -> str | None:
             words = doc.proper(src)
             if words and (not person or _singular_named(src)) and not (
                 gender and doc.gender(src, words) not in (None, gender)
-            ):
+            ) and not (gender and low in PRONOUNS and not doc.personal(src, words)):
                 yield src, words
 
     nearest = next(candidates(), (None, set()))[0]

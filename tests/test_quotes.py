@@ -117,6 +117,13 @@ def test_pronoun_skips_a_person_of_the_other_gender() -> None:
     assert speaker_of(text, "We agreed on nothing") == "Ines Polder"
 
 
+def test_a_possessed_person_is_not_the_possessor() -> None:
+    text = ("Oskar Bele, the ferry captain, waved from the deck.\n\n"
+            "“He never sleeps before a crossing,” his wife said. “Never once,” his statement added.")
+    assert speaker_of(text, "He never sleeps before a crossing") == "his wife"
+    assert speaker_of(text, "Never once") == "Oskar Bele"  # his words: a statement of his
+
+
 def test_speaker_in_previous_sentence() -> None:
     text = (
         "Tobin Marsh, a ferry captain who has sailed the route for 30 years, waited at the quay. "

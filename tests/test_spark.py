@@ -4,6 +4,7 @@ quotes, derivations and stories. Skipped without PySpark/Java (but for the pure-
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -183,3 +184,44 @@ def test_a_full_sentence_key_still_links_its_first_articles(monkeypatch):
     arts = spark.createDataFrame(rows, "n long, keys array<string>, terms array<string>")
     got = {(r.a, r.b) for r in blocks.blocking_edges(arts).collect()}
     assert got == {(a, b) for a in range(6) for b in range(a + 1, 6)}
+
+
+@pytest.mark.parametrize("entry", ["spark-submit", pytest.param("cli", marks=needs_java)])  # cli checks Java first
+def test_an_unknown_model_ends_the_job_before_spark_starts(tmp_path, capsys, monkeypatch, entry):
+    from click.testing import CliRunner
+
+    from newsloom.cli import main as cli
+    from newsloom.spark.job import main
+
+    monkeypatch.setenv("NEWSLOOM_MODEL", "")  # restored after the test
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "ferry", "text": FERRY}) + "\n")
+    args = [str(src), "--out", str(tmp_path / "out"), "--model", "no_such_pipeline"]
+    if entry == "cli":
+        res = CliRunner().invoke(cli, ["spark", *args])
+        status, said = res.exit_code, res.output
+    else:
+        status, said = main(args), capsys.readouterr().err
+    assert status == 2 and "no_such_pipeline" in said
+    assert not (tmp_path / "out").exists()
+
+
+@needs_java
+def test_the_selected_model_reaches_the_workers(tmp_path):
+    """The model ``--model`` selects is the one the workers load: an unknown name there
+    rejects the article with its name, never a silent fall-back to rules."""
+    import subprocess
+    import sys
+
+    from newsloom.nlp import ENV_VAR
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "ferry", "text": FERRY}) + "\n")
+    # a process of its own, as a job runs: this one's JVM started before the variable was set
+    done = subprocess.run([sys.executable, "-m", "newsloom.spark.job", str(src), "--out", str(tmp_path / "out"),
+                           "--master", "local[1]"], env={**os.environ, ENV_VAR: "no_such_pipeline"},
+                          capture_output=True, text=True, timeout=600)
+    counts = json.loads(done.stdout.strip().splitlines()[-1])
+    assert (counts["articles"], counts["rejected"]) == (0, 1)
+    (row,) = read(tmp_path / "out" / "rejected.parquet")
+    assert row["code"] == "NL011" and "no_such_pipeline" in row["reason"]

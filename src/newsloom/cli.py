@@ -7,7 +7,6 @@ error or when the store cannot be opened.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -82,15 +81,7 @@ def analyze(
     targets = list(inputs) + list(input_dirs)
     if not targets:
         raise click.UsageError("give at least one INPUT file or directory")
-    if model_name:
-        from newsloom.nlp import ENV_VAR, ModelNotFoundError, load
-
-        try:
-            load(model_name)
-        except ModelNotFoundError as exc:
-            err_console.print(f"newsloom: {exc}")
-            sys.exit(2)
-        os.environ[ENV_VAR] = model_name
+    _select_model(model_name)
     try:
         store = Store(db)
     except Exception as exc:  # a store we cannot open ends the run
@@ -143,6 +134,18 @@ def analyze(
     sys.exit(0 if report.ok else 1)
 
 
+def _select_model(name: str | None) -> None:
+    """``--model``: the pipeline the article stages load; one that does not load is exit 2."""
+    if name:
+        from newsloom.nlp import ModelNotFoundError, select
+
+        try:
+            select(name)
+        except ModelNotFoundError as exc:
+            err_console.print(f"newsloom: {exc}")
+            sys.exit(2)
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", required=True, help="Directory (or s3://…, hdfs://…) for the Parquet tables.")
@@ -150,7 +153,10 @@ def analyze(
 @click.option("--partitions", type=int, default=None, help="Input partitions (default: 4 per core).")
 @click.option("--pack", type=int, default=None,
               help="Articles per block that small blocks are packed into (default 1000; 1: no packing).")
-def spark(inputs: tuple[str, ...], out: str, master: str, partitions: int | None, pack: int | None) -> None:
+@click.option("--model", "model_name", envvar="NEWSLOOM_MODEL", default=None,
+              help="spaCy pipeline for the article stages, as for analyze (the workers load it).")
+def spark(inputs: tuple[str, ...], out: str, master: str, partitions: int | None, pack: int | None,
+          model_name: str | None) -> None:
     """Run the pipeline on Apache Spark (article stages per input file, corpus stages per
     block of related articles) and write Parquet tables to --out."""
     from newsloom.spark import check_environment
@@ -162,6 +168,7 @@ def spark(inputs: tuple[str, ...], out: str, master: str, partitions: int | None
     except RuntimeError as exc:
         err_console.print(f"newsloom spark: {exc}", highlight=False)
         sys.exit(2)
+    _select_model(model_name)
     info: dict[str, float] = {}
     counts = run(list(inputs), out, master=master, partitions=partitions,
                  pack=DEFAULT_PACK if pack is None else pack, info=info)

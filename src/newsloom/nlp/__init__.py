@@ -27,7 +27,7 @@ ENV_VAR = "NEWSLOOM_MODEL"
 
 __all__ = [
     "DEFAULT_MODEL_NAME", "DEFAULT_MODEL_PATH", "ENV_VAR", "SHIPPED", "TRF_MODEL_NAME",
-    "ModelNotFoundError", "finds_entities", "load", "model_path", "parse", "selected",
+    "ModelNotFoundError", "finds_entities", "load", "model_path", "parse", "select", "selected",
 ]
 
 # a paragraph: a line's text, from its first non-space to its last
@@ -43,6 +43,14 @@ def selected() -> str | None:
     """The model the engine uses: ``$NEWSLOOM_MODEL`` (``analyze --model`` sets it), else
     None for the shipped default."""
     return os.environ.get(ENV_VAR) or None
+
+
+def select(name: str) -> None:
+    """Make ``name`` the engine's model (``--model``): it is loaded here once, so that a name
+    that does not load fails now rather than in every article, then ``$NEWSLOOM_MODEL`` tells
+    the article stages (and Spark's workers). Raises :class:`ModelNotFoundError`."""
+    load(name)
+    os.environ[ENV_VAR] = name
 
 
 def model_path(name: str | None) -> Path:

@@ -18,6 +18,7 @@ OPENERS = "“„«"
 CLOSERS = "”»"
 STRAIGHT = '"'
 DOUBLE_MARKS = OPENERS + CLOSERS + STRAIGHT
+MASK = "\u2588"  # stands in for quoted text, so its full stops split no sentence
 _LEFT_OPEN_CTX = "([{—–-/:;"  # a mark after these opens
 _RIGHT_CLOSE_CTX = ".,;:!?)]}—–-…"  # a mark before these closes
 _PARA_RE = re.compile(r"[^\n]*\S[^\n]*")

@@ -209,8 +209,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None,
                         help="spaCy pipeline for the article stages (default: the shipped en_newsloom)")
     args = parser.parse_args(argv)
-    if args.model:  # the workers inherit it (local) or get it as executor environment
-        os.environ[ENV_VAR] = args.model
+    if args.model:  # as `analyze --model`: a model that does not load ends the job before Spark starts
+        from newsloom.nlp import ModelNotFoundError, select
+
+        try:
+            select(args.model)  # the workers inherit it (local) or get it as executor environment
+        except ModelNotFoundError as exc:
+            print(f"newsloom: {exc}", file=sys.stderr)
+            return 2
     info: dict[str, float] = {}
     counts = run(args.inputs, args.out, args.master, args.partitions, pack=args.pack, info=info)
     print(json.dumps({**counts, "blocking": info}))
