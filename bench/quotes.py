@@ -130,7 +130,7 @@ _GENDER_WORDS = {"m": {"mr", "he", "his", "man", "men", "father", "husband", "so
                  "f": {"mrs", "ms", "miss", "she", "her", "woman", "women", "mother", "wife", "daughter",
                        "sister", "chairwoman", "spokeswoman", "congresswoman", "businesswoman", "queen", "lady"}}
 #: Head nouns of a description that names a person ("the Vermont senator", "the former aide").
-from newsloom.entities.names import gender_of_first_name  # noqa: E402
+from newsloom.entities.names import first_names, gender_of_first_name  # noqa: E402
 from newsloom.nlp.components import TITLE_HEADS  # noqa: E402
 
 PERSON_HEADS = TITLE_HEADS | {"candidate", "nominee", "strategist", "aide", "official", "congressman",
@@ -144,11 +144,9 @@ PERSON_TITLES = TITLE_HEADS | {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "g
 
 
 @functools.cache
-def _first_names() -> frozenset[str]:
-    """Every first name of the US Census 1990 lists shipped in the ``names`` package."""
-    from importlib import resources
-    return frozenset(line.split()[0].lower() for file in ("dist.male.first", "dist.female.first")
-                     for line in resources.files("names").joinpath(file).read_text().splitlines() if line.strip())
+def _person_markers() -> frozenset[str]:
+    """Words that mark the name after them as a person's: a first name (US Census lists) or a title."""
+    return first_names() | PERSON_TITLES
 
 
 def _name_words(s: str) -> set[str]:
@@ -223,7 +221,7 @@ class Doc:
             return True
         for w in words:  # "Mexican President Enrique Peña Nieto": a title or a first name in the run before
             for m in re.finditer(rf"((?:[A-Z][\w’'\-]*\.?\s+){{1,3}})(?i:{re.escape(w)})\b", self.text):
-                if {x.rstrip(".").lower() for x in m.group(1).split()} & (_first_names() | PERSON_TITLES):
+                if {x.rstrip(".").lower() for x in m.group(1).split()} & _person_markers():
                     return True
         return False
 

@@ -105,17 +105,29 @@ FIRST_NAME_RATIO = 10.0
 
 
 @functools.cache
-def _first_name_genders() -> dict[str, str]:
-    """First name (lower case) -> "m"/"f", from the US Census 1990 first-name lists shipped in
-    the ``names`` package (public-domain data; lines "NAME  freq%  cum%  rank")."""
+def _census_first_names() -> dict[str, dict[str, float]]:
+    """First name (lower case) -> {"m"/"f": frequency %}, from the US Census 1990 first-name
+    lists shipped in the ``names`` package (public-domain data; lines "NAME  freq%  cum%  rank")."""
     freq: dict[str, dict[str, float]] = {}
     for gender, file in (("m", "dist.male.first"), ("f", "dist.female.first")):
         for line in resources.files("names").joinpath(file).read_text().splitlines():
             parts = line.split()
             if len(parts) == 4:
                 freq.setdefault(parts[0].lower(), {})[gender] = float(parts[1])
+    return freq
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """Every first name of the Census lists (lower case), of either gender or both."""
+    return frozenset(_census_first_names())
+
+
+@functools.cache
+def _first_name_genders() -> dict[str, str]:
+    """First name (lower case) -> "m"/"f" where the Census lists make it clearly one."""
     out = {}
-    for name, f in freq.items():
+    for name, f in _census_first_names().items():
         m, w = f.get("m", 0.0), f.get("f", 0.0)
         if max(m, w) >= FIRST_NAME_RATIO * min(m, w):
             out[name] = "m" if m > w else "f"
