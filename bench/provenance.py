@@ -13,8 +13,10 @@ the inserted one, an excerpt that the decision rightly calls ``partial``, not a 
 long sentences of the original (one verbatim, the others under a new frame or with words
 changed); the share of them found (any derivation between the two) is reported apart.
 
-Usage: ``python bench/provenance.py [--no-stories] [--errors K] [N ...]`` (default 1000;
-10000 with stories runs in about 5 minutes, 100000 in about an hour and 2 GB on one core).
+Usage: ``python bench/provenance.py [--no-stories] [--errors K] [--memory] [N ...]`` (default 1000;
+10000 with stories runs in about 5 minutes, 100000 in about an hour and 3 GB on one core).
+The stores are SQLite files in a temporary directory, as ``analyze`` writes them (with the
+store's own page cache); ``--memory`` keeps them in memory instead.
 Besides the mean cost per article (wall clock and CPU time) it prints the marginal CPU cost of the first and the last
 tenth of the arrivals (docs are shuffled, so every tenth has the same mix), and the CPU cost of a fixed probe set
 (``PROBE`` generated articles, the same at every n, families arriving together) added to the corpus of n: the
@@ -33,6 +35,7 @@ import datetime as dt
 import random
 import re
 import resource
+import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -383,7 +386,7 @@ def _staged(stage: Stage, store: Store, ids: list[str]) -> tuple[float, float, l
     return time.perf_counter() - t0, time.process_time() - cpu0, chunks
 
 
-def _probe(store: Store, n: int, with_stories: bool) -> None:
+def _probe(store: Store, n: int, with_stories: bool, new_store: Callable[[str], Store]) -> None:
     """Time the same ``PROBE`` generated articles (families arriving together, and unrelated
     ones) against the corpus of ``n`` already stored, and against an empty store, chunk by
     chunk in turn: the corpus's mix of real and generated texts changes with n and its
@@ -392,7 +395,7 @@ def _probe(store: Store, n: int, with_stories: bool) -> None:
     half within minutes, so only the ratio of two costs measured side by side compares
     across runs."""
     docs, truth, _ = corpus(PROBE, PROBE_SEED, prefix="q", real=False)
-    alone = Store(":memory:")
+    alone = new_store(f"alone{n}")
     ids = _articles(docs, store, alone)
     stages = [provenance.stage, stories.stage] if with_stories else [provenance.stage]
     cpu = {(stage, s): 0.0 for stage in stages for s in (store, alone)}
@@ -414,14 +417,17 @@ def _probe(store: Store, n: int, with_stories: bool) -> None:
           f"R={tp / max(1, len(gold)):.3f}) against the {n:,} stored, and alone: {', '.join(figures)}")
 
 
-def run(n: int, with_stories: bool = True, show_errors: int = 0) -> None:
+def run(n: int, new_store: Callable[[str], Store], with_stories: bool = True, show_errors: int = 0) -> None:
     docs, truth, partials = corpus(n)
-    store = Store(":memory:")
+    store = new_store(f"n{n}")
     ids = _articles(docs, store)
     del docs
     dt, cpu, chunks = _staged(provenance.stage, store, ids)
     tenth = max(1, len(chunks) // 10)  # docs are shuffled: every tenth has the same mix
     dt_stories, cpu_stories, _ = _staged(stories.stage, store, ids) if with_stories else (0.0, 0.0, [])
+    # before the evaluation loads the whole result: the generated corpus, the stages and
+    # the store's page cache (all of the store when it is in memory)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result = store.result()
     got = {(d.derived_id, d.source_id): d for d in result.derivations if d.kind in {"copy", "rewrite"}}
     present = set(ids)
@@ -434,11 +440,10 @@ def run(n: int, with_stories: bool = True, show_errors: int = 0) -> None:
     planted = {p: s for p, s in partials.items() if p in present and s in present}
     found = [links[frozenset(x)] for x in planted.items() if frozenset(x) in links]
     found_kinds = Counter(d.kind for d in found)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"n={n}: derivations P={tp / max(1, len(got)):.3f} R={tp / max(1, len(gold)):.3f} "
           f"direction={tp / max(1, undirected_tp):.3f} credit={credit_ok / max(1, tp):.3f} "
           f"| {n / dt:.0f} articles/s ({1000 * dt / n:.2f} ms/article; CPU {1000 * cpu / n:.2f} ms/article) "
-          f"peak RSS {rss:.0f} MB")
+          f"peak RSS {rss:.0f} MB before the evaluation")
     print(f"  planted partial reuse ({len(planted)}): found {len(found) / max(1, len(planted)):.3f} "
           f"({', '.join(f'{k} {v}' for k, v in sorted(found_kinds.items()))}; "
           f"{sum(d.derived_id in planted for d in found)} in the right direction)")
@@ -468,7 +473,7 @@ def run(n: int, with_stories: bool = True, show_errors: int = 0) -> None:
               f"{len(set(family.values()))} gold) | {1000 * dt_stories / n:.2f} ms/article "
               f"(CPU {1000 * cpu_stories / n:.2f})")
     del result
-    _probe(store, n, with_stories)
+    _probe(store, n, with_stories, new_store)
 
 
 def main() -> None:
@@ -480,9 +485,16 @@ def main() -> None:
     parser.add_argument("--no-stories", action="store_true", help="skip the stories stage")
     parser.add_argument("--errors", type=int, default=0, metavar="K",
                         help="list K false positives and K false negatives with their evidence")
+    parser.add_argument("--memory", action="store_true",
+                        help="keep the stores in memory (default: SQLite files in a temporary directory, "
+                        "as analyze writes them)")
     args = parser.parse_args()
-    for n in args.n:
-        run(n, not args.no_stories, args.errors)
+    with tempfile.TemporaryDirectory(prefix="newsloom-bench-") as tmp:
+        def new_store(name: str) -> Store:
+            return Store(":memory:" if args.memory else Path(tmp) / f"{name}.db")
+
+        for n in args.n:
+            run(n, new_store, not args.no_stories, args.errors)
 
 
 if __name__ == "__main__":

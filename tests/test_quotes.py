@@ -226,10 +226,26 @@ def test_first_name_rules_out_a_pronoun_of_the_other_gender() -> None:
 
 
 def test_article_evidence_beats_the_first_name() -> None:
-    # "Carol" is mostly a woman's name, but the article calls this Carol a spokesman
-    text = ("Carol Venn, the port's spokesman, stood beside Karen Holt on Monday.\n\n"
+    # "Carol" is mostly a woman's name, but the article calls this Carol a father
+    text = ("Carol Venn, a father of three, stood beside Karen Holt on Monday.\n\n"
             "“We are ready,” he said.")
     assert _speaker_with_ner(text, ["Carol Venn", "Karen Holt"], "We are ready") == "Carol Venn"
+
+
+def test_a_family_name_does_not_share_one_gender() -> None:
+    # the he/she after Donald Baird are his, not his daughter's
+    text = ("Donald Baird spoke first, and he thanked the crowd. He said the port would grow. At centre stage "
+            "was his eldest daughter, Ivana Baird, who spoke warmly about the family.\n\n"
+            "“I have seen him fight for his workers,” she said.")
+    assert _speaker_with_ner(text, ["Donald Baird", "Ivana Baird"], "I have seen him fight for his workers") == (
+        "Ivana Baird")
+
+
+def test_a_generic_man_title_does_not_make_a_woman_he() -> None:
+    # "spokesman", "chairman" serve women too ("Kroll spokesman Hope Ridley … she said")
+    text = ("Tom Baird sat in the front row. Kroll spokesman Hope Ridley confirmed the club was set up "
+            "without the campaign.\n\n“They are not tied to us,” she said.")
+    assert _speaker_with_ner(text, ["Tom Baird", "Hope Ridley"], "They are not tied to us") == "Hope Ridley"
 
 
 def test_first_name_gender_is_no_reason_to_skip_a_nearer_person() -> None:
@@ -422,6 +438,14 @@ MODEL_CASES = {
         "contract, no ferry” until dusk.\n\nThe first clash came during the council meeting in Lune, when harbour "
         "workers interrupted the mayor, shouting “Shame on the board!”",
         {"no contract, no ferry": "~dockers", "Shame on the board!": "~workers"}),
+    "a clause's own subject, a verb with an object, 'with X calling', 'by warning that'": (
+        "At one point, a man asked for an autograph and Kroll said, “as long as it is not on a ballot.”\n\n"
+        "Some council members had doubts. The Lune senator emailed supporters saying: “The fight goes on.”\n\n"
+        "Dock unions backed Ada Kroll early, with the Harbour Workers Federation calling her “the mayor the port "
+        "needs” at the rally.\n\nOn the eve of the vote, Kroll rallied supporters by warning that “the port is "
+        "in danger” from the ferry cuts.",
+        {"as long as it is not on a ballot": "~Kroll", "The fight goes on": "~senator",
+         "the mayor the port needs": "~Federation", "the port is in danger": "~Kroll"}),
 }
 
 

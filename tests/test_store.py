@@ -6,7 +6,7 @@ import json
 import sqlite3
 
 import newsloom
-from newsloom.store import MIGRATIONS, Store
+from newsloom.store import CACHE_KIB, MIGRATIONS, Store
 
 
 def test_same_input_twice_adds_nothing(tmp_path, demo_dir):
@@ -31,6 +31,11 @@ def test_schema_version_and_wal(tmp_path):
     with Store(db) as store:
         assert store.schema_version == len(MIGRATIONS)
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        # the page cache that keeps a large index's B-tree levels in memory
+        assert store.conn.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
+        assert store.conn.execute("PRAGMA mmap_size").fetchone()[0] > 0  # the file read in place
+    with Store(db, readonly=True) as reader:
+        assert reader.conn.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
     with Store(db) as again:  # reopening applies nothing twice
         assert again.schema_version == len(MIGRATIONS)
 

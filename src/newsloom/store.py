@@ -31,6 +31,11 @@ from newsloom.model import (
     Story,
 )
 
+CACHE_KIB = 64 * 1024  # page cache per connection (PRAGMA cache_size)
+#: the most of the file a connection maps (PRAGMA mmap_size: address space, not memory;
+#: SQLite caps it at its build's limit, 2 GB in most)
+MMAP_BYTES = 2 << 30
+
 MIGRATIONS: list[str] = [
     # 1: the foundation.
     """
@@ -182,6 +187,13 @@ class Store:
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.row_factory = sqlite3.Row
+        # SQLite's default page cache is 2 MB and every page it misses is a read() from the OS:
+        # on a store of 100k articles (GBs, most of it the provenance index) one index lookup
+        # took 16 ms that way. Mapping the file lets lookups read the OS's cached pages in
+        # place; the page cache keeps the B-trees' upper levels (allocated only as used).
+        self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+        self.conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+        self.conn.execute("PRAGMA temp_store=MEMORY")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=10000")
         if not readonly:

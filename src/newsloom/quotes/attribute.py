@@ -82,6 +82,8 @@ _LEADERS_RE = re.compile(r"^(?:(?:but|and|so|yet|still|meanwhile|however|instead
                          r"speaking\s+\w+(?:\s+\w+)?|in\s+(?:a|an|the)\s+\w+(?:\s+\w+)?|on\s+\w+|"
                          r"(?:of|about|as\s+for|regarding)\s+[^,\n]{1,40},)\s*,?\s+)+",  # "Of the rival, Vail said"
                          re.IGNORECASE)
+#: "As Kroll spoke, the crowd chanted": a clause before the subject
+_SUBORDINATE_RE = re.compile(r"(?:as|when|while|after|before|since|if|although|though|because|once|until)\s", re.I)
 _TRAILING_AUX_RE = re.compile(r"(?:\s+(?:has|have|had|also|later|then|now|still|would|will|was|is|once|again|"
                               r"previously|often|always|usually|frequently|sometimes|reportedly|repeatedly|recently))+$")
 _DASH_LINE_RE = re.compile(r"^[—–―-]{1,2}\s*(?P<name>[^,\n]{2,60}?)(?:,\s*(?P<role>[^\n]{2,120}?))?\s*\.?$")
@@ -185,6 +187,11 @@ def _speaker_from_subject(ctx: Context, cue_pos: int, att: Attribution) -> bool:
         return False
     a, b = found
     person = next((p for p in ctx.persons if p.start <= b - 1 < p.end or (a <= p.start and p.end == b)), None)
+    named = person_before(ctx, cue_pos)
+    if named is not None and named.start >= b and not possessive(ctx, named) and re.search(
+        r"(?:\band|\bbut|\bthen|,)\s*$", ctx.text[max(0, named.start - 6) : named.start]
+    ):  # "a man asked for a photo and Kroll said": the parse took the first clause's subject
+        person = named
     if person is not None and not possessive(ctx, person):
         att.speaker_start, att.speaker_end, att.speaker_text = person.start, person.end, person.text
         att.role = att.role or role_of(ctx.text, person.start, person.end)
@@ -241,7 +248,7 @@ def _speaker_from_phrase(ctx: Context, a: int, b: int, att: Attribution) -> bool
         a, b = np
         phrase = text[a:b]
     named_first = any(p.start == a for p in ctx.persons)  # "Scott Pruitt, the attorney general, one of…"
-    if ", " in phrase and len(phrase.split()) > 6 and not named_first:
+    if ", " in phrase and (len(phrase.split()) > 6 or _SUBORDINATE_RE.match(phrase)) and not named_first:
         # "Speaking in Lune on Friday, Kroll called…": the subject is the last clause
         cut = a + phrase.rindex(", ") + 2
         trial = Attribution(att.start, att.end, att.kind)

@@ -127,6 +127,14 @@ _ROLE_GENDER = {
     **dict.fromkeys(("spokesman", "chairman", "congressman", "businessman", "councilman", "man", "father",
                      "husband", "son", "brother", "widower", "grandfather", "actor", "king"), "m"),
 }
+
+
+def _bare(name: str) -> str:
+    """A name without its possessive, to compare mentions ("Kroll's" is Kroll)."""
+    return re.sub(r"['’]s$", "", name.strip())
+
+
+_GENERIC_MAN = {"spokesman", "chairman", "congressman", "businessman", "councilman"}
 _HE_RE = re.compile(r"\b(?:he|himself)\b", re.IGNORECASE)
 _SHE_RE = re.compile(r"\b(?:she|herself)\b", re.IGNORECASE)
 
@@ -136,10 +144,23 @@ def infer_genders(ctx: Context) -> None:
     in that sentence and the next when it names nobody, and gendered roles. Titles (Mr., Mrs.)
     already count. Where the article says nothing, the first name's usual gender (a lone
     surname takes it from the full names it shortens, when they agree)."""
+    # votes go to the person, not the surname: "Ivanka Trump" is no "he" for Donald's sake;
+    # a lone surname counts for the one full name it shortens, if the article has one only
+    fulls: dict[str, set[str]] = {}
+    for p in ctx.persons:
+        if len(p.text.split()) >= 2:
+            fulls.setdefault(surname(p.text), set()).add(_bare(p.text))
+
+    def key(p: Person) -> str:
+        if len(p.text.split()) >= 2:
+            return _bare(p.text)
+        one = fulls.get(surname(p.text), set())
+        return next(iter(one)) if len(one) == 1 else surname(p.text)
+
     votes: dict[str, int] = {}
     for k, (a, b) in enumerate(ctx.sentences):
         inside = [p for p in ctx.persons if a <= p.start < b]
-        if len({surname(p.text) for p in inside}) != 1:
+        if len({key(p) for p in inside}) != 1:
             continue
         person = inside[0]
         span = ctx.masked[person.end : b]
@@ -147,15 +168,17 @@ def infer_genders(ctx: Context) -> None:
             na, nb = ctx.sentences[k + 1]
             if not any(na <= p.start < nb for p in ctx.persons):
                 span += " " + ctx.masked[na:nb]
-        key = surname(person.text)
-        votes[key] = votes.get(key, 0) + len(_HE_RE.findall(span)) - len(_SHE_RE.findall(span))
+        votes[key(person)] = votes.get(key(person), 0) + len(_HE_RE.findall(span)) - len(_SHE_RE.findall(span))
     for p in ctx.persons:  # a gendered role ("spokeswoman", "his wife") settles it
         role = (role_of(ctx.text, p.start, p.end) or "").lower()
-        g = {_ROLE_GENDER[w] for w in re.findall(r"[a-z]+", role) if w in _ROLE_GENDER}
+        words = [w for w in re.findall(r"[a-z]+", role) if w in _ROLE_GENDER]
+        if gender_of_first_name(p.text) == "f":  # "Trump spokesman Hope Hicks": "-man" titles serve women too
+            words = [w for w in words if w not in _GENERIC_MAN]
+        g = {_ROLE_GENDER[w] for w in words}
         if len(g) == 1:
-            votes[surname(p.text)] = votes.get(surname(p.text), 0) + (5 if g == {"m"} else -5)
+            votes[key(p)] = votes.get(key(p), 0) + (5 if g == {"m"} else -5)
     for p in ctx.persons:
-        v = votes.get(surname(p.text), 0)
+        v = votes.get(key(p), 0)
         if p.gender is None and v:
             p.gender = "m" if v > 0 else "f"
     priors: dict[str, set[str | None]] = {}

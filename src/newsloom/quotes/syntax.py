@@ -48,7 +48,7 @@ def dep_subject(ctx: Context, cue_pos: int) -> tuple[int, int] | None:
         while top.head.i != top.i and a <= top.head.idx < b and not _quoted(ctx, top.head):
             top = top.head
             seen.append(top)
-            if top.pos_ == "VERB" and top.dep_ not in ("ccomp", "xcomp", "csubj", "parataxis") and any(
+            if top.pos_ == "VERB" and top.dep_ not in ("ccomp", "xcomp", "csubj", "parataxis", "acl") and any(
                 c.dep_ in _DEP_SUBJ for c in top.children
             ):
                 break  # the nearest clause with a subject of its own ("…, where protesters gathered, chanting")
@@ -69,6 +69,10 @@ def dep_subject(ctx: Context, cue_pos: int) -> tuple[int, int] | None:
         subj = next((c for c in noun.children if c.dep_ in ("nmod:poss", "poss")), None)
         if subj is None and noun.dep_ in ("obj", "dobj") and noun.head.pos_ == "VERB":
             verb = noun.head
+    elif verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "case" and c.lower_ == "with" for c in verb.head.children
+    ):  # "…, with the union calling her “…”": the noun the participle follows speaks
+        subj = verb.head
     if verb.pos_ == "NOUN":  # "Kroll's claim that …": the claim's owner
         subj = next((c for c in verb.children if c.dep_ in ("nmod:poss", "poss")), None)
         if subj is None:
@@ -90,6 +94,11 @@ def dep_subject(ctx: Context, cue_pos: int) -> tuple[int, int] | None:
         aside = (verb.i > 0 and doc[verb.i - 1].text == "," and verb.lower_ in INVERTIBLE
                  and right is not None and right.pos_ == "PROPN")
         subj = right if left is None or (aside and left.pos_ != "PROPN") else left
+        if subj is None and verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT" and (
+            verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i
+            and not any(t.text == "," for t in doc[verb.head.i : verb.i])  # "X, Y's father, issued": the phrase
+        ):  # "Kroll's campaign sent out a release …" parsed as a noun phrase: the noun is the subject
+            subj = verb.head
         if subj is not None and joined and _reported_thing(subj, verb):
             subj = None  # "X said the plan would fail and called it “…”": X called it
         elif subj is not None or verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
@@ -253,7 +262,23 @@ def finite_verb_at(ctx: Context, a: int, b: int) -> int | None:
             return None
         if tok.tag_ in ("VBD", "VBZ", "VBP", "MD") and tok.pos_ in ("VERB", "AUX"):
             return tok.idx
+        if _transitive_past(tok):
+            return tok.idx
     return None
+
+
+#: past participles that name or describe, not act ("a group called …", "a man known as …")
+_NAMING = {"called", "named", "known", "dubbed", "titled", "entitled", "labelled", "labeled", "nicknamed"}
+
+
+def _transitive_past(tok: Token) -> bool:
+    """A past form the parse calls a participle that has an object of its own right after a
+    noun ("The senator emailed supporters …"): a reduced relative takes none ("the money
+    raised last year"), so it is the clause's verb."""
+    doc = tok.doc
+    return (tok.tag_ in ("VBN", "VBD") and 0 < tok.i < len(doc) - 1 and tok.lower_ not in _NAMING
+            and doc[tok.i - 1].tag_ in ("NN", "NNS", "NNP", "NNPS")
+            and doc[tok.i + 1].tag_ in ("DT", "NNS", "PRP", "PRP$"))
 
 
 def token_at(ctx: Context, pos: int) -> Token | None:
@@ -274,6 +299,9 @@ def nominal(ctx: Context, pos: int) -> bool:
 def stray_noun(ctx: Context, pos: int) -> bool:
     """The word at ``pos`` is a noun without a possessor ("states", not "Kroll's claim")."""
     tok = token_at(ctx, pos)
+    following = tok.doc[tok.i + 1] if tok is not None and tok.i + 1 < len(tok.doc) else None
+    if tok is not None and tok.lower_.endswith("ing") and following is not None and following.lower_ == "that":
+        return False  # "by warning that …": a gerund whatever the tagger says
     return tok is not None and tok.pos_ == "NOUN" and not any(
         c.dep_ in ("nmod:poss", "poss") for c in tok.children
     )
