@@ -144,11 +144,16 @@ def gender_of_first_name(name: str) -> str | None:
     return _first_name_genders().get(words[0].strip(".,").lower())
 
 
+def without_possessive(name: str) -> str:
+    """``name`` without a trailing possessive ("Kroll's" is Kroll)."""
+    return re.sub(r"['’]s$", "", name.strip())
+
+
 def surname(name: str) -> str:
     """The last name word of a person's name, without a possessive."""
     words = [w for w in re.split(r"\s+", name.strip()) if w]
     last = words[-1] if words else name
-    return re.sub(r"['’]s$", "", last).strip(".,")
+    return without_possessive(last).strip(".,")
 
 
 def _is_role_word(word: str) -> bool:

@@ -24,6 +24,7 @@ from newsloom.entities.names import (
     role_of,
     strip_title,
     surname,
+    without_possessive,
 )
 from newsloom.nlp.components import TITLE_HEADS
 from newsloom.quotes.cues import AUX, CUE
@@ -129,11 +130,6 @@ _ROLE_GENDER = {
 }
 
 
-def _bare(name: str) -> str:
-    """A name without its possessive, to compare mentions ("Kroll's" is Kroll)."""
-    return re.sub(r"['’]s$", "", name.strip())
-
-
 _GENERIC_MAN = {"spokesman", "chairman", "congressman", "businessman", "councilman"}
 _HE_RE = re.compile(r"\b(?:he|himself)\b", re.IGNORECASE)
 _SHE_RE = re.compile(r"\b(?:she|herself)\b", re.IGNORECASE)
@@ -149,11 +145,11 @@ def infer_genders(ctx: Context) -> None:
     fulls: dict[str, set[str]] = {}
     for p in ctx.persons:
         if len(p.text.split()) >= 2:
-            fulls.setdefault(surname(p.text), set()).add(_bare(p.text))
+            fulls.setdefault(surname(p.text), set()).add(without_possessive(p.text))
 
     def key(p: Person) -> str:
         if len(p.text.split()) >= 2:
-            return _bare(p.text)
+            return without_possessive(p.text)
         one = fulls.get(surname(p.text), set())
         return next(iter(one)) if len(one) == 1 else surname(p.text)
 
@@ -181,13 +177,10 @@ def infer_genders(ctx: Context) -> None:
         v = votes.get(key(p), 0)
         if p.gender is None and v:
             p.gender = "m" if v > 0 else "f"
-    priors: dict[str, set[str | None]] = {}
     for p in ctx.persons:
-        if len(p.text.split()) >= 2:
-            priors.setdefault(surname(p.text), set()).add(gender_of_first_name(p.text))
-    for p in ctx.persons:
-        if p.gender is None:
-            one = priors.get(surname(p.text), set()) if len(p.text.split()) < 2 else {gender_of_first_name(p.text)}
+        if p.gender is None:  # a lone surname: the first names of the full names it may shorten
+            one = ({gender_of_first_name(f) for f in fulls.get(surname(p.text), ())} if len(p.text.split()) < 2
+                   else {gender_of_first_name(p.text)})
             p.gender = next(iter(one)) if len(one) == 1 else None
             p.prior = p.gender is not None
 
