@@ -17,11 +17,13 @@ Usage: ``python bench/provenance.py [--no-stories] [--errors K] [--memory] [N ..
 10000 with stories runs in about 5 minutes, 100000 in about an hour and 3 GB on one core).
 The stores are SQLite files in a temporary directory, as ``analyze`` writes them (with the
 store's own page cache); ``--memory`` keeps them in memory instead.
-Besides the mean cost per article (wall clock and CPU time) it prints the marginal CPU cost of the first and the last
-tenth of the arrivals (docs are shuffled, so every tenth has the same mix), and the CPU cost of a fixed probe set
-(``PROBE`` generated articles, the same at every n, families arriving together) added to the corpus of n: the
-corpus's mix changes with n (real texts at 1k, mostly generated ones beyond), and its families arrive spread over
-the run, so only the probe compares the cost per article across corpus sizes. ``--errors K`` counts the
+Besides the mean cost per article (wall clock and CPU time) it prints the marginal CPU cost
+of the first and the last tenth of the arrivals (docs are shuffled, so every tenth has the
+same mix), and the CPU cost of a fixed probe set (``PROBE`` generated articles, the same at
+every n, families arriving together) added to the corpus of n, with the pages it writes per
+article: the corpus's mix changes with n (real texts at 1k, mostly generated ones beyond),
+and its families arrive spread over the run, so only the probe compares the cost per
+article across corpus sizes. ``--errors K`` counts the
 false positives and negatives by class (reversed, another article of the same family,
 unrelated, none found) and lists K of each with the decision's figures both ways. Skips
 when PolNeAR is absent.
@@ -48,14 +50,14 @@ from newsloom.provenance.align import align
 from newsloom.provenance.decide import decide, evidence, kind_of, orient, profile
 from newsloom.provenance.features import content_words, sentence_spans, shingles
 from newsloom.provenance.index import EARLY, SENTENCE_BAND, bucket_cap, candidates, signature
-from newsloom.store import Store
+from newsloom.store import BATCH, Store
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "quotes" / "polnear"
 SUBS = {"said": "stated", "says": "states", "told": "informed", "big": "large", "help": "assist",
         "show": "demonstrate", "people": "individuals", "buy": "purchase", "start": "begin",
         "end": "conclude", "also": "additionally", "but": "however", "about": "roughly"}
 PARTIAL_EVERY, PARTIAL_SENTENCES = 4, 3
-PROBE, PROBE_SEED = 1000, 7  # the fixed probe set timed against every corpus size
+PROBE, PROBE_SEED = 2 * BATCH, 7  # the fixed probe set timed against every corpus size, two batches
 JUNK = ["Share this:", "Related Posts", "LEAVE A REPLY", "Please enter your comment!", "Tags: politics"]
 
 
@@ -373,46 +375,61 @@ Stage = Callable[[Store, list[str]], None]
 
 
 def _staged(stage: Stage, store: Store, ids: list[str]) -> tuple[float, float, list[float]]:
-    """Run ``stage`` over ``ids`` in chunks of 200, as the pipeline feeds them: wall and CPU
-    seconds, and CPU seconds per chunk (the marginal cost as the corpus grows)."""
+    """Run ``stage`` over ``ids`` in batches of ``BATCH``, as the pipeline feeds them: wall
+    and CPU seconds, and CPU seconds per article of each batch (the marginal cost as the
+    corpus grows)."""
     # CPU seconds beside wall clock: on a shared machine the CPU time a run got is the
     # figure that compares across runs and corpus sizes
     t0, cpu0 = time.perf_counter(), time.process_time()
     chunks = []
-    for i in range(0, len(ids), 200):
+    for i in range(0, len(ids), BATCH):
         c0 = time.process_time()
-        stage(store, ids[i:i + 200])
-        chunks.append(time.process_time() - c0)
+        stage(store, ids[i:i + BATCH])
+        chunks.append((time.process_time() - c0) / len(ids[i:i + BATCH]))
     return time.perf_counter() - t0, time.process_time() - cpu0, chunks
+
+
+def _wal_frames(store: Store, reset: bool = False) -> int:
+    """Pages in the store's write-ahead log (-1 in memory); ``reset``: checkpoint and empty it
+    first. One stage call commits once, so the log holds exactly the pages it wrote."""
+    if reset:
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return int(store.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[1])
 
 
 def _probe(store: Store, n: int, with_stories: bool, new_store: Callable[[str], Store]) -> None:
     """Time the same ``PROBE`` generated articles (families arriving together, and unrelated
-    ones) against the corpus of ``n`` already stored, and against an empty store, chunk by
-    chunk in turn: the corpus's mix of real and generated texts changes with n and its
+    ones) against the corpus of ``n`` already stored, and against an empty store, batch by
+    batch in turn: the corpus's mix of real and generated texts changes with n and its
     families arrive spread over the run, so only a fixed set of new articles shows how the
     cost per article moves with the corpus alone; and the shared machine's speed drifts by
     half within minutes, so only the ratio of two costs measured side by side compares
-    across runs."""
+    across runs. The pages each stage writes per article (its write-ahead log) are counted
+    too: a figure no clock drift touches."""
     docs, truth, _ = corpus(PROBE, PROBE_SEED, prefix="q", real=False)
     alone = new_store(f"alone{n}")
     ids = _articles(docs, store, alone)
     stages = [provenance.stage, stories.stage] if with_stories else [provenance.stage]
     cpu = {(stage, s): 0.0 for stage in stages for s in (store, alone)}
-    for i in range(0, len(ids), 200):
+    pages = {(stage, s): 0 for stage in stages for s in (store, alone)}
+    for i in range(0, len(ids), BATCH):
         for stage in stages:
             for s in (store, alone):
+                _wal_frames(s, reset=True)
                 c0 = time.process_time()
-                stage(s, ids[i:i + 200])
+                stage(s, ids[i:i + BATCH])
                 cpu[stage, s] += time.process_time() - c0
+                pages[stage, s] += _wal_frames(s)
     got = {(d.derived_id, d.source_id) for a in ids for d in store.derivations_of(a) if d.kind in {"copy", "rewrite"}}
     gold = {(k, v[0]) for k, v in truth.items()}
     tp = len(got & gold)
     figures = []
     for stage in stages:
         big, small = (1000 * cpu[stage, s] / len(ids) for s in (store, alone))
+        written = (f"; {pages[stage, store] / len(ids):.1f} pages written per article, alone "
+                   f"{pages[stage, alone] / len(ids):.1f}" if pages[stage, store] >= 0 else "")
         figures.append(f"{stage.__module__.rsplit('.', 1)[-1]} CPU {big:.2f} ms/article (alone {small:.2f}: "
-                       f"x{big / small:.2f})")
+                       f"x{big / small:.2f}{written})")
     print(f"  fixed probe ({len(ids)} generated articles, the same at every n; P={tp / max(1, len(got)):.3f} "
           f"R={tp / max(1, len(gold)):.3f}) against the {n:,} stored, and alone: {', '.join(figures)}")
 
@@ -447,8 +464,8 @@ def run(n: int, new_store: Callable[[str], Store], with_stories: bool = True, sh
     print(f"  planted partial reuse ({len(planted)}): found {len(found) / max(1, len(planted)):.3f} "
           f"({', '.join(f'{k} {v}' for k, v in sorted(found_kinds.items()))}; "
           f"{sum(d.derived_id in planted for d in found)} in the right direction)")
-    print(f"  marginal CPU cost: first tenth {1000 * sum(chunks[:tenth]) / (200 * tenth):.2f} ms/article, "
-          f"last tenth {1000 * sum(chunks[-tenth:]) / (200 * tenth):.2f} ms/article")
+    print(f"  marginal CPU cost: first tenth {1000 * sum(chunks[:tenth]) / tenth:.2f} ms/article, "
+          f"last tenth {1000 * sum(chunks[-tenth:]) / tenth:.2f} ms/article (batches of {BATCH:,})")
     if show_errors:
         errors(store, got, gold, show_errors)
         wrong = [g for g in sorted(gold & set(got)) if got[g].credited != truth[g[0]][1]]

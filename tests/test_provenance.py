@@ -107,6 +107,17 @@ def test_copies_past_a_full_bucket_still_find_the_original(monkeypatch):
     assert sources == {f"c{i}": "orig" for i in range(6)}
 
 
+def test_a_batch_larger_than_the_profile_cache(monkeypatch):
+    """Profiles of a batch's own articles stay at hand while its candidates fill the cache:
+    one read back from the store has no passage keys to match its index keys with."""
+    monkeypatch.setattr(provenance._Profiles, "SIZE", 1)
+    store = Store(":memory:")
+    _add(store, [RawDocument(source="a", id="orig", text=BASE, published="2025-03-01"),
+                 RawDocument(source="b", id="copy", text=BASE + "\n\nRelated Posts", published="2025-03-02")])
+    sources = {d.derived_id: d.source_id for d in store.result().derivations if d.kind == "copy"}
+    assert sources == {"copy": "orig"}
+
+
 def test_unrelated_same_topic_is_independent():
     other = ("The Marlow Bay council on Tuesday approved a new budget for its parks department, "
              "including funds for playground upgrades. Parks director Imelda Sorrentino said the plan "

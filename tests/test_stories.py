@@ -119,3 +119,20 @@ def test_source_arriving_after_its_copy_joins_its_story():
             provenance.stage(store, [a.id])
             stories.stage(store, [a.id])
         assert len(set(store.stories_of(["copy", "orig"]).values())) == 1
+
+
+def test_terms_too_common_to_probe_are_not_posted(monkeypatch):
+    """A term in more documents than a probe reads is never probed again (frequencies only
+    grow), so the index keeps no posting for it: the banknote plant's story is posted under
+    its own names, not under the bank's that the rate cut brought first."""
+    monkeypatch.setattr(stories, "PROBE_MAX_DF", 1)
+    arts = [_article(*row) for row in _BANK]
+    with Store(":memory:") as store:
+        store.add_articles(arts, [])
+        ids = [a.id for a in arts]
+        provenance.stage(store, ids)
+        stories.stage(store, ids)
+        plant = store.stories_of(["plant"])["plant"]
+        posted = {r[0] for r in store.conn.execute("SELECT term FROM story_terms WHERE story_id=?", (plant,))}
+    assert {"e:sarn", "e:tomas quell"} <= posted
+    assert not posted & {"e:veloria central bank", "w:bank", "w:governor"}

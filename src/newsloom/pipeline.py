@@ -20,7 +20,7 @@ from newsloom.errors import NewsloomError
 from newsloom.ingest import iter_documents
 from newsloom.model import Article, RawDocument, Rejection
 from newsloom.pipeline_types import ArticleStage, CorpusStage
-from newsloom.store import Store
+from newsloom.store import BATCH, Store
 
 
 @dataclass
@@ -96,7 +96,7 @@ class Pipeline:
         article_stages: list[ArticleStage] | None = None,
         corpus_stages: list[CorpusStage] | None = None,
         chunk_size: int = 200,
-        corpus_every: int = 2000,
+        corpus_every: int = BATCH,
     ) -> None:
         self.store = store
         self.article_stages = stages.article_stages() if article_stages is None else article_stages

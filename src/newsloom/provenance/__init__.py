@@ -15,9 +15,8 @@ from weakref import WeakKeyDictionary
 from newsloom.model import Article, Derivation
 from newsloom.provenance.decide import Profile, decide, outlet_keys, own_outlet_keys, pack, profile, unpack
 from newsloom.provenance.index import bucket_cap, candidates, passage_sentences, signature
-from newsloom.store import Store
+from newsloom.store import BATCH, Store
 
-BATCH = 200
 MAIN_KINDS = {"copy", "rewrite"}
 
 
@@ -49,7 +48,7 @@ class _Profiles:
     """Article profiles built on demand, the most recently used kept between stage runs
     (candidates recur: an original is checked against each of its copies as they arrive)."""
 
-    SIZE = 3000
+    SIZE = BATCH + 1000  # a whole batch and the candidates it meets
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -152,13 +151,16 @@ def stage(store: Store, new_ids: list[str]) -> None:
             store.add_outlet_keys([(k, a.id) for a in todo.values() for k in own_outlet_keys(a)])
             profiles = _profiles(store)
             profiles.add(todo)
-            sigs = {a_id: signature(p) for a_id, p in profiles.get(list(todo)).items()}
-            store.add_cited_keys([(k, a_id) for a_id in sigs for k in profiles.cache[a_id].credits])
-            store.lsh_add(sigs, {a_id: pack(profiles.cache[a_id]) for a_id in sigs}, bucket_cap)
+            # held here: the cache may drop them while the batch's candidates come in, and
+            # a profile read back from the store has no passage keys
+            mine = profiles.get(list(todo))
+            sigs = {a_id: signature(p) for a_id, p in mine.items()}
+            store.add_cited_keys([(k, a_id) for a_id, p in mine.items() for k in p.credits])
+            store.lsh_add(sigs, {a_id: pack(p) for a_id, p in mine.items()}, bucket_cap)
             seen: set[frozenset[str]] = set()
             touched: set[str] = set()
             for a_id, keys in sigs.items():
-                me = profiles.get([a_id])[a_id]
+                me = mine[a_id]
                 cands = [c for c, _ in candidates(store, a_id, keys, me.outlets, me.credits,
                                                   passage_sentences(me))]
                 pairs = [c for c in cands if frozenset((a_id, c)) not in seen]

@@ -33,7 +33,7 @@ from typing import Any
 
 from newsloom.model import Article, Story
 from newsloom.provenance.features import content_words, entities, numbers
-from newsloom.store import Store
+from newsloom.store import BATCH, Store
 
 JOIN = 0.2  # cosine with a story's centroid to join it
 SHORT_JOIN = 0.55  # share of a short item's weight that the story must hold
@@ -237,7 +237,9 @@ def place(store: Store, article: Article, corpus: _Corpus | None = None) -> str:
         iso = prof.day.isoformat()
         feats["first"] = min(feats["first"] or iso, iso)
         feats["last"] = max(feats["last"] or iso, iso)
-    store.save_story(story, feats, list(prof.distinct), added=[article.id])
+    # a term past PROBE_MAX_DF is never probed again (frequencies only grow): no posting
+    probed = [t for t in prof.distinct if corpus.dfs[t] <= PROBE_MAX_DF]
+    store.save_story(story, feats, probed, added=[article.id])
     if own:
         corpus.flush()
     return story_id
@@ -245,8 +247,8 @@ def place(store: Store, article: Article, corpus: _Corpus | None = None) -> str:
 
 def stage(store: Store, new_ids: list[str]) -> None:
     """Place the new articles not yet in a story: sources before the copies of them."""
-    for i in range(0, len(new_ids), 200):
-        batch = new_ids[i:i + 200]
+    for i in range(0, len(new_ids), BATCH):
+        batch = new_ids[i:i + BATCH]
         placed = store.stories_of(batch)
         arts = store.articles_by_ids([a for a in batch if a not in placed])
         derived = {a for a in arts if any(d.kind in {"copy", "rewrite"} for d in store.derivations_of(a))}
