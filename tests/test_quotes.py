@@ -327,6 +327,11 @@ def test_model_neighbour_sentence_speaker_is_who_said_it() -> None:
 #: Invented shapes the parse-based rules must handle: (text, {quotation: speaker}); a speaker
 #: written "~x" only has to contain x (descriptions and bodies keep their own wording).
 MODEL_CASES = {
+    "the reporting speaker, not the subject of the clause they report": (
+        "Mayor Elsa Brandt spoke to reporters on Monday. At one point, Brandt said harbour officials were calling "
+        "“every ten minutes.”\n\n“Who remembers the count?” Brandt asks as a janitor walks past her, saying he is "
+        "“here to fix the lights.”",
+        {"every ten minutes": "Elsa Brandt", "here to fix the lights": "~janitor"}),
     "it and they stand for the body named before": (
         "The Harwick port authority met on Monday. It rejected what it called “a reckless gamble” with the harbour."
         "\n\nThe ferry unions are angry. They said the plan would be “the end of the night crossings.”",

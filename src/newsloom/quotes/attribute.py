@@ -685,9 +685,13 @@ def _partial(ctx: Context, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attr
             # the parse's subject of the nearest speech word that has one ("She says X's
             # tweets accusing Y are “lies”": she, not the tweets)
             parsed = next((c for c in reversed(cues) if _speaker_from_subject(ctx, sa + c.start("cue"), att)), None)
-            if parsed is not None and nominal(ctx, sa + parsed.start("cue")):
-                # "X told CNN that Y's comments “…”": the words are X's report, not Y's comments
-                for c in reversed(cues[: cues.index(parsed)]):
+            if parsed is not None:
+                # "X told CNN that Y's comments “…”": the words are X's report, not Y's
+                # comments; "X said officials were calling “…”": X's words, of Y's calls
+                earlier = cues[: cues.index(parsed)]
+                if not nominal(ctx, sa + parsed.start("cue")):
+                    earlier = _governing(ctx, sa, earlier, parsed)
+                for c in reversed(earlier):
                     trial = Attribution(att.start, att.end, att.kind)
                     if not nominal(ctx, sa + c.start("cue")) and _speaker_from_subject(
                         ctx, sa + c.start("cue"), trial
@@ -724,6 +728,20 @@ def _partial(ctx: Context, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attr
     elif around is not None:
         around.cue = att.cue
     return att, around
+
+
+def _governing(ctx: Context, sa: int, cues: list[re.Match[str]], inner: re.Match[str]) -> list[re.Match[str]]:
+    """Those of ``cues`` that are verbs whose complement clause holds the speech word
+    ``inner`` ("X said officials were calling", not "X asks as a man walks in, saying")."""
+    tok = token_at(ctx, sa + inner.start("cue"))
+    if tok is None:
+        return []
+    # each ancestor's child on the path down to ``inner``
+    below = {}
+    while tok.head.i != tok.i:
+        below[tok.head.i], tok = tok, tok.head
+    return [c for c in cues if (t := token_at(ctx, sa + c.start("cue"))) is not None
+            and t.pos_ == "VERB" and t.i in below and below[t.i].dep_ == "ccomp"]
 
 
 def _clause_subject(ctx: Context, q: QuoteSpan, sa: int, att: Attribution) -> int:
