@@ -96,16 +96,22 @@ _BANK = [
 ]
 
 
+def _bank_store() -> Store:
+    """An in-memory store with the bank's four articles through provenance and stories."""
+    arts = [_article(*row) for row in _BANK]
+    store = Store(":memory:")
+    store.add_articles(arts, [])
+    ids = [a.id for a in arts]
+    provenance.stage(store, ids)
+    stories.stage(store, ids)
+    return store
+
+
 def test_topic_is_not_a_story():
     """Same bank, same famous names: the rate cut, its follow-up and its brief are one story,
     the banknote plant six weeks later is another."""
-    arts = [_article(*row) for row in _BANK]
-    with Store(":memory:") as store:
-        store.add_articles(arts, [])
-        ids = [a.id for a in arts]
-        provenance.stage(store, ids)
-        stories.stage(store, ids)
-        got = store.stories_of(ids)
+    with _bank_store() as store:
+        got = store.stories_of([row[0] for row in _BANK])
     assert got["cut"] == got["follow"] == got["brief"] != got["plant"]
 
 
@@ -126,12 +132,7 @@ def test_terms_too_common_to_probe_are_not_posted(monkeypatch):
     grow), so the index keeps no posting for it: the banknote plant's story is posted under
     its own names, not under the bank's that the rate cut brought first."""
     monkeypatch.setattr(stories, "PROBE_MAX_DF", 1)
-    arts = [_article(*row) for row in _BANK]
-    with Store(":memory:") as store:
-        store.add_articles(arts, [])
-        ids = [a.id for a in arts]
-        provenance.stage(store, ids)
-        stories.stage(store, ids)
+    with _bank_store() as store:
         plant = store.stories_of(["plant"])["plant"]
         posted = {r[0] for r in store.conn.execute("SELECT term FROM story_terms WHERE story_id=?", (plant,))}
     assert {"e:sarn", "e:tomas quell"} <= posted
