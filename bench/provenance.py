@@ -383,9 +383,10 @@ def _staged(stage: Stage, store: Store, ids: list[str]) -> tuple[float, float, l
     t0, cpu0 = time.perf_counter(), time.process_time()
     chunks = []
     for i in range(0, len(ids), BATCH):
+        batch = ids[i:i + BATCH]
         c0 = time.process_time()
-        stage(store, ids[i:i + BATCH])
-        chunks.append((time.process_time() - c0) / len(ids[i:i + BATCH]))
+        stage(store, batch)
+        chunks.append((time.process_time() - c0) / len(batch))
     return time.perf_counter() - t0, time.process_time() - cpu0, chunks
 
 
@@ -413,11 +414,12 @@ def _probe(store: Store, n: int, with_stories: bool, new_store: Callable[[str], 
     cpu = {(stage, s): 0.0 for stage in stages for s in (store, alone)}
     pages = {(stage, s): 0 for stage in stages for s in (store, alone)}
     for i in range(0, len(ids), BATCH):
+        batch = ids[i:i + BATCH]
         for stage in stages:
             for s in (store, alone):
                 _wal_frames(s, reset=True)
                 c0 = time.process_time()
-                stage(s, ids[i:i + BATCH])
+                stage(s, batch)
                 cpu[stage, s] += time.process_time() - c0
                 pages[stage, s] += _wal_frames(s)
     got = {(d.derived_id, d.source_id) for a in ids for d in store.derivations_of(a) if d.kind in {"copy", "rewrite"}}
