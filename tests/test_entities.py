@@ -11,7 +11,7 @@ import pytest
 
 from newsloom.attribution import analyse
 from newsloom.entities.cluster import EntityIndex, merge, same_person
-from newsloom.entities.extract import LocalEntity, gazetteer, plausible_name
+from newsloom.entities.extract import LocalEntity, gazetteer, outlet_named, plausible_name
 from newsloom.entities.names import gender_of_first_name, role_of, strip_title
 from newsloom.model import Article, Mention
 
@@ -70,9 +70,9 @@ def test_lone_surname_joins_full_name_within_article() -> None:
     assert people[0].roles == ["the port's chief engineer"]
 
 
-def _local(aid: str, *names: str, roles: tuple[str, ...] = ()) -> LocalEntity:
+def _local(aid: str, *names: str, roles: tuple[str, ...] = (), etype: str = "PERSON") -> LocalEntity:
     return LocalEntity(
-        type="PERSON",
+        type=etype,
         mentions=[Mention(article_id=aid, start=i, end=i + len(n), text=n) for i, n in enumerate(names)],
         roles=list(roles),
     )
@@ -99,6 +99,36 @@ def test_lone_surname_first_then_full_name_merges() -> None:
     _changed, _placed, gone = merge(entities, [_local("b", "Celia Okonjo")])
     assert [e.name for e in entities] == ["Celia Okonjo"]
     assert list(gone) and set(next(iter(entities)).article_ids) == {"a", "b"}
+
+
+def test_an_organisation_and_a_place_of_one_name_are_one_entity() -> None:
+    entities = EntityIndex()
+    merge(entities, [_local("a", "Tessaly Line", etype="PLACE")])
+    merge(entities, [_local("b", "Tessaly Line", etype="ORG"), _local("b", "Tessaly Lines", etype="ORG")])
+    merge(entities, [_local("c", "Tessaly", etype="PLACE")])
+    named = sorted((e.name, sorted(e.article_ids)) for e in entities)
+    # one name, whatever NER called it; a near spelling of another kind stays apart
+    assert named == [("Tessaly", ["c"]), ("Tessaly Line", ["a", "b"]), ("Tessaly Lines", ["b"])]
+
+
+@pytest.mark.parametrize(("name", "outlet"), [
+    ("Harbourside Gazette", True), ("the Averly Ledger", True), ("Reuters", True),
+    ("Emily Post", False), ("Wanda Price", False), ("Gazette", False),
+])
+def test_outlet_named(name: str, outlet: bool) -> None:
+    assert outlet_named(name) is outlet
+
+
+def test_an_outlet_ner_calls_a_person_is_an_outlet() -> None:
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Span
+
+    text = "Vera Lund told the Harbourside Gazette the strike would end soon."
+    doc = spacy.blank("en")(text)
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 4, 6, "PERSON")]
+    analysis = analyse(_art("o1", text), doc)
+    types = {e.name: e.type for e in analysis.entities}
+    assert types.get("Harbourside Gazette") == "OUTLET" and types.get("Vera Lund") == "PERSON"
 
 
 def test_places_from_gazetteer_without_model() -> None:

@@ -9,7 +9,14 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from newsloom.nlp import DEFAULT_MODEL_PATH, ModelNotFoundError, load, parse  # noqa: E402
+from newsloom.nlp import (  # noqa: E402
+    DEFAULT_MODEL_PATH,
+    ModelNotFoundError,
+    common_words,
+    load,
+    parse,
+    positional_capital,
+)
 
 needs_model = pytest.mark.skipif(
     not (DEFAULT_MODEL_PATH / "meta.json").is_file(), reason="en_newsloom model not built"
@@ -77,6 +84,43 @@ def test_parse_by_paragraph_keeps_text_and_roots(nlp) -> None:
     assert "Ada Kroll" in [e.text for e in doc.ents if e.label_ == "PERSON"]
     assert parse(nlp, "").text == ""
     assert parse(nlp, "One line only.").text == "One line only."
+
+
+def _persons(nlp, text: str, *names: str):
+    """``text`` as a Doc (a sentence starts after each full stop) whose entities are PERSON
+    spans over the first occurrence of each of ``names``."""
+    doc = nlp.make_doc(text)
+    for t in doc:
+        t.is_sent_start = t.i == 0 or doc[t.i - 1].text == "."
+    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), "PERSON") for n in names]
+    return doc
+
+
+@needs_model
+@pytest.mark.parametrize(("text", "names", "dropped"), [
+    ("Cranes were moving again on Tuesday.", ["Cranes"], True),  # a common word, first in the sentence
+    ("The ferry was late. Tickets cost more.", ["Tickets"], True),
+    ("PORT SELBY (AP) — Cargo piled up on the quay.", ["Cargo"], True),  # after a dateline's dash
+    ("“Automation came too fast,” he said.", ["Automation"], True),  # after an opening quotation mark
+    ("Price said no. The chair, Wanda Price, agreed.", ["Price", "Wanda Price"], False),  # a longer name
+    ("Price said no. Reporters asked Price again.", ["Price"], False),  # capitalised mid-sentence
+    ("Reporters asked Brook about the vote.", ["Brook"], False),  # mid-sentence: a name
+    ("Vossberg said no.", ["Vossberg"], False),  # no common word
+    ("Hills 3 ( Marsh 10 ) Dunmore 1", ["Marsh"], False),  # a bracket opens lists of names
+])
+def test_common_words_capitalised_by_their_place_are_no_names(nlp, text: str, names: list[str],
+                                                               dropped: bool) -> None:
+    common = common_words(nlp)
+    assert {"cargo", "crane", "ticket", "marsh"} <= common
+    assert positional_capital(_persons(nlp, text, *names).ents[0], common) is dropped
+
+
+@needs_model
+def test_parse_drops_positional_persons(nlp) -> None:
+    text = "Cranes were moving again at the harbour on Tuesday after the strike ended.\n\nDockers cheered."
+    doc = parse(nlp, text)
+    assert not any(positional_capital(e, common_words(nlp)) for e in doc.ents)
+    assert "Cranes" not in [e.text for e in doc.ents if e.label_ == "PERSON"]
 
 
 @needs_model

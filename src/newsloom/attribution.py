@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsloom.entities.cluster import EntityIndex, merge
-from newsloom.entities.extract import LocalEntity, extract, plausible_name
+from newsloom.entities.extract import LocalEntity, extract, outlet_named, plausible_name
 from newsloom.entities.names import gender_of_title
 from newsloom.model import Article, Entity, Quote
 from newsloom.quotes.attribute import Attribution, Person, attribute
@@ -77,7 +77,7 @@ def ner_persons(doc: Any) -> list[Person] | None:
         return None  # a parser-only model: the name rules find the people
     out = []
     for ent in doc.ents:
-        if ent.label_ in ("PERSON", "PER") and plausible_name(ent.text):
+        if ent.label_ in ("PERSON", "PER") and plausible_name(ent.text) and not outlet_named(ent.text):
             title = ent._.title.text if ent.has_extension("title") and ent._.title is not None else None
             out.append(Person(ent.start_char, ent.end_char, ent.text, gender_of_title(title)))
     return out

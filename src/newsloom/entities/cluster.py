@@ -1,11 +1,12 @@
 """One canonical entity across articles: exact names, then guarded fuzzy matching.
 
 Two names of one type are the same entity when they are equal (case and a leading "the"
-aside), when one is an alias of the other, or when they are spelling variants
-("Zelensky"/"Zelenskyy", "Achterberg"/"Achterburg": rapidfuzz ratio ≥ 88). Guards keep
-different people apart: two full names must agree on the first name (or its initial), so
-"Melania Trump" never joins "Donald Trump"; a lone surname joins a full name only when one
-person in the corpus has that surname (else one named five times as often as the next).
+aside; an organisation and a place of one name too, as NER confuses them), when one is an
+alias of the other, or when they are spelling variants ("Zelensky"/"Zelenskyy",
+"Achterberg"/"Achterburg": rapidfuzz ratio ≥ 88). Guards keep different people apart: two
+full names must agree on the first name (or its initial), so "Melania Trump" never joins
+"Donald Trump"; a lone surname joins a full name only when one person in the corpus has that
+surname (else one named five times as often as the next).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from newsloom.model import Entity, Mention, Role
 
 FUZZY = 88  # rapidfuzz ratio for two spellings of one name
 _SAME_KIND = {"ORG": "ORG", "OUTLET": "ORG", "PLATFORM": "ORG", "PERSON": "PERSON", "PLACE": "PLACE"}
+# an organisation and a place of exactly one name are one entity (never by fuzzy spelling)
+_NAMED_ONLY = {"ORG", "PLACE"}
 
 
 def entity_id(etype: str, name: str) -> str:
@@ -54,7 +57,10 @@ def same_person(a: str, b: str) -> bool:
 
 
 def _matches(entity: Entity, local: LocalEntity, name: str) -> bool:
-    if _SAME_KIND.get(entity.type) != _SAME_KIND.get(local.type):
+    kinds = {_SAME_KIND.get(entity.type), _SAME_KIND.get(local.type)}
+    if kinds == _NAMED_ONLY:  # NER mixes them up: "Tessaly Line" the carrier, as a place
+        return _norm(name) in {_norm(entity.name), *(_norm(a) for a in entity.aliases)}
+    if len(kinds) > 1:
         return False
     if local.type == "PERSON":
         if len(name.split()) == 1:
@@ -78,6 +84,8 @@ def _keys(etype: str, names: list[str]) -> set[str]:
         if norm:
             stem = surname(norm) if kind == "PERSON" else norm
             out |= {f"{kind}|={norm}", f"{kind}|^{stem[:3]}"}
+            if kind in _NAMED_ONLY:
+                out.add(f"ORG/PLACE|={norm}")
     return out
 
 

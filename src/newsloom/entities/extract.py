@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsloom.clean.lexicon import KNOWN_OUTLETS, OUTLET_WORDS
-from newsloom.entities.names import NAME_RE, is_name_like, role_of, surname
+from newsloom.entities.names import NAME_RE, first_names, is_name_like, role_of, surname
 from newsloom.model import Article, Mention
 from newsloom.nlp.components import TITLE_WORDS
 
@@ -96,6 +96,15 @@ def plausible_name(text: str, etype: str = "PERSON") -> bool:
     return is_name_like(text) if etype == "PERSON" else text[0].isupper() or text[0].isdigit()
 
 
+def outlet_named(name: str) -> bool:
+    """A name that NER called a person but that names an outlet: a known outlet, or a name
+    ending in an outlet word whose first word is no first name ("Harbourside Gazette", not
+    "Emily Post")."""
+    words = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).split()
+    return " ".join(words) in KNOWN_OUTLETS or (
+        len(words) >= 2 and words[-1].lower() in OUTLET_WORDS and words[0].lower() not in first_names())
+
+
 def _outlet_type(name: str, article: Article) -> str | None:
     bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
     if name in PLATFORMS:
@@ -143,6 +152,8 @@ def extract(article: Article, persons: list, doc=None) -> list[LocalEntity]:
             etype = _NER_TYPES.get(ent.label_)
             if ent.label_ == "MISC" and ent.text in PLATFORMS:
                 etype = "PLATFORM"
+            if etype == "PERSON" and outlet_named(ent.text):
+                etype = "ORG"  # typed below: "told the Harbourside Gazette"
             if etype is None or etype == "PERSON" or not plausible_name(ent.text, etype):
                 continue
             if any(p.start <= ent.start_char and ent.end_char <= p.end for p in persons):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 DEFAULT_MODEL_NAME = "en_newsloom"
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
@@ -27,12 +27,18 @@ ENV_VAR = "NEWSLOOM_MODEL"
 
 __all__ = [
     "DEFAULT_MODEL_NAME", "DEFAULT_MODEL_PATH", "ENV_VAR", "SHIPPED", "TRF_MODEL_NAME",
-    "ModelNotFoundError", "finds_entities", "load", "model_path", "parse", "select", "selected",
+    "ModelNotFoundError", "common_words", "finds_entities", "load", "model_path", "parse",
+    "positional_capital", "select", "selected",
 ]
 
 # a paragraph: a line's text, from its first non-space to its last
 _PARAGRAPH_RE = re.compile(r"\S(?:[^\n]*\S)?")
 _ODD_SPACE_RE = re.compile(r"[^\S\n ]")
+# tokens after which a capital letter says nothing about a name: an opening quotation mark,
+# and a dash or colon before a space ("(CW) — Cranes were …", not "Farr-Jones");
+# not a bracket, which opens lists of names ("( Miller 10 , Rowson 55 )")
+_QUOTE_OPENERS = {"“", '"', "‘", "'", "«"}
+_BREAKS = {"—", "–", "-", ":"}
 
 
 class ModelNotFoundError(Exception):
@@ -102,6 +108,52 @@ def finds_entities(nlp: Language) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4)
+def common_words(nlp: Language) -> frozenset[str]:
+    """The lowercase words the pipeline's rule lemmatizer lists as nouns, verbs, adjectives
+    or adverbs (its ``lemma_index`` table, from WordNet; empty without one)."""
+    for name in nlp.pipe_names:
+        lookups = getattr(nlp.get_pipe(name), "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_index"):
+            index = lookups.get_table("lemma_index")
+            return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, ()))
+    return frozenset()
+
+
+def _forms(word: str) -> set[str]:
+    """``word`` lowercased, with the plural and verb endings a lemma table lacks taken off."""
+    w = word.lower()
+    forms = {w}
+    for end, add in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if w.endswith(end) and len(w) > len(end) + 2:
+            forms.add(w[: -len(end)] + add)
+    return forms
+
+
+def positional_capital(ent: Span, common: frozenset[str]) -> bool:
+    """Whether a one-word entity is a common word whose capital only its place explains.
+
+    A model without pretrained word knowledge takes the capitalised first word of a sentence,
+    a quotation or a line for a person ("Cranes were moving", "Tickets for Saturday", "— Spend a
+    morning"). Such a word is dropped when it is a common word (``common``) that the text never
+    capitalises in mid-sentence and that no longer entity contains.
+    """
+    if len(ent) != 1 or not common or ent.label_ not in ("PERSON", "PER"):
+        return False
+    tok = ent[0]
+    word = tok.text
+    if not word[:1].isupper() or word.isupper() or not _forms(word) & common:
+        return False
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i else None
+    if not (tok.is_sent_start or prev is None or prev.is_space or prev.text in _QUOTE_OPENERS
+            or (prev.text in _BREAKS and prev.whitespace_)):
+        return False
+    if re.search(rf"[\w,;] +{re.escape(word)}\b", doc.text):
+        return False  # "said Price": a name after all
+    return not any(len(e) > 1 and word in e.text.split() for e in doc.ents)
+
+
 def parse(nlp: Language, text: str) -> Doc:
     """``nlp(text)``, run line by line (a line is a paragraph) and joined into one Doc of
     ``text``, with every whitespace character but the line break a plain space (same offsets).
@@ -116,7 +168,7 @@ def parse(nlp: Language, text: str) -> Doc:
     text = _ODD_SPACE_RE.sub(" ", text)
     spans = [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text)]
     if len(spans) <= 1 and (not spans or spans[0] == (0, len(text))):
-        return nlp(text)
+        return _drop_positional(nlp, nlp(text))
     parsed = iter(nlp.pipe(text[a:b] for a, b in spans))
     docs: list[Doc] = []
     pos = 0
@@ -127,4 +179,11 @@ def parse(nlp: Language, text: str) -> Doc:
         pos = b
     if pos < len(text):
         docs.append(nlp.make_doc(text[pos:]))
-    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+    return _drop_positional(nlp, Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"]))
+
+
+def _drop_positional(nlp: Language, doc: Doc) -> Doc:
+    common = common_words(nlp)
+    if common and any(positional_capital(e, common) for e in doc.ents):
+        doc.ents = [e for e in doc.ents if not positional_capital(e, common)]
+    return doc
