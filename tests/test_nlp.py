@@ -13,6 +13,8 @@ from newsloom.nlp import (  # noqa: E402
     DEFAULT_MODEL_PATH,
     ModelNotFoundError,
     common_words,
+    drop_unsupported,
+    headline_lines,
     load,
     parse,
     positional_capital,
@@ -113,6 +115,26 @@ def test_common_words_capitalised_by_their_place_are_no_names(nlp, text: str, na
     common = common_words(nlp)
     assert {"cargo", "crane", "ticket", "marsh"} <= common
     assert positional_capital(_persons(nlp, text, *names).ents[0], common) is dropped
+
+
+def test_headline_lines() -> None:
+    text = ("Harbour Chief Was Ousted After Crane Collapse\n\nPORT SELBY — The harbour chief was removed."
+            "\nHARBOUR CHIEF OUSTED\nDorian Thrace, Vera Lund and Ada Kroll met in Selby on Monday morning."
+            "\nBy Ada Kroll and Vera Lund\n(Reporting by Ada Kroll; Editing by Tomas Rieck)"
+            "\nAda Kroll reported from Selby Port, and Vera Lund from Harwick Bay, Norland.")
+    assert [text[a:b] for a, b in headline_lines(text)] == [
+        "Harbour Chief Was Ousted After Crane Collapse", "HARBOUR CHIEF OUSTED"]
+
+
+@needs_model
+def test_names_only_a_headline_writes_are_dropped(nlp) -> None:
+    text = ("Crane Collapse Ends Harbour Career as Thrace Walks\n\nDorian Thrace, the harbour chief, left Selby Port."
+            "\nNew Thrace Era Begins at Selby Port\nCrane Collapse Victims Demand Answers")
+    doc = _persons(nlp, text, "Thrace Walks", "Dorian Thrace", "New Thrace")
+    doc.ents = [*doc.ents, *(doc.char_span(text.index(w), text.index(w) + len(w), "ORG")
+                             for w in ("Selby Port", "Crane Collapse Victims"))]
+    # kept when the body writes it, cut to the words it writes, never to a lone common word
+    assert [e.text for e in drop_unsupported(nlp, doc).ents] == ["Thrace", "Dorian Thrace", "Selby Port"]
 
 
 @needs_model

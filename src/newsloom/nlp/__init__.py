@@ -27,8 +27,8 @@ ENV_VAR = "NEWSLOOM_MODEL"
 
 __all__ = [
     "DEFAULT_MODEL_NAME", "DEFAULT_MODEL_PATH", "ENV_VAR", "SHIPPED", "TRF_MODEL_NAME",
-    "ModelNotFoundError", "common_words", "finds_entities", "load", "model_path", "parse",
-    "positional_capital", "select", "selected",
+    "ModelNotFoundError", "common_words", "drop_unsupported", "finds_entities", "headline_lines", "load",
+    "model_path", "parse", "positional_capital", "select", "selected",
 ]
 
 # a paragraph: a line's text, from its first non-space to its last
@@ -37,6 +37,12 @@ _ODD_SPACE_RE = re.compile(r"[^\S\n ]")
 # tokens after which a capital letter says nothing about a name: an opening quotation mark,
 # and a dash or colon before a space ("(CW) — Cranes were …", not "Farr-Jones");
 # not a bracket, which opens lists of names ("( Miller 10 , Rowson 55 )")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_BYLINE_RE = re.compile(r"\(?(?:[Bb][Yy]\s|.*\b(?:[Rr]eporting|[Ee]diting|[Ww]ritten|[Ww]riting) by\s)")
+# the words title case leaves in lower case
+_TITLE_CASE_SMALL = {"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "of", "on", "in", "at", "to",
+                     "by", "as", "up", "off", "via", "vs", "per", "from", "with", "into", "over", "than"}
+_NAME_LABELS = {"PERSON", "PER", "ORG", "LOC", "GPE", "MISC", "NORP", "FAC"}
 _QUOTE_OPENERS = {"“", '"', "‘", "'", "«"}
 _BREAKS = {"—", "–", "-", ":"}
 
@@ -168,7 +174,7 @@ def parse(nlp: Language, text: str) -> Doc:
     text = _ODD_SPACE_RE.sub(" ", text)
     spans = [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text)]
     if len(spans) <= 1 and (not spans or spans[0] == (0, len(text))):
-        return _drop_positional(nlp, nlp(text))
+        return drop_unsupported(nlp, nlp(text))
     parsed = iter(nlp.pipe(text[a:b] for a, b in spans))
     docs: list[Doc] = []
     pos = 0
@@ -179,11 +185,53 @@ def parse(nlp: Language, text: str) -> Doc:
         pos = b
     if pos < len(text):
         docs.append(nlp.make_doc(text[pos:]))
-    return _drop_positional(nlp, Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"]))
+    return drop_unsupported(nlp, Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"]))
 
 
-def _drop_positional(nlp: Language, doc: Doc) -> Doc:
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """Lines set in title case or capitals (headlines: "Senator Was Headed to Court But
+    Diverted"): 3 to 25 words, every word but the short function words capitalised; not a
+    byline ("By Ada Kroll", "(Reporting by …; Editing by …)")."""
+    out = []
+    for m in _PARAGRAPH_RE.finditer(text):
+        words = [w for w in _WORD_RE.findall(m.group()) if w.lower() not in _TITLE_CASE_SMALL]
+        lower = any(not w[0].isupper() for w in words)
+        byline = _BYLINE_RE.match(m.group())  # "By Ada Kroll and Tomas Rieck": names
+        if len(words) >= 3 and len(m.group().split()) <= 25 and not lower and not byline:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def drop_unsupported(nlp: Language, doc: Doc) -> Doc:
+    """Drop the names a capital letter alone suggested: common words first in a sentence
+    (:func:`positional_capital`), and names in a headline line that the rest of the text never
+    writes — NER takes capitals for names, so in title case "Trump Is Merely", "Avoid Bad
+    Optics". A headline name whose first words are a name of the text, or its last words ("Trump"
+of "Donald Trump"), is cut to them."""
     common = common_words(nlp)
-    if common and any(positional_capital(e, common) for e in doc.ents):
-        doc.ents = [e for e in doc.ents if not positional_capital(e, common)]
+    heads = headline_lines(doc.text) if len(doc.ents) else []
+    ends = [0, *(x for span in heads for x in span), len(doc.text)]
+    body = "\n".join(doc.text[ends[i] : ends[i + 1]] for i in range(0, len(ends), 2))  # the text less its headlines
+
+    names = {e.text for e in doc.ents if not any(a <= e.start_char < b for a, b in heads)}
+
+    def written(span: Span) -> bool:
+        if span.text.isupper():  # "JAPAN" in a headline in capitals: "Japan"
+            return re.search(rf"\b{re.escape(span.text)}\b", body, re.IGNORECASE) is not None
+        return re.search(rf"\b{re.escape(span.text)}\b", body) is not None
+
+    def supported(e: Span) -> Span | None:
+        if common and positional_capital(e, common):
+            return None
+        if e.label_ not in _NAME_LABELS or not any(a <= e.start_char < b for a, b in heads) or written(e):
+            return e
+        for end in range(e.end - 1, e.start, -1):
+            if (head := doc[e.start : end].text) in names or any(n.endswith(" " + head) for n in names):
+                return Span(doc, e.start, end, e.label_)
+        return None
+
+    kept = [supported(e) for e in doc.ents]
+    if kept != list(doc.ents):
+        doc.ents = [e for e in kept if e is not None]
     return doc
+
