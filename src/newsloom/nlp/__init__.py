@@ -34,15 +34,15 @@ __all__ = [
 # a paragraph: a line's text, from its first non-space to its last
 _PARAGRAPH_RE = re.compile(r"\S(?:[^\n]*\S)?")
 _ODD_SPACE_RE = re.compile(r"[^\S\n ]")
-# tokens after which a capital letter says nothing about a name: an opening quotation mark,
-# and a dash or colon before a space ("(CW) — Cranes were …", not "Farr-Jones");
-# not a bracket, which opens lists of names ("( Miller 10 , Rowson 55 )")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _BYLINE_RE = re.compile(r"\(?(?:[Bb][Yy]\s|.*\b(?:[Rr]eporting|[Ee]diting|[Ww]ritten|[Ww]riting) by\s)")
 # the words title case leaves in lower case
 _TITLE_CASE_SMALL = {"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "of", "on", "in", "at", "to",
                      "by", "as", "up", "off", "via", "vs", "per", "from", "with", "into", "over", "than"}
 _NAME_LABELS = {"PERSON", "PER", "ORG", "LOC", "GPE", "MISC", "NORP", "FAC"}
+# tokens after which a capital letter says nothing about a name: an opening quotation mark,
+# and a dash or colon before a space ("(CW) — Cranes were …", not "Farr-Jones");
+# not a bracket, which opens lists of names ("( Miller 10 , Rowson 55 )")
 _QUOTE_OPENERS = {"“", '"', "‘", "'", "«"}
 _BREAKS = {"—", "–", "-", ":"}
 
@@ -206,24 +206,26 @@ def drop_unsupported(nlp: Language, doc: Doc) -> Doc:
     """Drop the names a capital letter alone suggested: common words first in a sentence
     (:func:`positional_capital`), and names in a headline line that the rest of the text never
     writes — NER takes capitals for names, so in title case "Trump Is Merely", "Avoid Bad
-    Optics". A headline name whose first words are a name of the text, or its last words ("Trump"
-of "Donald Trump"), is cut to them."""
+    Optics". A headline name whose first words are a name of the text, or its last words
+    ("Trump" of "Donald Trump"), is cut to them."""
     common = common_words(nlp)
     heads = headline_lines(doc.text) if len(doc.ents) else []
     ends = [0, *(x for span in heads for x in span), len(doc.text)]
     body = "\n".join(doc.text[ends[i] : ends[i + 1]] for i in range(0, len(ends), 2))  # the text less its headlines
 
-    names = {e.text for e in doc.ents if not any(a <= e.start_char < b for a, b in heads)}
+    def in_headline(e: Span) -> bool:
+        return any(a <= e.start_char < b for a, b in heads)
 
-    def written(span: Span) -> bool:
-        if span.text.isupper():  # "JAPAN" in a headline in capitals: "Japan"
-            return re.search(rf"\b{re.escape(span.text)}\b", body, re.IGNORECASE) is not None
-        return re.search(rf"\b{re.escape(span.text)}\b", body) is not None
+    names = {e.text for e in doc.ents if not in_headline(e)}
+
+    def written(span: Span) -> bool:  # "JAPAN" in a headline in capitals: "Japan"
+        flags = re.IGNORECASE if span.text.isupper() else 0
+        return re.search(rf"\b{re.escape(span.text)}\b", body, flags) is not None
 
     def supported(e: Span) -> Span | None:
         if common and positional_capital(e, common):
             return None
-        if e.label_ not in _NAME_LABELS or not any(a <= e.start_char < b for a, b in heads) or written(e):
+        if e.label_ not in _NAME_LABELS or not in_headline(e) or written(e):
             return e
         for end in range(e.end - 1, e.start, -1):
             if (head := doc[e.start : end].text) in names or any(n.endswith(" " + head) for n in names):
