@@ -56,6 +56,18 @@ def test_multi_paragraph_quote_runs_on() -> None:
     assert text[spans[0].start : spans[0].end].endswith("Second paragraph")
 
 
+def test_straight_marks_wrapped_round_a_paragraph_are_noise() -> None:
+    text = 'Dana Wills met her on Tuesday.\n"“You do not win by counting towns,” Kroll replied."'
+    spans = find_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["You do not win by counting towns"]
+    assert speaker_of(text, "You do not win by counting towns") == "Kroll"
+
+
+def test_first_person_speaker_is_the_writer() -> None:
+    text = "I met the mayor at noon. “We will not close the docks,” I said."
+    assert speaker_of(text, "We will not close the docks") == "I"
+
+
 def test_mistyped_closing_mark_pairs_by_context() -> None:
     text = "“We are ready,“ Ona Brisk said."
     assert [text[s.start : s.end] for s in find_spans(text)] == ["We are ready"]
@@ -451,6 +463,22 @@ MODEL_CASES = {
         "in danger” from the ferry cuts.",
         {"as long as it is not on a ballot": "~Kroll", "The fight goes on": "~senator",
          "the mayor the port needs": "~Federation", "the port is in danger": "~Kroll"}),
+    "a conjoined clause with its own subject, an owner's campaign, a thing reported by an official": (
+        "Both sides issued a statement after the talks, Kroll saying she was “very hopeful” and Baird calling "
+        "it a “useful meeting.”\n\nShortly after the call ended, Baird's campaign sent out a statement saying "
+        "Kroll owes “the port an apology for voting against the dredging.”\n\nAn official said the parts of "
+        "the network that were breached suggested the intruders wanted “trade secrets.”",
+        {"very hopeful": "~Kroll", "useful meeting": "~Baird",
+         "the port an apology for voting against the dredging": "Baird's campaign",
+         "trade secrets": "An official"}),
+    "a short quotation inside the frame, a title's full stop, a name before the quotation": (
+        "Confetti fell on the hall. “We have seen livelier rallies than this,” harbour delegate Sam Ortiz, "
+        "wearing a straw hat and “Kroll First” buttons, said calmly as streamers drifted down.\n\n"
+        "“That sparked something in all of us,” said Rev. Amos Reed, then senior pastor at Harbour Street "
+        "Chapel.\n\nAda Kroll met the board on Monday. Asked about the tunnel, Lena Ortiz said \"I know "
+        "nothing about the tunnel money,\" she said.",
+        {"We have seen livelier rallies than this": "~Sam Ortiz", "That sparked something in all of us":
+         "~Amos Reed", "I know nothing about the tunnel money": "~Lena Ortiz"}),
 }
 
 
@@ -607,3 +635,14 @@ def test_overlong_sentences_are_cut_in_pieces_that_cover_the_text() -> None:
     assert all(b - a <= MAX_SENTENCE for a, b in spans)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
     assert all(x[1] == y[0] for x, y in itertools.pairwise(spans))  # contiguous, nothing lost
+
+
+def test_first_person_speaker_is_named_by_the_byline(tmp_path) -> None:
+    import newsloom
+
+    body = ("Harbour diary: a morning on the Averly ferry with the night crew\nBy Mara Quint\n"
+            "Published: March 3, 2025\n\nI boarded the last ferry before dawn and found the crew asleep on the "
+            "benches. “We will not close the night crossings this year,” I said to the captain when he woke.\n")
+    (tmp_path / "diary.txt").write_text(body, encoding="utf-8")
+    quote = next(q for q in newsloom.analyze([tmp_path]).quotes if q.text.startswith("We will not close"))
+    assert (quote.speaker, quote.speaker_role) == ("Mara Quint", "author")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,6 +100,14 @@ def quote_id(article_id: str, start: int, end: int) -> str:
     return "q" + hashlib.sha1(f"{article_id}|{start}|{end}".encode()).hexdigest()[:12]
 
 
+def narrator_of(article: Article) -> str | None:
+    """Who "I" is outside quotation marks: the byline's author, when it names one person."""
+    byline = (article.byline or "").strip()
+    if not byline or re.search(r",|&|\band\b|\bstaff\b", byline, re.IGNORECASE):
+        return None
+    return re.sub(r"^by\s+", "", byline, flags=re.IGNORECASE) or None
+
+
 def _quotes(article: Article, analysis: ArticleAnalysis, placed: dict[int, Entity]) -> list[tuple[Quote, dict]]:
     """Contract quotes, speakers named by their canonical entity; with their extra data."""
     by_offset: dict[tuple[int, int], Entity] = {}
@@ -107,17 +116,21 @@ def _quotes(article: Article, analysis: ArticleAnalysis, placed: dict[int, Entit
             for m in local.mentions:
                 by_offset[(m.start, m.end)] = placed[id(local)]
     out = []
+    narrator = narrator_of(article)
     for att in analysis.attributions:
         ent = by_offset.get((att.speaker_start, att.speaker_end)) if att.speaker_start is not None else None
+        speaker, role = (ent.name if ent else att.speaker_text), att.role
+        if ent is None and speaker == "I" and narrator:  # "“…,” I said": the writer
+            speaker, role = narrator, role or "author"
         q = Quote(
             id=quote_id(article.id, att.start, att.end),
             article_id=article.id,
             text=article.text[att.start : att.end],
             start=att.start,
             end=att.end,
-            speaker=ent.name if ent else att.speaker_text,
+            speaker=speaker,
             speaker_entity_id=ent.id if ent else None,
-            speaker_role=att.role,
+            speaker_role=role,
             cue=att.cue,
             kind=att.kind,
         )

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "prof",
+    "rev", "fr", "capt", "adm", "maj", "cmdr", "supt", "hon", "sens", "reps", "govs", "gens", "ft", "mt",
     "no", "vs", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec",
 }

@@ -156,7 +156,8 @@ def surname(name: str) -> str:
     return without_possessive(last).strip(".,")
 
 
-def _is_role_word(word: str) -> bool:
+def is_role_word(word: str) -> bool:
+    """A word that names a person by role ("senator", "official", "organiser")."""
     w = word.lower().strip(".,'’")
     if w in _NOT_ROLES or w in STOPWORDS:
         return False
@@ -191,7 +192,7 @@ def premodifier_role(text: str, start: int) -> str | None:
         verbish = low.endswith(("ed", "ly", "ing")) and low not in TITLE_WORDS and low not in _ROLE_ADJECTIVES
         if low in STOPWORDS:
             break
-        if _is_role_word(bare) or low in _ROLE_ADJECTIVES:
+        if is_role_word(bare) or low in _ROLE_ADJECTIVES:
             kind = "role"
         elif bare[0].isupper() and not verbish:
             kind = "cap"
@@ -204,12 +205,12 @@ def premodifier_role(text: str, start: int) -> str | None:
         if len(taken) >= 7:
             break
     if "of" not in taken:  # "Secretary of State" ends on its complement; others on their head
-        while taken and not _is_role_word(taken[0]):
+        while taken and not is_role_word(taken[0]):
             taken.pop(0)
     while taken and taken[-1].lower() in ("of", "and"):
         taken.pop()
     role = " ".join(reversed(taken)).strip()
-    return role if role and any(_is_role_word(w) for w in taken) else None
+    return role if role and any(is_role_word(w) for w in taken) else None
 
 
 _APPOS_AFTER_RE = re.compile(
@@ -230,7 +231,7 @@ def apposition_role(text: str, start: int, end: int) -> str | None:
         if first not in ("who", "which", "whose", "and", "but", "in", "on", "at", "after") and not first.endswith(
             "ing"
         ) and not re.search(r"[\d$€£]", role) and len(words) <= 12 and any(
-            _is_role_word(w) for w in words
+            is_role_word(w) for w in words
         ) and not any(w.lower() in _ROLE_STOP for w in words):
             return role
     m = _APPOS_BEFORE_RE.search(text[max(0, start - 120) : start])
@@ -238,7 +239,7 @@ def apposition_role(text: str, start: int, end: int) -> str | None:
         role = m.group("role").strip()
         role = re.split(r"(?:^|\s)(?:said|says|told|to|by|according to|with)\s", role)[-1].strip()
         words = role.split()
-        if words and 1 <= len(words) <= 7 and _is_role_word(words[-1]) and not re.search(
+        if words and 1 <= len(words) <= 7 and is_role_word(words[-1]) and not re.search(
             r"[\d$€£]", role
         ) and not any(
             w.lower() in _ROLE_STOP for w in words

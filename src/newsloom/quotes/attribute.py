@@ -27,6 +27,7 @@ from newsloom.entities.names import (
     PRONOUNS,
     gender_of_title,
     is_name_like,
+    is_role_word,
     role_of,
     strip_title,
     surname,
@@ -60,6 +61,7 @@ from newsloom.quotes.persons import (
     whole_name,
 )
 from newsloom.quotes.syntax import (
+    COLLECTIVE,
     MESSAGES,
     RELATIVE,
     dep_subject,
@@ -282,7 +284,7 @@ def _speaker_from_phrase(ctx: Context, a: int, b: int, att: Attribution) -> bool
     gender = PRONOUNS.get(first, "m" if first == "his" else None)  # "his" stands alone for its owner
     if gender is not None and alone:
         ref = resolve_pronoun(ctx, a, gender, quoted=ctx.text[att.start : att.end])
-        att.speaker_text = first
+        att.speaker_text = "I" if first == "i" else first
         if ref is not None and gender in ("m", "f"):
             att.speaker_start, att.speaker_end, att.speaker_text = ref.start, ref.end, ref.text
             att.via += "+pronoun"
@@ -367,8 +369,10 @@ def _after(ctx: Context, q: QuoteSpan, hi: int, att: Attribution) -> bool:
                 att.role = r.group("role").strip()
             att.via = "after-inverted" + att.via
             return True
+    # a short quotation inside the subject ("X, wearing “Vote Kroll” pins, said") is part of it
     m = re.match(
-        rf"^[\s,.;:!?—–-]*(?P<subj>[^.;:!?{MASK}]{{1,120}}?)\s+{AUX}(?P<cue>{CUE})\b", seg, re.IGNORECASE
+        rf"^[\s,.;:!?—–-]*(?P<subj>[^.;:!?{MASK}]{{1,120}}?)\s+{AUX}(?P<cue>{CUE})\b",
+        _SHORT_QUOTE_RE.sub(lambda s: "x" * len(s.group(0)), seg), re.IGNORECASE
     )
     if m and re.search(r"[.!?…]", ctx.text[q.end - 1 : q.outer_end]) and re.match(
         rf"\s*[,:]?\s*[{DOUBLE_MARKS}]", seg[m.end() :]
@@ -406,6 +410,7 @@ def _after(ctx: Context, q: QuoteSpan, hi: int, att: Attribution) -> bool:
     return False
 
 
+_SHORT_QUOTE_RE = re.compile(rf"(?<=\s)[“\"]{MASK}{{1,30}}(?=\s)")
 _VERB_AFTER_RE = re.compile(
     r"^[\s,]*(?P<subj>(?:he|she|they|I|we)|(?:the|a|an|one)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|"
     r"[A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+){0,3})\s+(?P<cue>[a-z]+)"
@@ -601,14 +606,28 @@ def _sentence_subject(ctx: Context, k: int, att: Attribution) -> bool:
     return True
 
 
-def _speaker(ctx: Context, q: QuoteSpan, k: int, prev: Attribution | None, para_start: int) -> Attribution:
+def _speaker(ctx: Context, q: QuoteSpan, k: int, prev: Attribution | None, para_start: int,
+             recent: Attribution | None = None) -> Attribution:
+    """The speaker of a direct quotation: its frame, else the quotation it continues, a
+    neighbouring sentence's subject, or the last named speaker before it (``prev``: the last
+    direct quotation; ``recent``: the last attribution of any kind with a named speaker)."""
     att = Attribution(q.start, q.end, "direct")
     sa, sb = ctx.sentences[k]
-    nxt = [s.outer_start for s in ctx.spans if s.outer_start >= q.outer_end]
+    # a short quotation inside the frame ("“…,” X, wearing “Vote Kroll” pins, said") does not end it
+    nxt = [s.outer_start for s in ctx.spans if s.outer_start >= q.outer_end and not (
+        s.outer_end - s.outer_start <= 32 and re.search(r"[a-z]\s$", ctx.text[s.outer_start - 2 : s.outer_start])
+    )]
     hi = min([sb, *nxt[:1]]) if nxt and nxt[0] < sb else sb
     prv = [s.outer_end for s in ctx.spans if s.outer_end <= q.outer_start]
     lo = max(sa, prv[-1]) if prv else sa
-    if _after(ctx, q, hi, att) or _before(ctx, q, lo, att) or _pull_quote(ctx, q, att):
+    if _after(ctx, q, hi, att):
+        trial = Attribution(att.start, att.end, att.kind)
+        if "pronoun" in att.via and _before(ctx, q, lo, trial) and trial.speaker_start is not None and (
+            "pronoun" not in trial.via
+        ):  # "Asked about it, Kroll said “…,” she said": the name the sentence gives
+            return trial
+        return att
+    if _before(ctx, q, lo, att) or _pull_quote(ctx, q, att):
         return att
     intro = k > 0 and not ctx.masked[lo : q.outer_start].strip() and ctx.masked[:lo].rstrip().endswith(":")
     if intro and _before(ctx, q, ctx.sentences[k - 1][0], att):  # "The Times reports:" then a block quote
@@ -622,6 +641,8 @@ def _speaker(ctx: Context, q: QuoteSpan, k: int, prev: Attribution | None, para_
         if 0 <= j < len(ctx.sentences) and ctx.sentences[j][0] >= para_start and _sentence_subject(ctx, j, att):
             att.via = "neighbour"
             return att
+    if recent is not None and (prev is None or recent.start > prev.start):
+        prev = recent  # "X said the vote could be a “failure” …" then a quotation of its own
     if prev is not None and prev.speaker_text and prev.speaker_start is not None:
         _inherit(att, prev, "previous paragraph")
     return att
@@ -695,7 +716,7 @@ def _partial(ctx: Context, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attr
                     trial = Attribution(att.start, att.end, att.kind)
                     if not nominal(ctx, sa + c.start("cue")) and _speaker_from_subject(
                         ctx, sa + c.start("cue"), trial
-                    ) and trial.speaker_start is not None:
+                    ) and (trial.speaker_start is not None or (_thing(att) and not _thing(trial))):
                         att.speaker_text, att.speaker_start, att.speaker_end = (trial.speaker_text, trial.speaker_start,
                                                                                 trial.speaker_end)
                         att.role, att.via, parsed = trial.role, trial.via, c
@@ -730,6 +751,22 @@ def _partial(ctx: Context, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attr
     return att, around
 
 
+_SPEAKING_GROUPS = {"source", "sources", "people", "officials", "aides", "voters", "residents", "critics"}
+
+
+def _thing(att: Attribution) -> bool:
+    """The speaker found is a common noun naming no one ("the parts of the network
+    suggested …"): no person, pronoun, role ("an official"), body or message."""
+    if att.speaker_start is not None or not att.speaker_text:
+        return False
+    words = att.speaker_text.lower().split()
+    head = words[-1].strip(".,")
+    return words[0] not in PRONOUNS and not (
+        is_role_word(head) or is_role_word(head.rstrip("s")) or head in _SPEAKING_GROUPS
+        or head in MESSAGES or head in COLLECTIVE or any(w[:1].isupper() for w in att.speaker_text.split())
+    )
+
+
 def _governing(ctx: Context, sa: int, cues: list[re.Match[str]], inner: re.Match[str]) -> list[re.Match[str]]:
     """Those of ``cues`` that are verbs whose complement clause holds the speech word
     ``inner`` ("X said officials were calling", not "X asks as a man walks in, saying")."""
@@ -739,6 +776,8 @@ def _governing(ctx: Context, sa: int, cues: list[re.Match[str]], inner: re.Match
     # each ancestor's child on the path down to ``inner``
     below = {}
     while tok.head.i != tok.i:
+        if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubj:pass") for c in tok.children):
+            break  # "X saying she was “…” and Y calling it “…”": a clause of Y's own
         below[tok.head.i], tok = tok, tok.head
     return [c for c in cues if (t := token_at(ctx, sa + c.start("cue"))) is not None
             and t.pos_ == "VERB" and t.i in below and below[t.i].dep_ == "ccomp"]
@@ -875,6 +914,7 @@ def attribute(
     infer_genders(ctx)
     out: list[Attribution] = []
     prev: Attribution | None = None
+    recent: Attribution | None = None
     para_starts = [p[0] for p in paragraphs(text)]
     for q in spans:
         k = ctx.sentence_at(q.outer_start)
@@ -889,7 +929,7 @@ def attribute(
         if mid and _TITLED_RE.search(masked[lo : q.outer_start]) and _is_title_case_name(inner.rstrip(",."), 14):
             continue  # the editorial, entitled “A Name for It,” ran …
         if _is_direct(ctx, q, lo, sb):
-            att = _speaker(ctx, q, k, prev, para_start)
+            att = _speaker(ctx, q, k, prev, para_start, recent)
         else:
             att, around = _partial(ctx, q, k, Attribution(q.start, q.end, "partial"))
             if around is not None and not any(x.start == around.start and x.end == around.end for x in out):
@@ -897,6 +937,7 @@ def attribute(
         out.append(att)
         if att.speaker_start is not None:
             ctx.speakers.add(att.speaker_text or "")
+            recent = att
         if att.kind == "direct" or att.via.startswith("partial-after"):
             prev = att  # a split quotation goes on from it ("…, “…,” X said. “…”")
     # reported speech, also around partial quotes ("X said the plan was “a disaster”")

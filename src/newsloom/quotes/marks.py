@@ -97,6 +97,17 @@ def _single_quotes(text: str, lo: int, hi: int) -> list[QuoteSpan]:
     return out
 
 
+def _wrapper(text: str, lo: int, hi: int) -> set[int]:
+    """Straight marks a scraper wrapped round a paragraph that has its own curly ones
+    ("\"“…,” Kroll said.\""): the leading one, and a trailing one after a closing mark or
+    full stop."""
+    end = text[lo:hi].rstrip()
+    if not (end.startswith(STRAIGHT) and end[1:2] in OPENERS):
+        return set()
+    last = lo + len(end) - 1
+    return {lo, last} if text[last] == STRAIGHT and text[last - 1] in CLOSERS + ".!?" else {lo}
+
+
 def find_spans(text: str) -> list[QuoteSpan]:
     """Every quotation in ``text``, in order; multi-paragraph quotations are one span."""
     spans: list[QuoteSpan] = []
@@ -109,8 +120,9 @@ def find_spans(text: str) -> list[QuoteSpan]:
             continue
         depth = 0
         opened = -1
+        noise = _wrapper(text, lo, hi)
         for i in range(lo, hi):
-            if text[i] not in DOUBLE_MARKS:
+            if text[i] not in DOUBLE_MARKS or i in noise:
                 continue
             role = _role(text, i, lo, hi)
             if role == "either":

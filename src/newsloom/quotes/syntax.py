@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 _DEP_SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
 RELATIVE = {"who", "that", "which"}
-_COLLECTIVE = {"campaign", "team", "government", "administration", "council", "committee", "party",
+COLLECTIVE = {"campaign", "team", "government", "administration", "council", "committee", "party",
                "group", "police", "family", "staff", "board", "panel", "court", "company", "union"}
 _NP_LEFT = ("det", "amod", "compound", "nmod:poss", "poss", "nummod", "flat", "nmod:desc", "case")
 
@@ -94,7 +94,11 @@ def dep_subject(ctx: Context, cue_pos: int) -> tuple[int, int] | None:
         aside = (verb.i > 0 and doc[verb.i - 1].text == "," and verb.lower_ in INVERTIBLE
                  and right is not None and right.pos_ == "PROPN")
         subj = right if left is None or (aside and left.pos_ != "PROPN") else left
-        if subj is None and verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT" and (
+        if subj is None and verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and (
+            # a participle with an object of its own is a main verb misparsed ("… ended,
+            # Kroll's campaign sent out a statement")
+            verb.head.dep_ == "ROOT" or any(c.dep_ in ("obj", "dobj") for c in verb.children)
+        ) and (
             verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i
             and not any(t.text == "," for t in doc[verb.head.i : verb.i])  # "X, Y's father, issued": the phrase
         ):  # "Kroll's campaign sent out a release …" parsed as a noun phrase: the noun is the subject
@@ -133,7 +137,10 @@ def dep_subject(ctx: Context, cue_pos: int) -> tuple[int, int] | None:
         subj = appos or named or subj
     left = subj.i
     while left > 0:
-        if doc[left - 1].dep_ in _NP_LEFT and left <= doc[left - 1].head.i <= subj.i:
+        prev = doc[left - 1]
+        if prev.dep_ in _NP_LEFT and (left <= prev.head.i <= subj.i or (  # "Kroll's campaign": the owner's 's
+            prev.dep_ == "case" and prev.head.dep_ in ("nmod:poss", "poss") and prev.head.head.i == subj.i
+        )):
             if subj.pos_ == "PROPN" and doc[left - 1].pos_ == "NOUN" and doc[left - 1].head.i == subj.i:
                 break  # "after Monday's council vote Factwatch found": a name takes no common-noun compound
             left -= 1
@@ -242,7 +249,7 @@ def resolve_group(ctx: Context, pos: int, plural: bool) -> tuple[int, int] | Non
             if MASK in ctx.masked[tok.idx : tok.idx + len(tok)] or tok.ent_type_ in ("DATE", "TIME"):
                 continue
             many = tok.tag_ in ("NNS", "NNPS")
-            body = tok.lower_ in _COLLECTIVE or tok.ent_type_ == "ORG"
+            body = tok.lower_ in COLLECTIVE or tok.ent_type_ == "ORG"
             if (plural and not (many or body)) or (not plural and many):
                 continue  # "it" is one thing or body; "they" many, or a body that speaks as many
             if any(p.start <= tok.idx < p.end for p in ctx.persons) and not (plural and tok.tag_ == "NNPS"):
