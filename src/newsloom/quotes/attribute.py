@@ -410,7 +410,8 @@ def _after(ctx: Context, q: QuoteSpan, hi: int, att: Attribution) -> bool:
     return False
 
 
-_SHORT_QUOTE_RE = re.compile(rf"(?<=\s)[“\"]{MASK}{{1,30}}(?=\s)")
+#: a short quotation after a word, masked ("wearing “Vote Kroll” pins"): part of a frame
+_SHORT_QUOTE_RE = re.compile(rf"(?<=[a-z]\s)[“\"]{MASK}{{1,30}}(?=\s)")
 _VERB_AFTER_RE = re.compile(
     r"^[\s,]*(?P<subj>(?:he|she|they|I|we)|(?:the|a|an|one)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|"
     r"[A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+){0,3})\s+(?P<cue>[a-z]+)"
@@ -614,9 +615,8 @@ def _speaker(ctx: Context, q: QuoteSpan, k: int, prev: Attribution | None, para_
     att = Attribution(q.start, q.end, "direct")
     sa, sb = ctx.sentences[k]
     # a short quotation inside the frame ("“…,” X, wearing “Vote Kroll” pins, said") does not end it
-    nxt = [s.outer_start for s in ctx.spans if s.outer_start >= q.outer_end and not (
-        s.outer_end - s.outer_start <= 32 and re.search(r"[a-z]\s$", ctx.text[s.outer_start - 2 : s.outer_start])
-    )]
+    nxt = [s.outer_start for s in ctx.spans if s.outer_start >= q.outer_end
+           and not _SHORT_QUOTE_RE.match(ctx.masked, s.outer_start)]
     hi = min([sb, *nxt[:1]]) if nxt and nxt[0] < sb else sb
     prv = [s.outer_end for s in ctx.spans if s.outer_end <= q.outer_start]
     lo = max(sa, prv[-1]) if prv else sa
