@@ -223,7 +223,7 @@ def drop_unsupported(nlp: Language, doc: Doc) -> Doc:
         return re.search(rf"\b{re.escape(span.text)}\b", body, flags) is not None
 
     def supported(e: Span) -> Span | None:
-        if common and positional_capital(e, common):
+        if positional_capital(e, common):
             return None
         if e.label_ not in _NAME_LABELS or not in_headline(e) or written(e):
             return e

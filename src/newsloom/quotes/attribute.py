@@ -751,7 +751,8 @@ def _partial(ctx: Context, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attr
     return att, around
 
 
-_SPEAKING_GROUPS = {"source", "sources", "people", "officials", "aides", "voters", "residents", "critics"}
+# groups that speak and that no role suffix covers ("officials", "voters" are role words)
+_SPEAKING_GROUPS = {"source", "sources", "people", "critics"}
 
 
 def _thing(att: Attribution) -> bool:
