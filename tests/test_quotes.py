@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsloom.model import Quote
+from newsloom.model import Article, Quote
 from newsloom.quotes.attribute import Person, attribute
 from newsloom.quotes.marks import find_spans
 from newsloom.quotes.match import group, word_diff
@@ -646,3 +646,11 @@ def test_first_person_speaker_is_named_by_the_byline(tmp_path) -> None:
     (tmp_path / "diary.txt").write_text(body, encoding="utf-8")
     quote = next(q for q in newsloom.analyze([tmp_path]).quotes if q.text.startswith("We will not close"))
     assert (quote.speaker, quote.speaker_role) == ("Mara Quint", "author")
+
+
+@pytest.mark.parametrize("byline", ["Mara Quint; Tomas Rieck", "Mara Quint and Tomas Rieck", "Harbour Desk Staff"])
+def test_first_person_speaker_of_several_authors_stays_i(byline: str) -> None:
+    from newsloom.attribution import narrator_of
+
+    assert narrator_of(Article(id="a", source="a", fingerprint="a", text="x", byline=byline)) is None
+    assert narrator_of(Article(id="a", source="a", fingerprint="a", text="x", byline="By Mara Quint")) == "Mara Quint"

@@ -103,7 +103,8 @@ def quote_id(article_id: str, start: int, end: int) -> str:
 def narrator_of(article: Article) -> str | None:
     """Who "I" is outside quotation marks: the byline's author, when it names one person."""
     byline = (article.byline or "").strip()
-    if not byline or re.search(r",|&|\band\b|\bstaff\b", byline, re.IGNORECASE):
+    # several authors: "A, B", "A & B", "A and B", or trafilatura's "A; B"
+    if not byline or re.search(r"[,;&]|\band\b|\bstaff\b", byline, re.IGNORECASE):
         return None
     return re.sub(r"^by\s+", "", byline, flags=re.IGNORECASE) or None
 
