@@ -24,7 +24,10 @@ left out.
   campaign's website", "a source familiar with X's thinking") the head words must agree
   instead — names inside its modifiers are not the speaker. A pronoun ("he") or
   a description of a person ("the Vermont senator", "The Republican nominee") counts as
-  matched when the speaker is the one it refers to, taken as the nearest *named* source of
+  matched when the speaker is the one it refers to: the referent readers gave it, read
+  blind (``bench/polnear_referents.tsv``, made by ``bench/referents.py``; see
+  ``bench/QUOTES.md``), and for a source no reader resolved (and in the figure printed
+  beside, for every source) the nearest *named* source of
   any gold attribution before it (quotes or not) whose gender — a full name's first name
   (US Census lists), else Mr./Mrs./Ms. before the name, gendered role words in its sources
   ("spokeswoman"), else he/his vs she/her after the name in sentences that name no other
@@ -74,6 +77,17 @@ PRONOUNS = {"he", "she", "him", "her", "they", "i", "we", "it", "his", "hers", "
 
 #: Every attribution's source per annotation file: (offset, text), quotes or not.
 SOURCES: dict[Path, list[tuple[int, str]]] = {}
+#: Whom PolNeAR's anaphoric sources mean, as readers resolved them (``bench/referents.py``).
+REFERENTS_FILE = ROOT / "bench" / "polnear_referents.tsv"
+
+
+@functools.cache
+def read_referents() -> dict[tuple[str, int], str]:
+    """(article, source offset) → the referent readers gave ("UNCLEAR" ones left out)."""
+    if not REFERENTS_FILE.is_file():
+        return {}
+    rows = (line.split("\t") for line in REFERENTS_FILE.read_text(encoding="utf-8").splitlines()[1:])
+    return {(r[0], int(r[1])): r[2] for r in rows if len(r) >= 3 and r[2] != "UNCLEAR"}
 
 
 @dataclass
@@ -174,6 +188,7 @@ class Doc:
     text: str
     golds: list[Gold]
     sources: list[tuple[int, str]]
+    stem: str = ""
     _genders: dict[frozenset[str], str | None] = field(default_factory=dict)
 
     def proper(self, source: str) -> set[str]:
@@ -258,9 +273,11 @@ def _singular_named(source: str) -> bool:
                             or _TITLED.search(source.split(",")[0].strip()) is not None)
 
 
-def referent(gold: Gold, doc: Doc) -> str | None:
+def referent(gold: Gold, doc: Doc, readers: bool = True) -> str | None:
     """The person or body a gold source names: the source itself, or for a pronoun or a
-    description ("he", "the Vermont senator") the nearest named source of any gold
+    description ("he", "the Vermont senator") whom readers took it to mean
+    (:func:`read_referents`; an unnamed one is its description, "UNNAMED: a campaign
+    aide" → "a campaign aide"), else (``readers`` false, or none read) the nearest named source of any gold
     attribution before it whose gender (Mr./Mrs./Ms., gendered role words) does not clash;
     for "he"/"she" and descriptions, one named person (not "X and Y", not "excerpts of X's
     speech"), and for a description first the nearest one the article gives its head word
@@ -268,6 +285,8 @@ def referent(gold: Gold, doc: Doc) -> str | None:
     source = gold.source
     if not source or not is_anaphor(source):
         return source
+    if readers and (read := read_referents().get((doc.stem, gold.source_start))):
+        return read.removeprefix("UNNAMED:").strip()
     low = source.lower().strip(" ,")
     if low in PRONOUNS:
         gender = GENDERED.get(low)
@@ -327,7 +346,8 @@ _TITLED = re.compile(rf"\b(?!(?:of|at|for|from|with|in|on|to|by|and|the)\s)[a-z]
 FIRST_PERSON = {"i": "i", "me": "i", "my": "i", "we": "we", "us": "we", "our": "we"}
 
 
-def speaker_ok(pred: str | None, gold: Gold, doc: Doc) -> bool:
+def speaker_ok(pred: str | None, gold: Gold, doc: Doc, readers: bool = True) -> bool:
+    """Whether our speaker is the gold source's (``readers``: see :func:`referent`)."""
     if not pred or not gold.source:
         return False
     if FIRST_PERSON.get(gold.source.lower().strip(" ,")) == pred.lower():
@@ -341,9 +361,13 @@ def speaker_ok(pred: str | None, gold: Gold, doc: Doc) -> bool:
             name and _name_words(name.group(0)) & _name_words(pred))
     if is_anaphor(gold.source) and gold.source.lower().strip() not in PRONOUNS and _head(gold.source) == _head(pred):
         return True  # the description as written ("the Vermont senator")
-    source = referent(gold, doc)
-    if not source:
-        return False
+    source = referent(gold, doc, readers)
+    # several people at once ("they": "Ada Kroll + Ben Ortiz"): any one of them
+    return bool(source) and any(_same(pred, part) for part in source.split(" + "))
+
+
+def _same(pred: str, source: str) -> bool:
+    """Whether our speaker is the person or body a named (or described) source gives."""
     first = re.split(rf",|\s[–—]\s|\s{_POSTMOD}(?:who|which|of|at|for|from|with|in|on)\s",
                      source)[0]  # "X – a harbour pilot –"
     head = re.findall(r"[A-Za-z][\w\-]*", re.sub(r"['’]s\b", "", first))  # "Trump’s claim": Trump
@@ -411,7 +435,7 @@ def main() -> int:
     correct = {t: defaultdict(int) for t in thresholds}
     n_gold: dict[str, int] = defaultdict(int)
     n_pred: dict[str, int] = defaultdict(int)
-    spk_total = spk_right = 0
+    spk_total = spk_right = by_rule = anaphoric = read = 0
     errors: dict[str, list[str]] = {"missed": [], "false positive": [], "speaker": []}
     elapsed = 0.0
     texts = sorted((base / "text").glob("*.txt"))
@@ -425,7 +449,7 @@ def main() -> int:
             continue
         text = path.read_text(encoding="utf-8")
         golds = read_ann(anns[0], text)
-        doc = Doc(text, golds, SOURCES[anns[0]])
+        doc = Doc(text, golds, SOURCES[anns[0]], path.stem)
         t0 = time.perf_counter()
         art = Article(id=path.stem, source=str(path), fingerprint=path.stem, text=text)
         analysis = attribution.analyse(art, attribution.parse(text) if use_model else None)
@@ -477,6 +501,10 @@ def main() -> int:
                     spk_total += 1
                     ok = speaker_ok(speaker, g, doc)
                     spk_right += ok
+                    by_rule += speaker_ok(speaker, g, doc, readers=False)
+                    if is_anaphor(g.source or "") and g.source.lower().strip(" ,") not in FIRST_PERSON:
+                        anaphoric += 1
+                        read += (path.stem, g.source_start) in read_referents()
                     if not ok:
                         lo, hi = g.spans[0][0], g.spans[-1][1]
                         ref = referent(g, doc)
@@ -501,7 +529,11 @@ def main() -> int:
         for kind in ("direct", "partial"):
             print(f"              {kind:8} {prf(correct[t][kind], n_pred[kind], found[t][kind], n_gold[kind])}")
     acc = 100 * spk_right / spk_total if spk_total else 0.0
-    print(f"speaker accuracy (found at 0.3, gold source given): {acc:.1f}  ({spk_right}/{spk_total})")
+    print(f"speaker accuracy (found at 0.3, gold source given): {acc:.1f}  ({spk_right}/{spk_total}); "
+          f"{anaphoric} sources are pronouns or descriptions (not I/we), {read} of them resolved by readers")
+    if spk_total:
+        print(f"  with every such source resolved by the bench's rule instead: "
+              f"{100 * by_rule / spk_total:.1f}  ({by_rule}/{spk_total})")
     print(f"speed: {len(texts) / elapsed:.1f} articles/s")
     for what, lines in errors.items():
         if lines:

@@ -268,6 +268,23 @@ def test_first_name_gender_is_no_reason_to_skip_a_nearer_person() -> None:
     assert _speaker_with_ner(text, names, "The samples were clean") == "Ioana Quessard"
 
 
+def test_first_name_gender_counts_in_the_sentence_before() -> None:
+    # Wesley's gender is only his first name's; Tom's the article states, two sentences back
+    text = ("Tom Reyes opened the harbour fair on Saturday, and he thanked the volunteers who had painted the "
+            "stalls.\n\nAda Kroll made an appearance of sorts, courtesy of Wesley Tamaki, a delegate from the "
+            "coast who came dressed as a lighthouse keeper.\n\n“I thought it would be funny to bring a lantern "
+            "along,” he said.")
+    names = ["Tom Reyes", "Ada Kroll", "Wesley Tamaki"]
+    assert _speaker_with_ner(text, names, "I thought it would be funny to bring a lantern along") == "Wesley Tamaki"
+
+
+def test_full_name_first_name_outweighs_a_he_that_follows() -> None:
+    # the "he" after the sentence naming Ada alone is Tom's: it must not make Ada a man
+    text = ("Tom Reyes met the press at noon on the quay. Ada Kroll listened from the back row. "
+            "“The ferry will run again by May,” he told reporters.")
+    assert _speaker_with_ner(text, ["Tom Reyes", "Ada Kroll"], "The ferry will run again by May") == "Tom Reyes"
+
+
 def test_lone_name_repeated_and_called_he_is_a_person() -> None:
     text = ("Tomas Brell chaired the session. Later Quillon took the floor, and he spoke for an hour.\n\n"
             "Quillon thanked the staff.\n\n“We owe them a great deal,” he said.")
@@ -479,6 +496,11 @@ MODEL_CASES = {
         "nothing about the tunnel money,\" she said.",
         {"We have seen livelier rallies than this": "~Sam Ortiz", "That sparked something in all of us":
          "~Amos Reed", "I know nothing about the tunnel money": "~Lena Ortiz"}),
+    "a lone surname NER missed, subject of the sentence before the pronoun": (
+        "Tom Reyes opened the harbour fair on Saturday, and he thanked the volunteers who had painted the "
+        "stalls.\n\nLund openly admitted that his pick for the rowing race was political, looking ahead to the "
+        "March vote in the valley. “With an eye to March and the valley,” he said.",
+        {"With an eye to March and the valley": "Lund"}),
 }
 
 
