@@ -13,7 +13,7 @@ the inserted one, an excerpt that the decision rightly calls ``partial``, not a 
 long sentences of the original (one verbatim, the others under a new frame or with words
 changed); the share of them found (any derivation between the two) is reported apart.
 
-Usage: ``python bench/provenance.py [--no-stories] [--errors K] [--memory] [N ...]`` (default 1000;
+Usage: ``python bench/provenance.py [--no-stories] [--errors K] [--memory] [--floor] [N ...]`` (default 1000;
 10000 with stories runs in about 5 minutes, 100000 in about an hour and 3 GB on one core).
 The stores are SQLite files in a temporary directory, as ``analyze`` writes them (with the
 store's own page cache); ``--memory`` keeps them in memory instead.
@@ -26,7 +26,8 @@ and its families arrive spread over the run, so only the probe compares the cost
 article across corpus sizes. ``--errors K`` counts the
 false positives and negatives by class (reversed, another article of the same family,
 unrelated, none found) and lists K of each with the decision's figures both ways. Skips
-when PolNeAR is absent.
+when PolNeAR is absent. ``--floor`` times only the store's index on random keys at each N
+and a dict lookup of as many keys (see :func:`floor`): the growth that no index escapes.
 """
 
 from __future__ import annotations
@@ -436,6 +437,67 @@ def _probe(store: Store, n: int, with_stories: bool, new_store: Callable[[str], 
           f"R={tp / max(1, len(gold)):.3f}) against the {n:,} stored, and alone: {', '.join(figures)}")
 
 
+FLOOR_KEYS, FLOOR_NEW = 200, 65  # index keys per article, and how many of them open a bucket (as at 100k)
+
+
+def _stub_keys(rng: random.Random, known: list[int], n: int) -> dict[str, list[int]]:
+    """Index keys for ``n`` stub articles: ``FLOOR_NEW`` new ones each, the rest drawn from
+    ``known`` (buckets shared with earlier articles), as many as the bench's articles have."""
+    out = {}
+    for _ in range(n):
+        new = [rng.getrandbits(62) for _ in range(FLOOR_NEW)]
+        old = [rng.choice(known) for _ in range(FLOOR_KEYS - FLOOR_NEW)] if known else []
+        known.extend(new)
+        out[f"s{len(known)}"] = new + old
+    return out
+
+
+def floor(ns: list[int], new_store: Callable[[str], Store]) -> None:
+    """The store's own cost: the index's lookups and upserts of random keys, no provenance
+    logic, for the same ``PROBE`` stub articles against n stored ones and against none; and
+    a Python dict's lookups of as many keys. Any index larger than the CPU caches costs
+    more per lookup as it grows; the probe's ratio is to be read against this one."""
+    from newsloom.model import Article
+
+    def add(store: Store, keys: dict[str, list[int]]) -> None:
+        store.add_articles([Article(id=a, source=a, fingerprint=a, text=a) for a in keys], [])
+
+    def probe(store: Store, keys: dict[str, list[int]]) -> float:
+        c0 = time.process_time()
+        ids = list(keys)
+        for i in range(0, len(ids), BATCH):
+            for a in ids[i:i + BATCH]:
+                store.lsh_query(keys[a], 50, 3)
+            store.lsh_add({a: keys[a] for a in ids[i:i + BATCH]}, cap=50)
+        return 1000 * (time.process_time() - c0) / len(ids)
+
+    for n in ns:
+        rng, known = random.Random(n), []
+        store, alone = new_store(f"floor{n}"), new_store(f"floor-alone{n}")
+        for i in range(0, n, BATCH):
+            keys = _stub_keys(rng, known, min(BATCH, n - i))
+            add(store, keys)
+            store.lsh_add(keys, cap=50)
+        size = len(known)
+        probe_keys = _stub_keys(rng, known, PROBE)
+        for s in (store, alone):
+            add(s, probe_keys)
+        big, small = probe(store, probe_keys), probe(alone, probe_keys)
+        table = dict.fromkeys(known[:size])
+        lookups = [k for ks in probe_keys.values() for k in ks]
+        t0 = time.process_time()
+        hits = sum(k in table for k in lookups)
+        dict_ns = 1e9 * (time.process_time() - t0) / len(lookups)
+        small_table = dict.fromkeys(known[:FLOOR_NEW * PROBE // 4])
+        t0 = time.process_time()
+        hits += sum(k in small_table for k in lookups)
+        dict_small = 1e9 * (time.process_time() - t0) / len(lookups)
+        print(f"floor at n={n:,} ({size:,} keys): index lookups and upserts {big:.3f} ms/article "
+              f"(alone {small:.3f}: x{big / small:.2f}); a dict of as many keys "
+              f"{dict_ns:.0f} ns per lookup (of {FLOOR_NEW * PROBE // 4:,} keys {dict_small:.0f}: "
+              f"x{dict_ns / dict_small:.2f})", flush=True)
+
+
 def run(n: int, new_store: Callable[[str], Store], with_stories: bool = True, show_errors: int = 0) -> None:
     docs, truth, partials = corpus(n)
     store = new_store(f"n{n}")
@@ -496,9 +558,6 @@ def run(n: int, new_store: Callable[[str], Store], with_stories: bool = True, sh
 
 
 def main() -> None:
-    if not POLNEAR.is_dir():
-        print("bench/provenance.py: ../shared/data/quotes/polnear is absent; skipped")
-        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int, nargs="*", default=[1000], help="corpus sizes")
     parser.add_argument("--no-stories", action="store_true", help="skip the stories stage")
@@ -507,11 +566,19 @@ def main() -> None:
     parser.add_argument("--memory", action="store_true",
                         help="keep the stores in memory (default: SQLite files in a temporary directory, "
                         "as analyze writes them)")
+    parser.add_argument("--floor", action="store_true",
+                        help="time only the store's index operations on random keys (no data needed)")
     args = parser.parse_args()
+    if not args.floor and not POLNEAR.is_dir():
+        print("bench/provenance.py: ../shared/data/quotes/polnear is absent; skipped")
+        return
     with tempfile.TemporaryDirectory(prefix="newsloom-bench-") as tmp:
         def new_store(name: str) -> Store:
             return Store(":memory:" if args.memory else Path(tmp) / f"{name}.db")
 
+        if args.floor:
+            floor(args.n, new_store)
+            return
         for n in args.n:
             run(n, new_store, not args.no_stories, args.errors)
 
