@@ -16,7 +16,8 @@ the referent being the fullest name the article gives, ``UNNAMED: <description>`
 gives none, names joined by `` + `` for several people, or ``UNCLEAR``, as
 ``referents_instructions.md`` (copied beside the batches) tells them; see ``bench/QUOTES.md``.
 ``merge`` folds them into ``bench/polnear_referents.tsv`` (article,
-source offset, referent, confidence: no text of the corpus). Skips with a message when the
+source offset, referent, confidence; an unnamed referent keeps only its head word, all the
+bench judges it by: no text of the corpus). Skips with a message when the
 data is absent.
 """
 
@@ -30,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quotes import FIRST_PERSON, REFERENTS_FILE, ROOT, is_anaphor, read_ann, source_given  # noqa: E402
+from quotes import FIRST_PERSON, REFERENTS_FILE, ROOT, _head, is_anaphor, read_ann, source_given  # noqa: E402
 
 BATCH_CHARS = 150_000
 #: What each reader is told (K: the batch number; {out} and {prefix} filled in), written beside the batches.
@@ -93,6 +94,9 @@ def merge(dirs: list[Path]) -> int:
                 iid, referent, confidence = (line.split("\t") + ["", ""])[:3]
                 if iid in key:  # a parenthesis is the reader's gloss, not the name
                     referent = re.sub(r"\s*\([^)]*\)", "", referent).strip()
+                    # an unnamed one is judged by its head word: keep that, not the article's words
+                    referent = " + ".join(f"UNNAMED: {_head(part[8:])}" if part.startswith("UNNAMED:") else part
+                                          for part in referent.split(" + "))
                     rows[key[iid]["article"], int(key[iid]["start"])] = (referent, confidence.strip() or "high")
         missing = len(key) - sum((key[i]["article"], int(key[i]["start"])) in rows for i in key)
         if missing:
