@@ -452,6 +452,13 @@ def _stub_keys(rng: random.Random, known: list[int], n: int) -> dict[str, list[i
     return out
 
 
+def _lookup_ns(table: dict[int, None], keys: list[int]) -> float:
+    """CPU nanoseconds per membership test of ``keys`` in ``table``."""
+    t0 = time.process_time()
+    sum(k in table for k in keys)
+    return 1e9 * (time.process_time() - t0) / len(keys)
+
+
 def floor(ns: list[int], new_store: Callable[[str], Store]) -> None:
     """The store's own cost: the index's lookups and upserts of random keys, no provenance
     logic, for the same ``PROBE`` stub articles against n stored ones and against none; and
@@ -483,15 +490,8 @@ def floor(ns: list[int], new_store: Callable[[str], Store]) -> None:
         for s in (store, alone):
             add(s, probe_keys)
         big, small = probe(store, probe_keys), probe(alone, probe_keys)
-        table = dict.fromkeys(known[:size])
         lookups = [k for ks in probe_keys.values() for k in ks]
-        t0 = time.process_time()
-        hits = sum(k in table for k in lookups)
-        dict_ns = 1e9 * (time.process_time() - t0) / len(lookups)
-        small_table = dict.fromkeys(known[:FLOOR_NEW * PROBE // 4])
-        t0 = time.process_time()
-        hits += sum(k in small_table for k in lookups)
-        dict_small = 1e9 * (time.process_time() - t0) / len(lookups)
+        dict_ns, dict_small = (_lookup_ns(dict.fromkeys(known[:m]), lookups) for m in (size, FLOOR_NEW * PROBE // 4))
         print(f"floor at n={n:,} ({size:,} keys): index lookups and upserts {big:.3f} ms/article "
               f"(alone {small:.3f}: x{big / small:.2f}); a dict of as many keys "
               f"{dict_ns:.0f} ns per lookup (of {FLOOR_NEW * PROBE // 4:,} keys {dict_small:.0f}: "

@@ -346,6 +346,13 @@ _TITLED = re.compile(rf"\b(?!(?:of|at|for|from|with|in|on|to|by|and|the)\s)[a-z]
 FIRST_PERSON = {"i": "i", "me": "i", "my": "i", "we": "we", "us": "we", "our": "we"}
 
 
+def needs_referent(gold: Gold) -> bool:
+    """A source that says whom only through the article: a pronoun or a description, not the
+    writer's "I"/"we" (what readers resolve, :mod:`referents`)."""
+    source = gold.source or ""
+    return source_given(gold) and is_anaphor(source) and source.lower().strip(" ,") not in FIRST_PERSON
+
+
 def speaker_ok(pred: str | None, gold: Gold, doc: Doc, readers: bool = True) -> bool:
     """Whether our speaker is the gold source's (``readers``: see :func:`referent`)."""
     if not pred or not gold.source:
@@ -502,7 +509,7 @@ def main() -> int:
                     ok = speaker_ok(speaker, g, doc)
                     spk_right += ok
                     by_rule += speaker_ok(speaker, g, doc, readers=False)
-                    if is_anaphor(g.source or "") and g.source.lower().strip(" ,") not in FIRST_PERSON:
+                    if needs_referent(g):
                         anaphoric += 1
                         read += (path.stem, g.source_start) in read_referents()
                     if not ok:

@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quotes import FIRST_PERSON, REFERENTS_FILE, ROOT, _head, is_anaphor, read_ann, source_given  # noqa: E402
+from quotes import REFERENTS_FILE, ROOT, _head, needs_referent, read_ann  # noqa: E402
 
 BATCH_CHARS = 150_000
 #: What each reader is told (K: the batch number; {out} and {prefix} filled in), written beside the batches.
@@ -55,8 +55,7 @@ def batches(base: Path, out: Path, names: list[str], prefix: str) -> int:
                 continue
             text = path.read_text(encoding="utf-8")
             spans = {g.source_start: len(g.source or "") for g in read_ann(anns[0], text)
-                     if source_given(g) and is_anaphor(g.source or "")
-                     and (g.source or "").lower().strip(" ,") not in FIRST_PERSON}
+                     if needs_referent(g)}
             if spans:
                 found.append((path.stem, text, sorted(spans.items())))
     key: dict[str, dict[str, object]] = {}

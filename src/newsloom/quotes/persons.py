@@ -177,10 +177,11 @@ def infer_genders(ctx: Context) -> None:
     for p in ctx.persons:
         if p.gender is not None:
             continue
-        v, r = votes.get(key(p), 0), roles.get(key(p), 0)
+        name = key(p)
+        v, r = votes.get(name, 0), roles.get(name, 0)
         # a full name's first name outweighs the he/she after it, which may be someone
         # else's ("Ada Kroll came, thanks to Wes Tamaki [missed by NER]. “…,” he said")
-        first = gender_of_first_name(key(p)) if len(key(p).split()) >= 2 else None
+        first = gender_of_first_name(name) if len(name.split()) >= 2 else None
         if r:
             p.gender = "m" if r > 0 else "f"
         elif first and v and ("m" if v > 0 else "f") != first:
@@ -279,9 +280,10 @@ def _main_subject(ctx: Context, a: int, b: int, depth: int = 0) -> Person | None
 
 
 def _unlisted_subject(ctx: Context, tok: Any) -> Person | None:
-    """A lone surname that NER missed as the subject of the main clause ("Lund openly admitted
-    his pick was tactical. “…,” he said."): a proper noun no entity type claims, not a word a
-    sentence may open with capitalised, with its compound parts ("Wes Tamaki")."""
+    """A name that NER missed as the subject of the main clause ("Lund openly admitted his pick
+    was tactical. “…,” he said."): a capitalised proper noun in the parse that no entity type
+    but PERSON claims, outside quotations and not a title, with its compound parts before it
+    ("Wes Tamaki")."""
     if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON") or not tok.text[:1].isupper():
         return None
     parts = [t for t in tok.children if t.dep_ in ("compound", "flat") and t.i < tok.i and t.pos_ == "PROPN"]
