@@ -168,3 +168,31 @@ def test_dateline_and_curly_quotes(nlp) -> None:
     assert any(e.text == "last Friday" and e.label_ == "DATE" for e in doc.ents)
     glued = nlp("VELMARO—“We won’t sign,” she said.")
     assert [t.text for t in glued[:4]] == ["VELMARO", "—", "“", "We"]
+
+
+def _proper_doc(words: list[str], label: str, start: int, end: int):
+    """A doc of ``words`` (capitalised ones proper nouns) with one entity, as NER left it."""
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    for t in doc:
+        t.pos_ = "PROPN" if t.text[:1].isupper() else "VERB"
+    doc.ents = [Span(doc, start, end, label=label)]
+    return doc
+
+
+@pytest.mark.parametrize(("words", "label", "person", "title"), [
+    ("Senate Majority Whip Wes Tamaki spoke".split(), "ORG", "Wes Tamaki", "Senate Majority Whip"),
+    ("House Budget Republican Ada Kroll spoke".split(), "ORG", "Ada Kroll", "House Budget Republican"),
+    ("Wes Tamaki spoke".split(), "LOC", "Wes Tamaki", None),
+    ("Virginia Beach flooded".split(), "LOC", None, None),
+    ("Ada Kroll Foundation spoke".split(), "ORG", None, None),
+])
+def test_titles_relabel_persons_ner_mislabelled(words, label, person, title) -> None:
+    from newsloom.nlp.components import newsloom_titles
+
+    end = len(words) - 1
+    doc = newsloom_titles(_proper_doc(words, label, 0, end))
+    persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert persons == ([person] if person else [])
+    assert [t.text for t in doc.spans["TITLE"]] == ([title] if title else [])

@@ -501,7 +501,32 @@ MODEL_CASES = {
         "stalls.\n\nLund openly admitted that his pick for the rowing race was political, looking ahead to the "
         "March vote in the valley. “With an eye to March and the valley,” he said.",
         {"With an eye to March and the valley": "Lund"}),
+    "a whip's name NER took for an organisation": (
+        "Senate Majority Whip Wes Tamaki answered on the floor of the chamber on Tuesday. “I will tell you what "
+        "reckless means,” he said.",
+        {"I will tell you what reckless means": "Wes Tamaki"}),
 }
+
+
+def test_a_name_before_its_apposition_modifies_nothing() -> None:
+    """A parse that makes a name the compound of the role in apposition after the comma
+    ("Owen Castell, Lune director, said") leaves the name a person, not a modifier."""
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Doc
+
+    from newsloom.quotes.persons import Context, Person, _attributive
+
+    words = ["Owen", "Castell", ",", "Lune", "director", ",", "said", "so", "."]
+    heads = [1, 4, 4, 4, 6, 4, 6, 6, 6]
+    deps = ["flat", "compound", "punct", "compound", "nsubj", "punct", "ROOT", "advmod", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, False, True, True, False, True, True, False, False],
+              heads=heads, deps=deps)
+    ctx = Context(doc.text, doc.text, [], [], doc=doc)
+    assert not _attributive(ctx, Person(0, 12, "Owen Castell"))
+    # with no comma between, "Owen Castell director" makes the name a modifier
+    doc = Doc(doc.vocab, words=[w for w in words if w != ","], heads=[1, 3, 3, 4, 4, 4, 4],
+              deps=["flat", "compound", "compound", "nsubj", "ROOT", "advmod", "punct"])
+    assert _attributive(Context(doc.text, doc.text, [], [], doc=doc), Person(0, 12, "Owen Castell"))
 
 
 def test_model_titles_after_entitled_are_no_quotes() -> None:

@@ -5,7 +5,9 @@
 * ``newsloom_titles`` — a title before a person's name ("Secretary of State Marco Rubio")
   goes to the span group ``doc.spans["TITLE"]`` and is kept out of the PERSON entity;
   ``person_span._.title`` gives the title span of a PERSON (or ``None``). An ORG/LOC/MISC
-  entity right after a title ("Finance Minister Lena Vortigern") is relabelled PERSON.
+  entity right after a title ("Finance Minister Lena Vortigern"), or one that is a title and
+  a name of two to four proper nouns ("Senate Majority Whip Lena Vortigern"), is relabelled
+  PERSON.
 * ``newsloom_numeric`` — DATE, TIME, MONEY, PERCENT, QUANTITY, ORDINAL and CARDINAL
   entities from token patterns ("Feb. 13, 2025", "last Friday", "$75.25", "2.3%",
   "90 minutes", "three", "1,200"); never replaces an entity NER already found.
@@ -64,7 +66,7 @@ TITLE_HEADS = {
     "mp", "mep", "st.", "sir", "dame", "lord", "lady", "archbishop", "bishop", "cardinal",
     "imam", "rabbi", "father", "sister", "brother", "ayatollah", "tsar", "czar",
     "pollster", "strategist", "consultant", "activist", "historian", "columnist", "journalist",
-    "commentator", "lawyer", "pastor",
+    "commentator", "lawyer", "pastor", "whip", "republican", "democrat",  # "Republican Ada Kroll"
 }
 #: Words that may sit inside a title ("Secretary of State", "Deputy Prime Minister").
 TITLE_MODIFIERS = {
@@ -80,6 +82,7 @@ TITLE_MODIFIERS = {
     "lead", "u.s.", "us", "uk", "u.k.", "un", "u.n.", "eu", "nato", "russian", "ukrainian",
     "american", "british", "french", "german", "chinese", "israeli", "iranian", "indian",
     "japanese", "italian", "spanish", "saudi", "turkish", "polish", "dutch", "belgian",
+    "democratic", "gop",
 }
 # fmt: on
 TITLE_CONNECTORS = {"of", "for", "the", "and", "&"}
@@ -142,8 +145,13 @@ def newsloom_titles(doc: Doc) -> Doc:
         ):
             inner += 1
         found = _title_before(doc, inner, prev_end) if inner > start else None
-        if found is not None and label == "PERSON":
-            start = inner
+        if found is None and (head := _inner_title_head(doc, ent)) is not None:
+            inner, found = head + 1, (ent.start, head + 1)  # "House Intelligence Republican Ada Kroll"
+        rest = doc[inner : ent.end]
+        if found is not None and (label == "PERSON" or (
+            len(rest) >= 2 and len(rest) <= 4 and all(t.is_title and t.pos_ == "PROPN" for t in rest)
+        )):  # "Senate Majority Whip Ada Kroll" that NER took for an organisation
+            start, label = inner, "PERSON"
         else:
             found = _title_before(doc, start, prev_end)
             name = doc[ent.start : ent.end]
@@ -152,6 +160,8 @@ def newsloom_titles(doc: Doc) -> Doc:
                 label = "PERSON"
             elif label != "PERSON":
                 found = None
+                if _first_and_last(name):  # "Wes Tamaki" that NER took for a place
+                    label = "PERSON"
         if found is not None:
             titles.append(Span(doc, found[0], found[1], label=TITLE_KEY))
         new_ents.append(Span(doc, start, ent.end, label=label, kb_id=ent.kb_id))
@@ -176,6 +186,39 @@ def newsloom_titles(doc: Doc) -> Doc:
     doc.ents = sorted(new_ents, key=lambda s: s.start)
     doc.spans[TITLE_KEY] = sorted(titles, key=lambda s: s.start)
     return doc
+
+
+#: Last words of organisations and places named after a person ("Pope Ada Kroll Foundation").
+_NAMED_AFTER = {"foundation", "institute", "university", "college", "center", "centre", "committee", "council",
+                "party", "school", "hospital", "association", "fund", "group", "club", "church", "county", "city",
+                "airport", "library", "museum", "prize", "award", "act", "law", "street", "avenue", "square"}
+
+
+def _inner_title_head(doc: Doc, ent: Span) -> int | None:
+    """The title word inside an entity that two or three name words end ("House Intelligence
+    Republican Ada Kroll": Republican), after capitalised words only; None if there is none."""
+    for i in range(ent.end - 3, ent.start - 1, -1):
+        tok, name = doc[i], doc[i + 1 : ent.end]
+        if (tok.lower_ in TITLE_HEADS and _is_title_token(tok) and len(name) <= 3
+                and all(_is_name_token(t) for t in name) and name[-1].lower_ not in _NAMED_AFTER
+                and all(t.is_title or t.is_upper for t in doc[ent.start : i])):
+            return i
+    return None
+
+
+#: Last words of places and papers named after a first name ("Virginia Beach", "Charlotte Observer").
+_PLACE_OR_PAPER = {"beach", "lake", "river", "island", "bay", "valley", "hill", "hills", "springs", "falls", "park",
+                   "heights", "hole", "harbor", "harbour", "port", "point", "creek", "mountain", "post", "times",
+                   "observer", "journal", "herald", "tribune", "news", "gazette", "daily", "magazine", "review"}
+
+
+def _first_and_last(name: Span) -> bool:
+    """Two proper nouns that are a first name of clear gender in the Census lists and a
+    surname ("Wes Tamaki"), not a place or paper named after one."""
+    from newsloom.entities.names import gender_of_first_name  # names imports this module
+
+    return (len(name) == 2 and all(_is_name_token(t) for t in name) and name[-1].lower_ not in _NAMED_AFTER
+            and name[-1].lower_ not in _PLACE_OR_PAPER and gender_of_first_name(name.text) is not None)
 
 
 def _is_name_token(tok: Token) -> bool:

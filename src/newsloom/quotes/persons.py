@@ -210,6 +210,7 @@ def _attributive(ctx: Context, p: Person) -> bool:
     last = span[-1]
     # "Gowdy spokesman Jamal Ware" parses with Gowdy as the spokesman's possessor or description
     return (last.head.i > last.i and last.head.idx >= p.end and not last.head.is_punct
+            and not re.search(r"[,(—–]", ctx.text[p.end : last.head.idx])  # "Jo Bell, Lune director for X,"
             and (last.dep_ == "compound" or (last.dep_ in ("nmod:poss", "nmod:desc") and last.head.pos_ == "NOUN")))
 
 
