@@ -501,6 +501,10 @@ MODEL_CASES = {
         "stalls.\n\nLund openly admitted that his pick for the rowing race was political, looking ahead to the "
         "March vote in the valley. “With an eye to March and the valley,” he said.",
         {"With an eye to March and the valley": "Lund"}),
+    "what an 'it' that reads stands for is a message, subject or not": (
+        "Harbour residents sent a letter to the ferry minister on Monday. “That the pier is still closed after "
+        "a year is a disgrace to the whole coast,” it read.",
+        {"That the pier is still closed after a year is a disgrace to the whole coast": "~letter"}),
     "a whip's name NER took for an organisation": (
         "Senate Majority Whip Wes Tamaki answered on the floor of the chamber on Tuesday. “I will tell you what "
         "reckless means,” he said.",

@@ -233,19 +233,23 @@ def np_before(ctx: Context, pos: int) -> tuple[int, int] | None:
 
 
 def resolve_group(ctx: Context, pos: int, plural: bool) -> tuple[int, int] | None:
-    """What "it" or "they" at ``pos`` stands for: the nearest noun subject before it, in this
-    sentence or the two before (parse only), that is not a person named alone ("it" is no
-    person; "they" no single one) nor inside a quotation."""
+    """What "it" or "they" at ``pos`` stands for: the nearest noun subject (for an "it" that
+    reads, or any message: "a letter", "the sign") before it, in this sentence or the two before (parse
+    only), that is not a person named alone ("it" is no person; "they" no single one) nor
+    inside a quotation."""
     doc = ctx.doc
     if doc is None or pos > len(doc.text):
         return None
     k = ctx.sentence_at(pos)
+    # what "reads" is a message, subject or not ("She sent a letter. “…,” it read")
+    reads = not plural and re.match(r"it\s+(?:\w+ly\s+|now\s+)?reads?\b", ctx.text[pos : pos + 30], re.IGNORECASE)
     for j in range(k, max(-1, k - 3), -1):
         a, b = ctx.sentences[j]
         span = doc.char_span(a, min(b, pos), alignment_mode="contract")
         if span is None:
             continue
-        for tok in reversed([t for t in span if t.dep_ in _DEP_SUBJ and t.pos_ in ("NOUN", "PROPN")]):
+        for tok in reversed([t for t in span if (t.dep_ in _DEP_SUBJ and t.pos_ in ("NOUN", "PROPN"))
+                             or (reads and t.pos_ == "NOUN" and t.lower_ in MESSAGES)]):
             if MASK in ctx.masked[tok.idx : tok.idx + len(tok)] or tok.ent_type_ in ("DATE", "TIME"):
                 continue
             many = tok.tag_ in ("NNS", "NNPS")
