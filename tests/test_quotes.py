@@ -505,6 +505,12 @@ MODEL_CASES = {
         "Harbour residents sent a letter to the ferry minister on Monday. “That the pier is still closed after "
         "a year is a disgrace to the whole coast,” it read.",
         {"That the pier is still closed after a year is a disgrace to the whole coast": "~letter"}),
+    "a name the parse made the root still opens a chain of he's": (
+        "Wes Tamaki, who won Lune and his home county of Marsh, is calling for some of his rivals to quit.\n\n"
+        "Though he did not name Tomas Ruiz or Ben Ortiz, he made it clear that he felt they should step aside so "
+        "the party could unite around him.\n\nHe asked them to “prayerfully consider” the future of their "
+        "campaigns.",
+        {"prayerfully consider": "Wes Tamaki"}),
     "a whip's name NER took for an organisation": (
         "Senate Majority Whip Wes Tamaki answered on the floor of the chamber on Tuesday. “I will tell you what "
         "reckless means,” he said.",

@@ -277,6 +277,12 @@ def _main_subject(ctx: Context, a: int, b: int, depth: int = 0) -> Person | None
         if p is None and depth == 0:
             return _unlisted_subject(ctx, tok)
         return p if p is not None and strong(ctx, p) and not _attributive(ctx, p) else None
+    # a parse that made the name itself the root ("Ada Kroll, who won the vote, is calling …"
+    # with no subject found): the name that opens the sentence
+    root = next((t for t in span if t.dep_ == "ROOT"), None) if span is not None else None
+    p = person_at(ctx, root.idx) if root is not None and root.pos_ == "PROPN" else None
+    if p is not None and not ctx.masked[a:p.start].strip(" \n\"“”'‘’") and strong(ctx, p):
+        return p
     return None
 
 
