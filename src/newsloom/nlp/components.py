@@ -5,9 +5,9 @@
 * ``newsloom_titles`` — a title before a person's name ("Secretary of State Marco Rubio")
   goes to the span group ``doc.spans["TITLE"]`` and is kept out of the PERSON entity;
   ``person_span._.title`` gives the title span of a PERSON (or ``None``). An ORG/LOC/MISC
-  entity right after a title ("Finance Minister Lena Vortigern"), or one that is a title and
-  a name of two to four proper nouns ("Senate Majority Whip Lena Vortigern"), is relabelled
-  PERSON.
+  entity right after a title ("Finance Minister Lena Vortigern"), one that is a title and a
+  name of two to four proper nouns ("Senate Majority Whip Lena Vortigern"), or one that is a
+  Census first name and a surname ("Wes Tamaki"), is relabelled PERSON.
 * ``newsloom_numeric`` — DATE, TIME, MONEY, PERCENT, QUANTITY, ORDINAL and CARDINAL
   entities from token patterns ("Feb. 13, 2025", "last Friday", "$75.25", "2.3%",
   "90 minutes", "three", "1,200"); never replaces an entity NER already found.
@@ -149,7 +149,7 @@ def newsloom_titles(doc: Doc) -> Doc:
             inner, found = head + 1, (ent.start, head + 1)  # "House Intelligence Republican Ada Kroll"
         rest = doc[inner : ent.end]
         if found is not None and (label == "PERSON" or (
-            len(rest) >= 2 and len(rest) <= 4 and all(t.is_title and t.pos_ == "PROPN" for t in rest)
+            2 <= len(rest) <= 4 and all(t.is_title and t.pos_ == "PROPN" for t in rest)
         )):  # "Senate Majority Whip Ada Kroll" that NER took for an organisation
             start, label = inner, "PERSON"
         else:

@@ -234,9 +234,9 @@ def np_before(ctx: Context, pos: int) -> tuple[int, int] | None:
 
 def resolve_group(ctx: Context, pos: int, plural: bool) -> tuple[int, int] | None:
     """What "it" or "they" at ``pos`` stands for: the nearest noun subject (for an "it" that
-    reads, or any message: "a letter", "the sign") before it, in this sentence or the two before (parse
-    only), that is not a person named alone ("it" is no person; "they" no single one) nor
-    inside a quotation."""
+    reads, also any message: "a letter", "the sign") before it, in this sentence or the two
+    before (parse only), that is not a person named alone ("it" is no person; "they" no
+    single one) nor inside a quotation."""
     doc = ctx.doc
     if doc is None or pos > len(doc.text):
         return None
