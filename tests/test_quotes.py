@@ -511,6 +511,17 @@ MODEL_CASES = {
         "the party could unite around him.\n\nHe asked them to “prayerfully consider” the future of their "
         "campaigns.",
         {"prayerfully consider": "Wes Tamaki"}),
+    "a share of those polled speaks for the poll that asked them": (
+        "In a Lune Herald poll released Sunday, 62 percent of voters said the ferry levy was “money well spent.”",
+        {"money well spent": "~Lune Herald poll"}),
+    "in what X called: the relative clause's subject": (
+        "Tomas Ruiz guarded the ledgers at the last contested vote in 1996, in what Ada Kroll, treasurer for the "
+        "harbour campaign, called “hand-to-hand combat.”",
+        {"hand-to-hand combat": "Ada Kroll"}),
+    "a quotation after a sentence is its subject's, not its first name's": (
+        "The rally ended late. With Ada Kroll at his side, Wes Tamaki praised the harbour crews. “We need people "
+        "who can cut through the noise.”",
+        {"We need people who can cut through the noise": "Wes Tamaki"}),
     "a whip's name NER took for an organisation": (
         "Senate Majority Whip Wes Tamaki answered on the floor of the chamber on Tuesday. “I will tell you what "
         "reckless means,” he said.",
@@ -537,6 +548,130 @@ def test_a_name_before_its_apposition_modifies_nothing() -> None:
     doc = Doc(doc.vocab, words=[w for w in words if w != ","], heads=[1, 3, 3, 4, 4, 4, 4],
               deps=["flat", "compound", "compound", "nsubj", "ROOT", "advmod", "punct"])
     assert _attributive(Context(doc.text, doc.text, [], [], doc=doc), Person(0, 12, "Owen Castell"))
+
+
+def _parsed(rows: str, ents: tuple[tuple[int, int, str], ...] = ()):
+    """A hand-made parse, one ``word/POS/TAG/dep/head`` per token (what a parser may give
+    but the shipped one need not), with entities as token ranges."""
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Doc, Span
+
+    toks = [r.rsplit("/", 4) for r in rows.split()]
+    words = [t[0] for t in toks]
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, pos=[t[1] for t in toks],
+              tags=[t[2] for t in toks], deps=[t[3] for t in toks], heads=[int(t[4]) for t in toks],
+              lemmas=[{"said": "say"}.get(w.lower(), w.lower()) for w in words])
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
+    return doc
+
+
+def _parsed_context(doc, persons: tuple[str, ...] = ()):
+    from newsloom.quotes.persons import Context
+
+    found = [Person(m.start(), m.end(), name) for name in persons for m in re.finditer(re.escape(name), doc.text)]
+    return Context(doc.text, doc.text, [], found, sentences=[(0, len(doc.text))], doc=doc)
+
+
+def test_a_relative_clause_hung_on_its_noun_has_that_noun_for_subject() -> None:
+    """"…, which an audit said was “careless”" parsed with "said" a relative clause of
+    "audit": the audit speaks, not the main clause's subject."""
+    from newsloom.quotes.syntax import dep_subject
+
+    doc = _parsed("Varga/PROPN/NNP/nsubj/1 criticised/VERB/VBD/ROOT/1 the/DET/DT/det/3 budget/NOUN/NN/obj/1 "
+                  ",/PUNCT/,/punct/1 which/PRON/WDT/nsubj/10 an/DET/DT/det/7 audit/NOUN/NN/nsubj/10 "
+                  "said/VERB/VBD/acl:relcl/7 was/AUX/VBD/cop/10 careless/ADJ/JJ/ccomp/1 ./PUNCT/./punct/1")
+    ctx = _parsed_context(doc, ("Varga",))
+    a, b = dep_subject(ctx, doc.text.index("said"))
+    assert doc.text[a:b] == "an audit"
+
+
+def test_an_apposition_the_parse_made_a_second_subject_does_not_speak() -> None:
+    """"Marta Lind, a teacher, one of the critics, called it …" with "one" a subject too:
+    the name speaks."""
+    from newsloom.quotes.syntax import dep_subject
+
+    doc = _parsed("Marta/PROPN/NNP/nsubj/11 Lind/PROPN/NNP/flat/0 ,/PUNCT/,/punct/4 a/DET/DT/det/4 "
+                  "teacher/NOUN/NN/appos/0 ,/PUNCT/,/punct/6 one/NUM/CD/nsubj/11 of/ADP/IN/case/9 "
+                  "the/DET/DT/det/9 critics/NOUN/NNS/nmod/6 ,/PUNCT/,/punct/0 called/VERB/VBD/ROOT/11 "
+                  "it/PRON/PRP/obj/11 ./PUNCT/./punct/11")
+    ctx = _parsed_context(doc, ("Marta Lind",))
+    a, b = dep_subject(ctx, doc.text.index("called"))
+    assert doc.text[a:b] == "Marta Lind"
+
+
+@pytest.mark.parametrize("said", ["ROOT", "parataxis"])
+def test_the_speaker_of_an_aside_is_the_sentence_subject_a_pronoun_takes(said: str) -> None:
+    """"Tomas Ruiz, Owen Castell said, has made the levy a tax." then "he said": the one who
+    said it, however the parse hangs the aside (two subjects of a root "said", or "said" a
+    parataxis of "made" with both names its subjects)."""
+    from newsloom.quotes.persons import main_subject
+
+    made_head, said_head, made_dep = (5, 5, "ccomp") if said == "ROOT" else (8, 8, "ROOT")
+    doc = _parsed(f"Tomas/PROPN/NNP/nsubj/5 Ruiz/PROPN/NNP/flat/0 ,/PUNCT/,/punct/0 Owen/PROPN/NNP/nsubj/5 "
+                  f"Castell/PROPN/NNP/flat/3 said/VERB/VBD/{said}/{said_head if said == 'parataxis' else 5} "
+                  f",/PUNCT/,/punct/5 has/AUX/VBZ/aux/8 made/VERB/VBN/{made_dep}/{made_head} the/DET/DT/det/10 "
+                  "levy/NOUN/NN/obj/8 ./PUNCT/./punct/8")
+    ctx = _parsed_context(doc, ("Tomas Ruiz", "Owen Castell"))
+    assert main_subject(ctx, 0, len(doc.text)).text == "Owen Castell"
+
+
+def test_a_name_ner_tags_a_place_as_often_is_no_one_a_pronoun_takes() -> None:
+    """A town the tagger calls a person in some sentences and a place in others is no
+    referent for "he"; a surname of someone named in full stays a person."""
+    from newsloom.quotes.persons import strong
+
+    words = "Marlow grew . Marlow won . Marlow lost . in Marlow . in Marlow .".split()
+    rows = " ".join(f"{w}/{'PROPN' if w[0].isupper() else 'X'}/XX/dep/0" for w in words)
+    doc = _parsed(rows, ((0, 1, "PERSON"), (3, 4, "PERSON"), (6, 7, "PERSON"), (10, 11, "LOC"), (13, 14, "LOC")))
+    ctx = _parsed_context(doc)
+    town = Person(0, 6, "Marlow")
+    ctx.persons[:] = [town, Person(18, 24, "Marlow")]
+    assert ctx.place_like("Marlow") and not strong(ctx, town)
+    ctx.persons.append(Person(30, 41, "Ada Marlow"))  # a surname: the person it shortens
+    assert strong(ctx, town)
+
+
+def test_who_after_a_comma_is_the_person_before_it() -> None:
+    """"a lecture from the harbour master, who said …" with the clause hung on "lecture":
+    the master speaks."""
+    from newsloom.quotes.syntax import dep_subject
+
+    doc = _parsed("Ruiz/PROPN/NNP/nsubj/1 sat/VERB/VBD/ROOT/1 through/ADP/IN/case/4 a/DET/DT/det/4 "
+                  "lecture/NOUN/NN/obl/1 from/ADP/IN/case/8 the/DET/DT/det/8 harbour/NOUN/NN/compound/8 "
+                  "master/NOUN/NN/nmod/4 ,/PUNCT/,/punct/11 who/PRON/WP/nsubj/11 said/VERB/VBD/acl:relcl/4 "
+                  "so/ADV/RB/advmod/11 ./PUNCT/./punct/1")
+    a, b = dep_subject(_parsed_context(doc, ("Ruiz",)), doc.text.index("said"))
+    assert doc.text[a:b] == "the harbour master"
+
+
+def test_a_pronoun_subject_keeps_its_gender_down_the_chain() -> None:
+    """"Tomas Ruiz spoke. He was joined by Ilyra Vantz. She said so.": "she" is not the man
+    the "he" before her stands for, whose gender no name told."""
+    from newsloom.quotes.persons import resolve_pronoun
+
+    doc = _parsed("Tomas/PROPN/NNP/nsubj/2 Ruiz/PROPN/NNP/flat/0 spoke/VERB/VBD/ROOT/2 ./PUNCT/./punct/2 "
+                  "He/PRON/PRP/nsubj:pass/6 was/AUX/VBD/aux:pass/6 joined/VERB/VBN/ROOT/6 by/ADP/IN/case/8 "
+                  "Ilyra/PROPN/NNP/obl/6 Vantz/PROPN/NNP/flat/8 ./PUNCT/./punct/6 "
+                  "She/PRON/PRP/nsubj/12 said/VERB/VBD/ROOT/12 so/ADV/RB/advmod/12 ./PUNCT/./punct/12")
+    ctx = _parsed_context(doc, ("Tomas Ruiz", "Ilyra Vantz"))
+    he, she = doc.text.index("He "), doc.text.index("She")
+    ctx.sentences = [(0, he), (he, she), (she, len(doc.text))]
+    assert resolve_pronoun(ctx, she, "f").text == "Ilyra Vantz"
+
+
+def test_a_relative_clause_ending_before_a_quotation_is_not_its_frame() -> None:
+    """"In a clip that Rinn called “vile”, Ruiz expressed a wish to “fight on”": Rinn's
+    "called" frames "vile", not Ruiz's words after the clause."""
+    from newsloom.quotes.attribute import _closed_relative
+
+    doc = _parsed("In/ADP/IN/case/2 a/DET/DT/det/2 clip/NOUN/NN/obl/9 that/PRON/WDT/obj/5 Rinn/PROPN/NNP/nsubj/5 "
+                  "called/VERB/VBD/acl:relcl/2 vile/ADJ/JJ/xcomp/5 ,/PUNCT/,/punct/2 Ruiz/PROPN/NNP/nsubj/9 "
+                  "expressed/VERB/VBD/ROOT/9 a/DET/DT/det/11 wish/NOUN/NN/obj/9 ./PUNCT/./punct/9")
+    ctx = _parsed_context(doc, ("Rinn", "Ruiz"))
+    called = doc.text.index("called")
+    assert not _closed_relative(ctx, called, doc.text.index("vile"))
+    assert _closed_relative(ctx, called, len(doc.text) - 1)
 
 
 def test_model_titles_after_entitled_are_no_quotes() -> None:

@@ -50,6 +50,7 @@ from newsloom.quotes.persons import (
     Person,
     add_surname_mentions,
     infer_genders,
+    main_subject,
     person_at,
     person_before,
     person_in,
@@ -593,7 +594,11 @@ def _sentence_subject(ctx: Context, k: int, att: Attribution) -> bool:
             att.speaker_text = trial.speaker_text
             att.role = att.role or trial.role
             return True
-    person = person_in(ctx, a, b)
+    # the sentence's subject when it is a person the article names ("Vail praised Kroll's
+    # record. “…”"), else its first person
+    person = main_subject(ctx, a, b)
+    if person is None or not any(p.start == person.start for p in [*ctx.persons, *ctx.resolved.values()]):
+        person = person_in(ctx, a, b)
     words = ctx.masked[a:b].split()
     first = words[0].lower() if words else ""
     if first in PRONOUNS and PRONOUNS[first] in ("m", "f") and (person is None or person.start > a + 6):
@@ -694,9 +699,16 @@ def _partial(ctx: Context, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attr
     sa, sb = ctx.sentences[k]
     before = ctx.masked[sa : q.outer_start]
     # a cue word the parse makes a noun with no owner is no cue ("offered states billions")
-    cues = [c for c in ANY_CUE_RE.finditer(before) if not stray_noun(ctx, sa + c.start("cue"))]
+    cues = [c for c in ANY_CUE_RE.finditer(before) if not stray_noun(ctx, sa + c.start("cue"))
+            and not _closed_relative(ctx, sa + c.start("cue"), q.outer_start)]
     around = None
-    if cues and not att.speaker_text:
+    named = _NAMED_BY_RE.search(before)
+    if named and cues and named.start("cue") == cues[-1].start("cue") and not att.speaker_text and (
+        _speaker_from_phrase(ctx, sa + named.start("np"), sa + named.end("np"), att)
+    ):  # "in what Ada Kroll, the treasurer, called “…”": the relative clause's subject, whatever the parse
+        att.cue = " ".join(named.group("cue").lower().split())
+        att.via = "partial-relative" + att.via
+    elif cues and not att.speaker_text:
         m = cues[-1]
         cue = " ".join(m.group("cue").lower().split())
         if cue in ("according to", "in the words of"):
@@ -751,8 +763,47 @@ def _partial(ctx: Context, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attr
     return att, around
 
 
+#: "in what X called “…”", "a plan which X dubbed “…”": the quotation is X's word for it
+#: ("that" may be "X said that Y called …", whose words are X's report: left to the parse)
+_NAMED_BY_RE = re.compile(
+    rf"\b(?:what|which)\s+(?P<np>[^{MASK}\n;:]{{2,120}}?)\s+(?:has\s+|had\s+|have\s+|once\s+|later\s+)?"
+    rf"(?P<cue>called|calls|dubbed|dubs|termed|terms|labell?ed|described\s+as|describes\s+as|"
+    rf"characteri[sz]ed\s+as|referred\s+to\s+as|branded)\s*$"
+)
+
+
 # groups that speak and that no role suffix covers ("officials", "voters" are role words)
 _SPEAKING_GROUPS = {"source", "sources", "people", "critics"}
+
+
+#: a share of those asked ("75 percent of Republicans", "a majority")
+_SHARE_RE = re.compile(r"(?i)^(?:(?:just|only|about|nearly|almost|roughly|some|over|under|more\s+than|fewer\s+than|"
+                       r"less\s+than)\s+)?(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|(?:a|the)\s+(?:slim\s+|clear\s+)?"
+                       r"(?:majority|plurality|minority)|(?:one|two)[\s-](?:in[\s-]\w+|thirds?|quarters?)|half|most)\b")
+#: the poll that asked them ("In a September Post-ABC News poll, …", "the Quinnipiac survey found")
+_POLL_RE = re.compile(r"\b(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[A-Z][\w.’'\-]*['’]s)\s+)"
+                      r"(?:[\w/.’'\-]+\s+){0,6}?(?:poll|survey)\b(?:\s+(?:released|published|conducted|taken)\s+(?:\w+\s+){0,2}?\w+day)?")
+
+
+def _poll_source(ctx: Context, att: Attribution | None, sa: int, qa: int) -> None:
+    """A share of respondents as the speaker ("75 percent of Republicans said “…”"): the
+    poll the sentence names before the quotation is the source, as news reports it."""
+    if att is None or att.speaker_start is not None or not att.speaker_text:
+        return
+    polls = list(_POLL_RE.finditer(ctx.masked, sa, qa)) if _SHARE_RE.match(att.speaker_text.strip()) else []
+    if polls:  # the nearest before the quotation
+        att.speaker_text = ctx.text[polls[-1].start() : polls[-1].end()]
+        att.via += "+poll"
+
+
+def _closed_relative(ctx: Context, pos: int, quote_start: int) -> bool:
+    """The speech word at ``pos`` heads a relative clause that ends before the quotation ("in a
+    clip that X called “vile,” Y vowed to “…”": X's word is not Y's)."""
+    tok = token_at(ctx, pos)
+    return tok is not None and tok.dep_ in ("acl:relcl", "relcl") and (
+        tok.right_edge.idx + len(tok.right_edge.text) <= quote_start
+    ) and any(  # and the clause the relative hangs in has a subject of its own after it
+        c.dep_ in ("nsubj", "nsubj:pass") for c in tok.head.head.children if c.i > tok.i)
 
 
 def _thing(att: Attribution) -> bool:
@@ -796,8 +847,8 @@ def _clause_subject(ctx: Context, q: QuoteSpan, sa: int, att: Attribution) -> in
     if span is None or not len(span):
         return 0
     verb = span.root
-    while verb.pos_ != "VERB" and verb.head.i != verb.i:
-        verb = verb.head
+    while (verb.pos_ != "VERB" or verb.idx >= q.outer_start) and verb.head.i != verb.i:
+        verb = verb.head  # the quotation's own verb does not frame it ("X vowed to “fight on”")
     if verb.pos_ != "VERB" or not sa <= verb.idx < q.outer_start:
         return 0
     trial = Attribution(att.start, att.end, att.kind)
@@ -931,8 +982,11 @@ def attribute(
             continue  # the editorial, entitled “A Name for It,” ran …
         if _is_direct(ctx, q, lo, sb):
             att = _speaker(ctx, q, k, prev, para_start, recent)
+            _poll_source(ctx, att, sa, q.outer_start)
         else:
             att, around = _partial(ctx, q, k, Attribution(q.start, q.end, "partial"))
+            for x in (att, around):
+                _poll_source(ctx, x, sa, q.outer_start)
             if around is not None and not any(x.start == around.start and x.end == around.end for x in out):
                 out.append(around)
         out.append(att)

@@ -55,6 +55,22 @@ class Context:
     doc: Any = None  # the spaCy parse, when a model is loaded
     speakers: set[str] = field(default_factory=set)  # names already given quotations
     resolved: dict[int, Person] = field(default_factory=dict)  # pronoun offset -> its referent
+    _places: set[str] | None = field(default=None, init=False, repr=False)  # see place_like
+
+    def place_like(self, name: str) -> bool:
+        """NER tags ``name`` a place twice or more, and at least half as often as a person,
+        in this article ("in Clarkston" four times, "Clarkston became his home" five): a
+        town the tagger wavers on is no one to refer to."""
+        if self._places is None:
+            place: dict[str, int] = {}
+            person: dict[str, int] = {}
+            for e in self.doc.ents if self.doc is not None else ():
+                if e.label_ in ("LOC", "GPE", "FAC"):
+                    place[e.text] = place.get(e.text, 0) + 1
+                elif e.label_ == "PERSON":
+                    person[e.text] = person.get(e.text, 0) + 1
+            self._places = {t for t, n in place.items() if n >= 2 and 2 * n >= person.get(t, 0)}
+        return name in self._places
 
     def sentence_at(self, pos: int) -> int:
         for k, (a, b) in enumerate(self.sentences):
@@ -248,16 +264,26 @@ TITLE_STEMS = {t.rstrip(".") for t in TITLE_HEADS}
 def strong(ctx: Context, p: Person) -> bool:
     """A mention that surely names a person: two or more name words, a title before it, the
     surname of someone named in full, a speaker already, or a lone name mentioned again that
-    the article calls he or she (a lone "Midway" or "Ultimately" from NER is not)."""
+    the article calls he or she (a lone "Midway" or "Ultimately" from NER is not); never a
+    name NER tags a place about as often (:meth:`Context.place_like`)."""
     before = ctx.text[max(0, p.start - 25) : p.start].split()[-1:]
-    if p.text in ctx.speakers or len(p.text.split()) >= 2 or (before and before[0].lower().rstrip(".") in TITLE_STEMS):
+    if p.text in ctx.speakers or (before and before[0].lower().rstrip(".") in TITLE_STEMS):
+        return True
+    if ctx.place_like(p.text) and not (" " not in p.text and any(
+        " " in o.text and surname(o.text) == p.text for o in ctx.persons
+    )):
+        return False  # but "Ginsburg" is the surname of the Ruth Bader Ginsburg the article names
+    if len(p.text.split()) >= 2:
         return True
     if p.gender is not None and not p.prior and sum(o.text == p.text for o in ctx.persons) >= 2:
         return True  # named again and called he or she: a person, not a stray capitalised word
     return any(len(o.text.split()) >= 2 and surname(o.text) == p.text for o in ctx.persons)
 
 
-def _main_subject(ctx: Context, a: int, b: int, depth: int = 0) -> Person | None:
+_ASIDE_LEMMAS = {"say", "tell", "add", "note", "explain", "argue", "write", "recall", "insist"}
+
+
+def main_subject(ctx: Context, a: int, b: int, depth: int = 0) -> Person | None:
     """The person who is the subject of the main clause in ``[a, b)``: a named person, or a
     he/she that resolves in turn ("She met Ruiz. She said …": the story's subject stays the
     same) (parse only; None when that subject is no person). Subjects inside quotations are
@@ -266,17 +292,28 @@ def _main_subject(ctx: Context, a: int, b: int, depth: int = 0) -> Person | None
         return None
     span = ctx.doc.char_span(a, b, alignment_mode="contract")
     for tok in span if span is not None else []:
-        if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.head.dep_ != "ROOT" or ctx.masked[tok.idx] == MASK:
+        if tok.dep_ not in ("nsubj", "nsubj:pass") or ctx.masked[tok.idx] == MASK or not (
+            tok.head.dep_ == "ROOT" or (tok.head.dep_ == "parataxis" and tok.head.head.dep_ == "ROOT"
+                                        and tok.head.lemma_ in _ASIDE_LEMMAS)
+        ):  # the main clause's subject, or the speaker of an aside in it ("X, Y said, has …")
             continue
+        if any(s.dep_ in ("nsubj", "nsubj:pass") and tok.i < s.i < tok.head.i for s in tok.head.children):
+            continue  # "Trump, Sexton said, has …" parsed with two subjects: the one nearer speaks
         if tok.idx in ctx.resolved:
             return ctx.resolved[tok.idx]
         gender = PRONOUNS.get(tok.lower_)
         if gender in ("m", "f"):  # a chain of pronoun subjects, bounded (each step goes back)
-            return resolve_pronoun(ctx, tok.idx, gender, depth + 1) if depth < 3 else None
+            if depth >= 3 or resolve_pronoun(ctx, tok.idx, gender, depth + 1) is None:
+                return None
+            return ctx.resolved[tok.idx]  # with the pronoun's gender ("He was joined by Ada. She said")
         p = person_at(ctx, tok.idx)
         if p is None and depth == 0:
             return _unlisted_subject(ctx, tok)
-        return p if p is not None and strong(ctx, p) and not _attributive(ctx, p) else None
+        # a lone name the article calls he or she is a person when it is the clause's subject
+        # ("Lund openly admitted his pick was tactical": once named, yet the subject)
+        sure = p is not None and (strong(ctx, p) or (p.gender is not None and not p.prior
+                                                    and not ctx.place_like(p.text)))
+        return p if sure and not _attributive(ctx, p) else None
     # a parse that made the name itself the root ("Ada Kroll, who won the vote, is calling …"
     # with no subject found): the name that opens the sentence
     root = next((t for t in span if t.dep_ == "ROOT"), None) if span is not None else None
@@ -340,7 +377,7 @@ def resolve_pronoun(ctx: Context, pos: int, gender: str | None, depth: int = 0, 
 
     if pos in ctx.resolved:
         return ctx.resolved[pos]
-    subjects = (_main_subject(ctx, ctx.sentences[j][0], min(ctx.sentences[j][1], pos), depth)
+    subjects = (main_subject(ctx, ctx.sentences[j][0], min(ctx.sentences[j][1], pos), depth)
                 for j in range(k, max(-1, k - 2), -1))
     subj = next((s for s in subjects if s is not None), None)
     if subj is not None and not clash(subj):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from newsloom.entities.names import PRONOUNS
+from newsloom.entities.names import PRONOUNS, is_role_word
 from newsloom.quotes.cues import INVERTIBLE
 from newsloom.quotes.marks import MASK
 from newsloom.quotes.persons import Context, person_before
@@ -90,6 +90,12 @@ def dep_subject(ctx: Context, cue_pos: int) -> tuple[int, int] | None:
                 c.dep_ in ("nsubj:pass", "nsubjpass") and (c.pos_ == "PROPN" or PRONOUNS.get(c.lower_) in ("m", "f"))))
             and not any(g.dep_ == "case" and g.lower_ == "by" for g in c.children)]  # an agent, misparsed
         left = max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=None)
+        proper = min((c for c in subjects if c.i < verb.i and c.pos_ == "PROPN"), key=lambda c: c.i, default=None)
+        if left is not None and proper is not None and left.pos_ in ("NUM", "NOUN") and verb.i > 0 and (
+            doc[verb.i - 1].text == "," and left.left_edge.i > 0 and "," in (doc[left.left_edge.i].text,
+                                                                          doc[left.left_edge.i - 1].text)
+        ):  # "X, a professor …, one of the bill's architects, called": an apposition, not the subject
+            left = proper
         right = min((c for c in subjects if c.i > verb.i), key=lambda c: c.i, default=None)
         aside = (verb.i > 0 and doc[verb.i - 1].text == "," and verb.lower_ in INVERTIBLE
                  and right is not None and right.pos_ == "PROPN")
@@ -102,6 +108,10 @@ def dep_subject(ctx: Context, cue_pos: int) -> tuple[int, int] | None:
             verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i
             and not any(t.text == "," for t in doc[verb.head.i : verb.i])  # "X, Y's father, issued": the phrase
         ):  # "Kroll's campaign sent out a release …" parsed as a noun phrase: the noun is the subject
+            subj = verb.head
+        if subj is None and verb.dep_ in ("acl:relcl", "relcl") and verb.tag_ in ("VBD", "VBZ", "VBP") and (
+            verb.head.i == verb.i - 1 and verb.head.pos_ in ("NOUN", "PROPN")
+        ):  # "…, which an inquiry said was “careless”" with the clause hung on the noun: it speaks
             subj = verb.head
         if subj is not None and joined and _reported_thing(subj, verb):
             subj = None  # "X said the plan would fail and called it “…”": X called it
@@ -121,7 +131,11 @@ def dep_subject(ctx: Context, cue_pos: int) -> tuple[int, int] | None:
         # "X emailed supporters saying: “…”" parsed with the participle as the root
         frame = _frame_verb(ctx, verb.sent.start_char, verb) if verb.tag_ == "VBG" else None
         return dep_subject(ctx, frame.idx) if frame is not None else None
-    if subj.lower_ in RELATIVE and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i != verb.i:
+    if subj.lower_ == "who" and subj.i > 1 and doc[subj.i - 1].text == "," and _personal(doc[subj.i - 2]) and (
+        not _personal(verb.head)
+    ):  # "a lecture from the Mexican president, who said" with the clause hung on "lecture"
+        subj = doc[subj.i - 2]
+    elif subj.lower_ in RELATIVE and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i != verb.i:
         subj = verb.head  # "Ada Kroll, who signed …": the noun the clause is about
     elif subj.lower_ in RELATIVE and subj.i > 1 and doc[subj.i - 1].text == "," and doc[subj.i - 2].pos_ in (
         "NOUN", "PROPN"
@@ -158,6 +172,11 @@ def dep_subject(ctx: Context, cue_pos: int) -> tuple[int, int] | None:
         if named is not None:
             return named.start, named.end
     return a, b
+
+
+def _personal(tok: Any) -> bool:
+    """A token that names a person: NER's PERSON, or a role ("the president")."""
+    return tok.ent_type_ == "PERSON" or is_role_word(tok.lower_)
 
 
 def _quoted(ctx: Context, tok: Any) -> bool:
