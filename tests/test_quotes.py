@@ -518,6 +518,11 @@ MODEL_CASES = {
         "Tomas Ruiz guarded the ledgers at the last contested vote in 1996, in what Ada Kroll, treasurer for the "
         "harbour campaign, called “hand-to-hand combat.”",
         {"hand-to-hand combat": "Ada Kroll"}),
+    "a vote that X called: a relative 'that'; told reporters that Y called: a report": (
+        "Tomas Ruiz guarded the ledgers through a vote that Ada Kroll, treasurer for the harbour campaign, called "
+        "“hand-to-hand combat.”\n\nAda Brandt told reporters that harbour officials called “reckless” the plan to "
+        "close the pier.",
+        {"hand-to-hand combat": "Ada Kroll", "reckless": "Ada Brandt"}),
     "a quotation after a sentence is its subject's, not its first name's": (
         "The rally ended late. With Ada Kroll at his side, Wes Tamaki praised the harbour crews. “We need people "
         "who can cut through the noise.”",

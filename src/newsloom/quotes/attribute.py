@@ -703,6 +703,8 @@ def _partial(ctx: Context, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attr
             and not _closed_relative(ctx, sa + c.start("cue"), q.outer_start)]
     around = None
     named = _NAMED_BY_RE.search(before)
+    if named and named.group("rel") == "that" and not _relative_that(ctx, sa + named.start("rel")):
+        named = None  # "X said that Y called “…”": X's report of Y's word (below), no relative clause
     if named and cues and named.start("cue") == cues[-1].start("cue") and not att.speaker_text and (
         _speaker_from_phrase(ctx, sa + named.start("np"), sa + named.end("np"), att)
     ):  # "in what Ada Kroll, the treasurer, called “…”": the relative clause's subject, whatever the parse
@@ -763,13 +765,24 @@ def _partial(ctx: Context, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attr
     return att, around
 
 
-#: "in what X called “…”", "a plan which X dubbed “…”": the quotation is X's word for it
-#: ("that" may be "X said that Y called …", whose words are X's report: left to the parse)
+#: "in what X called “…”", "a clip that X dubbed “…”": the quotation is X's word for it (a
+#: "that" the parse calls a conjunction is no relative: "X said that Y called …" is X's report)
 _NAMED_BY_RE = re.compile(
-    rf"\b(?:what|which)\s+(?P<np>[^{MASK}\n;:]{{2,120}}?)\s+(?:has\s+|had\s+|have\s+|once\s+|later\s+)?"
+    rf"\b(?P<rel>what|which|that)\s+(?P<np>[^{MASK}\n;:]{{2,120}}?)\s+(?:has\s+|had\s+|have\s+|once\s+|later\s+)?"
     rf"(?P<cue>called|calls|dubbed|dubs|termed|terms|labell?ed|described\s+as|describes\s+as|"
     rf"characteri[sz]ed\s+as|referred\s+to\s+as|branded)\s*$"
 )
+
+
+def _relative_that(ctx: Context, pos: int) -> bool:
+    """The "that" at ``pos`` opens a relative clause: the parse says so, or it follows a noun
+    with no speech word just before ("a vote that X called", not "told reporters that")."""
+    tok = token_at(ctx, pos)
+    if tok is not None and tok.dep_ != "mark":
+        return True
+    prev = token_at(ctx, pos - 2) if pos >= 2 else None
+    return prev is not None and prev.pos_ in ("NOUN", "PROPN") and not ANY_CUE_RE.search(
+        " ".join(ctx.masked[max(0, pos - 40) : pos].split()[-4:]))
 
 
 # groups that speak and that no role suffix covers ("officials", "voters" are role words)
