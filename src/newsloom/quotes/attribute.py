@@ -993,15 +993,15 @@ def attribute(
             continue  # a name or title in quotation marks
         if mid and _TITLED_RE.search(masked[lo : q.outer_start]) and _is_title_case_name(inner.rstrip(",."), 14):
             continue  # the editorial, entitled “A Name for It,” ran …
+        around = None
         if _is_direct(ctx, q, lo, sb):
             att = _speaker(ctx, q, k, prev, para_start, recent)
-            _poll_source(ctx, att, sa, q.outer_start)
         else:
             att, around = _partial(ctx, q, k, Attribution(q.start, q.end, "partial"))
-            for x in (att, around):
-                _poll_source(ctx, x, sa, q.outer_start)
-            if around is not None and not any(x.start == around.start and x.end == around.end for x in out):
-                out.append(around)
+        for x in (att, around):
+            _poll_source(ctx, x, sa, q.outer_start)
+        if around is not None and not any(x.start == around.start and x.end == around.end for x in out):
+            out.append(around)
         out.append(att)
         if att.speaker_start is not None:
             ctx.speakers.add(att.speaker_text or "")

@@ -11,6 +11,7 @@ with that title or role. ``Context`` holds the mentions with the text and its se
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,14 +63,10 @@ class Context:
         in this article ("in Clarkston" four times, "Clarkston became his home" five): a
         town the tagger wavers on is no one to refer to."""
         if self._places is None:
-            place: dict[str, int] = {}
-            person: dict[str, int] = {}
-            for e in self.doc.ents if self.doc is not None else ():
-                if e.label_ in ("LOC", "GPE", "FAC"):
-                    place[e.text] = place.get(e.text, 0) + 1
-                elif e.label_ == "PERSON":
-                    person[e.text] = person.get(e.text, 0) + 1
-            self._places = {t for t, n in place.items() if n >= 2 and 2 * n >= person.get(t, 0)}
+            ents = self.doc.ents if self.doc is not None else ()
+            place = Counter(e.text for e in ents if e.label_ in ("LOC", "GPE", "FAC"))
+            person = Counter(e.text for e in ents if e.label_ == "PERSON")
+            self._places = {t for t, n in place.items() if n >= 2 and 2 * n >= person[t]}
         return name in self._places
 
     def sentence_at(self, pos: int) -> int:
@@ -269,15 +266,14 @@ def strong(ctx: Context, p: Person) -> bool:
     before = ctx.text[max(0, p.start - 25) : p.start].split()[-1:]
     if p.text in ctx.speakers or (before and before[0].lower().rstrip(".") in TITLE_STEMS):
         return True
-    if ctx.place_like(p.text) and not (" " not in p.text and any(
-        " " in o.text and surname(o.text) == p.text for o in ctx.persons
-    )):
+    shortens = any(len(o.text.split()) >= 2 and surname(o.text) == p.text for o in ctx.persons)
+    if ctx.place_like(p.text) and not shortens:
         return False  # but "Ginsburg" is the surname of the Ruth Bader Ginsburg the article names
     if len(p.text.split()) >= 2:
         return True
     if p.gender is not None and not p.prior and sum(o.text == p.text for o in ctx.persons) >= 2:
         return True  # named again and called he or she: a person, not a stray capitalised word
-    return any(len(o.text.split()) >= 2 and surname(o.text) == p.text for o in ctx.persons)
+    return shortens
 
 
 _ASIDE_LEMMAS = {"say", "tell", "add", "note", "explain", "argue", "write", "recall", "insist"}
