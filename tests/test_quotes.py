@@ -531,6 +531,20 @@ MODEL_CASES = {
         "Senate Majority Whip Wes Tamaki answered on the floor of the chamber on Tuesday. “I will tell you what "
         "reckless means,” he said.",
         {"I will tell you what reckless means": "Wes Tamaki"}),
+    "a quotation that is a paragraph of its own continues the one before, not the next": (
+        "Wes Tamaki, a councillor from the east ward, said the vote had been “rushed.”\n\n"
+        "“Nobody read the plan before voting on it.”\n\nBoos rang out when Ada Kroll took the stage.",
+        {"Nobody read the plan before voting on it": "Wes Tamaki"}),
+    "a quotation opening a sentence whose cue comes later is that cue's": (
+        "In 2019 the Lune Press announced a “frank memoir” by the singer Mara Quist.\n\n"
+        "“Harbour Lights” was to be a “farewell letter,” said Ada Kroll, then the singer's agent.\n\n"
+        "But Tomas Ruiz, who booked the tour, said the book never came out.",
+        {"Harbour Lights": "Ada Kroll"}),
+    "a quotation answering the writer's question is the last speaker's": (
+        "Tomas Ruiz, a law professor at Marlow College, was doubtful.\n\n“They will run out the clock this "
+        "year,” Ruiz said.\n\nBut what if Ada Kroll wins? Would the council not risk her naming more judges "
+        "than Mayor Otto Brandt did?\n\n“Kroll can do whatever she likes,” he said.",
+        {"Kroll can do whatever she likes": "Tomas Ruiz"}),
 }
 
 
@@ -563,7 +577,7 @@ def _parsed(rows: str, ents: tuple[tuple[int, int, str], ...] = ()):
 
     toks = [r.rsplit("/", 4) for r in rows.split()]
     words = [t[0] for t in toks]
-    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".", "”") and words[i] != "“" for i in range(len(words))]
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, pos=[t[1] for t in toks],
               tags=[t[2] for t in toks], deps=[t[3] for t in toks], heads=[int(t[4]) for t in toks],
               lemmas=[{"said": "say"}.get(w.lower(), w.lower()) for w in words])
@@ -677,6 +691,76 @@ def test_a_relative_clause_ending_before_a_quotation_is_not_its_frame() -> None:
     called = doc.text.index("called")
     assert not _closed_relative(ctx, called, doc.text.index("vile"))
     assert _closed_relative(ctx, called, len(doc.text) - 1)
+
+
+def test_a_participle_adjunct_speaks_for_the_main_clause_subject() -> None:
+    """"She hinted at it by mentioning a wall and adding, “…”" with "adding" hung on the
+    noun "wall": the participle's speaker is the main clause's, as for any adjunct."""
+    from newsloom import attribution
+    from newsloom.model import Article
+
+    doc = _parsed("Ada/PROPN/NNP/nsubj/2 Kroll/PROPN/NNP/flat/0 spoke/VERB/VBD/ROOT/2 ./PUNCT/./punct/2 "
+                  "She/PRON/PRP/nsubj/5 hinted/VERB/VBD/ROOT/5 at/ADP/IN/case/7 it/PRON/PRP/obl/5 by/SCONJ/IN/mark/9 "
+                  "mentioning/VERB/VBG/advcl/5 a/DET/DT/det/11 wall/NOUN/NN/obj/9 and/CCONJ/CC/cc/13 "
+                  "adding/VERB/VBG/conj/11 ,/PUNCT/,/punct/13 “/PUNCT/``/punct/17 I/PRON/PRP/nsubj/17 "
+                  "know/VERB/VBP/ccomp/5 ./PUNCT/./punct/17 ”/PUNCT/''/punct/17", ((0, 2, "PERSON"),))
+    analysis = attribution.analyse(Article(id="t", source="t", fingerprint="t", text=doc.text), doc)
+    assert [(doc.text[a.start : a.end], a.speaker_text) for a in analysis.attributions] == [("I know", "Ada Kroll")]
+
+
+@pytest.mark.parametrize("shape", ["fronted participle", "backwards conjunct"])
+def test_the_main_clause_is_the_one_the_parse_hung_elsewhere(shape: str) -> None:
+    """"Preceded by Ruiz, Kroll launched …" parsed with the participle the root and the main
+    clause its parataxis; "Kroll, who left, tossed it, she wrote" parsed with "tossed" a
+    conjunct of the later "wrote": before "she", Kroll's clause is the main one."""
+    from newsloom.quotes.persons import main_subject
+
+    if shape == "fronted participle":
+        doc = _parsed("Preceded/VERB/VBN/ROOT/0 by/ADP/IN/case/2 Ruiz/PROPN/NNP/obl/0 ,/PUNCT/,/punct/0 "
+                      "Kroll/PROPN/NNP/nsubj/5 launched/VERB/VBD/parataxis/0 it/PRON/PRP/obj/5 ./PUNCT/./punct/0")
+        end = len(doc.text)
+    else:
+        doc = _parsed("Kroll/PROPN/NNP/nsubj/5 ,/PUNCT/,/punct/3 who/PRON/WP/nsubj/3 left/VERB/VBD/acl:relcl/0 "
+                      ",/PUNCT/,/punct/0 tossed/VERB/VBD/conj/9 it/PRON/PRP/obj/5 ,/PUNCT/,/punct/5 "
+                      "she/PRON/PRP/nsubj/9 wrote/VERB/VBD/ROOT/9 ./PUNCT/./punct/9")
+        end = doc.text.index("she")
+    ctx = _parsed_context(doc, ("Ruiz", "Kroll"))
+    for p in ctx.persons:
+        p.gender = "f"
+    assert main_subject(ctx, 0, end).text == "Kroll"
+
+
+def test_a_participle_has_no_subject_after_it() -> None:
+    """"Ruiz battled with Kroll, at one point calling the mayor a liar" parsed with "the mayor"
+    the subject of "calling": whom he calls, not who calls; the clause above speaks."""
+    from newsloom.quotes.syntax import dep_subject
+
+    doc = _parsed("Ruiz/PROPN/NNP/nsubj/1 battled/VERB/VBD/ROOT/1 with/ADP/IN/case/3 Kroll/PROPN/NNP/obl/1 "
+                  ",/PUNCT/,/punct/8 at/ADP/IN/case/7 one/NUM/CD/nummod/7 point/NOUN/NN/obl/8 "
+                  "calling/VERB/VBG/advcl/1 the/DET/DT/det/10 mayor/NOUN/NN/nsubj/8 a/DET/DT/det/12 "
+                  "liar/NOUN/NN/obj/8 ./PUNCT/./punct/1")
+    a, b = dep_subject(_parsed_context(doc, ("Ruiz", "Kroll")), doc.text.index("calling"))
+    assert doc.text[a:b] == "Ruiz"
+
+
+def test_a_lone_name_that_says_something_is_a_person() -> None:
+    """"Bamberg, who is 28, said he …": a name once mentioned, of no known gender, is a
+    person as the subject of a speech verb."""
+    from newsloom.quotes.persons import main_subject
+
+    doc = _parsed("Bamberg/PROPN/NNP/nsubj/6 ,/PUNCT/,/punct/4 who/PRON/WP/nsubj/4 is/AUX/VBZ/cop/4 "
+                  "28/NUM/CD/acl:relcl/0 ,/PUNCT/,/punct/0 said/VERB/VBD/ROOT/6 so/ADV/RB/advmod/6 ./PUNCT/./punct/6")
+    assert main_subject(_parsed_context(doc, ("Bamberg",)), 0, len(doc.text)).text == "Bamberg"
+
+
+def test_a_pronoun_before_the_only_name_gives_that_name_no_gender() -> None:
+    """"She thanked Vortigern. She left.": the she is someone else, not a vote for Vortigern."""
+    from newsloom.quotes.persons import Context, infer_genders
+
+    text = "She thanked Vortigern. She left."
+    ctx = Context(text, text, [], [Person(12, 21, "Vortigern")], sentences=[(0, 22), (23, len(text))])
+    infer_genders(ctx)
+    assert ctx.persons[0].gender is None
 
 
 def test_model_titles_after_entitled_are_no_quotes() -> None:

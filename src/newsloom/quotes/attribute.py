@@ -471,7 +471,10 @@ def _before(ctx: Context, q: QuoteSpan, lo: int, att: Attribution) -> bool:
             return True
         if cue.endswith("ing"):  # "X emailed supporters saying": the words before are no subject phrase,
             # but a name right before the participle is its subject ("footage of Ada Kroll asking, “…”")
-            named = person_before(ctx, lo + m.start("cue"))
+            # and otherwise, as with any participle adjunct, the main clause's subject
+            # ("he hinted at it by mentioning a wall and adding, “…”")
+            named = person_before(ctx, lo + m.start("cue")) or main_subject(
+                ctx, ctx.sentences[ctx.sentence_at(lo + m.start("cue"))][0], lo + m.start("cue"))
             if named is None:
                 return False
             att.speaker_start, att.speaker_end, att.speaker_text = named.start, named.end, named.text
@@ -581,19 +584,25 @@ def _pull_quote(ctx: Context, q: QuoteSpan, att: Attribution) -> bool:
     return True
 
 
+def _cue_subject(ctx: Context, a: int, b: int, att: Attribution) -> bool:
+    """The named speaker of the first speech cue in ``[a, b)``, from the parse."""
+    cue = CUE_RE.search(ctx.masked, a, b) if ctx.doc is not None else None
+    trial = Attribution(att.start, att.end, att.kind)
+    if cue and _speaker_from_subject(ctx, cue.start("cue"), trial) and trial.speaker_start is not None:
+        att.speaker_start, att.speaker_end = trial.speaker_start, trial.speaker_end
+        att.speaker_text = trial.speaker_text
+        att.role = att.role or trial.role
+        return True
+    return False
+
+
 def _sentence_subject(ctx: Context, k: int, att: Attribution) -> bool:
     """The first person (or resolved pronoun) of sentence ``k``."""
     a, b = ctx.sentences[k]
     if not ctx.masked[a:b].strip(_PUNCT + MASK + DOUBLE_MARKS):
         return False
-    if ctx.doc is not None:  # "…, Schiff said." then a quotation: the one who said it
-        cue = CUE_RE.search(ctx.masked, a, b)
-        trial = Attribution(att.start, att.end, att.kind)
-        if cue and _speaker_from_subject(ctx, cue.start("cue"), trial) and trial.speaker_start is not None:
-            att.speaker_start, att.speaker_end = trial.speaker_start, trial.speaker_end
-            att.speaker_text = trial.speaker_text
-            att.role = att.role or trial.role
-            return True
+    if _cue_subject(ctx, a, b, att):  # "…, Schiff said." then a quotation: the one who said it
+        return True
     # the sentence's subject when it is a person the article names ("Vail praised Kroll's
     # record. “…”"), else its first person
     person = main_subject(ctx, a, b)
@@ -642,8 +651,16 @@ def _speaker(ctx: Context, q: QuoteSpan, k: int, prev: Attribution | None, para_
         return att
     if ctx.masked[lo : q.outer_start].strip(_PUNCT):
         return att  # mid-sentence without a cue: handled as partial/scare by the caller
+    if _cue_subject(ctx, q.outer_end, sb, att):  # "“…” was to be a “tale,” said Ada Kroll"
+        att.via = "sentence"
+        return att
+    # the sentence after counts in a paragraph of its own only when it opens with a name
+    # ("— Ada Kroll, Lune Institute"): else the quotation continues the story before it
+    nxt_para = k + 1 < len(ctx.sentences) and "\n" in ctx.text[q.outer_end : ctx.sentences[k + 1][0]]
     for j in (k - 1, k + 1):
-        if 0 <= j < len(ctx.sentences) and ctx.sentences[j][0] >= para_start and _sentence_subject(ctx, j, att):
+        if (0 <= j < len(ctx.sentences) and ctx.sentences[j][0] >= para_start
+                and not (j > k and nxt_para and not _opens_with_person(ctx, j))
+                and _sentence_subject(ctx, j, att)):
             att.via = "neighbour"
             return att
     if recent is not None and (prev is None or recent.start > prev.start):
@@ -651,6 +668,13 @@ def _speaker(ctx: Context, q: QuoteSpan, k: int, prev: Attribution | None, para_
     if prev is not None and prev.speaker_text and prev.speaker_start is not None:
         _inherit(att, prev, "previous paragraph")
     return att
+
+
+def _opens_with_person(ctx: Context, k: int) -> bool:
+    """Sentence ``k`` begins with a person's name."""
+    a, b = ctx.sentences[k]
+    p = person_in(ctx, a, b)
+    return p is not None and not ctx.masked[a : p.start].strip(_PUNCT)
 
 
 def _other_person_between(ctx: Context, prev: Attribution, q: QuoteSpan) -> bool:

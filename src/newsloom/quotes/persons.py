@@ -29,7 +29,7 @@ from newsloom.entities.names import (
 )
 from newsloom.nlp.components import TITLE_HEADS
 from newsloom.quotes.cues import AUX, CUE
-from newsloom.quotes.marks import MASK, QuoteSpan
+from newsloom.quotes.marks import DOUBLE_MARKS, MASK, QuoteSpan
 
 
 @dataclass
@@ -172,6 +172,8 @@ def infer_genders(ctx: Context) -> None:
         if len({key(p) for p in inside}) != 1:
             continue
         person = inside[0]
+        if _HE_RE.search(ctx.masked, a, person.start) or _SHE_RE.search(ctx.masked, a, person.start):
+            continue  # someone else is here too ("“…,” she said about Sanders"): no vote for him
         span = ctx.masked[person.end : b]
         if k + 1 < len(ctx.sentences):
             na, nb = ctx.sentences[k + 1]
@@ -288,10 +290,8 @@ def main_subject(ctx: Context, a: int, b: int, depth: int = 0) -> Person | None:
         return None
     span = ctx.doc.char_span(a, b, alignment_mode="contract")
     for tok in span if span is not None else []:
-        if tok.dep_ not in ("nsubj", "nsubj:pass") or ctx.masked[tok.idx] == MASK or not (
-            tok.head.dep_ == "ROOT" or (tok.head.dep_ == "parataxis" and tok.head.head.dep_ == "ROOT"
-                                        and tok.head.lemma_ in _ASIDE_LEMMAS)
-        ):  # the main clause's subject, or the speaker of an aside in it ("X, Y said, has …")
+        if (tok.dep_ not in ("nsubj", "nsubj:pass") or tok.pos_ == "VERB" or ctx.masked[tok.idx] == MASK
+                or not _main_clause(tok.head, b)):  # "Closing the office would …" names nobody
             continue
         if any(s.dep_ in ("nsubj", "nsubj:pass") and tok.i < s.i < tok.head.i for s in tok.head.children):
             continue  # "Trump, Sexton said, has …" parsed with two subjects: the one nearer speaks
@@ -303,12 +303,14 @@ def main_subject(ctx: Context, a: int, b: int, depth: int = 0) -> Person | None:
                 return None
             return ctx.resolved[tok.idx]  # with the pronoun's gender ("He was joined by Ada. She said")
         p = person_at(ctx, tok.idx)
-        if p is None and depth == 0:
+        if p is None and depth == 0 and tok.head.dep_ in ("ROOT", "parataxis"):  # not in a reported clause
             return _unlisted_subject(ctx, tok)
         # a lone name the article calls he or she is a person when it is the clause's subject
         # ("Lund openly admitted his pick was tactical": once named, yet the subject)
-        sure = p is not None and (strong(ctx, p) or (p.gender is not None and not p.prior
-                                                    and not ctx.place_like(p.text)))
+        # and so is one who says something ("Bamberg, who is 28, said he …")
+        sure = p is not None and (strong(ctx, p) or (
+            (tok.head.lemma_ in _ASIDE_LEMMAS or (p.gender is not None and not p.prior))
+            and not ctx.place_like(p.text)))
         return p if sure and not _attributive(ctx, p) else None
     # a parse that made the name itself the root ("Ada Kroll, who won the vote, is calling …"
     # with no subject found): the name that opens the sentence
@@ -317,6 +319,25 @@ def main_subject(ctx: Context, a: int, b: int, depth: int = 0) -> Person | None:
     if p is not None and not ctx.masked[a:p.start].strip(" \n\"“”'‘’") and strong(ctx, p):
         return p
     return None
+
+
+def _main_clause(verb: Any, b: int) -> bool:
+    """Whether ``verb`` heads the main clause of the text before ``b``: the root; the speaker's
+    aside in it ("X, Y said, has …"); the clause a fronted participle leaves subjectless roots
+    hang as parataxis ("Preceded by Kroll, Ruiz launched …"); a conjunct the parse hung
+    backwards on a root at or after ``b`` ("X tossed “…,” she wrote", parsed as "X tossed and
+    she wrote"): before her "she", X's clause is the main one. A reported clause parsed as
+    such is not ("Trump isn't a conservative, he said": he is not Trump)."""
+    if verb.dep_ == "ROOT":
+        return True
+    root = verb.head
+    if root.dep_ != "ROOT" or verb.dep_ not in ("parataxis", "conj"):
+        return False
+    if verb.dep_ == "conj":  # a conjunct before its head: a report the parse got backwards
+        return root.idx >= b and verb.i < root.i
+    return verb.lemma_ in _ASIDE_LEMMAS or (
+        root.tag_ in ("VBN", "VBG") and root.i < verb.i
+        and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in root.children))
 
 
 def _unlisted_subject(ctx: Context, tok: Any) -> Person | None:
@@ -373,15 +394,19 @@ def resolve_pronoun(ctx: Context, pos: int, gender: str | None, depth: int = 0, 
 
     if pos in ctx.resolved:
         return ctx.resolved[pos]
-    subjects = (main_subject(ctx, ctx.sentences[j][0], min(ctx.sentences[j][1], pos), depth)
-                for j in range(k, max(-1, k - 2), -1))
+    # a quotation answering the writer's own question ("But what if Kroll wins?" then "“…,” he
+    # said") is the last speaker's: the question names topics, and is passed over
+    answer = ctx.masked[ctx.sentences[k][0] : pos].lstrip()[:1] in (MASK, *DOUBLE_MARKS)
+    back = [j for j in range(k, max(-1, k - 12), -1) if j == k or not answer
+            or not ctx.masked[ctx.sentences[j][0] : ctx.sentences[j][1]].rstrip().endswith("?")]
+    subjects = (main_subject(ctx, ctx.sentences[j][0], min(ctx.sentences[j][1], pos), depth) for j in back[:2])
     subj = next((s for s in subjects if s is not None), None)
     if subj is not None and not clash(subj):
         return take(subj)
-    for known, back in ((True, 3), (False, 8)):
+    for known, reach in ((True, 3), (False, 8)):
         if known and gender not in ("m", "f"):
             continue
-        for j in range(k, max(-1, k - back), -1):
+        for n, j in enumerate(back[:reach]):
             a, b = ctx.sentences[j]
             b = min(b, pos)
             cands = [(p.start, p) for p in ctx.persons if a <= p.start and p.end <= b and strong(ctx, p)
@@ -393,7 +418,7 @@ def resolve_pronoun(ctx: Context, pos: int, gender: str | None, depth: int = 0, 
                 # before: "“…,” he said" after a sentence naming Wes Tamaki is his, not a
                 # man's named two sentences earlier; but a "Margaret" further back must not
                 # beat a nearer person whose gender the article never says
-                if (p.gender != gender or (p.prior and j < k - 1) or clash(p)) if known else clash(p):
+                if (p.gender != gender or (p.prior and n > 1) or clash(p)) if known else clash(p):
                     continue
                 return take(p)
     return None
