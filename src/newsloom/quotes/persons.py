@@ -323,8 +323,8 @@ def main_subject(ctx: Context, a: int, b: int, depth: int = 0) -> Person | None:
 
 def _main_clause(verb: Any, b: int) -> bool:
     """Whether ``verb`` heads the main clause of the text before ``b``: the root; the speaker's
-    aside in it ("X, Y said, has …"); the clause a fronted participle leaves subjectless roots
-    hang as parataxis ("Preceded by Kroll, Ruiz launched …"); a conjunct the parse hung
+    aside in it ("X, Y said, has …"); the clause a parse hung as parataxis on a fronted
+    participle it made the root ("Preceded by Kroll, Ruiz launched …"); a conjunct the parse hung
     backwards on a root at or after ``b`` ("X tossed “…,” she wrote", parsed as "X tossed and
     she wrote"): before her "she", X's clause is the main one. A reported clause parsed as
     such is not ("Trump isn't a conservative, he said": he is not Trump)."""
