@@ -232,57 +232,46 @@ def _speaker_with_ner(text: str, names: list[str], quote: str) -> str | None:
                 and a.speaker_start is not None)
 
 
-def test_first_name_rules_out_a_pronoun_of_the_other_gender() -> None:
-    text = "Gregory Tamsin met Margaret Olverby on Friday.\n\n“We agreed on nothing,” she said."
-    assert _speaker_with_ner(text, ["Gregory Tamsin", "Margaret Olverby"], "We agreed on nothing") == "Margaret Olverby"
+#: Pronoun speakers with the genders names, titles and the article give: (text, the names
+#: NER found, the quotation, its speaker).
+GENDER_CASES = {
+    "a first name rules out a pronoun of the other gender": (
+        "Gregory Tamsin met Margaret Olverby on Friday.\n\n“We agreed on nothing,” she said.",
+        ["Gregory Tamsin", "Margaret Olverby"], "We agreed on nothing", "Margaret Olverby"),
+    "the article's evidence beats the first name (Carol, a father)": (
+        "Carol Venn, a father of three, stood beside Karen Holt on Monday.\n\n“We are ready,” he said.",
+        ["Carol Venn", "Karen Holt"], "We are ready", "Carol Venn"),
+    "a family name does not share one gender (the he's after Donald are his)": (
+        "Donald Baird spoke first, and he thanked the crowd. He said the port would grow. At centre stage "
+        "was his eldest daughter, Ivana Baird, who spoke warmly about the family.\n\n"
+        "“I have seen him fight for his workers,” she said.",
+        ["Donald Baird", "Ivana Baird"], "I have seen him fight for his workers", "Ivana Baird"),
+    "a generic -man title does not make a woman he (spokesman Hope Ridley)": (
+        "Tom Baird sat in the front row. Kroll spokesman Hope Ridley confirmed the club was set up "
+        "without the campaign.\n\n“They are not tied to us,” she said.",
+        ["Tom Baird", "Hope Ridley"], "They are not tied to us", "Hope Ridley"),
+    "a first name's gender is no reason to skip a nearer person (Ioana, unknown to the lists)": (
+        "Margaret Olverby opened the inquiry on Monday. Dr. Ioana Quessard gave evidence after Tomas Brell.\n\n"
+        "“The samples were clean,” she said.",
+        ["Margaret Olverby", "Ioana Quessard", "Tomas Brell"], "The samples were clean", "Ioana Quessard"),
+    "a first name's gender counts in the sentence before (Wesley, not Tom two sentences back)": (
+        "Tom Reyes opened the harbour fair on Saturday, and he thanked the volunteers who had painted the "
+        "stalls.\n\nAda Kroll made an appearance of sorts, courtesy of Wesley Tamaki, a delegate from the "
+        "coast who came dressed as a lighthouse keeper.\n\n“I thought it would be funny to bring a lantern "
+        "along,” he said.",
+        ["Tom Reyes", "Ada Kroll", "Wesley Tamaki"], "I thought it would be funny to bring a lantern along",
+        "Wesley Tamaki"),
+    "a full name's first name outweighs a he that follows (Ada is not made a man)": (
+        "Tom Reyes met the press at noon on the quay. Ada Kroll listened from the back row. "
+        "“The ferry will run again by May,” he told reporters.",
+        ["Tom Reyes", "Ada Kroll"], "The ferry will run again by May", "Tom Reyes"),
+}
 
 
-def test_article_evidence_beats_the_first_name() -> None:
-    # "Carol" is mostly a woman's name, but the article calls this Carol a father
-    text = ("Carol Venn, a father of three, stood beside Karen Holt on Monday.\n\n"
-            "“We are ready,” he said.")
-    assert _speaker_with_ner(text, ["Carol Venn", "Karen Holt"], "We are ready") == "Carol Venn"
-
-
-def test_a_family_name_does_not_share_one_gender() -> None:
-    # the he/she after Donald Baird are his, not his daughter's
-    text = ("Donald Baird spoke first, and he thanked the crowd. He said the port would grow. At centre stage "
-            "was his eldest daughter, Ivana Baird, who spoke warmly about the family.\n\n"
-            "“I have seen him fight for his workers,” she said.")
-    assert _speaker_with_ner(text, ["Donald Baird", "Ivana Baird"], "I have seen him fight for his workers") == (
-        "Ivana Baird")
-
-
-def test_a_generic_man_title_does_not_make_a_woman_he() -> None:
-    # "spokesman", "chairman" serve women too ("Kroll spokesman Hope Ridley … she said")
-    text = ("Tom Baird sat in the front row. Kroll spokesman Hope Ridley confirmed the club was set up "
-            "without the campaign.\n\n“They are not tied to us,” she said.")
-    assert _speaker_with_ner(text, ["Tom Baird", "Hope Ridley"], "They are not tied to us") == "Hope Ridley"
-
-
-def test_first_name_gender_is_no_reason_to_skip_a_nearer_person() -> None:
-    # Ioana's gender is unknown to the name lists; Margaret's is not, yet she is further back
-    text = ("Margaret Olverby opened the inquiry on Monday. Dr. Ioana Quessard gave evidence after Tomas Brell.\n\n"
-            "“The samples were clean,” she said.")
-    names = ["Margaret Olverby", "Ioana Quessard", "Tomas Brell"]
-    assert _speaker_with_ner(text, names, "The samples were clean") == "Ioana Quessard"
-
-
-def test_first_name_gender_counts_in_the_sentence_before() -> None:
-    # Wesley's gender is only his first name's; Tom's the article states, two sentences back
-    text = ("Tom Reyes opened the harbour fair on Saturday, and he thanked the volunteers who had painted the "
-            "stalls.\n\nAda Kroll made an appearance of sorts, courtesy of Wesley Tamaki, a delegate from the "
-            "coast who came dressed as a lighthouse keeper.\n\n“I thought it would be funny to bring a lantern "
-            "along,” he said.")
-    names = ["Tom Reyes", "Ada Kroll", "Wesley Tamaki"]
-    assert _speaker_with_ner(text, names, "I thought it would be funny to bring a lantern along") == "Wesley Tamaki"
-
-
-def test_full_name_first_name_outweighs_a_he_that_follows() -> None:
-    # the "he" after the sentence naming Ada alone is Tom's: it must not make Ada a man
-    text = ("Tom Reyes met the press at noon on the quay. Ada Kroll listened from the back row. "
-            "“The ferry will run again by May,” he told reporters.")
-    assert _speaker_with_ner(text, ["Tom Reyes", "Ada Kroll"], "The ferry will run again by May") == "Tom Reyes"
+@pytest.mark.parametrize("case", list(GENDER_CASES))
+def test_pronoun_speakers_by_gender(case: str) -> None:
+    text, names, quote, speaker = GENDER_CASES[case]
+    assert _speaker_with_ner(text, names, quote) == speaker
 
 
 def test_lone_name_repeated_and_called_he_is_a_person() -> None:

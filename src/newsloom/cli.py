@@ -136,14 +136,11 @@ def analyze(
 
 def _select_model(name: str | None) -> None:
     """``--model``: the pipeline the article stages load; one that does not load is exit 2."""
-    if name:
-        from newsloom.nlp import ModelNotFoundError, select
+    from newsloom.nlp import select_or_error
 
-        try:
-            select(name)
-        except ModelNotFoundError as exc:
-            err_console.print(f"newsloom: {exc}")
-            sys.exit(2)
+    if error := select_or_error(name):
+        err_console.print(error)
+        sys.exit(2)
 
 
 @main.command()

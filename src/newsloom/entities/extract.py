@@ -96,26 +96,33 @@ def plausible_name(text: str, etype: str = "PERSON") -> bool:
     return is_name_like(text) if etype == "PERSON" else text[0].isupper() or text[0].isdigit()
 
 
+def _bare(name: str) -> str:
+    """``name`` without a leading "the" ("The Lune Herald" → "Lune Herald")."""
+    return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+
+
+def _outlet_shaped(words: list[str]) -> bool:
+    """Two words or more, the last an outlet word ("Harbourside Gazette")."""
+    return len(words) >= 2 and words[-1].lower() in OUTLET_WORDS
+
+
 def outlet_named(name: str) -> bool:
     """A name that NER called a person but that names an outlet: a known outlet, or a name
     ending in an outlet word whose first word is no first name ("Harbourside Gazette", not
     "Emily Post")."""
-    words = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).split()
-    return " ".join(words) in KNOWN_OUTLETS or (
-        len(words) >= 2 and words[-1].lower() in OUTLET_WORDS and words[0].lower() not in first_names())
+    words = _bare(name).split()
+    return " ".join(words) in KNOWN_OUTLETS or (_outlet_shaped(words) and words[0].lower() not in first_names())
 
 
 def _outlet_type(name: str, article: Article) -> str | None:
-    bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+    """PLATFORM or OUTLET for a name found by the rules: a platform, a known outlet, one the
+    article credits or cites, or any name of an outlet's shape."""
     if name in PLATFORMS:
         return "PLATFORM"
-    outlets = {o for o in [article.credited_source, *article.cited_outlets] if o}
-    if name in KNOWN_OUTLETS or bare in KNOWN_OUTLETS or name in outlets or bare in outlets:
-        return "OUTLET"
-    words = bare.lower().split()
-    if len(words) >= 2 and words[-1] in OUTLET_WORDS:
-        return "OUTLET"
-    return None
+    bare = _bare(name)
+    named = {o for o in [article.credited_source, *article.cited_outlets] if o}
+    known = any(n in KNOWN_OUTLETS or n in named for n in (name, bare))
+    return "OUTLET" if known or _outlet_shaped(bare.split()) else None
 
 
 def _rule_mentions(article: Article, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:

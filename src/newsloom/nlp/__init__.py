@@ -28,7 +28,7 @@ ENV_VAR = "NEWSLOOM_MODEL"
 __all__ = [
     "DEFAULT_MODEL_NAME", "DEFAULT_MODEL_PATH", "ENV_VAR", "SHIPPED", "TRF_MODEL_NAME",
     "ModelNotFoundError", "common_words", "drop_unsupported", "finds_entities", "headline_lines", "load",
-    "model_path", "parse", "positional_capital", "select", "selected",
+    "model_path", "parse", "positional_capital", "select", "select_or_error", "selected",
 ]
 
 # a paragraph: a line's text, from its first non-space to its last
@@ -63,6 +63,18 @@ def select(name: str) -> None:
     the article stages (and Spark's workers). Raises :class:`ModelNotFoundError`."""
     load(name)
     os.environ[ENV_VAR] = name
+
+
+def select_or_error(name: str | None) -> str | None:
+    """:func:`select` ``name`` when one is given; the one-line error of a model that does not
+    load (the CLI and the Spark job end with exit status 2 on it), else None."""
+    if not name:
+        return None
+    try:
+        select(name)
+    except ModelNotFoundError as exc:
+        return f"newsloom: {exc}"
+    return None
 
 
 def model_path(name: str | None) -> Path:

@@ -27,7 +27,7 @@ from newsloom.clean import LineStats
 from newsloom.ingest import iter_documents
 from newsloom.ingest.files import accepts
 from newsloom.model import Article, Rejection
-from newsloom.nlp import ENV_VAR, selected
+from newsloom.nlp import ENV_VAR, select_or_error, selected
 from newsloom.pipeline import process_or_reject
 from newsloom.spark.blocks import DEFAULT_PACK
 
@@ -209,14 +209,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None,
                         help="spaCy pipeline for the article stages (default: the shipped en_newsloom)")
     args = parser.parse_args(argv)
-    if args.model:  # as `analyze --model`: a model that does not load ends the job before Spark starts
-        from newsloom.nlp import ModelNotFoundError, select
-
-        try:
-            select(args.model)  # the workers inherit it (local) or get it as executor environment
-        except ModelNotFoundError as exc:
-            print(f"newsloom: {exc}", file=sys.stderr)
-            return 2
+    # as `analyze --model`: a model that does not load ends the job before Spark starts; the
+    # workers inherit the choice (local) or get it as executor environment
+    if error := select_or_error(args.model):
+        print(error, file=sys.stderr)
+        return 2
     info: dict[str, float] = {}
     counts = run(args.inputs, args.out, args.master, args.partitions, pack=args.pack, info=info)
     print(json.dumps({**counts, "blocking": info}))
