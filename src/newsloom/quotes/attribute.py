@@ -473,8 +473,8 @@ def _before(ctx: Context, q: QuoteSpan, lo: int, att: Attribution) -> bool:
             # but a name right before the participle is its subject ("footage of Ada Kroll asking, “…”")
             # and otherwise, as with any participle adjunct, the main clause's subject
             # ("he hinted at it by mentioning a wall and adding, “…”")
-            named = person_before(ctx, lo + m.start("cue")) or main_subject(
-                ctx, ctx.sentences[ctx.sentence_at(lo + m.start("cue"))][0], lo + m.start("cue"))
+            at = lo + m.start("cue")
+            named = person_before(ctx, at) or main_subject(ctx, ctx.sentences[ctx.sentence_at(at)][0], at)
             if named is None:
                 return False
             att.speaker_start, att.speaker_end, att.speaker_text = named.start, named.end, named.text

@@ -268,10 +268,13 @@ def strong(ctx: Context, p: Person) -> bool:
     before = ctx.text[max(0, p.start - 25) : p.start].split()[-1:]
     if p.text in ctx.speakers or (before and before[0].lower().rstrip(".") in TITLE_STEMS):
         return True
+    place, full = ctx.place_like(p.text), len(p.text.split()) >= 2
+    if full and not place:
+        return True  # the common case, with no scan of the article's persons
     shortens = any(len(o.text.split()) >= 2 and surname(o.text) == p.text for o in ctx.persons)
-    if ctx.place_like(p.text) and not shortens:
+    if place and not shortens:
         return False  # but "Ginsburg" is the surname of the Ruth Bader Ginsburg the article names
-    if len(p.text.split()) >= 2:
+    if full:
         return True
     if p.gender is not None and not p.prior and sum(o.text == p.text for o in ctx.persons) >= 2:
         return True  # named again and called he or she: a person, not a stray capitalised word
