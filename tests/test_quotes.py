@@ -683,14 +683,14 @@ def test_a_relative_clause_ending_before_a_quotation_is_not_its_frame() -> None:
 
 
 def test_a_participle_adjunct_speaks_for_the_main_clause_subject() -> None:
-    """"She hinted at it by mentioning a wall and adding, “…”" with "adding" hung on the
-    noun "wall": the participle's speaker is the main clause's, as for any adjunct."""
+    """"She hinted at it by mentioning a bridge and adding, “…”" with "adding" hung on the
+    noun "bridge": the participle's speaker is the main clause's, as for any adjunct."""
     from newsloom import attribution
     from newsloom.model import Article
 
     doc = _parsed("Ada/PROPN/NNP/nsubj/2 Kroll/PROPN/NNP/flat/0 spoke/VERB/VBD/ROOT/2 ./PUNCT/./punct/2 "
                   "She/PRON/PRP/nsubj/5 hinted/VERB/VBD/ROOT/5 at/ADP/IN/case/7 it/PRON/PRP/obl/5 by/SCONJ/IN/mark/9 "
-                  "mentioning/VERB/VBG/advcl/5 a/DET/DT/det/11 wall/NOUN/NN/obj/9 and/CCONJ/CC/cc/13 "
+                  "mentioning/VERB/VBG/advcl/5 a/DET/DT/det/11 bridge/NOUN/NN/obj/9 and/CCONJ/CC/cc/13 "
                   "adding/VERB/VBG/conj/11 ,/PUNCT/,/punct/13 “/PUNCT/``/punct/17 I/PRON/PRP/nsubj/17 "
                   "know/VERB/VBP/ccomp/5 ./PUNCT/./punct/17 ”/PUNCT/''/punct/17", ((0, 2, "PERSON"),))
     analysis = attribution.analyse(Article(id="t", source="t", fingerprint="t", text=doc.text), doc)
@@ -720,26 +720,26 @@ def test_the_main_clause_is_the_one_the_parse_hung_elsewhere(shape: str) -> None
 
 
 def test_a_participle_has_no_subject_after_it() -> None:
-    """"Ruiz battled with Kroll, at one point calling the mayor a liar" parsed with "the mayor"
+    """"Ruiz battled with Kroll, at one point calling the master a fraud" parsed with "the master"
     the subject of "calling": whom he calls, not who calls; the clause above speaks."""
     from newsloom.quotes.syntax import dep_subject
 
     doc = _parsed("Ruiz/PROPN/NNP/nsubj/1 battled/VERB/VBD/ROOT/1 with/ADP/IN/case/3 Kroll/PROPN/NNP/obl/1 "
                   ",/PUNCT/,/punct/8 at/ADP/IN/case/7 one/NUM/CD/nummod/7 point/NOUN/NN/obl/8 "
-                  "calling/VERB/VBG/advcl/1 the/DET/DT/det/10 mayor/NOUN/NN/nsubj/8 a/DET/DT/det/12 "
-                  "liar/NOUN/NN/obj/8 ./PUNCT/./punct/1")
+                  "calling/VERB/VBG/advcl/1 the/DET/DT/det/10 master/NOUN/NN/nsubj/8 a/DET/DT/det/12 "
+                  "fraud/NOUN/NN/obj/8 ./PUNCT/./punct/1")
     a, b = dep_subject(_parsed_context(doc, ("Ruiz", "Kroll")), doc.text.index("calling"))
     assert doc.text[a:b] == "Ruiz"
 
 
 def test_a_lone_name_that_says_something_is_a_person() -> None:
-    """"Bamberg, who is 28, said he …": a name once mentioned, of no known gender, is a
+    """"Okafor, who is 28, said he …": a name once mentioned, of no known gender, is a
     person as the subject of a speech verb."""
     from newsloom.quotes.persons import main_subject
 
-    doc = _parsed("Bamberg/PROPN/NNP/nsubj/6 ,/PUNCT/,/punct/4 who/PRON/WP/nsubj/4 is/AUX/VBZ/cop/4 "
+    doc = _parsed("Okafor/PROPN/NNP/nsubj/6 ,/PUNCT/,/punct/4 who/PRON/WP/nsubj/4 is/AUX/VBZ/cop/4 "
                   "28/NUM/CD/acl:relcl/0 ,/PUNCT/,/punct/0 said/VERB/VBD/ROOT/6 so/ADV/RB/advmod/6 ./PUNCT/./punct/6")
-    assert main_subject(_parsed_context(doc, ("Bamberg",)), 0, len(doc.text)).text == "Bamberg"
+    assert main_subject(_parsed_context(doc, ("Okafor",)), 0, len(doc.text)).text == "Okafor"
 
 
 def test_a_pronoun_before_the_only_name_gives_that_name_no_gender() -> None:

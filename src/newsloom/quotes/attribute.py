@@ -472,7 +472,7 @@ def _before(ctx: Context, q: QuoteSpan, lo: int, att: Attribution) -> bool:
         if cue.endswith("ing"):  # "X emailed supporters saying": the words before are no subject phrase,
             # but a name right before the participle is its subject ("footage of Ada Kroll asking, “…”")
             # and otherwise, as with any participle adjunct, the main clause's subject
-            # ("he hinted at it by mentioning a wall and adding, “…”")
+            # ("she hinted at it by mentioning a bridge and adding, “…”")
             at = lo + m.start("cue")
             named = person_before(ctx, at) or main_subject(ctx, ctx.sentences[ctx.sentence_at(at)][0], at)
             if named is None:

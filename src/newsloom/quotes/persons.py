@@ -173,7 +173,7 @@ def infer_genders(ctx: Context) -> None:
             continue
         person = inside[0]
         if _HE_RE.search(ctx.masked, a, person.start) or _SHE_RE.search(ctx.masked, a, person.start):
-            continue  # someone else is here too ("“…,” she said about Sanders"): no vote for him
+            continue  # someone else is here too ("“…,” she said about Vortigern"): no vote for him
         span = ctx.masked[person.end : b]
         if k + 1 < len(ctx.sentences):
             na, nb = ctx.sentences[k + 1]
@@ -310,7 +310,7 @@ def main_subject(ctx: Context, a: int, b: int, depth: int = 0) -> Person | None:
             return _unlisted_subject(ctx, tok)
         # a lone name the article calls he or she is a person when it is the clause's subject
         # ("Lund openly admitted his pick was tactical": once named, yet the subject)
-        # and so is one who says something ("Bamberg, who is 28, said he …")
+        # and so is one who says something ("Okafor, who is 28, said he …")
         sure = p is not None and (strong(ctx, p) or (
             (tok.head.lemma_ in _ASIDE_LEMMAS or (p.gender is not None and not p.prior))
             and not ctx.place_like(p.text)))
@@ -330,7 +330,7 @@ def _main_clause(verb: Any, b: int) -> bool:
     participle it made the root ("Preceded by Kroll, Ruiz launched …"); a conjunct the parse hung
     backwards on a root at or after ``b`` ("X tossed “…,” she wrote", parsed as "X tossed and
     she wrote"): before her "she", X's clause is the main one. A reported clause parsed as
-    such is not ("Trump isn't a conservative, he said": he is not Trump)."""
+    such is not ("Kroll is no reformer, he said": he is not Kroll)."""
     if verb.dep_ == "ROOT":
         return True
     root = verb.head

@@ -96,7 +96,7 @@ def dep_subject(ctx: Context, cue_pos: int) -> tuple[int, int] | None:
                                                                           doc[left.left_edge.i - 1].text)
         ):  # "X, a professor …, one of the bill's architects, called": an apposition, not the subject
             left = proper
-        # a participle has no subject after it: "calling the mayor a “liar”" misparsed as a
+        # a participle has no subject after it: "calling the master a “fraud”" misparsed as a
         # small clause names whom it calls
         right = None if verb.tag_ == "VBG" else min((c for c in subjects if c.i > verb.i), key=lambda c: c.i,
                                                      default=None)
