@@ -813,17 +813,17 @@ def _relative_that(ctx: Context, pos: int) -> bool:
 _SPEAKING_GROUPS = {"source", "sources", "people", "critics"}
 
 
-#: a share of those asked ("75 percent of Republicans", "a majority")
+#: a share of those asked ("62 percent of voters", "a majority")
 _SHARE_RE = re.compile(r"(?i)^(?:(?:just|only|about|nearly|almost|roughly|some|over|under|more\s+than|fewer\s+than|"
                        r"less\s+than)\s+)?(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|(?:a|the)\s+(?:slim\s+|clear\s+)?"
                        r"(?:majority|plurality|minority)|(?:one|two)[\s-](?:in[\s-]\w+|thirds?|quarters?)|half|most)\b")
-#: the poll that asked them ("In a September Post-ABC News poll, …", "the Quinnipiac survey found")
+#: the poll that asked them ("In a May Lune Herald poll, …", "the Marlow survey found")
 _POLL_RE = re.compile(r"\b(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[A-Z][\w.’'\-]*['’]s)\s+)"
                       r"(?:[\w/.’'\-]+\s+){0,6}?(?:poll|survey)\b(?:\s+(?:released|published|conducted|taken)\s+(?:\w+\s+){0,2}?\w+day)?")
 
 
 def _poll_source(ctx: Context, att: Attribution | None, sa: int, qa: int) -> None:
-    """A share of respondents as the speaker ("75 percent of Republicans said “…”"): the
+    """A share of respondents as the speaker ("62 percent of voters said “…”"): the
     poll the sentence names before the quotation is the source, as news reports it."""
     if att is None or att.speaker_start is not None or not att.speaker_text:
         return

@@ -60,7 +60,7 @@ class Context:
 
     def place_like(self, name: str) -> bool:
         """NER tags ``name`` a place twice or more, and at least half as often as a person,
-        in this article ("in Clarkston" four times, "Clarkston became his home" five): a
+        in this article ("in Marlow" four times, "Marlow became his home" five): a
         town the tagger wavers on is no one to refer to."""
         if self._places is None:
             ents = self.doc.ents if self.doc is not None else ()
@@ -273,7 +273,7 @@ def strong(ctx: Context, p: Person) -> bool:
         return True  # the common case, with no scan of the article's persons
     shortens = any(len(o.text.split()) >= 2 and surname(o.text) == p.text for o in ctx.persons)
     if place and not shortens:
-        return False  # but "Ginsburg" is the surname of the Ruth Bader Ginsburg the article names
+        return False  # but "Kroll" is the surname of the Ada Kroll the article names
     if full:
         return True
     if p.gender is not None and not p.prior and sum(o.text == p.text for o in ctx.persons) >= 2:
@@ -297,7 +297,7 @@ def main_subject(ctx: Context, a: int, b: int, depth: int = 0) -> Person | None:
                 or not _main_clause(tok.head, b)):  # "Closing the office would …" names nobody
             continue
         if any(s.dep_ in ("nsubj", "nsubj:pass") and tok.i < s.i < tok.head.i for s in tok.head.children):
-            continue  # "Trump, Sexton said, has …" parsed with two subjects: the one nearer speaks
+            continue  # "Ruiz, Castell said, has …" parsed with two subjects: the one nearer speaks
         if tok.idx in ctx.resolved:
             return ctx.resolved[tok.idx]
         gender = PRONOUNS.get(tok.lower_)

@@ -136,7 +136,7 @@ def dep_subject(ctx: Context, cue_pos: int) -> tuple[int, int] | None:
         return dep_subject(ctx, frame.idx) if frame is not None else None
     if subj.lower_ == "who" and subj.i > 1 and doc[subj.i - 1].text == "," and _personal(doc[subj.i - 2]) and (
         not _personal(verb.head)
-    ):  # "a lecture from the Mexican president, who said" with the clause hung on "lecture"
+    ):  # "a lecture from the harbour master, who said" with the clause hung on "lecture"
         subj = doc[subj.i - 2]
     elif subj.lower_ in RELATIVE and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i != verb.i:
         subj = verb.head  # "Ada Kroll, who signed …": the noun the clause is about
