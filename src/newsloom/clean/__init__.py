@@ -60,7 +60,7 @@ def clean(raw: RawDocument, stats: LineStats | None = None) -> Article:
             for i, line in enumerate(page.page_lines)
             if line not in kept and not any(line in k for k in kept if len(line) > 20)
         ]
-    result = clean_text(text, title_hint=title, site=site, stats=stats)
+    result = clean_text(text, title_hint=title, site=site, stats=stats, extracted=raw.text is None)
     captions += [c for c in result.captions if c not in captions]
     if published and len(published) > 10:
         published = parse_date(published) or published[:10]

@@ -3,6 +3,10 @@
 Every non-empty input line ends in exactly one place: the body ``text``, ``captions``,
 or ``removed`` with a reason (metadata lines such as the title and byline are recorded
 there too, with a ``metadata:`` reason), so nothing is thrown away.
+
+A body an extractor already chose (trafilatura's, for HTML) is trusted: only lines with
+strong evidence (the lexicon, metadata and credit forms, captions) leave it, the scored
+classifier never runs on it, and it is never emptied.
 """
 
 from __future__ import annotations
@@ -38,7 +42,11 @@ _DATE_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_DATE_END_RE = re.compile(rf",\s*{_DATE}\.?\s*$")
-_NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)"
+# A name token in any script: letters with inner apostrophes or hyphens ("O’Neill", "Weiß",
+# "Okonjo-Hale"), or an initial. Capitals are checked in byline_name: the regex ignores case.
+_LETTER = r"[^\W\d_]"
+_NAME_TOKEN = rf"(?:{_LETTER}+(?:['’\-]{_LETTER}+)*|{_LETTER}\.)"
+_NAME_LINKS = ("and", "&", "van", "de")
 _BYLINE_RE = re.compile(
     rf"^(?:by|written by|words by)\s+"
     rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:and\s+|&\s+|van\s+|de\s+|al-)?{_NAME_TOKEN}){{1,5}})"
@@ -87,10 +95,13 @@ def parse_date(text: str) -> str | None:
 
 
 def byline_name(line: str) -> str | None:
+    """The name in a "By Jürgen Weiß" line, or None."""
     m = _BYLINE_RE.match(line.strip())
     if not m or _NOT_NAMES.search(m.group("name")) or len(words(line)) > 12:
         return None
-    return m.group("name")
+    name = m.group("name")
+    tokens = [t.removeprefix("al-") for t in name.split() if t.lower() not in _NAME_LINKS]
+    return name if all(t[:1].isupper() for t in tokens) else None
 
 
 def is_caption(line: str) -> bool:
@@ -113,7 +124,7 @@ def is_breadcrumb(line: str, next_line: str | None) -> bool:
 
 def whole_line_junk(line: str) -> str | None:
     """The reason a line is furniture on its own (lexicon, empty label), or None."""
-    bare = line.strip().rstrip(".!:").strip()
+    bare = line.strip(" |").rstrip(".!:").strip()  # " |": a one-cell table row of trafilatura's
     if LABEL_RE.match(line.strip()):
         return f"empty metadata label '{line.strip()}'"
     for reason, rx in BOILERPLATE_RE.items():
@@ -128,8 +139,12 @@ def clean_text(
     title_hint: str | None = None,
     site: str | None = None,
     stats: LineStats | None = None,
+    extracted: bool = False,
 ) -> CleanText:
-    """Split ``raw`` into body, metadata, captions and junk (see module docstring)."""
+    """Split ``raw`` into body, metadata, captions and junk (see module docstring).
+
+    ``extracted``: ``raw`` is a body an extractor chose, not a whole scraped page.
+    """
     out = CleanText(title=title_hint)
     units = [(i, line.strip()) for i, line in enumerate(raw.split("\n")) if line.strip()]
     n = len(units)
@@ -180,8 +195,8 @@ def clean_text(
         if title_hint and " ".join(line.split()) == " ".join(title_hint.split()):
             drop(k, "metadata: title")
             break
-        if title_hint or credit.dateline(line)[0]:
-            continue  # a dateline opens the body, it is no title
+        if title_hint or extracted or credit.dateline(line)[0]:
+            continue  # a dateline opens the body, it is no title; an extractor's body has none
         n_words = len(words(line))
         # A headline has no full stop, except a short one-sentence first line (some feeds add one).
         headline = 2 <= n_words <= 30 and not line.endswith(".")
@@ -193,8 +208,9 @@ def clean_text(
         # Some scrapers glue the title to the body as the first line of prose; leave it.
         pass
 
-    # 3. Score the rest.
-    for k, (_, line) in enumerate(units):
+    # 3. Score the rest, unless an extractor chose the body: the score is weak evidence
+    # that its short lines (subheads, list items, one-line quotes) are furniture.
+    for k, (_, line) in [] if extracted else enumerate(units):
         if k in label or k in body_units:
             continue
         zone = "head" if k < first_body else "tail" if k > last_body else "middle"
@@ -202,6 +218,9 @@ def clean_text(
         total, reason = score(features(line, zone, repeats))
         if total > 0:
             drop(k, reason)
+
+    if extracted and all(label.get(k, ("body",))[0] != "body" for k in range(n)):
+        label.clear()  # every line looked like furniture: the extractor's judgement stands
 
     # 4. Assemble.
     body: list[str] = []
