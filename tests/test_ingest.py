@@ -66,16 +66,18 @@ def test_jsonl_lines_and_bad_lines(tmp_path):
         "{not json",
         json.dumps({"id": "x2", "html": f"<p>{BODY}</p>"}),
         json.dumps(["a", "list"]),
-        json.dumps({"id": "x3", "title": "no body"}),
+        json.dumps({"id": "x3", "title": "Headline only"}),  # a headline is an article
+        json.dumps({"id": "x4", "url": "https://ferries.example/b"}),  # nothing to read
         "",
     ]
     path = tmp_path / "feed.jsonl"
     path.write_text("\n".join(lines))
     docs, rejected = collect(path)
-    assert [d.id for d in docs] == ["x1", "x2"]
+    assert [d.id for d in docs] == ["x1", "x2", "x3"]
     assert docs[0].site == "Ferry News" and docs[0].published == "2024-05-06"
     assert docs[1].html and docs[1].text is None
-    assert {k.rsplit("#", 1)[1]: r.code for k, r in rejected.items()} == {"2": "NL008", "4": "NL008", "5": "NL003"}
+    assert docs[2].text == docs[2].title == "Headline only"
+    assert {k.rsplit("#", 1)[1]: r.code for k, r in rejected.items()} == {"2": "NL008", "4": "NL008", "6": "NL003"}
 
 
 def test_oversized_file_is_rejected(tmp_path):

@@ -4,9 +4,11 @@ stage (one canonical entity across articles, the same quotation across outlets).
 The article stage parses each article once with the shipped model (``newsloom.nlp.load``;
 rules alone when it is absent), finds quotations with their speakers and the entities the
 article names, and keeps the result in a per-process cache keyed by article id: articles
-carry no parse or entity fields. The corpus stage folds those results into the store's
-entities and quotes; an article whose result is not cached (a run killed after storing it)
-is analysed again from its stored text, so the corpus stage is complete on its own.
+carry no parse or entity fields. Both read only the analysed prefix of a very long text
+(``newsloom.nlp.bound``), and nothing of an article not in English. The corpus stage folds
+those results into the store's entities and quotes; an article whose result is not cached (a
+run killed after storing it) is analysed again from its stored text, so the corpus stage is
+complete on its own.
 """
 
 from __future__ import annotations
@@ -22,11 +24,10 @@ from newsloom.entities.cluster import EntityIndex, merge
 from newsloom.entities.extract import LocalEntity, extract, outlet_named, plausible_name
 from newsloom.entities.names import gender_of_title
 from newsloom.model import Article, Entity, Quote
+from newsloom.nlp import bound
 from newsloom.quotes.attribute import Attribution, Person, attribute
 from newsloom.quotes.match import group
 from newsloom.store import Store
-
-MAX_CHARS = 200_000  # longer bodies are cut for the parser (spaCy's memory grows with length)
 
 
 @dataclass
@@ -62,11 +63,11 @@ def _model(name: str | None) -> Any:
 
 
 def parse(text: str) -> Any:
-    """The spaCy Doc of ``text``, or None without a model."""
+    """The spaCy Doc of ``text`` (an article's analysed prefix: ``bound``), or None without a model."""
     from newsloom.nlp import parse as parse_by_line
 
     nlp = model()
-    return parse_by_line(nlp, text[:MAX_CHARS]) if nlp is not None else None
+    return parse_by_line(nlp, text) if nlp is not None and text else None
 
 
 def ner_persons(doc: Any) -> list[Person] | None:
@@ -85,15 +86,50 @@ def ner_persons(doc: Any) -> list[Person] | None:
 
 
 def analyse(article: Article, doc: Any = None) -> ArticleAnalysis:
-    """Quotations, speakers and entities of one article (``doc``: its parse, if any)."""
-    atts, persons = attribute(article.text, ner_persons(doc), doc)
+    """Quotations, speakers and entities of one article's analysed prefix (``doc``: its
+    parse, if any); none of an article not in English."""
+    text = bound(article)
+    if not text:
+        return ArticleAnalysis(article.id)
+    atts, persons = attribute(text, ner_persons(doc), doc)
     return ArticleAnalysis(article.id, extract(article, persons, doc), atts)
 
 
+def analyse_parsed(article: Article) -> ArticleAnalysis:
+    """:func:`analyse` with the parse of the article's analysed prefix."""
+    return analyse(article, parse(bound(article)))
+
+
 def article_stage(article: Article) -> Article:
-    """Article stage: analyse and cache; the article itself is unchanged."""
-    _PENDING[article.id] = analyse(article, parse(article.text))
+    """Article stage: analyse and cache; the article only records how much was analysed."""
+    _PENDING[article.id] = analyse_parsed(article)
     return article
+
+
+def _article_batch(articles: list[Article]) -> list[Article]:
+    """:func:`article_stage` over many articles, parsed together (one ``nlp.pipe``)."""
+    from newsloom.nlp import parse_many
+
+    nlp = model()
+    texts = [bound(a) for a in articles]
+    parsed = iter(parse_many(nlp, [t for t in texts if t]) if nlp is not None else [])
+    for article, text in zip(articles, texts, strict=True):
+        _PENDING[article.id] = analyse(article, next(parsed, None) if text and nlp is not None else None)
+    return articles
+
+
+article_stage.batch = _article_batch  # type: ignore[attr-defined]  # the pipeline's batched form
+
+
+def take_analysis(article_id: str) -> ArticleAnalysis | None:
+    """The analysis the article stage kept for an article, handed over (to the process that
+    stores the article)."""
+    return _PENDING.pop(article_id, None)
+
+
+def keep_analysis(article_id: str, analysis: ArticleAnalysis) -> None:
+    """Keep an analysis made elsewhere (a worker process) for the corpus stage."""
+    _PENDING[article_id] = analysis
 
 
 def quote_id(article_id: str, start: int, end: int) -> str:
@@ -153,7 +189,7 @@ def corpus_stage(store: Store, new_ids: list[str]) -> None:
         article = articles.get(article_id)
         if article is None:
             continue
-        analysis = _PENDING.pop(article_id, None) or analyse(article, parse(article.text))
+        analysis = _PENDING.pop(article_id, None) or analyse_parsed(article)
         touched, placed, gone = merge(entities, analysis.entities)
         changed.update({e.id: e for e in touched})
         absorbed.update({old: e.id for old, e in gone.items()})

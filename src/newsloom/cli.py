@@ -7,28 +7,47 @@ error or when the store cannot be opened.
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
-from newsloom.export import write_csv, write_json, write_jsonl
+from newsloom.export import Outputs
+from newsloom.ingest.decode import MAX_BYTES
 from newsloom.ingest.files import JSONL_SUFFIXES, SUFFIXES
 from newsloom.model import Rejection
-from newsloom.pipeline import Pipeline
-from newsloom.report.html import write_html
+from newsloom.pipeline import DOC_TIMEOUT, Pipeline
 from newsloom.store import Store
 from newsloom.version import __version__
 
 err_console = Console(stderr=True)
 
 
+def _lines(path: Path, chunk: int = 1 << 22) -> int:
+    """Lines of a file, counted in constant memory."""
+    n, last = 0, b"\n"
+    with path.open("rb") as fh:
+        while block := fh.read(chunk):
+            n += block.count(b"\n")
+            last = block[-1:]
+    return n + (last != b"\n")
+
+
 def estimate_total(targets: list[str]) -> int | None:
-    """Documents the targets hold (JSONL lines counted), for the progress bar."""
+    """Documents the targets hold (JSONL records counted), for the progress bar."""
     total = 0
     for target in targets:
         path = Path(target)
@@ -36,12 +55,50 @@ def estimate_total(targets: list[str]) -> int | None:
         for f in files:
             if f.suffix.lower() in JSONL_SUFFIXES:
                 try:
-                    total += max(1, f.read_bytes().count(b"\n"))
+                    total += max(1, _lines(f))
                 except OSError:
                     total += 1
             elif f.suffix.lower() in SUFFIXES or not path.is_dir():
                 total += 1
     return total or None
+
+
+def _size(value: str) -> int:
+    """'20MB', '512k', '1G' or a byte count."""
+    units = {"": 1, "B": 1, "K": 1 << 10, "KB": 1 << 10, "M": 1 << 20, "MB": 1 << 20, "G": 1 << 30, "GB": 1 << 30}
+    text = value.strip().upper().replace(" ", "")
+    number = text.rstrip("KMGB")
+    try:
+        size = int(float(number) * units[text[len(number):]])
+    except (KeyError, ValueError):
+        raise click.BadParameter(f"{value!r} is not a size such as 20MB, 512KB or 1GB") from None
+    if size <= 0:
+        raise click.BadParameter(f"{value!r} must be more than 0")
+    return size
+
+
+def _outputs(outputs: Outputs) -> None:
+    """Refuse unwritable outputs before any work starts (exit 2)."""
+    try:
+        outputs.prepare()
+    except OSError as exc:
+        err_console.print(f"newsloom: {exc}", highlight=False)
+        sys.exit(2)
+
+
+_EXPORT_OPTIONS = [
+    click.option("--json", "-o", "json_out", type=click.Path(dir_okay=False), help="Write the JSON contract here."),
+    click.option("--jsonl", "jsonl_dir", type=click.Path(file_okay=False),
+                 help="Write one JSONL file per table here."),
+    click.option("--csv", "csv_out", type=click.Path(dir_okay=False), help="Write the articles as CSV here."),
+    click.option("--html", "html_out", type=click.Path(dir_okay=False), help="Write a self-contained HTML report."),
+]
+
+
+def export_options(fn):  # type: ignore[no-untyped-def]
+    for option in reversed(_EXPORT_OPTIONS):
+        fn = option(fn)
+    return fn
 
 
 @click.group()
@@ -54,12 +111,15 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, type=str)
 @click.option("--input-dir", "input_dirs", multiple=True, help="A directory to read (repeatable).")
 @click.option("--db", default="newsloom.db", show_default=True, help="SQLite store to write.")
-@click.option("--json", "-o", "json_out", type=click.Path(dir_okay=False), help="Write the JSON contract here.")
-@click.option("--jsonl", "jsonl_dir", type=click.Path(file_okay=False), help="Write one JSONL file per table here.")
-@click.option("--csv", "csv_out", type=click.Path(dir_okay=False), help="Write the articles as CSV here.")
-@click.option("--html", "html_out", type=click.Path(dir_okay=False), help="Write a self-contained HTML report.")
+@export_options
 @click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1),
               help="Documents per transaction: a killed run loses at most one batch.")
+@click.option("--max-size", default=f"{MAX_BYTES >> 20}MB", show_default=True, callback=lambda c, p, v: _size(v),
+              help="Largest input: per record for JSONL (any file size streams), per file or page otherwise.")
+@click.option("--doc-timeout", default=DOC_TIMEOUT, show_default=True, type=click.FloatRange(0),
+              help="Seconds one document may take through the analysis before it is rejected (NL017); 0: no limit.")
+@click.option("--workers", "-j", default=os.cpu_count() or 1, show_default="the machine's cores",
+              type=click.IntRange(1), help="Processes that analyse articles (each loads the model once).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @click.option("--model", "model_name", envvar="NEWSLOOM_MODEL", default=None,
               help="spaCy pipeline for parsing and NER: en_newsloom (default, fast), "
@@ -73,6 +133,9 @@ def analyze(
     csv_out: str | None,
     html_out: str | None,
     batch_size: int,
+    max_size: int,
+    doc_timeout: float,
+    workers: int,
     quiet: bool,
     model_name: str | None,
 ) -> None:
@@ -81,19 +144,20 @@ def analyze(
     targets = list(inputs) + list(input_dirs)
     if not targets:
         raise click.UsageError("give at least one INPUT file or directory")
+    outputs = Outputs(json_out, jsonl_dir, csv_out, html_out)
+    _outputs(outputs)
     _select_model(model_name)
-    try:
-        store = Store(db)
-    except Exception as exc:  # a store we cannot open ends the run
-        err_console.print(f"newsloom: cannot open store {db}: {exc}")
-        sys.exit(2)
+    store = _open_store(db)
+    started = time.monotonic()
     with store:
-        pipeline = Pipeline(store, chunk_size=batch_size)
+        pipeline = Pipeline(store, chunk_size=batch_size, max_bytes=max_size, doc_timeout=doc_timeout or None,
+                            workers=workers)
         with Progress(
-            TextColumn("[bold]analyse"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("[bold]analyse"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
             TextColumn("{task.fields[current]}"), console=err_console, disable=quiet, transient=True,
         ) as progress:
-            task = progress.add_task("analyse", total=estimate_total(targets), current="")
+            task = progress.add_task("analyse", total=estimate_total(targets), current="", rate="")
 
             def on_item(source: str, rejection: Rejection | None) -> None:
                 if rejection is not None:
@@ -102,20 +166,15 @@ def analyze(
                         click.echo(line, err=True)
                     else:
                         progress.console.print(line, style="red", soft_wrap=True, highlight=False, markup=False)
-                progress.update(task, advance=1, current=Path(source).name if source else "")
+                done = progress.tasks[0].completed + 1
+                rate = done / max(time.monotonic() - started, 1e-6)
+                progress.update(task, advance=1, current=Path(source).name if source else "",
+                                rate=f"{rate:.1f} docs/s")
 
             report = pipeline.run(targets, on_item=on_item)
         counts = store.counts()
-        if jsonl_dir:
-            write_jsonl(store, jsonl_dir)
-        if csv_out:
-            write_csv(store, csv_out)
-        if json_out or html_out:  # one document: the whole corpus in memory
-            result = store.result()
-            if json_out:
-                write_json(result, json_out)
-            if html_out:
-                write_html(result, html_out)
+        outputs.write(store)
+    elapsed = time.monotonic() - started
     if not quiet:
         table = Table(title=f"newsloom · {db}", show_header=True)
         table.add_column("")
@@ -125,13 +184,48 @@ def analyze(
         table.add_row("articles added", str(report.added), str(counts["articles"]))
         table.add_row("already in store", str(report.unchanged), "")
         table.add_row("rejected", str(len(report.rejected)), str(counts["rejections"]))
+        other = sum(n for lang, n in report.languages.items() if lang not in ("en", "?"))
+        if other:
+            langs = ", ".join(f"{lang} {n}" for lang, n in report.languages.most_common() if lang not in ("en", "?"))
+            table.add_row(f"not English ({langs}): no entities, quotes", str(other), "")
+        if report.partly_analysed:
+            table.add_row("long texts analysed in part", str(report.partly_analysed), "")
         for name in ("stories", "quotes", "entities", "derivations"):
             table.add_row(name, "", str(counts[name]))
+        table.add_section()
+        rate = report.documents / elapsed if elapsed > 0 else 0.0
+        table.add_row("wall time", f"{elapsed:.1f} s", "")
+        table.add_row("rate", f"{rate:.1f} docs/s", "")
         err_console.print(table)
         reasons = Counter(r.code + " " + r.reason.split(":")[0].split("] ")[-1] for r in report.rejected)
         for reason, n in reasons.most_common():
             err_console.print(f"  rejected ×{n}: {reason}", highlight=False)
     sys.exit(0 if report.ok else 1)
+
+
+def _open_store(db: str) -> Store:
+    try:
+        return Store(db)
+    except Exception as exc:  # a store we cannot open ends the run
+        err_console.print(f"newsloom: cannot open store {db}: {exc}", highlight=False)
+        sys.exit(2)
+
+
+@main.command()
+@click.option("--db", default="newsloom.db", show_default=True, type=click.Path(dir_okay=False),
+              help="SQLite store to export from.")
+@export_options
+def export(db: str, json_out: str | None, jsonl_dir: str | None, csv_out: str | None, html_out: str | None) -> None:
+    """Write a store's contents (JSON, JSONL tables, CSV, HTML report) without analysing anything."""
+    outputs = Outputs(json_out, jsonl_dir, csv_out, html_out)
+    if not outputs:
+        raise click.UsageError("give at least one of --json, --jsonl, --csv, --html")
+    if not Path(db).is_file():
+        err_console.print(f"newsloom: no store at {db}", highlight=False)
+        sys.exit(2)
+    _outputs(outputs)
+    with _open_store(db) as store:
+        outputs.write(store)
 
 
 def _select_model(name: str | None) -> None:

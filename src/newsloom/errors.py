@@ -22,6 +22,8 @@ CODES: dict[str, str] = {
     "NL013": "disallowed by robots.txt",
     "NL014": "bad archive",
     "NL015": "not a feed",
+    "NL016": "bad JSON file",
+    "NL017": "analysis took too long",
 }
 
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 import csv
 import dataclasses
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 from newsloom.model import Article, Result
+from newsloom.report.html import write_html
 from newsloom.store import Store
 
 TABLES = ("articles", "entities", "quotes", "derivations", "stories", "rejected")
@@ -47,6 +49,57 @@ def write_csv(store: Store, path: str | Path) -> None:
         writer.writeheader()
         for row in store.iter_data("articles"):
             writer.writerow({k: _flat(v) for k, v in row.items()})
+
+
+@dataclasses.dataclass
+class Outputs:
+    """Where a run writes its exports (any may be None)."""
+
+    json: str | None = None
+    jsonl: str | None = None
+    csv: str | None = None
+    html: str | None = None
+
+    def prepare(self) -> None:
+        """Create the folders the outputs go in, before any work starts; raise ``OSError`` with
+        a one-line message naming the path when one cannot be written."""
+        files = {"--json": self.json, "--csv": self.csv, "--html": self.html}
+        for option, name in files.items():
+            if name is None:
+                continue
+            path = Path(name)
+            if path.is_dir():
+                raise OSError(f"{option} {name}: is a folder, give a file name")
+            _writable_folder(option, path.parent)
+        if self.jsonl is not None:
+            if Path(self.jsonl).is_file():
+                raise OSError(f"--jsonl {self.jsonl}: is a file, give a folder")
+            _writable_folder("--jsonl", Path(self.jsonl))
+
+    def write(self, store: Store) -> None:
+        """Write every output asked for from the store."""
+        if self.jsonl:
+            write_jsonl(store, self.jsonl)
+        if self.csv:
+            write_csv(store, self.csv)
+        if self.json or self.html:  # one document: the whole corpus in memory
+            result = store.result()
+            if self.json:
+                write_json(result, self.json)
+            if self.html:
+                write_html(result, self.html)
+
+    def __bool__(self) -> bool:
+        return any((self.json, self.jsonl, self.csv, self.html))
+
+
+def _writable_folder(option: str, folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OSError(f"{option}: cannot create folder {folder}: {exc.strerror or exc}") from None
+    if not os.access(folder, os.W_OK):
+        raise OSError(f"{option}: folder {folder} is not writable")
 
 
 def load_schema() -> dict[str, Any]:

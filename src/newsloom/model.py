@@ -156,6 +156,9 @@ class Article(Record):
     removed: list[RemovedLine] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    # None: the NLP-driven stages read the whole text; else the length of the prefix they read
+    # (a very long text is cut at a paragraph or sentence end; 0 for a language other than English)
+    analysed_chars: int | None = None
 
 
 @dataclass

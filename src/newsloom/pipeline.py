@@ -10,17 +10,20 @@ are given the ids of every article they have not yet finished and must be idempo
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsloom import stages
-from newsloom.clean import LineStats, body_lines, clean, site_of
+from newsloom.clean import LineStats, body_lines, site_of
 from newsloom.errors import NewsloomError
-from newsloom.ingest import iter_documents
+from newsloom.ingest import iter_documents, sources
+from newsloom.ingest.decode import MAX_BYTES
 from newsloom.model import Article, RawDocument, Rejection
 from newsloom.pipeline_types import ArticleStage, CorpusStage
 from newsloom.store import BATCH, Store
+from newsloom.work import DOC_TIMEOUT, Job, Outcome, Workers, job, process_document, process_or_reject, rejection
 
 
 @dataclass
@@ -31,7 +34,8 @@ class RunReport:
     added: int = 0
     unchanged: int = 0
     rejected: list[Rejection] = field(default_factory=list)
-    new_ids: list[str] = field(default_factory=list)
+    languages: Counter[str] = field(default_factory=Counter)  # articles added, by language ("?": unknown)
+    partly_analysed: int = 0  # articles longer than the NLP stages read
 
     @property
     def ok(self) -> bool:
@@ -49,44 +53,23 @@ def _chunks(items: Iterator[RawDocument | Rejection], size: int) -> Iterator[lis
         yield chunk
 
 
-def process_document(
-    raw: RawDocument, article_stages: list[ArticleStage], stats: LineStats | None = None
-) -> Article:
-    """The per-article work, free of any store: clean, give an id, run the article stages.
+@dataclass
+class _Chunk:
+    """One chunk of ingest output on its way to the store."""
 
-    The single-machine pipeline and the Spark job both call this, so they agree.
-    Raises :class:`NewsloomError` when the document yields no article.
-    """
-    article = clean(raw, stats)
-    if not article.text.strip():
-        raise NewsloomError("NL009", f"{len(article.removed)} lines, all furniture")
-    article.id = raw.id or article.fingerprint[:12]
-    for stage in article_stages:
-        article = stage(article)
-    return article
-
-
-def rejection(raw: RawDocument, err: NewsloomError) -> Rejection:
-    return Rejection(source=raw.source, reason=err.reason, code=err.code)
-
-
-def process_or_reject(
-    raw: RawDocument, article_stages: list[ArticleStage], stats: LineStats | None = None
-) -> Article | Rejection:
-    """:func:`process_document`, with every failure turned into a rejection naming the input."""
-    try:
-        return process_document(raw, article_stages, stats)
-    except NewsloomError as err:
-        return rejection(raw, err)
-    except Exception as exc:  # one document must never stop the batch
-        return rejection(raw, NewsloomError("NL011", f"{type(exc).__name__}: {exc}".splitlines()[0][:200]))
+    items: int
+    rejections: list[Rejection] = field(default_factory=list)
+    unchanged: int = 0
+    fresh: list[RawDocument] = field(default_factory=list)
+    jobs: list[Job] = field(default_factory=list)
 
 
 class Pipeline:
     """Runs documents through the stages into a :class:`Store`.
 
     Documents stream through in chunks of ``chunk_size``; the corpus stages run after every
-    ``corpus_every`` stored articles and at the end, so what they hold stays bounded.
+    ``corpus_every`` stored articles and at the end, so what they hold stays bounded. The
+    article stages run in ``workers`` processes (1: in this one); the output is the same.
     """
 
     def __init__(
@@ -97,14 +80,19 @@ class Pipeline:
         corpus_stages: list[CorpusStage] | None = None,
         chunk_size: int = 200,
         corpus_every: int = BATCH,
+        max_bytes: int = MAX_BYTES,
+        doc_timeout: float | None = DOC_TIMEOUT,
+        workers: int = 1,
     ) -> None:
         self.store = store
+        self.workers = workers
+        self.max_bytes = max_bytes
+        self.doc_timeout = doc_timeout
         self.article_stages = stages.article_stages() if article_stages is None else article_stages
         self.corpus_stages = stages.corpus_stages() if corpus_stages is None else corpus_stages
         self.chunk_size = chunk_size
         self.corpus_every = corpus_every
         self.stats = LineStats()
-
 
     def _run_corpus_stages(self) -> None:
         # Corpus stages see every article they have not finished, not only this run's: a run
@@ -115,59 +103,98 @@ class Pipeline:
                 stage(self.store, pending)
             self.store.mark_corpus_done(pending)
 
+    def _admit(self, chunk: list[RawDocument | Rejection], in_flight: set[str]) -> _Chunk:
+        """Sort a chunk of ingest output: rejections, documents already stored or in flight, and
+        jobs for the rest (the repetition statistics see every new document, in input order)."""
+        out = _Chunk(items=len(chunk))
+        for item in chunk:
+            if isinstance(item, Rejection):
+                out.rejections.append(item)
+            elif item.fingerprint in in_flight or self.store.has_fingerprint(item.fingerprint):
+                out.unchanged += 1
+            else:
+                in_flight.add(item.fingerprint)
+                out.fresh.append(item)
+        for raw in out.fresh:
+            self.stats.observe(site_of(raw), body_lines(raw))
+        out.jobs = [job(raw, self.stats) for raw in out.fresh]
+        return out
+
+    def _store(self, chunk: _Chunk, outcomes: list[Outcome], report: RunReport) -> list[Article]:
+        """Write a chunk's articles and rejections in one transaction, in input order."""
+        from newsloom import attribution
+
+        articles: list[Article] = []
+        rejections = list(chunk.rejections)
+        taken: set[str] = set()
+        for raw, (outcome, analysis) in zip(chunk.fresh, outcomes, strict=True):
+            if isinstance(outcome, Article) and (outcome.id in taken or self.store.id_taken(outcome.id)):
+                # a reused id: the analysis is dropped, so nothing of it reaches the first article's records
+                outcome = rejection(raw, NewsloomError("NL010", outcome.id))
+            if isinstance(outcome, Rejection):
+                rejections.append(outcome)
+                continue
+            taken.add(outcome.id)
+            articles.append(outcome)
+            if analysis is not None:
+                attribution.keep_analysis(outcome.id, analysis)
+            report.languages[outcome.language or "?"] += 1
+            report.partly_analysed += bool(outcome.analysed_chars)  # 0: not read at all (not English)
+        self.store.add_articles(articles, rejections)
+        report.documents += chunk.items
+        report.unchanged += chunk.unchanged
+        report.added += len(articles)
+        report.rejected += rejections
+        chunk.rejections = rejections
+        return articles
+
     def run(
         self,
         targets: Iterable[str | Path],
         on_item: Callable[[str, Rejection | None], None] | None = None,
     ) -> RunReport:
-        """Analyse everything the targets hold; ``on_item`` hears of each document."""
+        """Analyse everything the targets hold; ``on_item`` hears of each document.
+
+        The workers analyse the next chunk while this process stores the one before and runs
+        the corpus stages, so both sides stay busy.
+        """
         report = RunReport()
         run_id = self.store.start_run()
         since_corpus = 0
-        for chunk in _chunks(iter_documents(targets), self.chunk_size):
-            fresh: list[RawDocument] = []
-            seen: set[str] = set()
-            rejections: list[Rejection] = []
-            for item in chunk:
-                report.documents += 1
-                if isinstance(item, Rejection):
-                    rejections.append(item)
-                elif item.fingerprint in seen or self.store.has_fingerprint(item.fingerprint):
-                    report.unchanged += 1
-                else:
-                    seen.add(item.fingerprint)
-                    fresh.append(item)
-            for raw in fresh:
-                self.stats.observe(site_of(raw), body_lines(raw))
-            articles: list[Article] = []
-            taken: set[str] = set()
-            for raw in fresh:
-                outcome = process_or_reject(raw, self.article_stages, self.stats)
-                if isinstance(outcome, Article) and (outcome.id in taken or self.store.id_taken(outcome.id)):
-                    outcome = rejection(raw, NewsloomError("NL010", outcome.id))
-                if isinstance(outcome, Rejection):
-                    rejections.append(outcome)
-                else:
-                    taken.add(outcome.id)
-                    articles.append(outcome)
-            self.store.add_articles(articles, rejections)
+        in_flight: set[str] = set()
+        waiting: list[tuple[_Chunk, Callable[[], list[Outcome]]]] = []
+
+        def store_oldest() -> None:
+            nonlocal since_corpus
+            chunk, outcomes = waiting.pop(0)
+            articles = self._store(chunk, outcomes(), report)
+            in_flight.difference_update(raw.fingerprint for raw in chunk.fresh)
             since_corpus += len(articles)
             if since_corpus >= self.corpus_every:  # what a corpus stage holds stays bounded
                 self._run_corpus_stages()
                 since_corpus = 0
-            report.added += len(articles)
-            report.new_ids += [a.id for a in articles]
-            report.rejected += rejections
             if on_item:
                 for a in articles:
                     on_item(a.source, None)
-                for r in rejections:
+                for r in chunk.rejections:
                     on_item(r.source, r)
-                for _ in range(len(chunk) - len(articles) - len(rejections)):
+                for _ in range(chunk.items - len(articles) - len(chunk.rejections)):
                     on_item("", None)
+
+        with Workers(self.workers, self.article_stages, self.doc_timeout) as workers:
+            for items in _chunks(iter_documents(targets, sources(self.max_bytes)), self.chunk_size):
+                chunk = self._admit(items, in_flight)
+                waiting.append((chunk, workers.submit(chunk.jobs)))
+                if len(waiting) > 1:
+                    store_oldest()
+            while waiting:
+                store_oldest()
         self._run_corpus_stages()
         self.store.finish_run(
             run_id, inputs=report.documents, added=report.added,
             unchanged=report.unchanged, rejected=len(report.rejected),
         )
         return report
+
+
+__all__ = ["Pipeline", "RunReport", "process_document", "process_or_reject"]

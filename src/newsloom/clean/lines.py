@@ -42,6 +42,9 @@ class LineStats:
 
     max_words: int = 12
     counts: dict[str | None, Counter[str]] = field(default_factory=dict)
+    # Lines kept per site before those seen once are forgotten: boilerplate repeats early and
+    # stays, so memory holds flat over a dump of any size (a headline is seen once).
+    max_lines: int = 50_000
 
     @staticmethod
     def key(line: str) -> str:
@@ -51,7 +54,10 @@ class LineStats:
         if site is None:  # documents of unknown origin are not one site
             return
         short = {self.key(x) for x in lines if x.strip() and len(words(x)) <= self.max_words}
-        self.counts.setdefault(site, Counter()).update(short)
+        seen = self.counts.setdefault(site, Counter())
+        seen.update(short)
+        if len(seen) > self.max_lines:
+            self.counts[site] = Counter({k: n for k, n in seen.items() if n > 1})
 
     def documents_with(self, site: str | None, line: str) -> int:
         return self.counts.get(site, Counter()).get(self.key(line), 0)

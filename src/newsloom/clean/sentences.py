@@ -16,12 +16,19 @@ ABBREVIATIONS = {
     "no", "vs", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec",
 }
-_SENT_END_RE = re.compile(r"(\S+)[.!?][\"”’)]?\s+(?=[A-Z“\"])")
+# The word before the stop starts after a space: without the lookbehind, a failed match
+# is retried from every character of a long unspaced run (a masked quotation), each time
+# scanning to the run's end — quadratic in the run's length.
+_SENT_END_RE = re.compile(r"(?<!\S)(\S+)[.!?][\"”’)]?\s+(?=[A-Z“\"])")
 
 
 def sentence_ends(text: str, lo: int = 0, hi: int | None = None) -> Iterator[int]:
     """Offsets in ``text[lo:hi]`` where a sentence ends (after its trailing space)."""
-    for m in _SENT_END_RE.finditer(text, lo, len(text) if hi is None else hi):
+    hi = len(text) if hi is None else hi
+    if 0 < lo < hi and not text[lo - 1].isspace():  # a range that opens mid-word: its first word starts at lo
+        yield from (lo + end for end in sentence_ends(text[lo:hi]))
+        return
+    for m in _SENT_END_RE.finditer(text, lo, hi):
         word = m.group(1).lower().rstrip(".")
         if word in ABBREVIATIONS or "." in word or (len(word) == 1 and word.isalpha()):
             continue

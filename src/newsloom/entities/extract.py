@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass, field
 
 from newsloom.clean.lexicon import KNOWN_OUTLETS, OUTLET_WORDS
-from newsloom.entities.names import NAME_RE, first_names, is_name_like, role_of, surname
+from newsloom.entities.names import NAME_RE, Cover, Holders, first_names, is_name_like, role_of, surname
 from newsloom.model import Article, Mention
+from newsloom.nlp import bound
 from newsloom.nlp.components import TITLE_WORDS
 
 # fmt: off
@@ -125,9 +127,8 @@ def _outlet_type(name: str, article: Article) -> str | None:
     return "OUTLET" if known or _outlet_shaped(bare.split()) else None
 
 
-def _rule_mentions(article: Article, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Places, outlets and platforms found without a model."""
-    text = article.text
+def _rule_mentions(article: Article, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Places, outlets and platforms found without a model in ``text`` (the article's analysed prefix)."""
     out: list[tuple[int, int, str]] = []
     places = gazetteer()
     outlets = {o for o in [article.credited_source, *article.cited_outlets, *KNOWN_OUTLETS, *PLATFORMS]
@@ -140,9 +141,11 @@ def _rule_mentions(article: Article, taken: list[tuple[int, int]]) -> list[tuple
         if phrase in places:
             out.append((m.start(), m.start() + len(phrase), "PLACE"))
     kept: list[tuple[int, int, str]] = []
+    held = Cover(taken)  # what is taken or kept
     for s, e, t in sorted(out, key=lambda x: (x[0], -(x[1] - x[0]))):
-        if not any(a < e and s < b for a, b in taken) and not any(a < e and s < b for a, b, _ in kept):
+        if not held.overlaps(s, e):
             kept.append((s, e, t))
+            held.add(s, e)
     return kept
 
 
@@ -150,10 +153,14 @@ def extract(article: Article, persons: list, doc=None) -> list[LocalEntity]:
     """The article's entities, with their mentions and roles.
 
     ``persons`` are the person mentions quote attribution used (NER's and the rules');
-    ``doc`` is the spaCy parse, when a model was loaded.
+    ``doc`` is the spaCy parse, when a model was loaded. Only the analysed prefix of the text
+    is read (``newsloom.nlp.bound``): nothing of an article not in English.
     """
-    text = article.text
+    text = bound(article)
+    if not text:
+        return []
     raw: list[tuple[int, int, str]] = [(p.start, p.end, "PERSON") for p in persons]
+    named = Holders([(p.start, p.end) for p in persons])
     if doc is not None:
         for ent in doc.ents:
             etype = _NER_TYPES.get(ent.label_)
@@ -163,14 +170,14 @@ def extract(article: Article, persons: list, doc=None) -> list[LocalEntity]:
                 etype = "ORG"  # typed below: "told the Harbourside Gazette"
             if etype is None or etype == "PERSON" or not plausible_name(ent.text, etype):
                 continue
-            if any(p.start <= ent.start_char and ent.end_char <= p.end for p in persons):
+            if named.hold(ent.start_char, ent.end_char):
                 continue  # "Haldane will stay on": the surname of a person named before, whatever NER says
             name = clean_name(ent.text)
             if etype == "ORG":
                 etype = _outlet_type(name, article) or "ORG"
             start = ent.start_char + (len(ent.text) - len(ent.text.lstrip()))
-            raw.append((start, start + len(name) if text[start:].startswith(name) else ent.end_char, etype))
-    raw += _rule_mentions(article, [(s, e) for s, e, _ in raw])
+            raw.append((start, start + len(name) if text.startswith(name, start) else ent.end_char, etype))
+    raw += _rule_mentions(article, text, [(s, e) for s, e, _ in raw])
     groups: dict[tuple[str, str], LocalEntity] = {}
     by_surname: dict[str, list[tuple[int, tuple[str, str]]]] = {}
     for start, end, etype in sorted(raw, key=lambda x: (len(text[x[0] : x[1]].split()) < 2, x[0])):
@@ -182,14 +189,13 @@ def extract(article: Article, persons: list, doc=None) -> list[LocalEntity]:
         if etype == "PERSON" and len(name.split()) == 1:
             # a lone surname joins the nearest full name before it (else the first after it)
             cands = by_surname.get(name.lower(), [])
-            before = [c for c in cands if c[0] <= start]
             if cands:
-                key = (before[-1] if before else cands[0])[1]
+                n = bisect_right(cands, start, key=lambda c: c[0])
+                key = cands[n - 1 if n else 0][1]
         group = groups.setdefault(key, LocalEntity(type=etype))
         group.mentions.append(mention)
         if etype == "PERSON" and len(name.split()) >= 2 and is_name_like(name):
-            by_surname.setdefault(surname(name).lower(), []).append((start, key))
-            by_surname[surname(name).lower()].sort()
+            insort(by_surname.setdefault(surname(name).lower(), []), (start, key))
         if etype == "PERSON":
             role = role_of(text, start, end)
             if role and role not in group.roles:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from importlib import resources
+from itertools import accumulate
 
 from newsloom.clean.lexicon import STOPWORDS
 from newsloom.nlp.components import TITLE_HEADS, TITLE_WORDS
@@ -251,3 +253,51 @@ def apposition_role(text: str, start: int, end: int) -> str | None:
 def role_of(text: str, start: int, end: int) -> str | None:
     """The role stated for the name at ``text[start:end]``, if any."""
     return apposition_role(text, start, end) or premodifier_role(text, start)
+
+
+class Cover:
+    """The union of the spans added so far, kept as sorted spans that do not overlap, so that "does a span
+    hold this offset / overlap this span" is a bisection (a scan of every span per question was
+    quadratic in a long list of names or dates)."""
+
+    def __init__(self, spans: list[tuple[int, int]] | None = None) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for a, b in spans or ():
+            self.add(a, b)
+
+    def add(self, start: int, end: int) -> None:
+        """Cover ``[start, end)``, merged with the spans it overlaps (an empty span covers nothing)."""
+        if end <= start:
+            return
+        i = bisect_right(self._ends, start)  # spans that only touch it stay apart
+        j = bisect_left(self._starts, end)
+        if i < j:
+            start, end = min(start, self._starts[i]), max(end, self._ends[j - 1])
+        self._starts[i:j] = [start]
+        self._ends[i:j] = [end]
+
+    def covers(self, pos: int) -> bool:
+        """Some span holds ``pos``."""
+        k = bisect_right(self._starts, pos) - 1
+        return k >= 0 and pos < self._ends[k]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span overlaps ``[start, end)``."""
+        k = bisect_right(self._ends, start)  # the first span that ends after ``start``
+        return k < len(self._starts) and self._starts[k] < end
+
+
+class Holders:
+    """Spans indexed for "does one of them hold this span" in log time (a scan of every span
+    per question was quadratic in a long list of names)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [a for a, _ in spans]
+        self._reach = list(accumulate((b for _, b in spans), max))  # the furthest end so far
+
+    def hold(self, start: int, end: int) -> bool:
+        """One span holds ``[start, end)``: of those starting at or before it, the furthest ends at or after it."""
+        n = bisect_right(self._starts, start)
+        return n > 0 and self._reach[n - 1] >= end

@@ -12,11 +12,20 @@ from pathlib import Path
 
 from newsloom.errors import NewsloomError
 from newsloom.ingest.base import Source
+from newsloom.ingest.decode import MAX_BYTES
 from newsloom.ingest.files import FileSource
-from newsloom.ingest.web import UrlSource
+from newsloom.ingest.web import Fetcher, UrlSource
 from newsloom.model import RawDocument, Rejection
 
-SOURCES: list[Source] = [UrlSource(), FileSource()]
+# Sources added with :func:`register`, asked before (SOURCES) or after (LATE) the built-in ones.
+SOURCES: list[Source] = []
+LATE: list[Source] = []
+
+
+def sources(max_bytes: int = MAX_BYTES) -> list[Source]:
+    """Every source in the order they are asked; the built-in ones with ``max_bytes`` as their
+    size limit (per record for line formats, per file or page for the rest)."""
+    return [*SOURCES, UrlSource(Fetcher(max_bytes=max_bytes)), FileSource(max_bytes), *LATE]
 
 
 def register(source: Source, first: bool = True) -> None:
@@ -24,14 +33,17 @@ def register(source: Source, first: bool = True) -> None:
     if first:
         SOURCES.insert(0, source)
     else:
-        SOURCES.append(source)
+        LATE.append(source)
 
 
-def iter_documents(targets: Iterable[str | Path]) -> Iterator[RawDocument | Rejection]:
+def iter_documents(
+    targets: Iterable[str | Path], among: list[Source] | None = None
+) -> Iterator[RawDocument | Rejection]:
     """Yield a document or a rejection for everything the targets hold, in order."""
+    among = sources() if among is None else among
     for target in targets:
         name = str(target)
-        source = next((s for s in SOURCES if s.claims(name)), None)
+        source = next((s for s in among if s.claims(name)), None)
         if source is None:
             err = NewsloomError("NL007", name)
             yield Rejection(source=name, reason=err.reason, code=err.code)
@@ -39,4 +51,4 @@ def iter_documents(targets: Iterable[str | Path]) -> Iterator[RawDocument | Reje
         yield from source.read(name)
 
 
-__all__ = ["SOURCES", "Source", "iter_documents", "register"]
+__all__ = ["SOURCES", "Source", "iter_documents", "register", "sources"]

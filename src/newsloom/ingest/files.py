@@ -1,10 +1,16 @@
-"""Local files and directories: ``.txt``, ``.html``/``.htm`` and ``.jsonl``."""
+"""Local files and directories: ``.txt``, ``.html``/``.htm``, ``.json``, ``.jsonl`` and feeds.
+
+Line formats (JSONL) stream record by record in constant memory, whatever the file's
+size: the size limit applies to each record. Other files are read whole, within the limit.
+"""
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from newsloom.errors import NewsloomError
 from newsloom.ingest.base import reject
@@ -55,13 +61,17 @@ class FileSource:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path).parts
-                hidden = any(p.startswith(".") for p in rel)
-                if child.is_file() and not hidden and accepts(child):
+                if any(p.startswith(".") for p in rel) or not accepts(child):
+                    continue
+                if child.is_file():
                     yield from self.read_file(child)
+                elif child.is_symlink() and not child.exists():  # a link to nothing is an input lost
+                    yield reject(str(child), NewsloomError("NL001", f"{child} (broken link)"))
         elif path.exists():
             yield from self.read_file(path)
         else:
-            yield reject(target, NewsloomError("NL001", target))
+            broken = " (broken link)" if path.is_symlink() else ""
+            yield reject(target, NewsloomError("NL001", f"{target}{broken}"))
 
     def read_file(self, path: Path) -> Iterator[RawDocument | Rejection]:
         name = str(path)
@@ -73,6 +83,9 @@ class FileSource:
             yield reject(name, NewsloomError("NL007", f"{suffix or 'no suffix'}"))
             return
         try:
+            if suffix in JSONL_SUFFIXES and not _wide_unicode(path):
+                yield from stream_jsonl(name, path, self.max_bytes)
+                return
             size = path.stat().st_size
             if size > self.max_bytes:
                 raise NewsloomError("NL006", f"{size:,} bytes, limit {self.max_bytes:,}")
@@ -95,6 +108,13 @@ class FileSource:
             yield RawDocument(source=name, text=text)
 
 
+def _wide_unicode(path: Path) -> bool:
+    """UTF-16/32 text (by its BOM): its lines cannot be split on the byte b"\\n"."""
+    with path.open("rb") as f:
+        head = f.read(4)
+    return head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+
+
 def _field(obj: dict, name: str) -> str | None:
     for key in _ALIASES[name]:
         value = obj.get(key)
@@ -106,28 +126,72 @@ def _field(obj: dict, name: str) -> str | None:
 
 
 def document_from_json(where: str, obj: object) -> RawDocument | Rejection:
-    """A document from one JSON object in newsloom's, news-please's or trafilatura's fields."""
+    """A document from one JSON object in newsloom's, news-please's or trafilatura's fields.
+
+    A record with a headline and no body (a feed item without summary, a wire alert, an
+    export of headlines) is an article whose text is its headline.
+    """
     if not isinstance(obj, dict):
         return reject(where, NewsloomError("NL008", "not a JSON object"))
     text, html = _field(obj, "text"), _field(obj, "html")
-    if not text and not html:
-        return reject(where, NewsloomError("NL003", "no 'text' or 'html' field"))
     meta = {k: _field(obj, k) for k in _FIELDS}
+    if not text and not html:
+        if not meta["title"]:
+            return reject(where, NewsloomError("NL003", "no 'text', 'html' or 'title' field"))
+        text = meta["title"]
     return RawDocument(source=where, text=text, html=None if text else html, **meta)
 
 
+def _record(where: str, line: str) -> RawDocument | Rejection:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return reject(where, NewsloomError("NL008", exc.msg))
+    return document_from_json(where, obj)
+
+
 def parse_jsonl(name: str, text: str) -> Iterator[RawDocument | Rejection]:
-    """One article per line: ``text`` or ``html``, plus optional metadata fields."""
+    """One article per line: ``text`` or ``html`` (or only a ``title``), plus optional metadata."""
     for lineno, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{name}#{lineno}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield reject(where, NewsloomError("NL008", exc.msg))
-            continue
-        yield document_from_json(where, obj)
+        if line.strip():
+            yield _record(f"{name}#{lineno}", line)
+
+
+def _skip_line(f: BinaryIO, chunk: int = 1 << 20) -> int:
+    """Read past the rest of an over-long line; the bytes skipped."""
+    skipped = 0
+    while True:
+        part = f.readline(chunk)
+        skipped += len(part)
+        if not part or part.endswith(b"\n"):
+            return skipped
+
+
+def stream_jsonl(name: str, path: Path, max_bytes: int) -> Iterator[RawDocument | Rejection]:
+    """:func:`parse_jsonl` over a file of any size, one record in memory at a time.
+
+    A record over ``max_bytes`` is rejected (NL006) and reading goes on at the next line.
+    """
+    with path.open("rb") as f:
+        lineno = 0
+        while True:
+            raw = f.readline(max_bytes + 1)
+            if not raw:
+                return
+            lineno += 1
+            where = f"{name}#{lineno}"
+            if len(raw) > max_bytes and not raw.endswith(b"\n"):
+                size = len(raw) + _skip_line(f)
+                yield reject(where, NewsloomError("NL006", f"record of {size:,} bytes, limit {max_bytes:,}"))
+                continue
+            if not raw.strip():
+                continue
+            try:
+                line = decode(raw, max_bytes)
+            except NewsloomError as err:
+                yield reject(where, err)
+                continue
+            yield _record(where, line)
 
 
 def parse_json(name: str, text: str) -> Iterator[RawDocument | Rejection]:
@@ -135,7 +199,7 @@ def parse_json(name: str, text: str) -> Iterator[RawDocument | Rejection]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield reject(name, NewsloomError("NL008", exc.msg))
+        yield reject(name, NewsloomError("NL016", f"{exc.msg} at line {exc.lineno}"))
         return
     items = data if isinstance(data, list) else [data]
     for i, obj in enumerate(items, start=1):

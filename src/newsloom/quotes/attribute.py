@@ -25,6 +25,8 @@ from typing import Any
 from newsloom.clean.sentences import sentence_ends
 from newsloom.entities.names import (
     PRONOUNS,
+    Cover,
+    Holders,
     gender_of_title,
     is_name_like,
     is_role_word,
@@ -47,6 +49,7 @@ from newsloom.quotes.marks import DOUBLE_MARKS, MASK, QuoteSpan, find_spans, par
 from newsloom.quotes.persons import (
     TITLE_STEMS,
     Context,
+    Mentions,
     Person,
     add_surname_mentions,
     infer_genders,
@@ -302,8 +305,7 @@ def _speaker_from_phrase(ctx: Context, a: int, b: int, att: Attribution) -> bool
     if is_name_like(name):  # a name the NER (or the person rules) missed
         start = b - len(name)
         p = Person(start, b, name, gender_of_title(title))
-        ctx.persons.append(p)
-        ctx.persons.sort(key=lambda x: x.start)
+        ctx.add_person(p)
         att.speaker_start, att.speaker_end, att.speaker_text = start, b, name
         att.role = att.role or title or role_of(text, start, b)
         return True
@@ -340,7 +342,7 @@ def _after(ctx: Context, q: QuoteSpan, hi: int, att: Attribution) -> bool:
     seg = _soft_dots(ctx.masked[q.outer_end : hi])
     d = re.match(r"^[^\S\n]*[—–―][^\S\n]*(?P<name>[^,\n—–―]{2,60}?)"  # no-break spaces too
                  r"(?:,[^\S\n]*(?P<role>[^\n]{2,120}?))?[^\S\n]*\.?[^\S\n]*$",
-                 ctx.text[q.outer_end : ctx.text.find("\n", q.outer_end) % (len(ctx.text) + 1)])
+                 ctx.text[q.outer_end : ctx.line_end(q.outer_end)])
     if d and is_name_like(strip_title(d.group("name").strip())[0]):
         name, title = strip_title(d.group("name").strip())
         start = q.outer_end + d.start("name") + d.group("name").index(name)
@@ -557,10 +559,10 @@ def _colon_frame(ctx: Context, colon: int, att: Attribution) -> bool:
 
 def _pull_quote(ctx: Context, q: QuoteSpan, att: Attribution) -> bool:
     """A quotation alone on its line, then `— Name, role` on the next."""
-    paras = [p for p in paragraphs(ctx.text) if p[0] >= q.outer_end]
-    if not paras:
+    para = ctx.paragraph_from(q.outer_end)
+    if para is None:
         return False
-    a, b = paras[0]
+    a, b = para
     between = ctx.text[q.outer_end : a]
     if between.strip(" \n.") or not ctx.text[a:b].lstrip().startswith(("—", "–", "―", "-")):
         return False
@@ -575,8 +577,7 @@ def _pull_quote(ctx: Context, q: QuoteSpan, att: Attribution) -> bool:
     person = person_in(ctx, start, end)
     if person is None:
         person = Person(start, end, name, gender_of_title(title))
-        ctx.persons.append(person)
-        ctx.persons.sort(key=lambda x: x.start)
+        ctx.add_person(person)
     att.speaker_start, att.speaker_end, att.speaker_text = person.start, person.end, person.text
     att.role = m.group("role") or title
     att.cue = "—"
@@ -629,11 +630,9 @@ def _speaker(ctx: Context, q: QuoteSpan, k: int, prev: Attribution | None, para_
     att = Attribution(q.start, q.end, "direct")
     sa, sb = ctx.sentences[k]
     # a short quotation inside the frame ("“…,” X, wearing “Vote Kroll” pins, said") does not end it
-    nxt = [s.outer_start for s in ctx.spans if s.outer_start >= q.outer_end
-           and not _SHORT_QUOTE_RE.match(ctx.masked, s.outer_start)]
-    hi = min([sb, *nxt[:1]]) if nxt and nxt[0] < sb else sb
-    prv = [s.outer_end for s in ctx.spans if s.outer_end <= q.outer_start]
-    lo = max(sa, prv[-1]) if prv else sa
+    hi = min(sb, next((s.outer_start for s in ctx.quotes_from(q.outer_end)
+                       if s.outer_start >= sb or not _SHORT_QUOTE_RE.match(ctx.masked, s.outer_start)), sb))
+    lo = max(sa, ctx.quote_end_before(q.outer_start) or 0)
     if _after(ctx, q, hi, att):
         trial = Attribution(att.start, att.end, att.kind)
         if "pronoun" in att.via and _before(ctx, q, lo, trial) and trial.speaker_start is not None and (
@@ -643,7 +642,7 @@ def _speaker(ctx: Context, q: QuoteSpan, k: int, prev: Attribution | None, para_
         return att
     if _before(ctx, q, lo, att) or _pull_quote(ctx, q, att):
         return att
-    intro = k > 0 and not ctx.masked[lo : q.outer_start].strip() and ctx.masked[:lo].rstrip().endswith(":")
+    intro = k > 0 and not ctx.masked[lo : q.outer_start].strip() and _last_char(ctx.masked, lo) == ":"
     if intro and _before(ctx, q, ctx.sentences[k - 1][0], att):  # "The Times reports:" then a block quote
         return att
     if prev is not None and prev.speaker_text and prev.start >= para_start and not _other_person_between(ctx, prev, q):
@@ -668,6 +667,14 @@ def _speaker(ctx: Context, q: QuoteSpan, k: int, prev: Attribution | None, para_
     if prev is not None and prev.speaker_text and prev.speaker_start is not None:
         _inherit(att, prev, "previous paragraph")
     return att
+
+
+def _last_char(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is not a space ("" when none): a scan back over the
+    spaces only, not a copy of the text before ``pos`` for each quotation."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return text[pos - 1] if pos else ""
 
 
 def _opens_with_person(ctx: Context, k: int) -> bool:
@@ -878,7 +885,7 @@ def _clause_subject(ctx: Context, q: QuoteSpan, sa: int, att: Attribution) -> in
     words are theirs even without a speech verb (parse only; a person named before the verb,
     not "the bill"). Returns the end of the verb (0 when there is no such person)."""
     doc = ctx.doc
-    if doc is None or q.end > len(doc.text):
+    if doc is None or q.end > ctx.doc_len:
         return 0
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -892,7 +899,7 @@ def _clause_subject(ctx: Context, q: QuoteSpan, sa: int, att: Attribution) -> in
     known = list(ctx.persons)
     found = _speaker_from_subject(ctx, verb.idx, trial)
     person = next((p for p in known if (p.start, p.end) == (trial.speaker_start, trial.speaker_end)), None)
-    ctx.persons[:] = known  # a capitalised subject ("Workers") is no new person here
+    ctx.set_persons(known)  # a capitalised subject ("Workers") is no new person here
     if not found or person is None or not strong(ctx, person):
         return 0
     if not sa <= trial.speaker_start < verb.idx or "pronoun" in trial.via:
@@ -981,16 +988,16 @@ def attribute(
     framed = _frame(masked)
     found = rule_persons(text, masked, framed)
     if doc is not None:  # "Commission on Presidential Debates": no person inside an ORG
-        others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "LOC", "GPE", "NORP", "FAC")]
-        found = [p for p in found if not any(a <= p.start and p.end <= b for a, b in others)]
+        others = Holders([(e.start_char, e.end_char) for e in doc.ents
+                          if e.label_ in ("ORG", "LOC", "GPE", "NORP", "FAC")])
+        found = [p for p in found if not others.hold(p.start, p.end)]
     if persons:  # where NER and the rules overlap, the longer span wins (NER's on a tie)
-        def beaten(p: Person, others: list[Person], strict: bool) -> bool:
-            return any(o.start < p.end and p.start < o.end
-                       and (o.end - o.start > p.end - p.start or (not strict and o.end - o.start == p.end - p.start))
-                       for o in others)
+        def beaten(p: Person, others: Mentions, strict: bool) -> bool:
+            return any(o.end - o.start > p.end - p.start or (not strict and o.end - o.start == p.end - p.start)
+                       for o in others.overlapping(p.start, p.end))
 
-        ner = [p for p in persons if not beaten(p, found, strict=True)]
-        found = [p for p in found if not beaten(p, persons, strict=False)]
+        ner = [p for p in persons if not beaten(p, Mentions(found), strict=True)]
+        found = [p for p in found if not beaten(p, Mentions(persons), strict=False)]
         persons = sorted([*ner, *found], key=lambda p: p.start)
     else:
         persons = found
@@ -1004,13 +1011,11 @@ def attribute(
     out: list[Attribution] = []
     prev: Attribution | None = None
     recent: Attribution | None = None
-    para_starts = [p[0] for p in paragraphs(text)]
     for q in spans:
         k = ctx.sentence_at(q.outer_start)
-        para_start = max([p for p in para_starts if p <= q.outer_start], default=0)
+        para_start = ctx.paragraph_start(q.outer_start)
         sa, sb = ctx.sentences[k]
-        prv = [s.outer_end for s in spans if s.outer_end <= q.outer_start]
-        lo = max(sa, prv[-1]) if prv else sa
+        lo = max(sa, ctx.quote_end_before(q.outer_start) or 0)
         inner = text[q.start : q.end]
         mid = bool(masked[lo : q.outer_start].strip(_PUNCT + MASK + DOUBLE_MARKS))
         if mid and _is_title_case_name(inner) and not _is_direct(ctx, q, lo, sb):
@@ -1033,9 +1038,9 @@ def attribute(
         if att.kind == "direct" or att.via.startswith("partial-after"):
             prev = att  # a split quotation goes on from it ("…, “…,” X said. “…”")
     # reported speech, also around partial quotes ("X said the plan was “a disaster”")
-    quoted = [(x.start, x.end) for x in out if x.kind in ("direct", "indirect")]
+    quoted = Cover([(x.start, x.end) for x in out if x.kind in ("direct", "indirect")])
     for a, b in ctx.sentences:
-        if any(qa < b and a < qb for qa, qb in quoted):
+        if quoted.overlaps(a, b):
             continue
         att = _indirect(ctx, a, b)
         if att is not None:

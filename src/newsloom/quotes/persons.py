@@ -11,7 +11,9 @@ with that title or role. ``Context`` holds the mentions with the text and its se
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +21,7 @@ from newsloom.clean.sentences import ABBREVIATIONS
 from newsloom.entities.names import (
     NAME_RE,
     PRONOUNS,
+    Cover,
     gender_of_first_name,
     gender_of_title,
     is_name_like,
@@ -29,7 +32,7 @@ from newsloom.entities.names import (
 )
 from newsloom.nlp.components import TITLE_HEADS
 from newsloom.quotes.cues import AUX, CUE
-from newsloom.quotes.marks import DOUBLE_MARKS, MASK, QuoteSpan
+from newsloom.quotes.marks import DOUBLE_MARKS, MASK, QuoteSpan, paragraphs
 
 
 @dataclass
@@ -41,6 +44,29 @@ class Person:
     text: str
     gender: str | None = None
     prior: bool = False  # the gender is only the first name's usual one, not the article's word
+
+
+class Mentions:
+    """Person mentions in text order, indexed so that those starting in a range, or overlapping a
+    span, are found by bisection (a scan of every person per question was quadratic in a long
+    list of names)."""
+
+    def __init__(self, persons: list[Person]) -> None:
+        self.persons = sorted(persons, key=lambda p: p.start)  # stable: a list in order keeps its order
+        self._starts = [p.start for p in self.persons]
+        self._longest = max((p.end - p.start for p in self.persons), default=0)
+
+    def starting(self, a: int, b: int) -> list[Person]:
+        """The mentions that start in ``[a, b)``."""
+        return self.persons[bisect_left(self._starts, a) : bisect_left(self._starts, b)]
+
+    def ending(self, a: int, b: int) -> list[Person]:
+        """The mentions that end in ``[a, b]``."""
+        return [p for p in self.starting(a - self._longest, b) if a <= p.end <= b]
+
+    def overlapping(self, a: int, b: int) -> list[Person]:
+        """The mentions that overlap ``[a, b)``."""
+        return [p for p in self.starting(a - self._longest + 1, b) if a < p.end]
 
 
 @dataclass
@@ -57,6 +83,23 @@ class Context:
     speakers: set[str] = field(default_factory=set)  # names already given quotations
     resolved: dict[int, Person] = field(default_factory=dict)  # pronoun offset -> its referent
     _places: set[str] | None = field(default=None, init=False, repr=False)  # see place_like
+    # offsets indexed once, so that each lookup is a bisection, not a scan of the article
+    _sentence_starts: list[int] = field(default_factory=list, init=False, repr=False)
+    _paragraphs: list[tuple[int, int]] = field(default_factory=list, init=False, repr=False)
+    _paragraph_starts: list[int] = field(default_factory=list, init=False, repr=False)
+    _quote_starts: list[int] = field(default_factory=list, init=False, repr=False)
+    _quote_ends: list[int] = field(default_factory=list, init=False, repr=False)
+    #: the length of the parse's text (``Doc.text`` joins every token's text on each access)
+    doc_len: int = field(default=0, init=False, repr=False)
+    _mentions: Mentions | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.doc_len = len(self.doc.text) if self.doc is not None else 0
+        self._paragraphs = paragraphs(self.text)
+        self._paragraph_starts = [a for a, _ in self._paragraphs]
+        # quotations come in text order and do not overlap: starts and ends are both sorted
+        self._quote_starts = [q.outer_start for q in self.spans]
+        self._quote_ends = [q.outer_end for q in self.spans]
 
     def place_like(self, name: str) -> bool:
         """NER tags ``name`` a place twice or more, and at least half as often as a person,
@@ -69,11 +112,59 @@ class Context:
             self._places = {t for t, n in place.items() if n >= 2 and 2 * n >= person[t]}
         return name in self._places
 
+    @property
+    def mentions(self) -> Mentions:
+        """``persons``, indexed (again after :meth:`add_person` or :meth:`set_persons`)."""
+        if self._mentions is None or len(self._mentions.persons) != len(self.persons):
+            self._mentions = Mentions(self.persons)
+        return self._mentions
+
+    def add_person(self, p: Person) -> None:
+        """A person the rules found late, kept in text order."""
+        self.persons.append(p)
+        self.persons.sort(key=lambda x: x.start)
+        self._mentions = None
+
+    def set_persons(self, persons: list[Person]) -> None:
+        """Put back an earlier list of persons."""
+        self.persons[:] = persons
+        self._mentions = None
+
     def sentence_at(self, pos: int) -> int:
-        for k, (a, b) in enumerate(self.sentences):
-            if a <= pos < b:
-                return k
+        """Index of the sentence holding ``pos`` (the last sentence when none does)."""
+        if len(self._sentence_starts) != len(self.sentences):  # sentences are added once, in order
+            self._sentence_starts = [a for a, _ in self.sentences]
+        k = bisect_right(self._sentence_starts, pos) - 1
+        if k >= 0 and pos < self.sentences[k][1]:
+            return k
         return max(0, len(self.sentences) - 1)
+
+    def paragraph_start(self, pos: int) -> int:
+        """Where the paragraph holding (or last before) ``pos`` starts; 0 before the first."""
+        k = bisect_right(self._paragraph_starts, pos)
+        return self._paragraph_starts[k - 1] if k else 0
+
+    def paragraph_from(self, pos: int) -> tuple[int, int] | None:
+        """The first paragraph that starts at or after ``pos``."""
+        k = bisect_left(self._paragraph_starts, pos)
+        return self._paragraphs[k] if k < len(self._paragraphs) else None
+
+    def line_end(self, pos: int) -> int:
+        """Where the line holding ``pos`` ends (its line break, or the end of the text)."""
+        k = bisect_right(self._paragraph_starts, pos) - 1
+        if k >= 0 and pos <= self._paragraphs[k][1]:  # a paragraph is a whole line
+            return self._paragraphs[k][1]
+        end = self.text.find("\n", pos)  # a blank line: spaces up to its break
+        return end if end >= 0 else len(self.text)
+
+    def quote_end_before(self, pos: int) -> int | None:
+        """The end (closing mark included) of the last quotation that ends at or before ``pos``."""
+        k = bisect_right(self._quote_ends, pos)
+        return self._quote_ends[k - 1] if k else None
+
+    def quotes_from(self, pos: int) -> Iterator[QuoteSpan]:
+        """The quotations that open at or after ``pos``, in order."""
+        return (self.spans[k] for k in range(bisect_left(self._quote_starts, pos), len(self.spans)))
 
 
 # ------------------------------------------------------------------------ persons
@@ -119,16 +210,16 @@ def whole_name(text: str, p: Person) -> Person:
 
 def add_surname_mentions(text: str, masked: str, persons: list[Person]) -> list[Person]:
     """Lone surnames ("Moorcroft said") of people named in full elsewhere in the article."""
-    taken = [(p.start, p.end) for p in persons]
+    taken = Cover([(p.start, p.end) for p in persons])
     names = {surname(p.text): p for p in persons if len(p.text.split()) >= 2}
     out = list(persons)
     for last, p in names.items():
         if len(last) < 3:
             continue
         for m in re.finditer(rf"\b{re.escape(last)}\b", masked):
-            if not any(a <= m.start() < b for a, b in taken):
+            if not taken.covers(m.start()):
                 out.append(Person(m.start(), m.end(), last, p.gender))
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
     return sorted(out, key=lambda p: p.start)
 
 
@@ -166,9 +257,15 @@ def infer_genders(ctx: Context) -> None:
         one = fulls.get(surname(p.text), set())
         return next(iter(one)) if len(one) == 1 else surname(p.text)
 
+    persons = sorted(ctx.persons, key=lambda p: p.start)  # (already in order: stable)
+    starts = [p.start for p in persons]
+
+    def within(a: int, b: int) -> list[Person]:  # the persons named in [a, b)
+        return persons[bisect_left(starts, a) : bisect_left(starts, b)]
+
     votes: dict[str, int] = {}
     for k, (a, b) in enumerate(ctx.sentences):
-        inside = [p for p in ctx.persons if a <= p.start < b]
+        inside = within(a, b)
         if len({key(p) for p in inside}) != 1:
             continue
         person = inside[0]
@@ -177,7 +274,7 @@ def infer_genders(ctx: Context) -> None:
         span = ctx.masked[person.end : b]
         if k + 1 < len(ctx.sentences):
             na, nb = ctx.sentences[k + 1]
-            if not any(na <= p.start < nb for p in ctx.persons):
+            if not within(na, nb):
                 span += " " + ctx.masked[na:nb]
         votes[key(person)] = votes.get(key(person), 0) + len(_HE_RE.findall(span)) - len(_SHE_RE.findall(span))
     roles: dict[str, int] = {}
@@ -217,7 +314,7 @@ def _attributive(ctx: Context, p: Person) -> bool:
     if re.search(r"\b(?:the|a|an|this|that|one|another)\s+$", ctx.text[max(0, p.start - 8) : p.start], re.I):
         return True
     doc = ctx.doc
-    if doc is None or p.end > len(doc.text):
+    if doc is None or p.end > ctx.doc_len:
         return False
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -241,7 +338,10 @@ def person_at(ctx: Context, pos: int) -> Person | None:
 
 def person_before(ctx: Context, pos: int) -> Person | None:
     """The person mention that ends right before ``pos`` (only spaces between)."""
-    return next((p for p in ctx.persons if p.end <= pos and not ctx.text[p.end : pos].strip()), None)
+    ws = pos
+    while ws > 0 and ctx.text[ws - 1].isspace():  # the spaces before ``pos``
+        ws -= 1
+    return next(iter(ctx.mentions.ending(ws, pos)), None)
 
 
 def person_in(ctx: Context, a: int, b: int, first: bool = True) -> Person | None:
@@ -289,7 +389,7 @@ def main_subject(ctx: Context, a: int, b: int, depth: int = 0) -> Person | None:
     he/she that resolves in turn ("She met Ruiz. She said …": the story's subject stays the
     same) (parse only; None when that subject is no person). Subjects inside quotations are
     the quoted speaker's own words and are skipped."""
-    if ctx.doc is None or b > len(ctx.doc.text):
+    if ctx.doc is None or b > ctx.doc_len:
         return None
     span = ctx.doc.char_span(a, b, alignment_mode="contract")
     for tok in span if span is not None else []:

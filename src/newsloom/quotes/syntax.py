@@ -43,7 +43,7 @@ def dep_subject(ctx: Context, cue_pos: int) -> tuple[int, int] | None:
         # "X told the crowd that we must act, saying “…”": X, the main clause's; climbing only
         # within the sentence (a parse that missed the full stop after a quotation hangs the
         # clause on the next sentence's verb)
-        a, b = ctx.sentences[ctx.sentence_at(cue_pos)] if ctx.sentences else (0, len(doc.text))
+        a, b = ctx.sentences[ctx.sentence_at(cue_pos)] if ctx.sentences else (0, ctx.doc_len)
         top = verb
         while top.head.i != top.i and a <= top.head.idx < b and not _quoted(ctx, top.head):
             top = top.head
@@ -243,7 +243,7 @@ def _np_span(doc: Any, tok: Any) -> tuple[int, int]:
 
 def np_before(ctx: Context, pos: int) -> tuple[int, int] | None:
     """Offsets of the noun phrase whose last token ends at ``pos`` (parse only)."""
-    if ctx.doc is None or pos > len(ctx.doc.text):
+    if ctx.doc is None or pos > ctx.doc_len:
         return None
     span = ctx.doc.char_span(max(0, pos - 1), pos, alignment_mode="expand")
     if span is None or not len(span):
@@ -260,7 +260,7 @@ def resolve_group(ctx: Context, pos: int, plural: bool) -> tuple[int, int] | Non
     before (parse only), that is not a person named alone ("it" is no person; "they" no
     single one) nor inside a quotation."""
     doc = ctx.doc
-    if doc is None or pos > len(doc.text):
+    if doc is None or pos > ctx.doc_len:
         return None
     k = ctx.sentence_at(pos)
     # what "reads" is a message, subject or not ("She sent a letter. “…,” it read")
@@ -287,7 +287,7 @@ def resolve_group(ctx: Context, pos: int, plural: bool) -> tuple[int, int] | Non
 def finite_verb_at(ctx: Context, a: int, b: int) -> int | None:
     """Where the parse finds a finite verb in ``text[a:b]`` before any comma or relative
     pronoun (parse only)."""
-    if ctx.doc is None or b > len(ctx.doc.text):
+    if ctx.doc is None or b > ctx.doc_len:
         return None
     span = ctx.doc.char_span(a, b, alignment_mode="contract")
     for tok in span if span is not None else []:
@@ -316,7 +316,7 @@ def _transitive_past(tok: Token) -> bool:
 
 def token_at(ctx: Context, pos: int) -> Token | None:
     """The parse's token covering the character at ``pos`` (None without a parse)."""
-    if ctx.doc is None or pos >= len(ctx.doc.text):
+    if ctx.doc is None or pos >= ctx.doc_len:
         return None
     span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None

@@ -238,7 +238,7 @@ def run_block(
     order = {a.id: n for a, (n, _, _) in zip(articles, items, strict=True)}
     for a, (_, _, blob) in zip(articles, items, strict=True):
         if blob:
-            attribution._PENDING[a.id] = pickle.loads(blob)
+            attribution.keep_analysis(a.id, pickle.loads(blob))
     store = BlockStore(directory)
     try:
         for i in range(0, len(articles), 200):  # the pipeline's chunks, in input order
@@ -256,7 +256,7 @@ def run_block(
     finally:
         store.close()
         for a in articles:
-            attribution._PENDING.pop(a.id, None)
+            attribution.take_analysis(a.id)
 
 
 def merge_entities(rows: Iterable[str]) -> str:

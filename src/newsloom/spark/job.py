@@ -4,7 +4,7 @@
 
 Inputs are expanded to files (directories walked) on the driver; each file is a task
 unit, so WARC files (thousands of records each) spread across executors. Every record
-goes through :func:`newsloom.pipeline.process_or_reject`, the very function the
+goes through :func:`newsloom.work.process_or_reject`, the very function the
 single-machine pipeline calls, so both paths produce the same articles. The articles are
 then cut into blocks of articles that may interact (:mod:`newsloom.spark.blocks`), and
 each block runs the single-machine corpus stages (entities and quotes across articles,
@@ -28,8 +28,8 @@ from newsloom.ingest import iter_documents
 from newsloom.ingest.files import accepts
 from newsloom.model import Article, Rejection
 from newsloom.nlp import ENV_VAR, select_or_error, selected
-from newsloom.pipeline import process_or_reject
 from newsloom.spark.blocks import DEFAULT_PACK
+from newsloom.work import process_or_reject
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
@@ -74,7 +74,7 @@ def process_partition(targets: Iterable[tuple[str, int]]) -> Iterator[tuple[Any,
             if isinstance(out, Rejection):
                 yield ("rejected", index, seq, None, None, out.source, data, *[None] * 8)
                 continue
-            analysis = attribution._PENDING.pop(out.id, None)
+            analysis = attribution.take_analysis(out.id)
             try:
                 feats = features(out, analysis)
             except Exception:  # an article the blocking cannot read still gets its own block

@@ -31,6 +31,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from newsloom.clean.text import MONTHS
+from newsloom.entities.names import Cover
 from newsloom.model import Article, DateMention
 
 # --- lexicons -----------------------------------------------------------------------
@@ -584,7 +585,7 @@ def _resolve_anaphora(mentions: list[DateMention]) -> list[DateMention]:
         unit, step, part = d.value[1], int(d.value[2:4]), d.value[4:]
         need = {"Y": 1, "M": 2, "D": 3}[unit]
         d.value = None
-        for prev in reversed(mentions[:i]):
+        for prev in (mentions[j] for j in range(i - 1, -1, -1)):  # no copy of the list per anaphor
             if d.start - prev.end > _ANAPHOR_REACH:
                 break
             a = _ANTECEDENT_RE.fullmatch(prev.value or "")
@@ -941,12 +942,12 @@ def extract(text: str, ref: date | None, ref_status: str = "resolved") -> list[D
             if out is not None:
                 found.append((m.start(), m.end(), prio, *out))
     found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = Cover()
     mentions = []
     for start, end, _prio, value, depends in found:
-        if any(start < e and s < end for s, e in taken):
+        if taken.overlaps(start, end):
             continue
-        taken.append((start, end))
+        taken.add(start, end)
         status = "resolved" if not depends else ("unresolved" if ref is None else ref_status)
         mentions.append(DateMention(text=text[start:end], start=start, end=end, value=value, status=status))
     mentions.sort(key=lambda d: d.start)
@@ -954,7 +955,11 @@ def extract(text: str, ref: date | None, ref_status: str = "resolved") -> list[D
 
 
 def stage(article: Article) -> Article:
-    """Article stage: fill ``article.dates``."""
-    ref, status = reference_date(article)
-    article.dates = extract(article.text, ref, status)
+    """Article stage: fill ``article.dates`` from the analysed prefix of the text (none in an
+    article not in English)."""
+    from newsloom.nlp import bound  # lazy: the nlp package loads spaCy
+
+    text = bound(article)
+    ref, status = reference_date(article) if text else (None, "unresolved")
+    article.dates = extract(text, ref, status) if text else []
     return article

@@ -203,8 +203,12 @@ def extract(text: str, date_spans: list[tuple[int, int]]) -> list[Figure]:
 
 
 def stage(article: Article) -> Article:
-    """Article stage: fill ``article.figures`` (after the dates stage, whose spans it reuses)."""
-    mentions = article.dates or dates.extract(article.text, None)
+    """Article stage: fill ``article.figures`` from the analysed prefix of the text (none in an
+    article not in English); after the dates stage, whose spans it reuses."""
+    from newsloom.nlp import bound  # lazy: the nlp package loads spaCy
+
+    text = bound(article)
+    mentions = (article.dates or dates.extract(text, None)) if text else []
     spans = [(d.start, d.end) for d in mentions if not (d.value or "").startswith("P")]
-    article.figures = extract(article.text, spans)
+    article.figures = extract(text, spans) if text else []
     return article

@@ -1,0 +1,87 @@
+"""Benchmark: the whole analysis against the cost of the parse, on PolNeAR's texts.
+
+    python bench/throughput.py [--limit N] [--workers 1,2] [--floor]
+
+Reports, in one run on the same texts (``../shared/data/quotes/polnear`` train and dev,
+924 texts of about 700 words; skipped when absent):
+- the single-process spaCy pass of the default model alone (``nlp.pipe`` over the texts);
+- ``newsloom analyze --workers N`` for each N, into a fresh store;
+articles/s and the peak memory of the whole process tree for each, and each analysis's rate
+as a multiple of the parse alone. ``--floor`` exits 1 when a ratio falls below its pinned
+floor (``FLOORS``) or the process tree's peak memory passes 1.5 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+POLNEAR = HERE.parent.parent / "shared" / "data" / "quotes" / "polnear"
+sys.path.insert(0, str(HERE))
+
+from inputs import analyze_cmd, measure  # noqa: E402
+
+# Rate of `analyze --workers N` over the parse alone, pinned a little under the measured figures.
+FLOORS = {1: 0.75, 2: 1.20}
+MAX_MEMORY = 1.5 * 2**30
+
+PARSE = """
+import sys, time
+from pathlib import Path
+from newsloom.nlp import load
+nlp = load(None)
+texts = [Path(p).read_text(encoding="utf-8") for p in sys.argv[1:]]
+start = time.monotonic()
+for _ in nlp.pipe(texts):
+    pass
+print(time.monotonic() - start)
+"""
+
+
+def texts(limit: int | None) -> list[Path]:
+    files = sorted((POLNEAR / "train" / "text").glob("*.txt")) + sorted((POLNEAR / "dev" / "text").glob("*.txt"))
+    return files[:limit] if limit else files
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=None, help="the first N texts only")
+    ap.add_argument("--workers", default=f"1,{os.cpu_count() or 1}", help="worker counts to run")
+    ap.add_argument("--floor", action="store_true", help="exit 1 when a pinned floor is broken")
+    args = ap.parse_args()
+    files = texts(args.limit)
+    if not files:
+        print(f"skipped: no PolNeAR texts under {POLNEAR}")
+        return 0
+    failed = []
+    with tempfile.TemporaryDirectory() as t:
+        tmp = Path(t)
+        folder = tmp / "texts"
+        folder.mkdir()
+        for f in files:  # one folder, so analyze reads exactly these
+            (folder / f.name).write_bytes(f.read_bytes())
+        _, peak, res = measure([sys.executable, "-c", PARSE, *map(str, sorted(folder.iterdir()))])
+        parse_rate = len(files) / float(res.stdout.strip())
+        print(f"{len(files)} texts")
+        print(f"spaCy pass alone, 1 process: {parse_rate:.2f} articles/s, peak memory {peak / 2**20:.0f} MB")
+        for n in [int(x) for x in args.workers.split(",") if x]:
+            seconds, peak, res = measure(analyze_cmd([folder], tmp / f"w{n}.db", n))
+            rate = len(files) / seconds
+            ratio = rate / parse_rate
+            print(f"analyze --workers {n}: {rate:.2f} articles/s ({ratio:.2f}x the parse alone), "
+                  f"peak memory {peak / 2**20:.0f} MB, {seconds:.0f} s (exit {res.returncode})")
+            if n in FLOORS and ratio < FLOORS[n]:
+                failed.append(f"--workers {n} at {ratio:.2f}x the parse, floor {FLOORS[n]}x")
+            if peak > MAX_MEMORY:
+                failed.append(f"--workers {n} peak memory {peak / 2**20:.0f} MB over {MAX_MEMORY / 2**20:.0f} MB")
+    for f in failed:
+        print("FLOOR:", f)
+    return 1 if args.floor and failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

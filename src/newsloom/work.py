@@ -1,0 +1,282 @@
+"""The per-article work, free of any store: clean, give an id, run the article stages within a
+deadline; in this process or in a pool of worker processes.
+
+The parent process keeps ingest, ordering, ids and the store; it hands each document to the
+work with what the work needs and nothing else (the site's repetition counts of the
+document's own lines), and gets back the article or its rejection with the article's
+analysis, in input order. So the output is the same for any number of workers.
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+import signal
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any
+
+from newsloom.clean import LineStats, body_lines, clean, site_of
+from newsloom.errors import NewsloomError
+from newsloom.model import Article, RawDocument, Rejection
+from newsloom.pipeline_types import ArticleStage
+
+DOC_TIMEOUT = 60.0  # seconds one document may take through the article stages
+BATCH_DOCS = 64  # documents parsed together (spaCy's pipe is several times faster than one call each)
+BATCH_CHARS = 200_000  # ... within this many characters, so one batch stays a few seconds long
+
+
+class _Deadline:
+    """Raises NL017 in the work in hand when it runs past ``seconds`` of wall clock.
+
+    A SIGALRM timer, so it works on a process's main thread only (elsewhere it does nothing:
+    the article stages are linear in length and bounded, this is the last guard).
+    """
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.armed = False
+
+    def _fire(self, signum: int, frame: object) -> None:
+        raise NewsloomError("NL017", f"over {self.seconds:g} s")
+
+    def __enter__(self) -> _Deadline:
+        if self.seconds and threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGALRM, self._fire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            self.armed = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+
+
+def _headline(raw: RawDocument, article: Article) -> str | None:
+    """The headline of a plain-text item that is nothing but its headline, else None.
+
+    Feed entries without summary, wire alerts and exports of headlines are news too; the
+    cleaner takes such a line for the title and leaves no body.
+    """
+    title = " ".join((article.title or raw.title or "").split())
+    if raw.text is None or not title:
+        return None
+    lines = {" ".join(x.split()) for x in raw.text.split("\n")} - {""}
+    return title if lines <= {title, " ".join((raw.title or "").split())} else None
+
+
+def article_id(raw: RawDocument) -> str:
+    """The id a document's article gets: its own, else its content fingerprint's head."""
+    return raw.id or raw.fingerprint[:12]
+
+
+def prepare(raw: RawDocument, stats: LineStats | None = None) -> Article:
+    """Clean one document and give it its id; raises NL009 when no words are left."""
+    article = clean(raw, stats)
+    if not article.text.strip():
+        headline = _headline(raw, article)
+        if headline is None:
+            raise NewsloomError("NL009", f"{len(article.removed)} lines, all furniture")
+        article.text = headline
+        article.removed = [r for r in article.removed if " ".join(r.text.split()) != headline]
+    article.id = article_id(raw)
+    return article
+
+
+def run_stages(articles: list[Article], article_stages: list[ArticleStage]) -> list[Article]:
+    """Every stage over the articles in turn; a stage with a ``batch`` method gets them all at once."""
+    for stage in article_stages:
+        batch = getattr(stage, "batch", None)
+        articles = batch(articles) if batch is not None else [stage(a) for a in articles]
+    return articles
+
+
+def analyse(article: Article, article_stages: list[ArticleStage], timeout: float | None = DOC_TIMEOUT) -> Article:
+    """Run the article stages on a prepared article, within ``timeout`` seconds (NL017)."""
+    with _Deadline(timeout):
+        return run_stages([article], article_stages)[0]
+
+
+def process_document(
+    raw: RawDocument, article_stages: list[ArticleStage], stats: LineStats | None = None,
+    timeout: float | None = DOC_TIMEOUT,
+) -> Article:
+    """Clean, give an id, run the article stages. The pipeline's workers and the Spark job
+    both come here, so they agree. Raises :class:`NewsloomError` when the document yields
+    no article."""
+    return analyse(prepare(raw, stats), article_stages, timeout)
+
+
+def rejection(raw: RawDocument, err: NewsloomError) -> Rejection:
+    return Rejection(source=raw.source, reason=err.reason, code=err.code)
+
+
+def guarded(raw: RawDocument, work: Callable[[], Article]) -> Article | Rejection:
+    """``work()``, with every failure turned into a rejection naming the input."""
+    try:
+        return work()
+    except NewsloomError as err:
+        return rejection(raw, err)
+    except Exception as exc:  # one document must never stop the batch
+        return rejection(raw, NewsloomError("NL011", f"{type(exc).__name__}: {exc}".splitlines()[0][:200]))
+
+
+def process_or_reject(
+    raw: RawDocument, article_stages: list[ArticleStage], stats: LineStats | None = None,
+    timeout: float | None = DOC_TIMEOUT,
+) -> Article | Rejection:
+    """:func:`process_document`, with every failure turned into a rejection naming the input."""
+    return guarded(raw, lambda: process_document(raw, article_stages, stats, timeout))
+
+
+@dataclass
+class Job:
+    """One document, with the repetition counts its site's earlier documents give its lines."""
+
+    raw: RawDocument
+    stats: LineStats | None = None
+
+
+# What the work gives back for one job: the article (with its analysis, which the corpus
+# stages fold in) or the rejection.
+Outcome = tuple[Article | Rejection, Any]
+
+
+def job(raw: RawDocument, stats: LineStats) -> Job:
+    """A job carrying only the counts of ``raw``'s own lines (``stats`` has seen ``raw``)."""
+    site = site_of(raw)
+    seen = stats.counts.get(site)
+    if seen is None:
+        return Job(raw)
+    mine = Counter({k: seen[k] for k in {stats.key(x) for x in body_lines(raw)} if k in seen})
+    return Job(raw, LineStats(max_words=stats.max_words, counts={site: mine}))
+
+
+def _batches(articles: list[Article]) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    size = 0
+    for article in articles:
+        if batch and (len(batch) >= BATCH_DOCS or size + len(article.text) > BATCH_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(article)
+        size += len(article.text)
+    if batch:
+        yield batch
+
+
+def run_jobs(
+    jobs: list[Job], article_stages: list[ArticleStage], take: Callable[[str], Any],
+    timeout: float | None = DOC_TIMEOUT,
+) -> list[Outcome]:
+    """The work for ``jobs``, in order. Articles go through the stages in batches, each batch
+    within ``timeout``; a batch that runs past it is done again one article at a time, so
+    only the slow article is rejected (NL017). ``take(article_id)`` hands over the analysis
+    a stage kept for an article."""
+    prepared = [guarded(j.raw, functools.partial(prepare, j.raw, j.stats)) for j in jobs]
+    done: dict[int, Outcome] = {}
+    index = {id(p): i for i, p in enumerate(prepared)}
+    for batch in _batches([p for p in prepared if isinstance(p, Article)]):
+        try:
+            with _Deadline(timeout):
+                results = run_stages(batch, article_stages)
+        except Exception:  # one slow or failing article: find it by going one at a time
+            results = [guarded(jobs[index[id(a)]].raw, functools.partial(analyse, a, article_stages, timeout))
+                       for a in batch]
+        for source, result in zip(batch, results, strict=True):
+            done[index[id(source)]] = (result, take(result.id) if isinstance(result, Article) else None)
+    return [done.get(i, (p, None)) for i, p in enumerate(prepared)]
+
+
+def _take(article_id: str) -> Any:
+    from newsloom import attribution
+
+    return attribution.take_analysis(article_id)
+
+
+def _in_worker(jobs: list[Job], article_stages: list[ArticleStage], timeout: float | None) -> list[Outcome]:
+    # the stages travel by reference (module functions); the model loads once per worker process
+    return run_jobs(jobs, article_stages, _take, timeout)
+
+
+class Workers:
+    """Runs jobs in this process (``n == 1``) or in a pool of ``n`` worker processes; results
+    come back in submission order either way.
+
+    A worker that dies (killed, out of memory, a crash in native code) costs only its own
+    documents: they are tried again one at a time, and the one that kills a worker again is
+    rejected (NL011). When workers die three times in a row on their own, the rest of the
+    run goes on in this process.
+    """
+
+    RETRIES = 3
+
+    def __init__(self, n: int, article_stages: list[ArticleStage], timeout: float | None = DOC_TIMEOUT) -> None:
+        self.n = n
+        self.article_stages = article_stages
+        self.timeout = timeout
+        self._pool: ProcessPoolExecutor | None = None
+        self._deaths = 0  # worker deaths since the last job a worker finished
+
+    @property
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # fork where there is one: no re-import of the caller's __main__, a fast start
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            self._pool = ProcessPoolExecutor(self.n, mp_context=context)
+        return self._pool
+
+    @property
+    def parallel(self) -> bool:
+        return self.n > 1 and self._deaths < self.RETRIES
+
+    def _here(self, jobs: list[Job]) -> list[Outcome]:
+        return run_jobs(jobs, self.article_stages, _take, self.timeout)
+
+    def submit(self, jobs: list[Job]) -> Callable[[], list[Outcome]]:
+        """Start ``jobs``; the returned function waits for their outcomes."""
+        # the same parts for any n: a batch's parse is the same floating-point work whoever runs it
+        parts = [jobs[i : i + BATCH_DOCS] for i in range(0, len(jobs), BATCH_DOCS)]
+        if not self.parallel:
+            outcomes = [o for part in parts for o in self._here(part)]
+            return lambda: outcomes
+        futures = [self.pool.submit(_in_worker, part, self.article_stages, self.timeout) for part in parts]
+        return lambda: [o for part, f in zip(parts, futures, strict=True) for o in self._result(part, f)]
+
+    def _result(self, part: list[Job], future: Future[list[Outcome]]) -> list[Outcome]:
+        try:
+            outcomes = future.result()
+        except BrokenProcessPool:  # a worker died: its documents are tried again one at a time
+            self.close()
+            return [self._alone(j) for j in part]
+        self._deaths = 0
+        return outcomes
+
+    def _alone(self, one: Job) -> Outcome:
+        if not self.parallel:
+            return self._here([one])[0]
+        try:
+            outcome = self.pool.submit(_in_worker, [one], self.article_stages, self.timeout).result()[0]
+        except BrokenProcessPool:
+            self._deaths += 1
+            self.close()
+            return rejection(one.raw, NewsloomError("NL011", "the worker process analysing it died")), None
+        self._deaths = 0
+        return outcome
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
