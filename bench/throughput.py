@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 POLNEAR = HERE.parent.parent / "shared" / "data" / "quotes" / "polnear"
 sys.path.insert(0, str(HERE))
 
-from inputs import analyze_cmd, measure  # noqa: E402
+from inputs import analyze_cmd, floors, measure  # noqa: E402
 
 # Rate of `analyze --workers N` over the parse alone, pinned a little under the measured figures.
 FLOORS = {1: 0.75, 2: 1.20}
@@ -78,9 +78,7 @@ def main() -> int:
                 failed.append(f"--workers {n} at {ratio:.2f}x the parse, floor {FLOORS[n]}x")
             if peak > MAX_MEMORY:
                 failed.append(f"--workers {n} peak memory {peak / 2**20:.0f} MB over {MAX_MEMORY / 2**20:.0f} MB")
-    for f in failed:
-        print("FLOOR:", f)
-    return 1 if args.floor and failed else 0
+    return floors(failed, args.floor)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
+
 from newsloom.model import Article, RawDocument, Rejection
 from newsloom.pipeline import Pipeline
 from newsloom.store import Store
@@ -27,29 +29,19 @@ def _fails_on_marker(article: Article) -> Article:
     return article
 
 
-def test_a_failing_document_in_a_worker_batch_is_the_only_one_rejected():
-    text = "The Orlen rail operator signed a contract worth 3 million crowns on Monday, its manager said."
-    jobs = [Job(RawDocument(source=f"d{i}.txt", text=text + (" MARKER" if i == 2 else f" Item {i}.")))
-            for i in range(5)]
-    with Workers(2, [_fails_on_marker]) as workers:
-        outcomes = workers.submit(jobs)()
-    kinds = [(type(o).__name__, getattr(o, "code", None)) for o, _ in outcomes]
-    assert kinds == [("Article", None)] * 2 + [("Rejection", "NL011")] + [("Article", None)] * 2
-    assert isinstance(outcomes[2][0], Rejection) and outcomes[2][0].source == "d2.txt"
-
-
 def _dies_on_marker(article: Article) -> Article:
     if "MARKER" in article.text:
         os._exit(3)  # a crash in native code, an out-of-memory kill
     return article
 
 
-def test_a_worker_that_dies_costs_only_its_own_document():
-    text = "The Duna hospital trust cut spending by 9 million crowns, its chair said on Friday."
-    jobs = [Job(RawDocument(source=f"d{i}.txt", text=text + (" MARKER" if i == 1 else f" Item {i}.")))
-            for i in range(4)]
-    with Workers(2, [_dies_on_marker]) as workers:
+@pytest.mark.parametrize(("stage", "reason"), [(_fails_on_marker, "stage broke"), (_dies_on_marker, "died")])
+def test_a_document_that_breaks_its_worker_is_the_only_one_rejected(stage, reason):
+    text = "The Orlen rail operator signed a contract worth 3 million crowns on Monday, its manager said."
+    jobs = [Job(RawDocument(source=f"d{i}.txt", text=text + (" MARKER" if i == 2 else f" Item {i}.")))
+            for i in range(5)]
+    with Workers(2, [stage]) as workers:
         outcomes = workers.submit(jobs)()
-    assert [o.source for o, _ in outcomes] == [f"d{i}.txt" for i in range(4)]
-    assert [getattr(o, "code", None) for o, _ in outcomes] == [None, "NL011", None, None]
-    assert "died" in outcomes[1][0].reason
+    assert [o.source for o, _ in outcomes] == [f"d{i}.txt" for i in range(5)]
+    assert [getattr(o, "code", None) for o, _ in outcomes] == [None, None, "NL011", None, None]
+    assert isinstance(outcomes[2][0], Rejection) and reason in outcomes[2][0].reason

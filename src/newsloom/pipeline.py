@@ -11,7 +11,7 @@ are given the ids of every article they have not yet finished and must be idempo
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +23,17 @@ from newsloom.ingest.decode import MAX_BYTES
 from newsloom.model import Article, RawDocument, Rejection
 from newsloom.pipeline_types import ArticleStage, CorpusStage
 from newsloom.store import BATCH, Store
-from newsloom.work import DOC_TIMEOUT, Job, Outcome, Workers, job, process_document, process_or_reject, rejection
+from newsloom.work import (
+    DOC_TIMEOUT,
+    Job,
+    Outcome,
+    Workers,
+    chunked,
+    job,
+    process_document,
+    process_or_reject,
+    rejection,
+)
 
 
 @dataclass
@@ -40,17 +50,6 @@ class RunReport:
     @property
     def ok(self) -> bool:
         return not self.rejected
-
-
-def _chunks(items: Iterator[RawDocument | Rejection], size: int) -> Iterator[list[RawDocument | Rejection]]:
-    chunk: list[RawDocument | Rejection] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 @dataclass
@@ -182,7 +181,7 @@ class Pipeline:
                     on_item("", None)
 
         with Workers(self.workers, self.article_stages, self.doc_timeout) as workers:
-            for items in _chunks(iter_documents(targets, sources(self.max_bytes)), self.chunk_size):
+            for items in chunked(iter_documents(targets, sources(self.max_bytes)), self.chunk_size):
                 chunk = self._admit(items, in_flight)
                 waiting.append((chunk, workers.submit(chunk.jobs)))
                 if len(waiting) > 1:

@@ -14,17 +14,18 @@ import multiprocessing
 import signal
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from newsloom.clean import LineStats, body_lines, clean, site_of
 from newsloom.errors import NewsloomError
 from newsloom.model import Article, RawDocument, Rejection
 from newsloom.pipeline_types import ArticleStage
 
+T = TypeVar("T")
 DOC_TIMEOUT = 60.0  # seconds one document may take through the article stages
 BATCH_DOCS = 64  # documents parsed together (spaCy's pipe is several times faster than one call each)
 BATCH_CHARS = 200_000  # ... within this many characters, so one batch stays a few seconds long
@@ -134,6 +135,18 @@ def process_or_reject(
     return guarded(raw, lambda: process_document(raw, article_stages, stats, timeout))
 
 
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 @dataclass
 class Job:
     """One document, with the repetition counts its site's earlier documents give its lines."""
@@ -175,15 +188,17 @@ def run_jobs(
     timeout: float | None = DOC_TIMEOUT,
 ) -> list[Outcome]:
     """The work for ``jobs``, in order. Articles go through the stages in batches, each batch
-    within ``timeout``; a batch that runs past it is done again one article at a time, so
-    only the slow article is rejected (NL017). ``take(article_id)`` hands over the analysis
-    a stage kept for an article."""
+    within up to twice ``timeout``; a batch that runs past it or fails is done again one
+    article at a time, each within ``timeout``, so only the slow article is rejected (NL017).
+    ``take(article_id)`` hands over the analysis a stage kept for an article."""
     prepared = [guarded(j.raw, functools.partial(prepare, j.raw, j.stats)) for j in jobs]
     done: dict[int, Outcome] = {}
     index = {id(p): i for i, p in enumerate(prepared)}
     for batch in _batches([p for p in prepared if isinstance(p, Article)]):
+        # a full batch may take twice one document's allowance (a slow model's long articles)
+        allowance = timeout * (1 + len(batch) / BATCH_DOCS) if timeout else None
         try:
-            with _Deadline(timeout):
+            with _Deadline(allowance):
                 results = run_stages(batch, article_stages)
         except Exception:  # one slow or failing article: find it by going one at a time
             results = [guarded(jobs[index[id(a)]].raw, functools.partial(analyse, a, article_stages, timeout))

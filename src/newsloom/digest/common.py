@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
 from typing import Any
 
 from newsloom.model import Article, Derivation, Entity, Story
 from newsloom.provenance.align import Sentence, sentences
 from newsloom.store import Store
+from newsloom.timeline.dates import reference_date
 
 MAIN_KINDS = {"copy", "rewrite"}
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'’-]+(?:\([A-Za-z]+\))?\s+[—–-]\s+")
@@ -17,6 +20,12 @@ _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'’-]+(?:\([A-Za-z]+\))?\s+[—–-]\s+
 def display(text: str) -> str:
     """A sentence as shown: the wire dateline ("PORT AVERLY (CW) —") dropped (still a substring)."""
     return _DATELINE_RE.sub("", text, count=1)
+
+
+def published_date(a: Article) -> date | None:
+    """An article's publication date, when it gives one (not one estimated from its text)."""
+    ref, status = reference_date(a)
+    return ref if status == "resolved" else None
 
 
 @dataclass
@@ -45,11 +54,19 @@ class StoryData:
             self._sentences[article_id] = sentences(self.articles[article_id].text)
         return self._sentences[article_id]
 
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        return {a_id: i for i, a_id in enumerate(self.articles)}
+
     def order(self, article_id: str) -> tuple[int, str, int]:
         """Sort key: originals before their copies, then by date (undated last), then load order."""
         a = self.articles[article_id]
-        return (0 if self.root(article_id) == article_id else 1, a.published or "9999",
-                list(self.articles).index(article_id))
+        return (0 if self.root(article_id) == article_id else 1, a.published or "9999", self._position[article_id])
+
+    @cached_property
+    def earliest(self) -> date | None:
+        """The earliest publication date any of the story's articles gives (None: none does)."""
+        return min((d for a in self.articles.values() if (d := published_date(a))), default=None)
 
     def cite(self, ids: set[str] | list[str]) -> list[str]:
         """Article ids in citation order: originals first, then by date."""

@@ -11,29 +11,23 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsloom.digest.common import StoryData
+from newsloom.digest.common import StoryData, published_date
 from newsloom.model import Article
 from newsloom.timeline.dates import extract, reference_date
-
-
-def _published(a: Article) -> date | None:
-    ref, status = reference_date(a)
-    return ref if status == "resolved" else None
 
 
 def reference(data: StoryData, a: Article) -> tuple[date | None, bool]:
     """The date ``a``'s relative dates count from, and whether it is new story evidence
     (its source's date, else the story's earliest date when its own text gives none)."""
-    if own := _published(a):
+    if own := published_date(a):
         return own, False
     root = data.articles[data.root(a.id)]
-    if root.id != a.id and (ref := _published(root)):
+    if root.id != a.id and (ref := published_date(root)):
         return ref, True
     own_guess = reference_date(a)[0]
     if own_guess is not None:
         return own_guess, False  # its own text dates it; the story's dates are weaker evidence
-    dated = sorted(d for x in data.articles.values() if (d := _published(x)))
-    return (dated[0], True) if dated else (None, False)
+    return (data.earliest, True) if data.earliest else (None, False)
 
 
 def estimate(data: StoryData) -> list[Article]:

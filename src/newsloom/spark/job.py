@@ -3,9 +3,9 @@
     spark-submit --master yarn -m newsloom.spark.job s3://bucket/cc-news/*.warc.gz --out s3://bucket/out
 
 Inputs are expanded to files (directories walked) on the driver; each file is a task
-unit, so WARC files (thousands of records each) spread across executors. Every record
-goes through :func:`newsloom.work.process_or_reject`, the very function the
-single-machine pipeline calls, so both paths produce the same articles. The articles are
+unit, so WARC files (thousands of records each) spread across executors. Records go
+through :func:`newsloom.work.run_jobs` in batches, the very function the worker processes
+of ``analyze`` run, so both paths produce the same articles. The articles are
 then cut into blocks of articles that may interact (:mod:`newsloom.spark.blocks`), and
 each block runs the single-machine corpus stages (entities and quotes across articles,
 provenance, stories, digests) over an in-memory store. Tables: articles, entities, quotes,
@@ -23,13 +23,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsloom.clean import LineStats
 from newsloom.ingest import iter_documents
 from newsloom.ingest.files import accepts
-from newsloom.model import Article, Rejection
+from newsloom.model import Rejection
 from newsloom.nlp import ENV_VAR, select_or_error, selected
 from newsloom.spark.blocks import DEFAULT_PACK
-from newsloom.work import process_or_reject
+from newsloom.work import BATCH_DOCS, Job, chunked, run_jobs
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
@@ -60,29 +59,33 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
 def process_partition(targets: Iterable[tuple[str, int]]) -> Iterator[tuple[Any, ...]]:
     """A row (see ``ROWS``) for every document of the partition's inputs: the article or
     rejection in contract JSON, and for an article its analysis (pickled, so the corpus
-    stages need not parse it again) and blocking features."""
+    stages need not parse it again) and blocking features. Documents go through
+    :func:`newsloom.work.run_jobs` in batches, as in a worker process of ``analyze``."""
     from newsloom import attribution
     from newsloom.spark.blocks import features
     from newsloom.stages import article_stages
 
     stages = article_stages()  # built once per partition; the NLP model is cached per worker
-    stats = LineStats()
     for target, index in targets:
-        for seq, item in enumerate(iter_documents([target])):
-            out: Article | Rejection = item if isinstance(item, Rejection) else process_or_reject(item, stages, stats)
-            data = json.dumps({**out.to_dict(), "_idx": index, "_seq": seq}, ensure_ascii=False)
-            if isinstance(out, Rejection):
-                yield ("rejected", index, seq, None, None, out.source, data, *[None] * 8)
-                continue
-            analysis = attribution.take_analysis(out.id)
-            try:
-                feats = features(out, analysis)
-            except Exception:  # an article the blocking cannot read still gets its own block
-                feats = {"keys": [], "terms": [], "outlets": [], "credits": []}
-            yield ("articles", index, seq, out.id, out.fingerprint, out.source, data,
-                   pickle.dumps(analysis) if analysis is not None else None,
-                   feats["keys"], feats["terms"], feats["outlets"], feats["credits"],
-                   out.site, out.dateline, out.credited_source)
+        for group in chunked(enumerate(iter_documents([target])), BATCH_DOCS):
+            raws = [(seq, item) for seq, item in group if not isinstance(item, Rejection)]
+            outcomes = dict(zip([seq for seq, _ in raws],
+                                run_jobs([Job(raw) for _, raw in raws], stages, attribution.take_analysis),
+                                strict=True))
+            for seq, item in group:
+                out, analysis = (item, None) if isinstance(item, Rejection) else outcomes[seq]
+                data = json.dumps({**out.to_dict(), "_idx": index, "_seq": seq}, ensure_ascii=False)
+                if isinstance(out, Rejection):
+                    yield ("rejected", index, seq, None, None, out.source, data, *[None] * 8)
+                    continue
+                try:
+                    feats = features(out, analysis)
+                except Exception:  # an article the blocking cannot read still gets its own block
+                    feats = {"keys": [], "terms": [], "outlets": [], "credits": []}
+                yield ("articles", index, seq, out.id, out.fingerprint, out.source, data,
+                       pickle.dumps(analysis) if analysis is not None else None,
+                       feats["keys"], feats["terms"], feats["outlets"], feats["credits"],
+                       out.site, out.dateline, out.credited_source)
 
 
 def dedupe(articles: DataFrame) -> tuple[DataFrame, DataFrame]:
