@@ -103,3 +103,55 @@ def test_phone_width_has_no_sideways_scroll(sample_url):
             phone.get(sample_url + path)
             width = phone.execute_script("return document.documentElement.scrollWidth")
             assert width <= 392, f"{path} is {width}px wide"
+
+
+def _open_folds(driver, scope: str) -> None:
+    """Open the folded lists (``<details>``) in ``scope`` so their text is visible."""
+    for summary in driver.find_elements(By.CSS_SELECTOR, f"{scope} details:not([open]) > summary"):
+        summary.click()
+
+
+def _largest_demo_story(driver, demo_url: str) -> str:
+    import json
+
+    driver.get(demo_url + "/api/stories")
+    stories = json.loads(driver.find_element(By.TAG_NAME, "body").text)["stories"]
+    return max(stories, key=lambda s: s["articles"])["id"]
+
+
+QUOTE_MARKS = "\"'“”‘’«»„"
+
+
+def test_demo_story_shows_a_quote_across_outlets_with_its_diff(driver, demo_url):
+    driver.get(f"{demo_url}/story/{_largest_demo_story(driver, demo_url)}")
+    _open_folds(driver, ".quotes-sec")
+    clusters = driver.find_elements(By.CSS_SELECTOR, ".quotes-sec .quote-cluster")
+    carried = [c for c in clusters if len(c.find_elements(By.CSS_SELECTOR, ".carriers .cite")) >= 2]
+    assert carried, "no quote shows two or more outlets"
+    assert any(c.find_element(By.CSS_SELECTOR, ".carriers").text.split()[0] in ("3", "4") for c in carried)
+    diffed = [c for c in carried if c.find_elements(By.CSS_SELECTOR, ".variant del")
+              and c.find_elements(By.CSS_SELECTOR, ".variant ins")]
+    assert diffed and diffed[0].find_element(By.CSS_SELECTOR, ".variant del").is_displayed()
+
+
+def test_demo_reported_speech_is_never_in_quotation_marks(driver, demo_url):
+    driver.get(f"{demo_url}/story/{_largest_demo_story(driver, demo_url)}")
+    _open_folds(driver, ".quotes-sec")
+    reported = driver.find_elements(By.CSS_SELECTOR, ".quote-cluster[data-kind=indirect]")
+    assert reported, "the demo story has reported speech"
+    for cluster in reported:
+        assert not cluster.find_elements(By.TAG_NAME, "blockquote")
+        text = cluster.find_element(By.CSS_SELECTOR, ".reported").text.strip()
+        assert text[0] not in QUOTE_MARKS, text  # it opens with its speaker and cue, not a mark
+    # every indirect quote on an article page: neither in the quote list nor in the text
+    link = driver.find_element(By.CSS_SELECTOR, ".articles-sec .row a")
+    link.click()
+    items = driver.find_elements(By.CSS_SELECTOR, "li[data-kind=indirect]")
+    assert items
+    for item in items:
+        text = item.find_element(By.CSS_SELECTOR, ".reported").text.strip()
+        assert text[0] not in QUOTE_MARKS, text
+    inside_marks = driver.execute_script(
+        "return [...document.querySelectorAll('.body .reported')].filter(e => e.closest('.q, q, blockquote')"
+        " || getComputedStyle(e, '::before').content.match(/[\"“‘«]/)).length")
+    assert inside_marks == 0 and driver.find_elements(By.CSS_SELECTOR, ".body .reported")

@@ -79,3 +79,33 @@ def test_numbers_inside_dates_are_skipped() -> None:
 def test_digits_inside_words_are_not_figures() -> None:
     """Model numbers and tokens such as "A380" or "item12" are names, not quantities."""
     assert extract("The A380 and the route item12 were retired, along with clause7b.", []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "key"),
+    [
+        ("The council approved a $40 million budget for the bridge.", "$40 million", True),
+        ("Turnout rose to 64% of the registered voters.", "64%", True),
+        ("Some 2,300 nurses joined the march.", "2,300 nurses", True),
+        ("The motion passed with 300 votes in favour.", "300 votes", True),
+        ("Three miners were killed in the collapse.", "Three miners", False),  # small count of actors
+        ("The storm injured 4 climbers and left 3 dead.", "4 climbers", False),
+        ("Rail staff signed a four-year contract.", "four-year", True),
+        ("The ferry works will take six weeks.", "six weeks", True),
+        ("He has worked at the mill for 22 years.", "22 years", False),  # a career, not the event
+        ("The two leaders met in the capital.", "two leaders", False),
+        ("A seven-year-old boy was rescued.", "seven-year-old", False),
+        ("Shares fell 4% on the news.", "4%", True),
+        ("The union was seeking 18% over two years.", "18%", False),  # measure is no noun phrase
+    ],
+)
+def test_key_figure_rules(text: str, figure: str, key: bool) -> None:
+    from newsloom.digest.figures import dropped
+
+    f = next(f for f in extract(text, []) if f.text == figure)
+    assert (dropped(f, text) is None) is key, dropped(f, text)
+
+
+def test_numbers_inside_names_are_not_figures() -> None:
+    text = "Engineers inspected the Brackwater Line 3 gas pipeline and a Corvane 550 jet."
+    assert extract(text, []) == []

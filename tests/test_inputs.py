@@ -107,10 +107,14 @@ def test_a_reused_id_never_touches_the_first_article(tmp_path):
         assert [r.code for r in result.rejected] == ["NL010"]
         [article] = result.articles
         assert article.text.startswith("The Vellis water board")
-        for q in result.quotes:
-            assert q.article_id == "same"
-            assert article.text[q.start : q.end] == q.text
-            assert "ferry" not in q.text
+        # the first article's own quotations, not the rejected record's at its offsets
+        assert any("another winter" in q.text for q in result.quotes)
+        assert not [q for q in result.quotes if "Beck" in (q.speaker or "")]
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / "one.jsonl").write_text(json.dumps({"id": "same", "text": BODY}) + "\n")
+    with run(alone, alone / "one.jsonl")[0] as store:
+        assert [q.to_dict() for q in store.result().quotes] == [q.to_dict() for q in result.quotes]
 
 
 def test_a_document_past_its_deadline_is_rejected_and_the_batch_goes_on(tmp_path):

@@ -181,7 +181,8 @@ def test_local_feed_file_uses_entry_content(tmp_path):
     path.write_text(FEED.format(base="https://trams.example"))
     docs, _ = split(iter_documents([path]))
     assert [d.title for d in docs] == ["Tram line reopens", "Gone story", "Private story"]
-    assert docs[0].site == "Tram Times" and docs[0].url == "https://trams.example/a1"
+    # the feed's title names the feed, not the outlet: a linked entry is known as its page is
+    assert docs[0].site is None and docs[0].url == "https://trams.example/a1"
 
 
 def test_news_please_and_trafilatura_json(tmp_path):

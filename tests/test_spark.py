@@ -225,3 +225,15 @@ def test_the_selected_model_reaches_the_workers(tmp_path):
     assert (counts["articles"], counts["rejected"]) == (0, 1)
     (row,) = read(tmp_path / "out" / "rejected.parquet")
     assert row["code"] == "NL011" and "no_such_pipeline" in row["reason"]
+
+
+@needs_java
+def test_spark_quotes_carry_same_as(spark_out, local):
+    """Parquet keeps each quotation's copies in other outlets and its altered flag, as the
+    store's own exports do."""
+    out, _, _ = spark_out
+    rows = read(out / "quotes.parquet")
+    links = {r["id"]: set(r["same_as"]) for r in rows}
+    assert links == {r["id"]: set(r["same_as"]) for r in local["quotes"]}
+    assert max(len(v) for v in links.values()) >= 3
+    assert any(r["altered"] and r["same_as"] for r in rows)

@@ -94,6 +94,17 @@ def test_search_and_filters(client):
     assert "<mark>winter</mark>" in html
 
 
+@pytest.mark.parametrize(("params", "named"), [({"from": "garbage"}, "from='garbage'"),
+                                               ({"to": "2025-02-30"}, "to='2025-02-30'"),
+                                               ({"from": "2025-3-6"}, "from='2025-3-6'"),
+                                               ({"from": "2025-03-06", "to": "2025-03-01"}, "from=2025-03-06")])
+def test_bad_filter_values_are_400_naming_them(client, params, named):
+    r = client.get("/api/stories", params=params)
+    assert r.status_code == 400 and named in r.json()["error"]
+    page = client.get("/", params=params)
+    assert page.status_code == 400 and named.replace("'", "&#39;") in page.text
+
+
 def test_missing_records_are_404(client):
     assert client.get("/story/nope").status_code == 404
     r = client.get("/api/entity/nope")

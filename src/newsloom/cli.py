@@ -77,6 +77,13 @@ def _size(value: str) -> int:
     return size
 
 
+def _site(value: str | None) -> str | None:
+    """``--site``: an outlet name, not blank."""
+    if value is not None and not value.strip():
+        raise click.BadParameter("give the outlet's name, e.g. --site 'Harbour Times'")
+    return value.strip() if value else None
+
+
 def _outputs(outputs: Outputs) -> None:
     """Refuse unwritable outputs before any work starts (exit 2)."""
     try:
@@ -124,6 +131,8 @@ def main() -> None:
 @click.option("--model", "model_name", envvar="NEWSLOOM_MODEL", default=None,
               help="spaCy pipeline for parsing and NER: en_newsloom (default, fast), "
               "en_newsloom_trf (accurate, needs torch), or any installed pipeline or model folder.")
+@click.option("--site", default=None, callback=lambda c, p, v: _site(v),
+              help="Outlet of input files that name none (no site or url field, no newsloom.toml).")
 def analyze(
     inputs: tuple[str, ...],
     input_dirs: tuple[str, ...],
@@ -138,6 +147,7 @@ def analyze(
     workers: int,
     quiet: bool,
     model_name: str | None,
+    site: str | None,
 ) -> None:
     """Analyse INPUTs into the store: files and directories (.txt, .html, .jsonl, .json,
     RSS/Atom .xml, .warc[.gz]), article URLs and feed URLs."""
@@ -147,11 +157,11 @@ def analyze(
     outputs = Outputs(json_out, jsonl_dir, csv_out, html_out)
     _outputs(outputs)
     _select_model(model_name)
-    store = _open_store(db)
+    store = _open_store(db, create=True)
     started = time.monotonic()
     with store:
         pipeline = Pipeline(store, chunk_size=batch_size, max_bytes=max_size, doc_timeout=doc_timeout or None,
-                            workers=workers)
+                            workers=workers, site=site)
         with Progress(
             TextColumn("[bold]analyse"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
             TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
@@ -203,8 +213,11 @@ def analyze(
     sys.exit(0 if report.ok else 1)
 
 
-def _open_store(db: str) -> Store:
+def _open_store(db: str, create: bool = False) -> Store:
+    """The store at ``db`` (``create``: its folder made when missing), or exit 2 naming it."""
     try:
+        if create:
+            Path(db).parent.mkdir(parents=True, exist_ok=True)
         return Store(db)
     except Exception as exc:  # a store we cannot open ends the run
         err_console.print(f"newsloom: cannot open store {db}: {exc}", highlight=False)
@@ -275,16 +288,21 @@ def spark(inputs: tuple[str, ...], out: str, master: str, partitions: int | None
 @click.option("--db", default="newsloom.db", show_default=True, type=click.Path(dir_okay=False),
               help="SQLite store to serve.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
-@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 def serve(db: str, host: str, port: int) -> None:
     """Browse the store in a web app: stories, search, articles, entities, and a JSON API."""
     if not Path(db).is_file():
         err_console.print(f"newsloom: no store at {db} (run `newsloom analyze … --db {db}` first)")
         sys.exit(2)
-    from newsloom.web import serve as run_server
+    from newsloom.web.app import bind, serve_socket
 
-    err_console.print(f"newsloom: serving {db} on http://{host}:{port}/  (Ctrl+C stops)")
-    run_server(db, host=host, port=port)
+    try:  # bound here, before saying so: a busy port is a usage error, not a crash after the banner
+        sock = bind(host, port)
+    except OSError as exc:
+        err_console.print(f"newsloom: cannot serve on {host}:{port}: {exc.strerror or exc}", highlight=False)
+        sys.exit(2)
+    err_console.print(f"newsloom: serving {db} on http://{host}:{sock.getsockname()[1]}/  (Ctrl+C stops)")
+    serve_socket(db, sock)
 
 
 @main.command()

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from newsloom.model import Article, Result
+from newsloom.model import Article, Quote, Result
 from newsloom.report.html import write_html
 from newsloom.store import Store
 
@@ -41,14 +41,36 @@ def _flat(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
 
 
-def write_csv(store: Store, path: str | Path) -> None:
-    """Articles as CSV (list fields JSON-encoded), the form spreadsheet users ask for."""
-    fields = [f.name for f in dataclasses.fields(Article)]
-    with Path(path).open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
+#: CSV columns per table: the contract fields, and for quotes the word diff of an altered copy
+CSV_FIELDS = {
+    "articles": [f.name for f in dataclasses.fields(Article)],
+    "quotes": [*(f.name for f in dataclasses.fields(Quote)), "diff"],
+}
+
+
+def quotes_csv_path(path: str | Path) -> Path:
+    """Where ``--csv PATH`` puts the quotes: beside it, ``articles.csv`` → ``articles.quotes.csv``
+    (a name derived from the articles file's, so it never overwrites that one)."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}.quotes.csv")
+
+
+def _write_table_csv(store: Store, table: str, path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=CSV_FIELDS[table], extrasaction="ignore")
         writer.writeheader()
-        for row in store.iter_data("articles"):
+        for row in store.iter_data(table):
             writer.writerow({k: _flat(v) for k, v in row.items()})
+
+
+def write_csv(store: Store, path: str | Path) -> list[Path]:
+    """Articles as CSV at ``path`` and the quotes beside it (:func:`quotes_csv_path`), with
+    ``same_as`` and ``altered``: the form spreadsheet users ask for (list and dict fields
+    JSON-encoded). Returns both paths."""
+    paths = [Path(path), quotes_csv_path(path)]
+    for table, out in zip(("articles", "quotes"), paths, strict=True):
+        _write_table_csv(store, table, out)
+    return paths
 
 
 @dataclasses.dataclass

@@ -82,8 +82,10 @@ class Pipeline:
         max_bytes: int = MAX_BYTES,
         doc_timeout: float | None = DOC_TIMEOUT,
         workers: int = 1,
+        site: str | None = None,
     ) -> None:
         self.store = store
+        self.site = site  # the outlet of input files that name none
         self.workers = workers
         self.max_bytes = max_bytes
         self.doc_timeout = doc_timeout
@@ -181,7 +183,7 @@ class Pipeline:
                     on_item("", None)
 
         with Workers(self.workers, self.article_stages, self.doc_timeout) as workers:
-            for items in chunked(iter_documents(targets, sources(self.max_bytes)), self.chunk_size):
+            for items in chunked(iter_documents(targets, sources(self.max_bytes, self.site)), self.chunk_size):
                 chunk = self._admit(items, in_flight)
                 waiting.append((chunk, workers.submit(chunk.jobs)))
                 if len(waiting) > 1:

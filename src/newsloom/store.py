@@ -40,6 +40,14 @@ MMAP_BYTES = 2 << 30
 #: as the batch grows: with 50k articles stored, 92 pages (provenance) and 42 (stories) per
 #: new article in batches of 200, 27 and 19 in batches of 1,000.
 BATCH = 2000
+#: a quotation's ``same_as`` (SQL over ``quotes q``): the other members of its group quoted by
+#: other articles, in store order, as a JSON array. It is read off the group, never stored, so a
+#: quotation carried by a thousand outlets is a thousand rows, not a million links; a row stored
+#: before groups existed (no ``grp``) keeps the list it was saved with.
+SAME_AS_SQL = ("CASE WHEN q.grp IS NULL THEN coalesce(json_extract(q.data, '$.same_as'), '[]') ELSE"
+               " (SELECT json_group_array(o.id) FROM (SELECT o.id FROM quotes o WHERE o.grp = q.grp"
+               " AND o.article_id != q.article_id ORDER BY o.rowid) o) END")
+_QUOTE_ROWS = f"SELECT q.rowid AS n, q.data, {SAME_AS_SQL} AS same_as FROM quotes q"
 
 MIGRATIONS: list[str] = [
     # 1: the foundation.
@@ -172,7 +180,19 @@ MIGRATIONS: list[str] = [
     CREATE INDEX mentions_article ON mentions(article_id);
     CREATE INDEX quote_forms_grp ON quote_forms(grp)
     """,
+    # 12: each quotation with its ``same_as`` read off its group, ``altered`` and its word diff,
+    # for tools that read the tables themselves (datasette, the sqlite3 shell).
+    f"""
+    CREATE VIEW quotes_same_as AS SELECT q.id, q.article_id, q.speaker, q.speaker_entity_id, q.kind, q.text,
+        {SAME_AS_SQL} AS same_as, coalesce(json_extract(q.data, '$.altered'), 0) AS altered,
+        json_extract(q.data, '$.diff.text') AS diff FROM quotes q
+    """,
 ]
+
+
+def _quote_row(row: sqlite3.Row) -> dict[str, Any]:
+    """A quote's stored data with its ``same_as`` (a row of ``_QUOTE_ROWS``)."""
+    return {**json.loads(row["data"]), "same_as": json.loads(row["same_as"])}
 
 
 def now() -> str:
@@ -317,6 +337,9 @@ class Store:
         if table == "rejected":
             for r in self.rejections():
                 yield r.to_dict()
+            return
+        if table == "quotes":  # ``same_as`` is read off the groups, not stored (see SAME_AS_SQL)
+            yield from map(_quote_row, self.conn.execute(f"{_QUOTE_ROWS} ORDER BY q.rowid"))
             return
         for row in self.conn.execute(f"SELECT data FROM {table} ORDER BY rowid"):
             yield json.loads(row["data"])
@@ -601,39 +624,25 @@ class Store:
 
     def quotes(self) -> list[Quote]:
         """Every stored quotation, ``same_as`` read off its group."""
-        rows = self.conn.execute("SELECT data, grp FROM quotes ORDER BY rowid").fetchall()
-        return self._with_same_as([(json.loads(r["data"]), r["grp"]) for r in rows], complete=True)
+        return [Quote.from_dict(r) for r in self.iter_data("quotes")]
 
     def quotes_of_speakers(self, entity_ids: list[str]) -> list[Quote]:
         """The quotations attributed to these entities."""
-        found = self._where_in("SELECT data, grp FROM quotes", "speaker_entity_id", entity_ids, " ORDER BY rowid")
-        return self._with_same_as([(json.loads(r["data"]), r["grp"]) for r in found])
+        return [Quote.from_dict(r) for r in self._quote_rows_where("q.speaker_entity_id", entity_ids)]
 
-    def _group_members(self, groups: set[str]) -> dict[str, list[tuple[str, str]]]:
-        """(quote id, article id) of each group's members, in store order."""
-        members: dict[str, list[tuple[str, str]]] = {}
-        for r in self._where_in("SELECT id, article_id, grp FROM quotes", "grp", sorted(groups), " ORDER BY rowid"):
-            members.setdefault(r["grp"], []).append((r["id"], r["article_id"]))
-        return members
+    def quotes_of_articles(self, article_ids: list[str]) -> list[Quote]:
+        """The quotations in these articles."""
+        return [Quote.from_dict(r) for r in self._quote_rows_where("q.article_id", article_ids)]
 
-    def _same_as(self, rows: list[tuple[dict[str, Any], str | None]], complete: bool = False) -> list[list[str]]:
-        """Each row's ``same_as``: the other members of its group quoted by other articles
-        (rows stored before groups existed keep the list they were saved with)."""
-        if complete:
-            members: dict[str, list[tuple[str, str]]] = {}
-            for data, grp in rows:
-                if grp:
-                    members.setdefault(grp, []).append((data["id"], data["article_id"]))
-        else:
-            members = self._group_members({grp for _, grp in rows if grp})
-        return [[i for i, a in members.get(grp, []) if a != data["article_id"]] if grp
-                else list(data.get("same_as", [])) for data, grp in rows]
+    def quotes_by_ids(self, ids: list[str]) -> list[Quote]:
+        """The stored quotations with these ids."""
+        return [Quote.from_dict(r) for r in self._quote_rows_where("q.id", ids)]
 
-    def _with_same_as(self, rows: list[tuple[dict[str, Any], str | None]], complete: bool = False) -> list[Quote]:
-        out = []
-        for (data, _), same_as in zip(rows, self._same_as(rows, complete), strict=True):
-            out.append(Quote.from_dict({**data, "same_as": same_as}))
-        return out
+    def _quote_rows_where(self, column: str, values: list[str]) -> list[dict[str, Any]]:
+        """Stored data of the quotes whose ``column`` is one of ``values``, in store order,
+        with ``same_as``."""
+        rows = self._where_in(_QUOTE_ROWS, column, values)
+        return [_quote_row(r) for r in sorted(rows, key=lambda r: r["n"])]
 
     def save_entities(self, entities: list[Entity]) -> None:
         """Insert or replace entities and their mention rows."""
@@ -685,9 +694,7 @@ class Store:
 
     def quote_rows(self, article_ids: list[str]) -> list[dict[str, Any]]:
         """Full stored data (contract fields plus ``diff``…) of the quotes in these articles."""
-        found = self._where_in("SELECT data, grp FROM quotes", "article_id", article_ids, " ORDER BY rowid")
-        rows = [(json.loads(r["data"]), r["grp"]) for r in found]
-        return [{**data, "same_as": same_as} for (data, _), same_as in zip(rows, self._same_as(rows), strict=True)]
+        return self._quote_rows_where("q.article_id", article_ids)
 
     # Quotation groups (see quotes/match.py) ---------------------------------------------
 

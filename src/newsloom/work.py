@@ -171,10 +171,13 @@ def job(raw: RawDocument, stats: LineStats) -> Job:
 
 
 def _batches(articles: list[Article]) -> Iterator[list[Article]]:
+    """Articles in batches of at most ``BATCH_DOCS`` and ``BATCH_CHARS``; two articles under
+    one id never share a batch (a stage keeps each article's analysis under its id)."""
     batch: list[Article] = []
     size = 0
     for article in articles:
-        if batch and (len(batch) >= BATCH_DOCS or size + len(article.text) > BATCH_CHARS):
+        full = len(batch) >= BATCH_DOCS or size + len(article.text) > BATCH_CHARS
+        if batch and (full or any(a.id == article.id for a in batch)):
             yield batch
             batch, size = [], 0
         batch.append(article)

@@ -156,21 +156,35 @@ def credit_from_line(line: str) -> str | None:
     return rest
 
 
-def dateline(paragraph: str) -> tuple[str | None, str | None, str | None]:
-    """(place, date, agency) of a wire-style dateline opening, or Nones."""
+def _dateline_match(paragraph: str) -> re.Match[str] | None:
+    """The wire-style dateline opening ``paragraph``, if it has one."""
     wire = WIRE_DATELINE_RE.match(paragraph)
     if wire and (wire.group("place") or wire.group("date")):
-        place = (wire.group("place") or "").strip(" ,") or None
-        return place, wire.group("date"), wire.group("agency")
+        return wire
     m = DATELINE_RE.match(paragraph)
     if not m:
-        return None, None, None
+        return None
     place = m.group("place").strip(" ,")
     letters = [c for c in place.split(",")[0] if c.isalpha()]  # the city: "RENO, Nev." is a dateline
     if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.8 or len(place) < 3:
+        return None
+    return m
+
+
+def dateline(paragraph: str) -> tuple[str | None, str | None, str | None]:
+    """(place, date, agency) of a wire-style dateline opening, or Nones."""
+    m = _dateline_match(paragraph)
+    if m is None:
         return None, None, None
+    place = (m.group("place") or "").strip(" ,") or None
     agency = (m.group("agency") or "").strip() or None
     return place, m.group("date"), agency
+
+
+def dateline_end(paragraph: str) -> int:
+    """Where the dateline opening ``paragraph`` ends ("KESTON (NPA) — " → 15); 0 without one."""
+    m = _dateline_match(paragraph)
+    return m.end() if m else 0
 
 
 def trailing_report_credit(paragraph: str) -> str | None:

@@ -8,15 +8,16 @@ as such under the original it comes from.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from newsloom.digest import digest
 from newsloom.digest.common import StoryData, load
+from newsloom.digest.timeline import for_brief
 from newsloom.model import Story
+from newsloom.report.views import credit_note, outlet
 from newsloom.store import Store
+from newsloom.timeline.words import describe
 
 MAX_QUOTES = 4
 PARAGRAPH = 3  # summary sentences per paragraph
@@ -28,10 +29,6 @@ class Line:
     cites: list[str]
     lead: str = ""  # bold prefix: a date, a figure
     note: str = ""  # after the citations: (past), (announced)…
-
-
-def _outlet(a: Any) -> str:
-    return a.site or a.credited_source or Path(a.source.split("#")[0]).name
 
 
 def pull_quotes(data: StoryData) -> list[Line]:
@@ -74,14 +71,14 @@ def sections(data: StoryData) -> tuple[list[tuple[str, list[Line]]], list[dict[s
         how = "original"
         if d is not None and d.source_id in data.articles:
             how = f"{d.kind} of [{order.index(d.source_id) + 1}], {'credited' if d.credited else 'uncredited'}"
-        sources.append({"n": n, "id": a_id, "outlet": _outlet(a), "title": a.title or a_id, "url": a.url,
-                        "published": a.published, "how": how})
+        sources.append({"n": n, "id": a_id, "outlet": outlet(a), "title": a.title or a_id, "url": a.url,
+                        "published": a.published, "how": " · ".join(x for x in (how, credit_note(a)) if x)})
     ref = {s["id"]: s["n"] for s in sources}
     rows = [s if isinstance(s, dict) else s.to_dict() for s in story.summary]
     summary = [Line(s["text"], s["article_ids"] + s.get("paraphrased_in", [])) for s in rows]
     notes = {"past": "background", "future": "announced"}
-    timeline = [Line(e["text"], e["article_ids"], lead=e["date"], note=notes.get(e["kind"], ""))
-                for e in story.timeline]
+    timeline = [Line(e["text"], e["article_ids"], lead=e.get("label") or describe(e["date"]) or e["date"],
+                     note=notes.get(e["kind"], "")) for e in for_brief(data, story.timeline)]
     figures = [Line(f.get("measure") or "", f["article_ids"], lead=f["text"]) for f in story.figures[:12]]
     disagreements = [Line(_sides(d, ref), [], lead=f"{d['kind']}: {d['about']}") for d in story.disagreements]
     out = [("Summary", summary), ("Key quotes", pull_quotes(data)), ("Timeline", timeline),
@@ -132,32 +129,11 @@ def markdown(store: Store, story: Story) -> str:
 
 
 def html_page(store: Store, story: Story) -> str:
+    """The brief as one self-contained HTML page in the report's style."""
+    from newsloom.report.render import render_standalone  # the templates load only when asked
+
     data = _prepare(store, story)
     secs, sources = sections(data)
     ref = {s["id"]: s["n"] for s in sources}
-    e = html.escape
-
-    def cite(ids: list[str]) -> str:
-        return "".join(f'<a href="#src-{ref[i]}">[{ref[i]}]</a>' for i in ids if i in ref)
-
-    body = [f"<h1>{e(story.title)}</h1>",
-            f"<p><em>{len(sources)} articles, {len({data.root(i) for i in ref})} independent sources.</em></p>"]
-    for title, items in secs:
-        body.append(f"<h2>{e(title)}</h2>")
-        if title == "Summary":
-            body += ["<p>" + " ".join(f"{e(x.text)} {cite(x.cites)}" for x in items[k:k + PARAGRAPH]) + "</p>"
-                     for k in range(0, len(items), PARAGRAPH)]
-        elif title == "Key quotes":
-            body += [f"<blockquote>{e(x.text)} {cite(x.cites)}</blockquote>" for x in items]
-        else:
-            body.append("<ul>" + "".join(
-                f"<li>{f'<strong>{e(x.lead)}</strong> ' if x.lead else ''}{e(x.text)} {cite(x.cites)}"
-                f"{f' <em>({e(x.note)})</em>' if x.note else ''}</li>" for x in items) + "</ul>")
-    body.append("<h2>Sources</h2><ol>")
-    for s in sources:
-        title = f'<a href="{e(s["url"])}">{e(s["title"])}</a>' if s["url"] else e(s["title"])
-        body.append(f'<li id="src-{s["n"]}">{e(s["outlet"])}: {title} · {e(s["published"] or "undated")}'
-                    f' · {e(s["how"])}</li>')
-    body.append("</ol>")
-    return ("<!doctype html><html><head><meta charset=\"utf-8\">"
-            f"<title>{e(story.title)}</title></head><body>{''.join(body)}</body></html>\n")
+    return render_standalone("brief.html", title=story.title, sections=secs, sources=sources, ref=ref,
+                             independent=len({data.root(i) for i in ref}), per_paragraph=PARAGRAPH)

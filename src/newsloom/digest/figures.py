@@ -6,10 +6,18 @@ words of a window in their sentence, plus the measure). Equal values merge into 
 figure citing every article. Different values of the same quantity are a disagreement —
 unless an article reports both values (two quantities, e.g. an offer and a demand), or the
 reports are more than ``UPDATE_DAYS`` apart (a later count updates an earlier one).
+
+The story's ``figures`` are its *key* figures: a group is kept only when no rule of
+``DROP`` applies to its first report — it measures something (money, a percentage, a
+count, a duration of the event itself), the measure is a noun phrase, and the number is
+no age, ordinal or small count of the story's actors ("two leaders") — ranked by how many
+independent sources carry it. Disagreements still compare every figure.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -27,6 +35,66 @@ UPDATE_DAYS = 2
 _SCALE_WORDS = {"thousand", "million", "billion", "trillion", "per", "percent", "cent", "about", "roughly",
                 "nearly", "some", "around", "almost"}
 _PEOPLE = {"members", "workers", "dockworkers", "strikers", "people", "employees", "staff", "residents"}
+MAX_KEY = 12  # key figures a story keeps
+SMALL_COUNT = 10  # below it, a count of the story's actors ("two leaders") is no figure
+_DURATIONS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades"}
+# Counts that measure even when small: casualties and units of measure.
+_MEASURED = {"dead", "deaths", "killed", "injured", "wounded", "casualties", "victims", "hostages", "votes",
+             "seats", "miles", "kilometres", "kilometers", "km", "metres", "meters", "feet", "tonnes", "tons",
+             "barrels", "acres", "hectares", "degrees", "points", "goals"}
+_NOT_NOUN = set("""of on in at to by for from with about against into over under than as and or but
+that which who was were is are be been has have had said says would will could should may might""".split())
+_VERB_ENDING_RE = re.compile(r"\w{3,}(?:ed|ing)$")
+_AGE_AFTER_RE = re.compile(r"[- ]?(?:years?[- ])?old\b")
+_ORDINAL_AFTER_RE = re.compile(r"(?:st|nd|rd|th)\b")
+_ATTACHED_AFTER_RE = re.compile(r"\s+of\s+\w")
+_LASTS_BEFORE_RE = re.compile(
+    r"\b(?:take|takes|took|taken|taking|last|lasts|lasted|lasting)\s+"
+    r"(?:(?:about|nearly|almost|some|around|roughly|more than|less than|at least|up to)\s+)?$", re.IGNORECASE)
+
+
+def _of_event(f: Figure, text: str) -> bool:
+    """A duration of a thing the sentence names: "a four-year contract", "three days of
+    talks", "the work will take six weeks" (not a career, "for 22 years", or a notice)."""
+    return "-" in f.text or bool(_ATTACHED_AFTER_RE.match(text, f.end)
+                                 or _LASTS_BEFORE_RE.search(text, max(0, f.start - 40), f.start))
+
+
+def _kind(unit: str | None) -> str | None:
+    """What a unit measures: ``money``, ``percent``, ``duration``, ``count`` (None: nothing)."""
+    base = unit_key(unit)[0]
+    if not base:
+        return None
+    if base.split()[0].isupper():
+        return "money"
+    if base.startswith("percent"):
+        return "percent"
+    return "duration" if base in _DURATIONS else "count"
+
+
+def _noun_phrase(measure: str | None) -> bool:
+    """A measure that reads as a noun phrase: not a verb form or a preposition at its end."""
+    words = (measure or "").split()
+    return bool(words) and words[-1].lower() not in _NOT_NOUN and not _VERB_ENDING_RE.fullmatch(words[-1].lower())
+
+
+# Each rule: (why the figure is no key figure, test on the figure and its article's text).
+Rule = tuple[str, Callable[[Figure, str], bool]]
+DROP: tuple[Rule, ...] = (
+    ("measures nothing", lambda f, t: _kind(f.unit) is None),
+    ("an age", lambda f, t: f.measure == "age" or f.text.endswith("-old") or bool(_AGE_AFTER_RE.match(t, f.end))),
+    ("an ordinal", lambda f, t: bool(_ORDINAL_AFTER_RE.match(t, f.end))),
+    ("a small count of actors", lambda f, t: _kind(f.unit) == "count" and (f.value or 0) < SMALL_COUNT
+     and unit_key(f.unit)[0] not in _MEASURED),
+    ("a duration of nothing named", lambda f, t: _kind(f.unit) == "duration" and not _of_event(f, t)),
+    ("no noun phrase measured", lambda f, t: _kind(f.unit) in {"money", "percent", "duration"}
+     and not _noun_phrase(f.measure)),
+)
+
+
+def dropped(f: Figure, text: str) -> str | None:
+    """Why ``f`` (a figure of ``text``) is no key figure, or None when it is one."""
+    return next((why for why, rule in DROP if rule(f, text)), None)
 
 
 def unit_key(unit: str | None) -> tuple[str, str | None]:
@@ -151,11 +219,14 @@ def conflicts(data: StoryData, gs: list[Group]) -> list[dict[str, Any]]:
 
 
 def story_figures(data: StoryData, gs: list[Group]) -> list[dict[str, Any]]:
-    """Contract ``figures``: ``[{value, unit, measure, text, article_ids}]``, most cited first."""
+    """Contract ``figures``: the key figures, ``[{value, unit, measure, text, article_ids}]``,
+    most cited first (at most ``MAX_KEY``)."""
     out = []
     for g in gs:
         first = min(g.items, key=lambda i: data.order(i.article_id))
+        if dropped(first.figure, data.articles[first.article_id].text):
+            continue
         out.append({"value": g.value, "unit": g.unit, "measure": first.figure.measure,
                     "text": first.figure.text, "article_ids": data.cite(g.article_ids)})
     out.sort(key=lambda f: (-len({data.root(a) for a in f["article_ids"]}), -len(f["article_ids"])))
-    return out
+    return out[:MAX_KEY]

@@ -2,11 +2,15 @@
 
 Each date mention that names a calendar period (a day, week, month, quarter or year; not a
 duration or "now") makes its sentence an event. The same event from several outlets — the
-same date value in similar sentences — is one entry citing all of them, worded as the
-original says it. ``kind`` places the event against its article's reference date: ``past``
-(background, ended more than ``BACKGROUND_DAYS`` before), ``future`` (announced: after the
-reference date, or a future tense around it), else ``event``. Similar sentences from two
-outlets that give different resolved dates are a ``date`` disagreement.
+same date value in similar sentences, or in sentences that share most of their content
+words (a rewrite that re-says it) — is one entry citing all of them, worded as the original
+says it; ``label`` is its date in words ("Tue 14 October 2025, afternoon", "since 2014"),
+``date`` the TIMEX3 value. ``kind`` places the event against its article's reference date
+(for an article with none, the story's): ``past`` (background, ended more than
+``BACKGROUND_DAYS`` before), ``future`` (announced: after the reference date, or a future
+tense around it), else ``event``. Similar sentences from two outlets that give different
+resolved dates are a ``date`` disagreement. :func:`for_brief` keeps the story's own events
+and the most reported background ones.
 """
 
 from __future__ import annotations
@@ -20,8 +24,13 @@ from newsloom.digest.common import StoryData, display
 from newsloom.digest.undated import reference
 from newsloom.provenance.align import Sentence, similarity
 from newsloom.timeline.dates import is_future
+from newsloom.timeline.words import label
 
 SAME_EVENT = 0.55
+SAME_WORDS = 0.4  # same date: shared content words over the shorter sentence's
+MIN_SHARED = 4
+BRIEF_OWN = 12  # the story's own events a brief tells
+BRIEF_BACKGROUND = 3  # and its most reported background dates
 CONFLICT = 0.75  # near-identical sentences whose dates differ
 BACKGROUND_DAYS = 30
 MAX_ENTRIES = 40
@@ -62,7 +71,26 @@ class Event:
     text: str
     date_text: str
     status: str
+    label: str
     article_ids: list[str] = field(default_factory=list)
+
+
+def _same_event(a: Sentence, b: Sentence) -> bool:
+    """Two sentences giving one date tell one event: similar, or mostly the same content words."""
+    if similarity(a, b) >= SAME_EVENT:
+        return True
+    shared = len(a.words & b.words)
+    return shared >= MIN_SHARED and shared / min(len(a.words), len(b.words)) >= SAME_WORDS
+
+
+def _story_day(data: StoryData) -> date | None:
+    """The story's reference day for an article with none: its earliest publication date,
+    else the latest day its articles name (the story's own present)."""
+    if data.earliest:
+        return data.earliest
+    days = [span[1] for a in data.articles.values() for m in a.dates
+            if m.status != "unresolved" and (span := period(m.value)) and span[0] == span[1]]
+    return max(days, default=None)
 
 
 def _kind(text: str, start: int, end: int, span: tuple[date, date], ref: date | None) -> str:
@@ -79,17 +107,17 @@ def build(data: StoryData) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The story's timeline entries and its date disagreements."""
     events: list[Event] = []
     conflicts: list[dict[str, Any]] = []
+    story_day = _story_day(data)
     for a_id in data.cite(list(data.articles)):
         a = data.articles[a_id]
-        ref = reference(data, a)[0]
+        ref = reference(data, a)[0] or story_day
         sents = data.sentences(a_id)
         for m in a.dates:
             span = period(m.value)
             sent = next((s for s in sents if s.start <= m.start < s.end), None)
             if span is None or sent is None or m.status == "unresolved":
                 continue
-            same = next((e for e in events if e.value == m.value and similarity(e.sentence, sent) >= SAME_EVENT),
-                        None)
+            same = next((e for e in events if e.value == m.value and _same_event(e.sentence, sent)), None)
             if same is not None:
                 if a_id not in same.article_ids:
                     same.article_ids.append(a_id)
@@ -103,9 +131,22 @@ def build(data: StoryData) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                     {"value": m.value, "article_ids": [a_id]}]})
                 continue
             events.append(Event(m.value, span, _kind(a.text, m.start, m.end, span, ref), sent,
-                                display(a.text[sent.start:sent.end]), m.text, m.status, [a_id]))
+                                display(a.text[sent.start:sent.end]), m.text, m.status,
+                                label(a.text, m.start, m.end, m.value) or m.value, [a_id]))
     if len(events) > MAX_ENTRIES:  # keep the most reported events, then tell them in order
         events = sorted(events, key=lambda e: -len({data.root(i) for i in e.article_ids}))[:MAX_ENTRIES]
     events.sort(key=lambda e: (e.span[0], e.span[1], data.order(e.article_ids[0])))
-    return [{"date": e.value, "text": e.text, "kind": e.kind, "date_text": e.date_text, "status": e.status,
-             "article_ids": data.cite(e.article_ids)} for e in events], conflicts
+    return [{"date": e.value, "label": e.label, "text": e.text, "kind": e.kind, "date_text": e.date_text,
+             "status": e.status, "article_ids": data.cite(e.article_ids)} for e in events], conflicts
+
+
+def for_brief(data: StoryData, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entries a brief tells, in time order: the story's own events (the ``BRIEF_OWN``
+    most reported) and the ``BRIEF_BACKGROUND`` most reported background ones."""
+    def top(kinds: set[str], n: int) -> list[dict[str, Any]]:
+        pick = [e for e in entries if e.get("kind") in kinds]
+        pick.sort(key=lambda e: (-len({data.root(i) for i in e["article_ids"]}),
+                                 -len(e["article_ids"])))
+        return pick[:n]
+    keep = {id(e) for e in top({"event", "future"}, BRIEF_OWN) + top({"past"}, BRIEF_BACKGROUND)}
+    return [e for e in entries if id(e) in keep]

@@ -22,10 +22,11 @@ SOURCES: list[Source] = []
 LATE: list[Source] = []
 
 
-def sources(max_bytes: int = MAX_BYTES) -> list[Source]:
+def sources(max_bytes: int = MAX_BYTES, site: str | None = None) -> list[Source]:
     """Every source in the order they are asked; the built-in ones with ``max_bytes`` as their
-    size limit (per record for line formats, per file or page for the rest)."""
-    return [*SOURCES, UrlSource(Fetcher(max_bytes=max_bytes)), FileSource(max_bytes), *LATE]
+    size limit (per record for line formats, per file or page for the rest), and ``site`` as
+    the outlet of files that name none (see :class:`FileSource`)."""
+    return [*SOURCES, UrlSource(Fetcher(max_bytes=max_bytes)), FileSource(max_bytes, site), *LATE]
 
 
 def register(source: Source, first: bool = True) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 import feedparser
 
+from newsloom.clean import site_of
 from newsloom.errors import NewsloomError
 from newsloom.ingest.base import reject
 from newsloom.model import RawDocument, Rejection
@@ -35,6 +36,15 @@ def _iso(parsed: time.struct_time | None) -> str | None:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed) if parsed else None
 
 
+def feed_site(feed: Any) -> str | None:
+    """The outlet of a feed's entries that have no link: its own link's host, else its title.
+
+    A feed's title names the feed ("Bay Wire - Latest"), not the outlet, so an entry with a
+    link gets no site here: like any page, it is known by the page's own name or its host.
+    """
+    return site_of(RawDocument(source="", url=feed.get("link"))) or feed.get("title")
+
+
 def _entry_document(feed_name: str, index: int, entry: Any, site: str | None) -> RawDocument | None:
     content = entry.get("content") or []
     body = max((c.get("value", "") for c in content), key=len, default="") or entry.get("summary", "")
@@ -52,7 +62,7 @@ def _entry_document(feed_name: str, index: int, entry: Any, site: str | None) ->
         title=title,
         url=link,
         published=_iso(entry.get("published_parsed") or entry.get("updated_parsed")),
-        site=site,
+        site=None if link else site,
         byline=entry.get("author"),
     )
 
@@ -65,7 +75,7 @@ def parse_feed(
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         yield reject(name, NewsloomError("NL015", str(parsed.get("bozo_exception", "no entries"))[:120]))
         return
-    site = parsed.feed.get("title")
+    site = feed_site(parsed.feed)
     for i, entry in enumerate(parsed.entries, start=1):
         doc = _entry_document(name, i, entry, site)
         link = entry.get("link")
@@ -80,7 +90,6 @@ def parse_feed(
                 page.title = page.title or entry.get("title")
                 page.published = page.published or (doc.published if doc else None)
                 page.byline = page.byline or entry.get("author")
-                page.site = page.site or site
                 yield page
                 continue
         if doc is None:

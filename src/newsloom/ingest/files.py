@@ -2,13 +2,20 @@
 
 Line formats (JSONL) stream record by record in constant memory, whatever the file's
 size: the size limit applies to each record. Other files are read whole, within the limit.
+
+A document that names no site or URL of its own (a text or HTML file, a JSON record without
+``site`` or ``url``) gets the outlet the nearest ``newsloom.toml`` names for it, else the
+source's default (``--site``).
 """
 
 from __future__ import annotations
 
 import codecs
 import json
+import tomllib
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import BinaryIO
 
@@ -38,6 +45,73 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+SIDECAR = "newsloom.toml"
+
+
+@dataclass(frozen=True)
+class Sidecar:
+    """A folder's ``newsloom.toml``: ``site`` names the outlet of every file in the folder and
+    below; ``[sites]`` maps file names or glob patterns (relative to the folder) to outlets."""
+
+    site: str | None = None
+    sites: tuple[tuple[str, str], ...] = ()
+
+    def name(self, relative: str) -> str | None:
+        """The outlet this sidecar gives the file at ``relative`` (a POSIX path), if any."""
+        return next((n for pattern, n in self.sites if fnmatchcase(relative, pattern)), self.site)
+
+
+def read_sidecar(path: Path) -> Sidecar:
+    """Parse a ``newsloom.toml``; a file that cannot be read or says anything else is NL002."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise NewsloomError("NL002", f"{SIDECAR}: {exc}") from None
+    site, sites = data.pop("site", None), data.pop("sites", {})
+    names = [*([] if site is None else [site]), *(sites.values() if isinstance(sites, dict) else [None])]
+    if data or not names or not all(_name(n) for n in names):  # a typo must not pass for "no outlet"
+        extra = f" (unknown: {', '.join(sorted(data))})" if data else ""
+        raise NewsloomError("NL002", f'{SIDECAR}: expected site = "Outlet" and/or [sites] "pattern" = "Outlet"{extra}')
+    return Sidecar(site=site and site.strip(), sites=tuple((k, v.strip()) for k, v in sites.items()))
+
+
+def _name(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+class Sidecars:
+    """Outlets named by the ``newsloom.toml`` files above each file; each one read once."""
+
+    def __init__(self) -> None:
+        self._found: dict[Path, Sidecar | None] = {}
+
+    def site(self, path: Path) -> tuple[str | None, list[Rejection]]:
+        """The outlet the nearest sidecar naming ``path`` gives it (a deeper one overrides),
+        and a rejection for each broken sidecar met for the first time."""
+        path = path.absolute()
+        bad: list[Rejection] = []
+        for folder in path.parents:
+            if folder not in self._found:
+                self._found[folder] = None
+                sidecar = folder / SIDECAR
+                if sidecar.is_file():
+                    try:
+                        self._found[folder] = read_sidecar(sidecar)
+                    except NewsloomError as err:
+                        bad.append(reject(str(sidecar), err))
+            found = self._found[folder]
+            if found and (name := found.name(path.relative_to(folder).as_posix())):
+                return name, bad
+        return None, bad
+
+
+def _named(item: RawDocument | Rejection, site: str | None) -> RawDocument | Rejection:
+    """``item`` with ``site`` as its outlet when it names none of its own (no site, no URL)."""
+    if site and isinstance(item, RawDocument) and not item.site and not item.url:
+        return replace(item, site=site)
+    return item
+
+
 def accepts(path: Path) -> bool:
     """A file type newsloom reads (WARC archives included)."""
     return path.suffix.lower() in SUFFIXES or is_warc(path)
@@ -47,11 +121,14 @@ class FileSource:
     """Reads local paths; a directory is walked recursively in sorted order.
 
     Inside a directory, hidden files and files of other types (a README, a JSON
-    manifest) are skipped; a file named explicitly must be of a known type.
+    manifest) are skipped; a file named explicitly must be of a known type. ``site`` is the
+    outlet of documents that neither name their own nor have one from a ``newsloom.toml``.
     """
 
-    def __init__(self, max_bytes: int = MAX_BYTES) -> None:
+    def __init__(self, max_bytes: int = MAX_BYTES, site: str | None = None) -> None:
         self.max_bytes = max_bytes
+        self.site = site
+        self.sidecars = Sidecars()
 
     def claims(self, target: str) -> bool:
         return "://" not in target
@@ -74,6 +151,13 @@ class FileSource:
             yield reject(target, NewsloomError("NL001", f"{target}{broken}"))
 
     def read_file(self, path: Path) -> Iterator[RawDocument | Rejection]:
+        site, bad = self.sidecars.site(path)
+        yield from bad
+        site = site or self.site
+        for item in self._read_file(path):
+            yield _named(item, site)
+
+    def _read_file(self, path: Path) -> Iterator[RawDocument | Rejection]:
         name = str(path)
         suffix = path.suffix.lower()
         if is_warc(path):

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from newsloom.clean.credit import dateline_end
 from newsloom.clean.sentences import sentence_ends
 from newsloom.entities.names import (
     PRONOUNS,
@@ -1006,7 +1007,9 @@ def attribute(
                                                   and p.text.rstrip(".").lower() not in TITLE_STEMS])  # "Sen"
     ctx = Context(text, framed, spans, persons, doc=doc)
     for lo, hi in paragraphs(text):
-        ctx.sentences.extend(sentence_spans(masked, lo, hi))
+        # a dateline ("KESTON (NPA) — ") is the outlet's, not anyone's words: no sentence, so no
+        # quotation or reported statement, starts inside it
+        ctx.sentences.extend(sentence_spans(masked, lo + dateline_end(text[lo:hi]), hi))
     infer_genders(ctx)
     out: list[Attribution] = []
     prev: Attribution | None = None

@@ -107,12 +107,18 @@ def render_page(template: str, links: Links | None = None, **context: Any) -> st
     return environment().get_template(template).render(links=links or Links(), inline_css=None, **context)
 
 
+def render_standalone(template: str, **context: Any) -> str:
+    """A page that stands alone as a file: the report's stylesheet inline, no links out."""
+    return environment().get_template(template).render(links=ReportLinks(), inline_css=Markup(stylesheet()),
+                                                       **context)
+
+
 def render_report(result: Result) -> str:
     """Every story, article and entity of ``result`` in one self-contained page."""
     index = views.Index(result)
     stories = sorted(result.stories, key=lambda s: -len(s.article_ids))
-    return environment().get_template("report.html").render(
-        links=ReportLinks(), inline_css=Markup(stylesheet()),
+    return render_standalone(
+        "report.html",
         stories=[views.story_view(index, s) for s in stories],
         articles=[views.article_view(index, a) for a in result.articles],
         entities=[views.entity_view(index, e) for e in sorted(result.entities, key=lambda e: e.name)],

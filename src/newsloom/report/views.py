@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsloom.model import Article, Derivation, Entity, Mention, Quote, Result, Role, Story, SummarySentence
+from newsloom.timeline.words import describe
 
 EXTERNAL = "external:"
 PEOPLE_TYPES = ("PERSON", "ORG", "PLACE")
@@ -68,15 +69,30 @@ class Index:
 # Small pieces ---------------------------------------------------------------------------------
 
 
-def outlet(article: Article | None, fallback: str = "?") -> str:
-    """The outlet name people know an article by."""
-    if article is None:
-        return fallback
+def own_outlet(article: Article) -> str | None:
+    """The outlet that published the article: its site, else its URL's host; None when unknown.
+
+    Never the outlet it credits: a scraper's copy of a wire story is the scraper's.
+    """
     if article.site:
         return article.site
     if article.url and (host := urlsplit(article.url).hostname):
         return host.removeprefix("www.")
-    return PurePath(article.source.split("#")[0]).stem or article.id
+    return None
+
+
+def outlet(article: Article | None, fallback: str = "?") -> str:
+    """The label a source goes by everywhere (pages, citations, filters, the brief): its own
+    outlet, else its file name with its suffix ("notes.txt"), which reads as a file, not as
+    an outlet, and sits beside the article's title wherever that is shown."""
+    if article is None:
+        return fallback
+    return own_outlet(article) or PurePath(article.source.split("#")[0]).name or article.id
+
+
+def credit_note(article: Article) -> str | None:
+    """How the outlet an article credits is shown ("credits Coastline Wire"), never as its label."""
+    return f"credits {article.credited_source}" if article.credited_source else None
 
 
 def external_name(source_id: str) -> str:
@@ -192,6 +208,36 @@ def generic_item(index: Index, d: Any) -> dict[str, Any]:
             "variants": variants, "extra": extra}
 
 
+def timeline_item(index: Index, e: Any) -> dict[str, Any]:
+    """A timeline entry as shown: its date in words, its sentence, its citations; the
+    TIMEX3 value only orders it (``sort``), and no internal field becomes a label."""
+    if not isinstance(e, dict):
+        return generic_item(index, e)
+    value = e.get("date") if isinstance(e.get("date"), str) else None
+    text = str(e.get("text") or "")
+    return {"date": e.get("label") or describe(value) or value, "sort": value or "", "kind": e.get("kind"),
+            "text": text, "citations": [citation(index, i, text or None) for i in _ids(e)],
+            "variants": [], "extra": []}
+
+
+def timeline_view(index: Index, entries: list[Any]) -> dict[str, list[dict[str, Any]]]:
+    """``timeline`` (the story's own days) and ``background`` (dates before the story), in time order."""
+    items = sorted((timeline_item(index, e) for e in entries), key=lambda t: t.get("sort") or t["date"] or "")
+    return {"timeline": [t for t in items if t.get("kind") != "past"],
+            "background": [t for t in items if t.get("kind") == "past"]}
+
+
+def figure_item(index: Index, f: Any) -> dict[str, Any]:
+    """A key figure as shown: the figure as written and what it measures, cited."""
+    if not isinstance(f, dict):
+        return generic_item(index, f)
+    shown = str(f.get("text") or f.get("value") or "")
+    measure = f.get("measure")
+    text = f"{shown} — {measure}" if measure and measure.lower() not in shown.lower() else shown
+    return {"date": None, "text": text, "citations": [citation(index, i, shown or None) for i in _ids(f)],
+            "variants": [], "extra": []}
+
+
 # Annotated article text ---------------------------------------------------------------------
 
 
@@ -201,11 +247,13 @@ def annotate(index: Index, article: Article) -> list[dict[str, Any]]:
     marks: list[tuple[int, int, str, dict[str, Any]]] = []
     for q in index.quotes_by_article.get(article.id, []):
         if 0 <= q.start < q.end <= n:
-            marks.append((q.start, q.end, "quote", {"id": q.id, "speaker": q.speaker, "altered": q.altered}))
+            marks.append((q.start, q.end, "quote", {"id": q.id, "speaker": q.speaker, "altered": q.altered,
+                                                     "kind": q.kind}))
     for e in index.entities_by_article.get(article.id, []):
         for m in e.mentions:
             if m.article_id == article.id and 0 <= m.start < m.end <= n:
                 marks.append((m.start, m.end, "entity", {"id": e.id, "type": e.type, "name": e.name}))
+    marks.sort(key=lambda m: m[1] - m[0])  # the innermost wins: a partial quote inside reported speech is a quote
     out = []
     for number, (p_start, p_end) in enumerate(paragraphs(text)):
         cuts = {p_start, p_end}
@@ -282,12 +330,41 @@ def graph(index: Index, article_ids: list[str]) -> dict[str, Any]:
 # Quotes -----------------------------------------------------------------------------------------
 
 
-def quote_groups(index: Index, quotes: list[Quote]) -> list[dict[str, Any]]:
-    """Quotes grouped by speaker, then by the same quote across outlets (``same_as``).
+#: cues that take a reported clause: "X said that …" (not "X called the offer …")
+_THAT_CUES = {"said", "says", "told", "added", "argued", "insisted", "warned", "claimed", "stated", "explained",
+              "noted", "predicted", "acknowledged", "admitted", "announced", "confirmed", "maintained",
+              "contended", "believes", "reported"}
 
-    Each quote cluster lists every outlet carrying it; a variant that differs from the
-    most common wording carries a word-by-word ``diff`` against it.
+
+def reported_lead(speaker: str | None, cue: str | None) -> str:
+    """What introduces reported speech ("Jo Bell said that", "According to Jo Bell,"): an
+    ``indirect`` quote is the writer's wording, shown in roman after it, never in quotation marks."""
+    who = speaker or "Someone"
+    if cue == "according to":
+        return f"According to {who},"
+    verb = "told …" if cue == "told" else cue or "said"  # the cue keeps no object ("told reporters")
+    return f"{who} {verb} that" if (cue or "said") in _THAT_CUES else f"{who} {verb}"
+
+
+def with_carriers(index: Index, quotes: list[Quote]) -> list[Quote]:
+    """``quotes`` and then the other copies the index holds of each (``same_as``), once each."""
+    found = {q.id: q for q in quotes}
+    for q in quotes:
+        for other in q.same_as:
+            if other in index.quotes:
+                found.setdefault(other, index.quotes[other])
+    return list(found.values())
+
+
+def quote_clusters(index: Index, quotes: list[Quote]) -> list[dict[str, Any]]:
+    """The same quotation across outlets, one cluster per quotation of ``quotes`` (with the
+    copies the index holds of it, in other articles too).
+
+    Each cluster lists every outlet carrying it, earliest first; its ``text`` is the earliest
+    wording not flagged altered, and a carrier whose wording differs has a word-by-word
+    ``diff`` against it. An ``indirect`` cluster has a ``lead`` ("X said that").
     """
+    quotes = with_carriers(index, quotes)
     parent: dict[str, str] = {q.id: q.id for q in quotes}
 
     def find(x: str) -> str:
@@ -303,28 +380,70 @@ def quote_groups(index: Index, quotes: list[Quote]) -> list[dict[str, Any]]:
     clusters: dict[str, list[Quote]] = defaultdict(list)
     for q in quotes:
         clusters[find(q.id)].append(q)
-    speakers: dict[str, dict[str, Any]] = {}
+    out = []
     for members in clusters.values():
         members.sort(key=lambda q: (q.altered, article_ref(index, q.article_id)["published"] or "", q.article_id))
-        texts = [q.text for q in members]
-        canonical = max(texts, key=lambda t: (texts.count(t), -texts.index(t)))
+        original = members[0].text
         lead = next((q for q in members if q.speaker_entity_id), members[0])
-        key = lead.speaker_entity_id or (lead.speaker or "").lower() or "?"
-        sp = speakers.setdefault(key, {"speaker": lead.speaker or "Unattributed", "entity_id": lead.speaker_entity_id,
-                                       "role": lead.speaker_role, "quotes": []})
-        sp["role"] = sp["role"] or lead.speaker_role
-        sp["quotes"].append({
-            "text": canonical, "kind": lead.kind,
-            "altered": any(q.altered or q.text != canonical for q in members),
-            "carriers": [{**citation(index, q.article_id, q.text), "quote_id": q.id,
-                          "altered": q.altered or q.text != canonical,
-                          "diff": word_diff(canonical, q.text) if q.text != canonical else None}
-                         for q in members],
-        })
+        carriers = [{**citation(index, q.article_id, q.text), "quote_id": q.id,
+                     "altered": q.altered or q.text != original,
+                     "diff": word_diff(original, q.text) if q.text != original else None}
+                    for q in sorted(members, key=lambda q: (article_ref(index, q.article_id)["published"] or "",
+                                                            q.article_id))]
+        out.append({"text": original, "kind": lead.kind, "cue": lead.cue, "speaker": lead.speaker,
+                    "entity_id": lead.speaker_entity_id, "role": lead.speaker_role,
+                    "lead": reported_lead(lead.speaker, lead.cue) if lead.kind == "indirect" else None,
+                    "altered": any(c["altered"] for c in carriers), "carriers": carriers})
+    return out
+
+
+def quote_groups(index: Index, quotes: list[Quote]) -> list[dict[str, Any]]:
+    """Quotes grouped by speaker, then by the same quote across outlets (:func:`quote_clusters`)."""
+    speakers: dict[str, dict[str, Any]] = {}
+    for cluster in quote_clusters(index, quotes):
+        key = cluster["entity_id"] or (cluster["speaker"] or "").lower() or "?"
+        sp = speakers.setdefault(key, {"speaker": cluster["speaker"] or "Unattributed",
+                                       "entity_id": cluster["entity_id"], "role": cluster["role"], "quotes": []})
+        sp["role"] = sp["role"] or cluster["role"]
+        sp["quotes"].append(cluster)
     groups = sorted(speakers.values(), key=lambda s: (s["speaker"] == "Unattributed", -len(s["quotes"]), s["speaker"]))
     for s in groups:
         s["quotes"].sort(key=lambda c: (not c["altered"], -len(c["carriers"])))  # altered first, then most carried
     return groups
+
+
+# What each kind of disagreement is called on a page.
+DISAGREEMENT_KINDS = {"figure": "Figures differ", "name": "Spelled differently", "quote": "Quoted differently",
+                      "date": "Dates differ"}
+
+
+def disagreement_view(index: Index, d: dict[str, Any]) -> dict[str, Any]:
+    """A disagreement as a reader reads it: what it is about, each side with its sources, and
+    for two wordings of a quote the words that changed."""
+    sides = []
+    key = _first(d, _VARIANT_KEYS)  # "sides" today; older stores and other producers use "values"…
+    for side in d.get(key, []) if key else []:
+        if not isinstance(side, dict):
+            side = {"value": side}
+        value = side.get("text") or side.get("value")
+        text = f"{value:g}" if isinstance(value, float) else str(value or "")
+        sides.append({"text": text, "citations": [citation(index, i, text) for i in _ids(side)]})
+    diff = word_diff(sides[0]["text"], sides[1]["text"]) if d.get("kind") == "quote" and len(sides) == 2 else None
+    about = d.get("about") or d.get("measure") or d.get("topic") or ""
+    return {"label": DISAGREEMENT_KINDS.get(d.get("kind", ""), "Sources differ"), "about": about,
+            "entity_id": d.get("entity_id"), "sides": sides, "diff": diff}
+
+
+KEY_QUOTES = 4
+
+
+def key_quotes(groups: list[dict[str, Any]], n: int = KEY_QUOTES) -> list[dict[str, Any]]:
+    """The story's pull quotes: the attributed direct quotations most outlets carry."""
+    found = [(q, sp) for sp in groups if sp.get("entity_id") or sp["speaker"] != "Unattributed"
+             for q in sp["quotes"] if q.get("kind") == "direct" and len(q["text"].split()) >= 5]
+    found.sort(key=lambda x: -len({c.get("outlet") for c in x[0]["carriers"]}))
+    return [{**q, "speaker": sp["speaker"], "entity_id": sp.get("entity_id"), "role": sp.get("role")}
+            for q, sp in found[:n]]
 
 
 # Entities ---------------------------------------------------------------------------------------
@@ -368,7 +487,7 @@ def article_card(a: Article) -> dict[str, Any]:
 
 
 def story_view(index: Index, story: Story) -> dict[str, Any]:
-    """Everything the story page shows."""
+    """Everything the story page shows; ``key_quotes`` come from ``quotes``."""
     ids = [i for i in story.article_ids]
     quotes = [q for i in ids for q in index.quotes_by_article.get(i, [])]
     articles = []
@@ -381,18 +500,20 @@ def story_view(index: Index, story: Story) -> dict[str, Any]:
                                 for d in index.derived_from.get(i, [])]
         articles.append(card)
     articles.sort(key=lambda c: (c["published"] or "", c["outlet"]))
-    return {
+    view = {
         **story_card(index, story),
         "summary": [{"text": s.text, "citations": [citation(index, i, s.text) for i in s.article_ids]}
                     for s in story.summary],
-        "timeline": sorted((generic_item(index, t) for t in story.timeline), key=lambda t: t["date"] or ""),
-        "figures": [generic_item(index, f) for f in story.figures],
-        "disagreements": [generic_item(index, d) for d in story.disagreements],
+        **timeline_view(index, story.timeline),
+        "figures": [figure_item(index, f) for f in story.figures],
+        "disagreements": [disagreement_view(index, d) for d in story.disagreements if isinstance(d, dict)],
         "graph": graph(index, ids),
         "quotes": quote_groups(index, quotes),
         "entities": entities_for(index, ids),
         "article_list": articles,
     }
+    view["key_quotes"] = key_quotes(view["quotes"])
+    return view
 
 
 def _aligned_pairs(raw: list[Any]) -> list[tuple[int, int, int, int, float | None]]:
@@ -431,6 +552,22 @@ def alignment(index: Index, d: Derivation) -> dict[str, Any]:
             "kind": d.kind, "credited": d.credited, "score": round(d.score, 2), "pairs": pairs}
 
 
+def article_quotes(index: Index, a: Article) -> list[dict[str, Any]]:
+    """The article's quotes in text order, each with every outlet carrying it (``carriers``)
+    and, where this article's wording differs from the earliest, its ``diff`` against it."""
+    own = sorted(index.quotes_by_article.get(a.id, []), key=lambda q: q.start)
+    cluster_of = {c["quote_id"]: cluster for cluster in quote_clusters(index, own) for c in cluster["carriers"]}
+    out = []
+    for q in own:
+        cluster = cluster_of[q.id]
+        mine = next(c for c in cluster["carriers"] if c["quote_id"] == q.id)
+        out.append({"id": q.id, "text": q.text, "speaker": q.speaker, "speaker_entity_id": q.speaker_entity_id,
+                    "kind": q.kind, "cue": q.cue, "altered": q.altered, "paragraph": paragraph_at(a.text, q.start),
+                    "lead": reported_lead(q.speaker, q.cue) if q.kind == "indirect" else None,
+                    "carriers": cluster["carriers"], "original": cluster["text"], "diff": mine["diff"]})
+    return out
+
+
 def article_view(index: Index, a: Article) -> dict[str, Any]:
     """Everything the article page shows."""
     return {
@@ -439,9 +576,7 @@ def article_view(index: Index, a: Article) -> dict[str, Any]:
         "credited_source": a.credited_source, "cited_outlets": a.cited_outlets,
         "paragraphs": annotate(index, a), "captions": a.captions,
         "removed": [r.to_dict() for r in a.removed],
-        "quotes": [{"id": q.id, "text": q.text, "speaker": q.speaker, "speaker_entity_id": q.speaker_entity_id,
-                    "kind": q.kind, "altered": q.altered, "paragraph": paragraph_at(a.text, q.start)}
-                   for q in sorted(index.quotes_by_article.get(a.id, []), key=lambda q: q.start)],
+        "quotes": article_quotes(index, a),
         "entities": entities_for(index, [a.id]),
         "sources": [alignment(index, d) for d in index.derived_from.get(a.id, [])],
         "derivatives": [{"article": article_ref(index, d.derived_id), "kind": d.kind, "credited": d.credited}

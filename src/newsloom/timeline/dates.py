@@ -715,10 +715,14 @@ def _daily(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return "P1D", False
 
 
+# "burning the midnight oil", "the midnight sun": idioms, not clock times.
+_IDIOM_AFTER = "(?:oil|sun|blue|feast|snack)"
+
+
 # A clock time, and the day it names when one follows ("10 p.m. Wednesday", "noon
 # Thursday", "5 p.m. EST Nov. 9"). "am" needs a word boundary: not "12 Americans".
 @_rule(rf"(?:\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])(?:\.m\b\.?|m\b)"
-       rf"(?:\s+(?:[ECMP][SD]?T|GMT|UTC)\b)?|\b(?P<noon>noon|midday|midnight)\b)"
+       rf"(?:\s+(?:[ECMP][SD]?T|GMT|UTC)\b)?|\b(?P<noon>noon|midday|midnight)\b(?!\s+{_IDIOM_AFTER}\b))"
        rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WD})\b|{_MON}\s+{_DAYNUM}\b(?!,?\s*\d)"
        rf"|(?P<deic>today|tonight|yesterday|tomorrow)\b))?", re.IGNORECASE,
        anchors={DIGIT, "noon", "midday", "midnight"}, back=12)

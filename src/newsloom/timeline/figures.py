@@ -47,6 +47,7 @@ _CURRENCY_WORD = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", 
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
           "b": 1e9, "trillion": 1e12, "tn": 1e12}
 _DURATION = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
+_DURATION_UNITS = {d + "s" for d in _DURATION}
 _FOLD = {"vessels": "ships", "boats": "ships", "persons": "people", "individuals": "people"}
 # Tries, not long alternations: the regex engine tests them at every word start.
 _SPELLED = trie_regex({w for w in NUMBER_WORDS if w not in {"a", "an", "one", "zero", "a couple of"}})
@@ -82,6 +83,9 @@ _COORDINATED_RE = re.compile(r"[^.!?]{0,30}\b(?:and|or|to|against|versus|vs\.?)\
 _TIME_OR_SCORE_RE = re.compile(r"\s*(?:[ap]\.?m\.?|[–-]\d|:\d|/\d|(?:st|nd|rd|th)\b)", re.IGNORECASE)
 _DASH_BEFORE_RE = re.compile(r"\d\s*[–-]$")
 _IDENT_BEFORE_RE = re.compile(r"(?:\b(?:[A-Z][a-z]+|No\.?|Nos\.?|Route|Room)\s+|#)$")
+# A number after a capitalised word inside a sentence belongs to a name ("Russia's Nord
+# Stream 2 gas pipeline", "a Boeing 737 jet"): a lower-case word or a comma comes before the name.
+_NAME_BEFORE_RE = re.compile(r"[a-z,]\s+(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*\s+$")
 
 
 def _noun_after(m: re.Match[str]) -> tuple[str | None, int]:
@@ -155,6 +159,10 @@ def extract(text: str, date_spans: list[tuple[int, int]]) -> list[Figure]:
         if i < len(spans) and spans[i][0] < num_end:
             continue  # inside a date
         before = text[max(0, start - 12):start]
+        date_before = i > 0 and not text[span_ends[i - 1]:start].strip()
+        named = _NAME_BEFORE_RE.search(text, max(0, start - 60), start)
+        if named and not m["cur"] and not m["pct"] and not date_before:
+            continue  # part of a name, not a quantity
         if not m["cur"] and not m["pct"] and (
             _TIME_OR_SCORE_RE.match(text, num_end) or _DASH_BEFORE_RE.search(before)
         ):
@@ -183,6 +191,9 @@ def extract(text: str, date_spans: list[tuple[int, int]]) -> list[Figure]:
             measure = noun_measure  # "$62 million deal", "78% stake"
             if m["sep"] == "-":
                 end = noun_end
+        if (unit in _DURATION_UNITS and m["sep"] == "-" and m["noun2"]
+                and m["noun2"] not in _NOT_UNIT | _FUNCTION | {"old"}):
+            measure = m["noun2"]  # "a four-year contract": the duration of the contract
         if spelled and unit is None:
             continue  # "one of the largest": spelled numbers count only with a unit
         if unit and unit.isupper() and (per := _PER_RE.match(text, end)) and per["per"] not in _NOT_UNIT:

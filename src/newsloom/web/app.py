@@ -8,7 +8,10 @@ store read-only for the request. No page carries a script; a strict CSP says so.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import re
+import socket
+from collections.abc import Callable, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +29,7 @@ from newsloom.report.render import render_page
 from newsloom.web.data import Reader, prepare
 
 log = logging.getLogger("newsloom.web")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 SECURITY_HEADERS = {
     "content-security-policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self';"
@@ -51,10 +55,28 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+def _day(params: Mapping[str, str], name: str) -> str:
+    """The date filter ``name`` (YYYY-MM-DD, or empty); anything else is a 400 naming it."""
+    value = params.get(name, "").strip()
+    if value and not _is_day(value):
+        raise HTTPException(400, f"bad filter {name}={value[:40]!r}: not a date (YYYY-MM-DD)")
+    return value
+
+
+def _is_day(value: str) -> bool:
+    try:
+        return bool(_DAY.fullmatch(value)) and bool(date.fromisoformat(value))
+    except ValueError:  # the right shape, not a day (2025-02-30)
+        return False
+
+
 def _listing_params(request: Request) -> dict[str, str]:
     p = request.query_params
-    return {"q": p.get("q", "")[:200], "outlet": p.get("outlet", ""), "date_from": p.get("from", ""),
-            "date_to": p.get("to", ""), "person": p.get("person", "")}
+    date_from, date_to = _day(p, "from"), _day(p, "to")
+    if date_from and date_to and date_from > date_to:
+        raise HTTPException(400, f"bad filter: from={date_from} is after to={date_to}")
+    return {"q": p.get("q", "")[:200], "outlet": p.get("outlet", ""), "date_from": date_from,
+            "date_to": date_to, "person": p.get("person", "")}
 
 
 def create_app(db: str | Path) -> Starlette:
@@ -126,8 +148,30 @@ def create_app(db: str | Path) -> Starlette:
                      exception_handlers={HTTPException: error, Exception: error})
 
 
-def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the app with uvicorn until interrupted."""
+def bind(host: str = "127.0.0.1", port: int = 8000) -> socket.socket:
+    """A listening socket on ``host``:``port`` (0: any free port); OSError when it is taken."""
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        # as uvicorn does: a restart may reuse a port in TIME_WAIT (a live listener still refuses)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def serve_socket(db: str | Path, sock: socket.socket) -> None:
+    """Run the app with uvicorn on a socket from :func:`bind` until interrupted."""
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info", access_log=False)
+    host, port = sock.getsockname()[:2]
+    config = uvicorn.Config(create_app(db), host=host, port=port, log_level="info", access_log=False)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the app with uvicorn until interrupted (OSError, before serving, when the port is taken)."""
+    serve_socket(db, bind(host, port))

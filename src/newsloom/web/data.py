@@ -68,14 +68,22 @@ class Reader:
         p = json.dumps(ids)
         derivations = self._load(Derivation, f"SELECT data FROM derivations WHERE derived_id IN {_IDS}"
                                              f" OR source_id IN {_IDS}", p, p)
-        linked = list(dict.fromkeys([*ids, *(d.source_id for d in derivations), *(d.derived_id for d in derivations)]))
-        quotes = self._load(Quote, f"SELECT data FROM quotes WHERE article_id IN {_IDS}", p)
+        quotes = self.with_carriers(self.store.quotes_of_articles(ids))
+        linked = list(dict.fromkeys([*ids, *(d.source_id for d in derivations), *(d.derived_id for d in derivations),
+                                     *(q.article_id for q in quotes)]))
         speakers = json.dumps([q.speaker_entity_id for q in quotes if q.speaker_entity_id])
         entities = self._load(
             Entity, f"SELECT data FROM entities WHERE id IN {_IDS} OR EXISTS (SELECT 1 FROM"
                     f" json_each(entities.data, '$.article_ids') j WHERE j.value IN {_IDS})", speakers, p)
         return Result(articles=self.articles(linked), quotes=quotes, derivations=derivations,
                       entities=entities, stories=stories)
+
+    def with_carriers(self, quotes: list[Quote]) -> list[Quote]:
+        """``quotes`` and the copies of them other articles carry (``same_as``, read off the
+        store's quotation groups), so a page shows every outlet that carries each."""
+        have = {q.id for q in quotes}
+        missing = list(dict.fromkeys(i for q in quotes for i in q.same_as if i not in have))
+        return [*quotes, *self.store.quotes_by_ids(missing)]
 
     def story(self, ident: str) -> tuple[views.Index, Story] | None:
         found = self._load(Story, "SELECT data FROM stories WHERE id=?", ident)
@@ -96,7 +104,7 @@ class Reader:
             return None
         entity = found[0]
         ids = list(dict.fromkeys([*entity.article_ids, *(m.article_id for m in entity.mentions)]))
-        quotes = self._load(Quote, "SELECT data FROM quotes WHERE speaker_entity_id=?", ident)
+        quotes = self.with_carriers(self.store.quotes_of_speakers([ident]))
         ids += [q.article_id for q in quotes if q.article_id not in ids]
         stories = self.stories_with(ids)
         result = Result(articles=self.articles(ids), entities=[entity], quotes=quotes, stories=stories)
