@@ -42,6 +42,9 @@ test: lint
 
 bench: install-test
 	$(BIN)/python bench/clean.py
+	$(BIN)/python bench/html_eval.py --floor
+	$(BIN)/python bench/inputs.py --floor
+	$(BIN)/python bench/throughput.py --floor
 	$(BIN)/python bench/credit.py
 	$(BIN)/python bench/nlp.py
 	$(BIN)/python bench/quotes.py

@@ -155,3 +155,19 @@ def test_demo_reported_speech_is_never_in_quotation_marks(driver, demo_url):
         "return [...document.querySelectorAll('.body .reported')].filter(e => e.closest('.q, q, blockquote')"
         " || getComputedStyle(e, '::before').content.match(/[\"“‘«]/)).length")
     assert inside_marks == 0 and driver.find_elements(By.CSS_SELECTOR, ".body .reported")
+
+
+# a TIMEX value as the extractor writes it: 2025-10-14TAF, 2025-W43, 2025-02-13T00:00, P2Y, PRESENT_REF…
+RAW_TIMEX = r"\b\d{4}-(W\d\d|\d\d(-\d\d)?(T[\dA-Z:]+)?)\b|\bP\d+[YMWDH]\b|\b[A-Z]+_REF\b|\b(date_text|status)\b"
+
+
+def test_demo_timeline_reads_as_words(driver, demo_url):
+    import re
+
+    driver.get(f"{demo_url}/story/{_largest_demo_story(driver, demo_url)}")
+    labels = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".timeline-sec .date")]
+    assert labels, "the demo story has a timeline"
+    raw = [t for t in labels if re.search(RAW_TIMEX, t)]
+    assert not raw, raw
+    section = driver.find_element(By.CSS_SELECTOR, ".timeline-sec").text
+    assert not re.search(r"\b(date_text|status|kind)\b", section)

@@ -203,3 +203,35 @@ def test_line_statistics_stay_bounded_and_keep_what_repeats():
         stats.observe("wire.example", [f"Headline number {i}", "Share this story"])
     assert len(stats.counts["wire.example"]) <= 101
     assert stats.documents_with("wire.example", "Share this story") == 1000
+
+
+def _breaks_on_marker(article: Article) -> Article:
+    if "MARKER" in article.text:
+        raise RuntimeError("a later stage broke")
+    return article
+
+
+def test_a_rejected_document_leaves_nothing_for_an_article_under_its_id(tmp_path):
+    from newsloom import attribution
+
+    second = "“The ferry will run all night,” said Jonas Beck, the harbour master of Orlen. MARKER"
+    path = tmp_path / "dup.jsonl"
+    path.write_text(json.dumps({"id": "same", "text": BODY}) + "\n" + json.dumps({"id": "same", "text": second}) + "\n")
+    store = Store(str(tmp_path / "t.db"))
+    with store:  # one document a chunk: the first is stored before the second is analysed
+        Pipeline(store, chunk_size=1, article_stages=[attribution.article_stage, _breaks_on_marker]).run([str(path)])
+        result = store.result()
+        assert [r.code for r in result.rejected] == ["NL011"]
+        assert any("another winter" in q.text for q in result.quotes)
+        assert not [q for q in result.quotes if "Beck" in (q.speaker or "")]
+
+
+def test_a_newsloom_toml_above_the_input_folder_counts_for_nothing(tmp_path):
+    (tmp_path / "newsloom.toml").write_text('site = "Stray Outlet"\n')
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(BODY)
+    docs = [d for d in FileSource().read(str(tmp_path / "in")) if isinstance(d, RawDocument)]
+    assert [d.site for d in docs] == [None]
+    (tmp_path / "in" / "newsloom.toml").write_text('site = "Harbour Times"\n')
+    docs = [d for d in FileSource().read(str(tmp_path / "in")) if isinstance(d, RawDocument)]
+    assert [d.site for d in docs] == ["Harbour Times"]

@@ -122,3 +122,37 @@ def test_report_of_the_demo_corpus(demo_result, tmp_path):
     html = path.read_text(encoding="utf-8")
     assert "<script" not in html.lower()
     assert all(a.title and a.title.split(" ")[0] in html for a in demo_result.articles)
+
+
+def test_demo_report_leads_with_the_brief_and_folds_long_lists(demo_result):
+    page = render_report(demo_result)
+    story = page[page.index('<article class="story"'):]
+    order = [story.index(f'class="{sec}"') for sec in
+             ("summary-sec", "key-quotes-sec", "timeline-sec", "figures-sec", "disagreements-sec", "graph-sec")]
+    assert order == sorted(order)  # what a reader wants first, the provenance after
+    assert page.count('<details class="fold article-fold"') == len(demo_result.articles)
+    assert "outlets</span>" in story[: story.index("timeline-sec")]  # a key quote carried by several outlets
+
+
+def test_disagreements_read_without_field_names(sample):
+    index = views.Index(sample)
+    (d,) = views.story_view(index, sample.stories[0])["disagreements"]
+    assert [s["text"] for s in d["sides"]] == ["$12 million", "$15 million"] and d["about"] == "repair cost"
+    quote = views.disagreement_view(index, {"kind": "quote", "about": "Ada Kroll", "sides": [
+        {"value": "the last offer we can afford", "article_ids": ["w1"]},
+        {"value": "the best offer we can afford", "article_ids": ["w3"]}]})
+    assert quote["label"] == "Quoted differently"
+    assert {"op": "del", "text": "last"} in quote["diff"] and {"op": "ins", "text": "best"} in quote["diff"]
+
+
+def test_brief_html_is_styled_like_the_report(tmp_path, demo_dir):
+    from click.testing import CliRunner
+
+    from newsloom.cli import main
+
+    db = str(tmp_path / "d.db")
+    assert CliRunner().invoke(main, ["analyze", str(demo_dir), "--db", db, "-q"]).exit_code == 0
+    res = CliRunner().invoke(main, ["brief", "dockworkers", "--db", db, "--format", "html"])
+    assert res.exit_code == 0, res.output
+    assert "<style>" in res.output and ".topbar" in res.output and 'class="story brief"' in res.output
+    assert "Key quotes" in res.output and 'href="#src-1"' in res.output

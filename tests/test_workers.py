@@ -45,3 +45,39 @@ def test_a_document_that_breaks_its_worker_is_the_only_one_rejected(stage, reaso
     assert [o.source for o, _ in outcomes] == [f"d{i}.txt" for i in range(5)]
     assert [getattr(o, "code", None) for o, _ in outcomes] == [None, None, "NL011", None, None]
     assert isinstance(outcomes[2][0], Rejection) and reason in outcomes[2][0].reason
+
+
+def test_workers_end_with_a_parent_killed_outright(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import sys, time\n"
+        "from newsloom.work import Job, Workers\n"
+        "from newsloom.model import RawDocument\n"
+        "w = Workers(2, [])\n"
+        "w.submit([Job(RawDocument(source='a.txt', text='The ferry ran late.'))])()\n"
+        "print(' '.join(str(p) for p in w.pool._processes), flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    workers = [int(p) for p in parent.stdout.readline().split()]
+    assert len(workers) == 2
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 15
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.5)
+        alive = [p for p in workers if _running(p)]
+    assert not alive, f"workers {alive} outlived their parent"
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

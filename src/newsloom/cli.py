@@ -120,12 +120,13 @@ def main() -> None:
 @click.option("--db", default="newsloom.db", show_default=True, help="SQLite store to write.")
 @export_options
 @click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1),
-              help="Documents per transaction: a killed run loses at most one batch.")
+              help="Documents per transaction: a killed run loses at most the two batches in flight.")
 @click.option("--max-size", default=f"{MAX_BYTES >> 20}MB", show_default=True, callback=lambda c, p, v: _size(v),
               help="Largest input: per record for JSONL (any file size streams), per file or page otherwise.")
 @click.option("--doc-timeout", default=DOC_TIMEOUT, show_default=True, type=click.FloatRange(0),
               help="Seconds one document may take through the analysis before it is rejected (NL017); 0: no limit.")
-@click.option("--workers", "-j", default=os.cpu_count() or 1, show_default="the machine's cores",
+@click.option("--workers", "-j", default=len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+              else os.cpu_count() or 1, show_default="the machine's cores",
               type=click.IntRange(1), help="Processes that analyse articles (each loads the model once).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @click.option("--model", "model_name", envvar="NEWSLOOM_MODEL", default=None,
@@ -162,6 +163,7 @@ def analyze(
     with store:
         pipeline = Pipeline(store, chunk_size=batch_size, max_bytes=max_size, doc_timeout=doc_timeout or None,
                             workers=workers, site=site)
+        pipeline.start()  # fork the workers before the progress bar starts its thread
         with Progress(
             TextColumn("[bold]analyse"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
             TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
@@ -183,7 +185,7 @@ def analyze(
 
             report = pipeline.run(targets, on_item=on_item)
         counts = store.counts()
-        outputs.write(store)
+        _write(outputs, store)
     elapsed = time.monotonic() - started
     if not quiet:
         table = Table(title=f"newsloom · {db}", show_header=True)
@@ -213,6 +215,16 @@ def analyze(
     sys.exit(0 if report.ok else 1)
 
 
+def _write(outputs: Outputs, store: Store) -> None:
+    """Write the outputs; one that fails now (a full disk) ends the run with exit 2, naming it."""
+    try:
+        outputs.write(store)
+    except OSError as exc:
+        err_console.print(f"newsloom: cannot write {exc.filename or 'the output'}: {exc.strerror or exc}",
+                          highlight=False)
+        sys.exit(2)
+
+
 def _open_store(db: str, create: bool = False) -> Store:
     """The store at ``db`` (``create``: its folder made when missing), or exit 2 naming it."""
     try:
@@ -238,7 +250,7 @@ def export(db: str, json_out: str | None, jsonl_dir: str | None, csv_out: str | 
         sys.exit(2)
     _outputs(outputs)
     with _open_store(db) as store:
-        outputs.write(store)
+        _write(outputs, store)
 
 
 def _select_model(name: str | None) -> None:

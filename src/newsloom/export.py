@@ -92,6 +92,8 @@ class Outputs:
             path = Path(name)
             if path.is_dir():
                 raise OSError(f"{option} {name}: is a folder, give a file name")
+            if path.exists() and not os.access(path, os.W_OK):
+                raise OSError(f"{option} {name}: the file cannot be written")
             _writable_folder(option, path.parent)
         if self.jsonl is not None:
             if Path(self.jsonl).is_file():

@@ -1,7 +1,8 @@
 """The analysis pipeline: ingest → clean → per-article stages → store → corpus stages.
 
 Documents stream through in chunks; each chunk is written in one transaction, so an
-interrupted run loses at most the chunk in flight and a rerun picks up where it stopped
+interrupted run loses at most the chunks in flight (the one being stored and the one the
+workers analyse meanwhile) and a rerun picks up where it stopped
 (articles are keyed by content fingerprint, so nothing is added twice). Later stages plug
 in as *article stages* (one article at a time: NLP, entities, quotes, dates) or *corpus
 stages* (over the store after new articles arrive: provenance, stories, timelines), which
@@ -94,6 +95,15 @@ class Pipeline:
         self.chunk_size = chunk_size
         self.corpus_every = corpus_every
         self.stats = LineStats()
+        self._workers: Workers | None = None
+
+    def start(self) -> Workers:
+        """The worker processes of the next :meth:`run`, started now (a caller about to start
+        threads of its own, such as a progress bar, starts them first); ``run`` ends them."""
+        if self._workers is None:
+            self._workers = Workers(self.workers, self.article_stages, self.doc_timeout)
+            self._workers.start()
+        return self._workers
 
     def _run_corpus_stages(self) -> None:
         # Corpus stages see every article they have not finished, not only this run's: a run
@@ -182,7 +192,7 @@ class Pipeline:
                 for _ in range(chunk.items - len(articles) - len(chunk.rejections)):
                     on_item("", None)
 
-        with Workers(self.workers, self.article_stages, self.doc_timeout) as workers:
+        with self.start() as workers:
             for items in chunked(iter_documents(targets, sources(self.max_bytes, self.site)), self.chunk_size):
                 chunk = self._admit(items, in_flight)
                 waiting.append((chunk, workers.submit(chunk.jobs)))
@@ -190,6 +200,7 @@ class Pipeline:
                     store_oldest()
             while waiting:
                 store_oldest()
+        self._workers = None
         self._run_corpus_stages()
         self.store.finish_run(
             run_id, inputs=report.documents, added=report.added,

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+import os
 import signal
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -34,8 +36,9 @@ BATCH_CHARS = 200_000  # ... within this many characters, so one batch stays a f
 class _Deadline:
     """Raises NL017 in the work in hand when it runs past ``seconds`` of wall clock.
 
-    A SIGALRM timer, so it works on a process's main thread only (elsewhere it does nothing:
-    the article stages are linear in length and bounded, this is the last guard).
+    A SIGALRM timer, so it works on a process's main thread where the platform has SIGALRM
+    (elsewhere it does nothing: the article stages are linear in length and bounded, this is
+    the last guard); a timer the caller had set is restored after it.
     """
 
     def __init__(self, seconds: float | None) -> None:
@@ -46,9 +49,11 @@ class _Deadline:
         raise NewsloomError("NL017", f"over {self.seconds:g} s")
 
     def __enter__(self) -> _Deadline:
-        if self.seconds and threading.current_thread() is threading.main_thread():
+        usable = hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+        if self.seconds and usable:
             self.previous = signal.signal(signal.SIGALRM, self._fire)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            self.outer = signal.setitimer(signal.ITIMER_REAL, self.seconds)  # a timer the caller had
+            self.started = time.monotonic()
             self.armed = True
         return self
 
@@ -56,6 +61,9 @@ class _Deadline:
         if self.armed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self.previous)
+            delay, interval = self.outer
+            if delay:  # give the caller's timer back, less the time spent here
+                signal.setitimer(signal.ITIMER_REAL, max(delay - (time.monotonic() - self.started), 1e-3), interval)
 
 
 def _headline(raw: RawDocument, article: Article) -> str | None:
@@ -203,11 +211,16 @@ def run_jobs(
         try:
             with _Deadline(allowance):
                 results = run_stages(batch, article_stages)
+            analyses = [take(a.id) for a in batch]
         except Exception:  # one slow or failing article: find it by going one at a time
-            results = [guarded(jobs[index[id(a)]].raw, functools.partial(analyse, a, article_stages, timeout))
-                       for a in batch]
-        for source, result in zip(batch, results, strict=True):
-            done[index[id(source)]] = (result, take(result.id) if isinstance(result, Article) else None)
+            for a in batch:
+                take(a.id)  # what the broken batch left behind belongs to no one
+            results, analyses = [], []
+            for a in batch:
+                results.append(guarded(jobs[index[id(a)]].raw, functools.partial(analyse, a, article_stages, timeout)))
+                analyses.append(take(a.id))  # taken whatever the outcome: a rejected one's is dropped
+        for source, result, analysis in zip(batch, results, analyses, strict=True):
+            done[index[id(source)]] = (result, analysis if isinstance(result, Article) else None)
     return [done.get(i, (p, None)) for i, p in enumerate(prepared)]
 
 
@@ -215,6 +228,18 @@ def _take(article_id: str) -> Any:
     from newsloom import attribution
 
     return attribution.take_analysis(article_id)
+
+
+def _follow_parent(parent: int) -> None:
+    """In a worker: end with the process that started it. A forked worker holds both ends of
+    its job pipe, so a parent killed with SIGKILL would otherwise leave it waiting forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsloom-follow-parent", daemon=True).start()
 
 
 def _in_worker(jobs: list[Job], article_stages: list[ArticleStage], timeout: float | None) -> list[Outcome]:
@@ -247,7 +272,8 @@ class Workers:
             # fork where there is one: no re-import of the caller's __main__, a fast start
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            self._pool = ProcessPoolExecutor(self.n, mp_context=context)
+            self._pool = ProcessPoolExecutor(self.n, mp_context=context, initializer=_follow_parent,
+                                             initargs=(os.getpid(),))
         return self._pool
 
     @property
@@ -264,14 +290,16 @@ class Workers:
         if not self.parallel:
             outcomes = [o for part in parts for o in self._here(part)]
             return lambda: outcomes
-        futures = [self.pool.submit(_in_worker, part, self.article_stages, self.timeout) for part in parts]
-        return lambda: [o for part, f in zip(parts, futures, strict=True) for o in self._result(part, f)]
+        pool = self.pool
+        futures = [pool.submit(_in_worker, part, self.article_stages, self.timeout) for part in parts]
+        return lambda: [o for part, f in zip(parts, futures, strict=True) for o in self._result(part, f, pool)]
 
-    def _result(self, part: list[Job], future: Future[list[Outcome]]) -> list[Outcome]:
+    def _result(self, part: list[Job], future: Future[list[Outcome]], pool: ProcessPoolExecutor) -> list[Outcome]:
         try:
             outcomes = future.result()
-        except BrokenProcessPool:  # a worker died: its documents are tried again one at a time
-            self.close()
+        except (BrokenProcessPool, CancelledError):  # a worker died: its documents go again one at a time
+            if self._pool is pool:  # a pool started since then is healthy
+                self.close()
             return [self._alone(j) for j in part]
         self._deaths = 0
         return outcomes
@@ -279,14 +307,23 @@ class Workers:
     def _alone(self, one: Job) -> Outcome:
         if not self.parallel:
             return self._here([one])[0]
+        pool = self.pool
         try:
-            outcome = self.pool.submit(_in_worker, [one], self.article_stages, self.timeout).result()[0]
-        except BrokenProcessPool:
+            outcome = pool.submit(_in_worker, [one], self.article_stages, self.timeout).result()[0]
+        except (BrokenProcessPool, CancelledError):
             self._deaths += 1
-            self.close()
+            if self._pool is pool:
+                self.close()
             return rejection(one.raw, NewsloomError("NL011", "the worker process analysing it died")), None
         self._deaths = 0
         return outcome
+
+    def start(self) -> None:
+        """Start the worker processes now (they start on first use otherwise): before a caller
+        starts threads of its own, so that nothing but this process is forked."""
+        if self.parallel:
+            for f in [self.pool.submit(os.getpid) for _ in range(self.n)]:
+                f.result()
 
     def close(self) -> None:
         if self._pool is not None:

@@ -56,8 +56,9 @@ class LineStats:
         short = {self.key(x) for x in lines if x.strip() and len(words(x)) <= self.max_words}
         seen = self.counts.setdefault(site, Counter())
         seen.update(short)
-        if len(seen) > self.max_lines:
-            self.counts[site] = Counter({k: n for k, n in seen.items() if n > 1})
+        if len(seen) > self.max_lines:  # keep what repeats, at most half the room: pruning stays rare
+            self.counts[site] = Counter(dict(Counter({k: n for k, n in seen.items() if n > 1})
+                                             .most_common(self.max_lines // 2)))
 
     def documents_with(self, site: str | None, line: str) -> int:
         return self.counts.get(site, Counter()).get(self.key(line), 0)

@@ -85,12 +85,14 @@ class Sidecars:
     def __init__(self) -> None:
         self._found: dict[Path, Sidecar | None] = {}
 
-    def site(self, path: Path) -> tuple[str | None, list[Rejection]]:
+    def site(self, path: Path, root: Path) -> tuple[str | None, list[Rejection]]:
         """The outlet the nearest sidecar naming ``path`` gives it (a deeper one overrides),
-        and a rejection for each broken sidecar met for the first time."""
-        path = path.absolute()
+        looking no higher than ``root`` (the folder the user named, or a named file's own
+        folder: a stray ``newsloom.toml`` in a parent such as the home folder counts for
+        nothing), and a rejection for each broken sidecar met for the first time."""
+        path, root = path.absolute(), root.absolute()
         bad: list[Rejection] = []
-        for folder in path.parents:
+        for folder in [p for p in path.parents if p == root or p.is_relative_to(root)]:
             if folder not in self._found:
                 self._found[folder] = None
                 sidecar = folder / SIDECAR
@@ -141,7 +143,7 @@ class FileSource:
                 if any(p.startswith(".") for p in rel) or not accepts(child):
                     continue
                 if child.is_file():
-                    yield from self.read_file(child)
+                    yield from self.read_file(child, path)
                 elif child.is_symlink() and not child.exists():  # a link to nothing is an input lost
                     yield reject(str(child), NewsloomError("NL001", f"{child} (broken link)"))
         elif path.exists():
@@ -150,8 +152,9 @@ class FileSource:
             broken = " (broken link)" if path.is_symlink() else ""
             yield reject(target, NewsloomError("NL001", f"{target}{broken}"))
 
-    def read_file(self, path: Path) -> Iterator[RawDocument | Rejection]:
-        site, bad = self.sidecars.site(path)
+    def read_file(self, path: Path, root: Path | None = None) -> Iterator[RawDocument | Rejection]:
+        """The documents of one file; ``root``: the folder the user named it under."""
+        site, bad = self.sidecars.site(path, root or path.parent)
         yield from bad
         site = site or self.site
         for item in self._read_file(path):
@@ -196,7 +199,7 @@ def _wide_unicode(path: Path) -> bool:
     """UTF-16/32 text (by its BOM): its lines cannot be split on the byte b"\\n"."""
     with path.open("rb") as f:
         head = f.read(4)
-    return head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    return head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
 
 
 def _field(obj: dict, name: str) -> str | None:

@@ -445,18 +445,13 @@ class NumericEntities:
         self.matcher = Matcher(nlp.vocab)
         for label, patterns in PATTERNS.items():
             self.matcher.add(label, patterns)
+        # words that make no number on their own (built once: _keep runs for every match)
+        self.vague = frozenset(_NON_NUMERIC | _STRIP_LEFT | {"-"} | set(PERIODS) | set(CLOCK_UNITS) | set(UNITS)
+                               | set(CURRENCY_WORDS))
 
     def _keep(self, span: Span, label: str) -> bool:
         words = {t.lower_ for t in span}
-        if label in ("CARDINAL", "TIME", "DATE", "QUANTITY", "MONEY") and words <= (
-            _NON_NUMERIC
-            | _STRIP_LEFT
-            | {"-"}
-            | set(PERIODS)
-            | set(CLOCK_UNITS)
-            | set(UNITS)
-            | set(CURRENCY_WORDS)
-        ):
+        if label in ("CARDINAL", "TIME", "DATE", "QUANTITY", "MONEY") and words <= self.vague:
             return False  # "a year", "a few days": keep only when anchored
         if label == "CARDINAL" and len(span) == 1 and span[0].lower_ in ("one",):
             nxt = span.doc[span.end] if span.end < len(span.doc) else None

@@ -215,7 +215,7 @@ def timeline_item(index: Index, e: Any) -> dict[str, Any]:
         return generic_item(index, e)
     value = e.get("date") if isinstance(e.get("date"), str) else None
     text = str(e.get("text") or "")
-    return {"date": e.get("label") or describe(value) or value, "sort": value or "", "kind": e.get("kind"),
+    return {"date": e.get("label") or describe(value) or "undated", "sort": value or "", "kind": e.get("kind"),
             "text": text, "citations": [citation(index, i, text or None) for i in _ids(e)],
             "variants": [], "extra": []}
 
@@ -452,8 +452,8 @@ def key_quotes(groups: list[dict[str, Any]], n: int = KEY_QUOTES) -> list[dict[s
 def entity_ref(e: Entity, article_ids: set[str] | None = None) -> dict[str, Any]:
     roles = [{"text": r.text, "article_ids": r.article_ids} for r in e.roles
              if article_ids is None or not r.article_ids or set(r.article_ids) & article_ids]
-    return {"id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases, "roles": roles,
-            "articles": len(e.article_ids)}
+    return {"id": e.id, "name": e.name, "type": e.type, "aliases": [x for x in e.aliases if x != e.name],
+            "roles": roles, "articles": len(e.article_ids)}
 
 
 def entities_for(index: Index, article_ids: list[str]) -> list[dict[str, Any]]:
