@@ -35,3 +35,23 @@ def write_jsonl(path: Path, n: int, seed: int = 7) -> Path:
         for i in range(n):
             fh.write(json.dumps(article(i, rng)) + "\n")
     return path
+
+
+def digested(store, docs: list[tuple[str, str, str | None]]) -> list[str]:
+    """Clean, date and figure invented ``(id, text, published)`` documents (site ``<id>.example``),
+    store them, and run the corpus stages that build stories and their digests; their ids."""
+    from newsloom import digest, provenance, stories
+    from newsloom.clean import clean
+    from newsloom.model import RawDocument
+    from newsloom.timeline import dates, figures
+
+    arts = []
+    for name, text, day in docs:
+        a = clean(RawDocument(source=name, text=text, published=day, site=f"{name}.example"))
+        a.id = name
+        arts.append(figures.stage(dates.stage(a)))
+    store.add_articles(arts, [])
+    ids = [a.id for a in arts]
+    for stage in (provenance.stage, stories.stage, digest.stage):
+        stage(store, ids)
+    return ids

@@ -5,13 +5,11 @@ from __future__ import annotations
 from click.testing import CliRunner
 from rapidfuzz import fuzz
 
-from newsloom import digest, provenance, stories
-from newsloom.clean import clean
+from newsloom import digest, stories
 from newsloom.cli import main
-from newsloom.model import RawDocument
 from newsloom.provenance.features import sentence_spans
 from newsloom.store import Store
-from newsloom.timeline import dates, figures
+from synth import digested
 
 
 def _norm(text: str) -> str:
@@ -101,16 +99,7 @@ def _mini(store: Store) -> list[str]:
     docs = [("orig", BASE, "2025-03-10")] + [
         (f"copy{i}", BASE + f"\n\nThis post appeared first on tarrowtimes.com ({i})", None) for i in range(5)]
     docs.append(("other", OTHER, "2025-03-11"))
-    arts = []
-    for name, text, day in docs:
-        a = clean(RawDocument(source=name, text=text, published=day, site=f"{name}.example"))
-        a.id = name
-        arts.append(figures.stage(dates.stage(a)))
-    store.add_articles(arts, [])
-    ids = [a.id for a in arts]
-    for stage in (provenance.stage, stories.stage, digest.stage):
-        stage(store, ids)
-    return ids
+    return digested(store, docs)
 
 
 def test_copies_count_once_and_figures_merge():

@@ -150,7 +150,7 @@ def test_non_english_articles_are_stored_and_counted(tmp_path):
     (tmp_path / "en.txt").write_text(BODY)
     res = CliRunner().invoke(main, ["analyze", str(tmp_path), "--db", str(tmp_path / "x.db")])
     assert res.exit_code == 0, res.output
-    assert "not English (de 1)" in res.output
+    assert "not in English (de 1)" in res.output
     with Store(str(tmp_path / "x.db")) as store:
         result = store.result()
         de = next(a for a in result.articles if a.language == "de")

@@ -8,6 +8,7 @@ import pytest
 
 from newsloom.timeline.dates import extract
 from newsloom.timeline.words import describe, label
+from synth import digested
 
 
 @pytest.mark.parametrize(
@@ -87,22 +88,10 @@ def test_midnight_oil_is_no_clock_time() -> None:
 
 
 def _story_of(texts: list[tuple[str, str]]):
-    from newsloom import digest, provenance, stories
-    from newsloom.clean import clean
-    from newsloom.model import RawDocument
     from newsloom.store import Store
-    from newsloom.timeline import dates, figures
 
     with Store(":memory:") as store:
-        arts = []
-        for name, text in texts:
-            a = clean(RawDocument(source=name, text=text, published="2025-03-12", site=f"{name}.example"))
-            a.id = name
-            arts.append(figures.stage(dates.stage(a)))
-        store.add_articles(arts, [])
-        ids = [a.id for a in arts]
-        for stage in (provenance.stage, stories.stage, digest.stage):
-            stage(store, ids)
+        digested(store, [(name, text, "2025-03-12") for name, text in texts])
         (story,) = store.result().stories
         return story
 

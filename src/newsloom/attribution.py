@@ -180,7 +180,9 @@ def corpus_stage(store: Store, new_ids: list[str]) -> None:
     """Corpus stage: canonical entities across articles, quotes matched across outlets."""
     if not new_ids:
         return
-    entities = EntityIndex(store.entities())
+    stored = list(store.entities())
+    names_before = {e.id: e.name for e in stored}  # merging renames entities in place
+    entities = EntityIndex(stored)
     articles = {a.id: a for a in store.articles_by_id(new_ids)}
     changed: dict[str, Entity] = {}
     absorbed: dict[str, str] = {}  # entity id -> the entity it was merged into
@@ -197,8 +199,10 @@ def corpus_stage(store: Store, new_ids: list[str]) -> None:
             changed.pop(old, None)
         new_quotes += _quotes(article, analysis, placed)
     renamed = {e.id: e.name for e in changed.values()}
-    # a merged entity or a changed canonical name follows its quotes
-    for q in store.quotes_of_speakers(sorted(set(absorbed) | set(renamed))):
+    # a merged entity or a changed canonical name follows its quotes; only those are read, so
+    # a run costs what it changes, not every quote of every person it mentions again
+    follow = set(absorbed) | {i for i, name in renamed.items() if names_before.get(i, name) != name}
+    for q in store.quotes_of_speakers(sorted(follow)):
         eid = absorbed.get(q.speaker_entity_id or "", q.speaker_entity_id)
         if eid in renamed and (q.speaker, q.speaker_entity_id) != (renamed[eid], eid):
             q.speaker, q.speaker_entity_id = renamed[eid], eid

@@ -199,7 +199,7 @@ def analyze(
         other = sum(n for lang, n in report.languages.items() if lang not in ("en", "?"))
         if other:
             langs = ", ".join(f"{lang} {n}" for lang, n in report.languages.most_common() if lang not in ("en", "?"))
-            table.add_row(f"not English ({langs}): no entities, quotes", str(other), "")
+            table.add_row(f"not in English ({langs})", str(other), "")
         if report.partly_analysed:
             table.add_row("long texts analysed in part", str(report.partly_analysed), "")
         for name in ("stories", "quotes", "entities", "derivations"):

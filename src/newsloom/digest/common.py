@@ -83,5 +83,5 @@ def load(store: Store, story: Story) -> StoryData:
         if mains:
             data.derivations[a_id] = max(mains, key=lambda d: d.score)
     data.quotes = store.quote_rows(list(data.articles))
-    data.entities = store.entities_in(list(data.articles))
+    data.entities = store.entities_in(list(data.articles), mentions=False)  # names are what digests compare
     return data
