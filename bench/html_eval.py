@@ -84,15 +84,13 @@ class PageResult:
 
 def newsloom_text(data: bytes, url: str, source: str) -> str:
     """What ``analyze`` would keep of the page: empty when it rejects it."""
-    # Imported here, not above: when a sibling script imports this file as ``html``, only the
-    # standard library may load (newsloom and trafilatura import ``html`` themselves).
     from newsloom.clean import clean
     from newsloom.errors import NewsloomError
-    from newsloom.ingest.decode import decode
+    from newsloom.ingest.decode import decode_page
     from newsloom.model import RawDocument
 
     try:
-        html = decode(data)
+        html = decode_page(data)
     except NewsloomError:
         return ""
     return clean(RawDocument(source=source, html=html, url=url)).text

@@ -94,3 +94,15 @@ def test_fingerprint_ignores_whitespace_but_not_site():
     b = RawDocument(source="b", text="One two three")
     c = RawDocument(source="c", text="One two three", site="other.example")
     assert a.fingerprint == b.fingerprint != c.fingerprint
+
+
+def test_an_html_page_in_a_legacy_encoding_it_declares_is_read_in_it(tmp_path):
+    from newsloom.ingest.decode import declared_charset
+
+    body = "港口工人罢工进入第三周，码头停工。"  # invented: "Port workers' strike enters its third week"
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>'
+            f"<body><p>{body}</p></body></html>")
+    (tmp_path / "page.html").write_bytes(page.encode("gb2312"))
+    docs, rejected = collect(tmp_path / "page.html")
+    assert not rejected and body in docs[0].html
+    assert declared_charset(b'<meta charset="no-such-codec">') is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -66,8 +67,37 @@ def _mixed(data: bytes) -> str:
     return "\n".join(d if d is not None else next(it) for d in decoded)
 
 
-def decode(data: bytes, max_bytes: int = MAX_BYTES) -> str:
-    """Decode input bytes to text or raise a :class:`NewsloomError` saying why not."""
+# <meta charset="gb2312"> or <meta http-equiv="Content-Type" content="text/html; charset=…">
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def declared_charset(html: bytes) -> str | None:
+    """The encoding an HTML page declares in its head, when Python knows it."""
+    m = _META_CHARSET.search(html[:4096])
+    if not m:
+        return None
+    try:
+        return codecs.lookup(m.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _declared(data: bytes, encoding: str | None) -> str | None:
+    if encoding is None or encoding == "utf-8":
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:  # the declaration is wrong: let detection decide
+        return None
+
+
+def decode(data: bytes, max_bytes: int = MAX_BYTES, declared: str | None = None) -> str:
+    """Decode input bytes to text or raise a :class:`NewsloomError` saying why not.
+
+    ``declared``: the encoding the document itself declares (an HTML page's ``<meta
+    charset>``), used when the bytes are not UTF-8: detectors guess wrong on short pages in
+    legacy CJK and Cyrillic encodings, the page's own word rarely is.
+    """
     if len(data) > max_bytes:
         raise NewsloomError("NL006", f"{len(data):,} bytes, limit {max_bytes:,}")
     for bom, encoding in _BOMS:
@@ -83,8 +113,13 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _mixed(data)
+            text = _declared(data, declared) or _mixed(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise NewsloomError("NL003", "no text")
     return text
+
+
+def decode_page(data: bytes, max_bytes: int = MAX_BYTES) -> str:
+    """:func:`decode` for an HTML page, with the encoding the page declares."""
+    return decode(data, max_bytes, declared_charset(data))

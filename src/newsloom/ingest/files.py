@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from newsloom.errors import NewsloomError
 from newsloom.ingest.base import reject
-from newsloom.ingest.decode import MAX_BYTES, decode
+from newsloom.ingest.decode import MAX_BYTES, decode, decode_page
 from newsloom.ingest.feeds import FEED_SUFFIXES, parse_feed
 from newsloom.ingest.warc import is_warc, read_warc
 from newsloom.model import RawDocument, Rejection
@@ -176,7 +176,8 @@ class FileSource:
             size = path.stat().st_size
             if size > self.max_bytes:
                 raise NewsloomError("NL006", f"{size:,} bytes, limit {self.max_bytes:,}")
-            text = decode(path.read_bytes(), self.max_bytes)
+            data = path.read_bytes()
+            text = (decode_page if suffix in HTML_SUFFIXES else decode)(data, self.max_bytes)
         except NewsloomError as err:
             yield reject(name, err)
             return

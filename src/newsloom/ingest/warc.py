@@ -16,7 +16,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from newsloom.errors import NewsloomError
 from newsloom.ingest.base import reject
-from newsloom.ingest.decode import decode
+from newsloom.ingest.decode import decode_page
 from newsloom.model import RawDocument, Rejection
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -64,7 +64,7 @@ def read_warc(path: Path, max_record_bytes: int = MAX_RECORD_BYTES) -> Iterator[
                     yield reject(where, NewsloomError("NL006", f"record over {max_record_bytes:,} bytes"))
                     continue
                 try:
-                    html = decode(payload)
+                    html = decode_page(payload)
                 except NewsloomError as err:
                     yield reject(where, err)
                     continue

@@ -19,7 +19,7 @@ import httpx
 
 from newsloom.errors import NewsloomError
 from newsloom.ingest.base import reject
-from newsloom.ingest.decode import MAX_BYTES, decode
+from newsloom.ingest.decode import MAX_BYTES, decode_page
 from newsloom.ingest.feeds import looks_like_feed, parse_feed
 from newsloom.model import RawDocument, Rejection
 from newsloom.version import __version__ as _version
@@ -140,7 +140,7 @@ class UrlSource:
     def read(self, target: str) -> Iterator[RawDocument | Rejection]:
         try:
             page = self.fetcher.get(target)
-            text = decode(page.content, self.fetcher.max_bytes)
+            text = decode_page(page.content, self.fetcher.max_bytes)
         except NewsloomError as err:
             yield reject(target, err)
             return
@@ -153,4 +153,4 @@ class UrlSource:
     def fetch_entry(self, url: str) -> RawDocument:
         """One feed entry's article page (raises NewsloomError when it cannot be had)."""
         page = self.fetcher.get(url)
-        return RawDocument(source=url, html=decode(page.content), url=page.url, fetched=now_iso())
+        return RawDocument(source=url, html=decode_page(page.content), url=page.url, fetched=now_iso())
