@@ -20,6 +20,7 @@ from newsloom import stages
 from newsloom.clean import LineStats, body_lines, site_of
 from newsloom.errors import NewsloomError
 from newsloom.ingest import iter_documents, sources
+from newsloom.ingest.base import reject
 from newsloom.ingest.decode import MAX_BYTES
 from newsloom.model import Article, RawDocument, Rejection
 from newsloom.pipeline_types import ArticleStage, CorpusStage
@@ -33,7 +34,6 @@ from newsloom.work import (
     job,
     process_document,
     process_or_reject,
-    rejection,
 )
 
 
@@ -141,7 +141,7 @@ class Pipeline:
         for raw, (outcome, analysis) in zip(chunk.fresh, outcomes, strict=True):
             if isinstance(outcome, Article) and (outcome.id in taken or self.store.id_taken(outcome.id)):
                 # a reused id: the analysis is dropped, so nothing of it reaches the first article's records
-                outcome = rejection(raw, NewsloomError("NL010", outcome.id))
+                outcome = reject(raw.source, NewsloomError("NL010", outcome.id))
             if isinstance(outcome, Rejection):
                 rejections.append(outcome)
                 continue

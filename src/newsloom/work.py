@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from newsloom.clean import LineStats, body_lines, clean, site_of
 from newsloom.errors import NewsloomError
+from newsloom.ingest.base import reject
 from newsloom.model import Article, RawDocument, Rejection
 from newsloom.pipeline_types import ArticleStage
 
@@ -79,11 +80,6 @@ def _headline(raw: RawDocument, article: Article) -> str | None:
     return title if lines <= {title, " ".join((raw.title or "").split())} else None
 
 
-def article_id(raw: RawDocument) -> str:
-    """The id a document's article gets: its own, else its content fingerprint's head."""
-    return raw.id or raw.fingerprint[:12]
-
-
 def prepare(raw: RawDocument, stats: LineStats | None = None) -> Article:
     """Clean one document and give it its id; raises NL009 when no words are left."""
     article = clean(raw, stats)
@@ -93,7 +89,7 @@ def prepare(raw: RawDocument, stats: LineStats | None = None) -> Article:
             raise NewsloomError("NL009", f"{len(article.removed)} lines, all furniture")
         article.text = headline
         article.removed = [r for r in article.removed if " ".join(r.text.split()) != headline]
-    article.id = article_id(raw)
+    article.id = raw.id or article.fingerprint[:12]
     return article
 
 
@@ -115,14 +111,10 @@ def process_document(
     raw: RawDocument, article_stages: list[ArticleStage], stats: LineStats | None = None,
     timeout: float | None = DOC_TIMEOUT,
 ) -> Article:
-    """Clean, give an id, run the article stages. The pipeline's workers and the Spark job
-    both come here, so they agree. Raises :class:`NewsloomError` when the document yields
-    no article."""
+    """Clean, give an id, run the article stages, for one document (the pipeline's workers
+    and the Spark job run the same steps in batches: :func:`run_jobs`). Raises
+    :class:`NewsloomError` when the document yields no article."""
     return analyse(prepare(raw, stats), article_stages, timeout)
-
-
-def rejection(raw: RawDocument, err: NewsloomError) -> Rejection:
-    return Rejection(source=raw.source, reason=err.reason, code=err.code)
 
 
 def guarded(raw: RawDocument, work: Callable[[], Article]) -> Article | Rejection:
@@ -130,9 +122,9 @@ def guarded(raw: RawDocument, work: Callable[[], Article]) -> Article | Rejectio
     try:
         return work()
     except NewsloomError as err:
-        return rejection(raw, err)
+        return reject(raw.source, err)
     except Exception as exc:  # one document must never stop the batch
-        return rejection(raw, NewsloomError("NL011", f"{type(exc).__name__}: {exc}".splitlines()[0][:200]))
+        return reject(raw.source, NewsloomError("NL011", f"{type(exc).__name__}: {exc}".splitlines()[0][:200]))
 
 
 def process_or_reject(
@@ -314,7 +306,7 @@ class Workers:
             self._deaths += 1
             if self._pool is pool:
                 self.close()
-            return rejection(one.raw, NewsloomError("NL011", "the worker process analysing it died")), None
+            return reject(one.raw.source, NewsloomError("NL011", "the worker process analysing it died")), None
         self._deaths = 0
         return outcome
 
