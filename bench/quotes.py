@@ -59,7 +59,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import os
 import re
 import sys
 import time
@@ -428,15 +427,9 @@ def main() -> int:
 
     from newsloom import attribution
     from newsloom.model import Article
-    from newsloom.nlp import ENV_VAR
 
-    if args.model:
-        os.environ[ENV_VAR] = args.model
-    if args.no_model:
-        attribution.model = lambda: None  # rules only
-        use_model = False
-    else:
-        use_model = attribution.model() is not None
+    analyser = attribution.Analyser(args.model)
+    use_model = not args.no_model and analyser.nlp is not None  # else rules only
     thresholds = (0.3, 0.8)
     found = {t: defaultdict(int) for t in thresholds}
     correct = {t: defaultdict(int) for t in thresholds}
@@ -459,7 +452,7 @@ def main() -> int:
         doc = Doc(text, golds, SOURCES[anns[0]], path.stem)
         t0 = time.perf_counter()
         art = Article(id=path.stem, source=str(path), fingerprint=path.stem, text=text)
-        analysis = attribution.analyse(art, attribution.parse(text) if use_model else None)
+        analysis = analyser.analyse(art, analyser.parse(text) if use_model else None)
         elapsed += time.perf_counter() - t0
         names = {(m.start, m.end): e.name for e in analysis.entities for m in e.mentions}
         # reported speech around a partial quote is one gold Content span: count it as partial

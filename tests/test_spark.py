@@ -4,7 +4,6 @@ quotes, derivations and stories. Skipped without PySpark/Java (but for the pure-
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 
@@ -193,7 +192,7 @@ def test_an_unknown_model_ends_the_job_before_spark_starts(tmp_path, capsys, mon
     from newsloom.cli import main as cli
     from newsloom.spark.job import main
 
-    monkeypatch.setenv("NEWSLOOM_MODEL", "")  # restored after the test
+    monkeypatch.delenv("NEWSLOOM_MODEL", raising=False)  # restored after the test
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": "ferry", "text": FERRY}) + "\n")
     args = [str(src), "--out", str(tmp_path / "out"), "--model", "no_such_pipeline"]
@@ -208,20 +207,11 @@ def test_an_unknown_model_ends_the_job_before_spark_starts(tmp_path, capsys, mon
 
 @needs_java
 def test_the_selected_model_reaches_the_workers(tmp_path):
-    """The model ``--model`` selects is the one the workers load: an unknown name there
-    rejects the article with its name, never a silent fall-back to rules."""
-    import subprocess
-    import sys
-
-    from newsloom.nlp import ENV_VAR
-
+    """The model ``--model`` selects is the one the workers load (it travels with their tasks):
+    an unknown name there rejects the article with its name, never a silent fall-back to rules."""
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": "ferry", "text": FERRY}) + "\n")
-    # a process of its own, as a job runs: this one's JVM started before the variable was set
-    done = subprocess.run([sys.executable, "-m", "newsloom.spark.job", str(src), "--out", str(tmp_path / "out"),
-                           "--master", "local[1]"], env={**os.environ, ENV_VAR: "no_such_pipeline"},
-                          capture_output=True, text=True, timeout=600)
-    counts = json.loads(done.stdout.strip().splitlines()[-1])
+    counts = run([str(src)], str(tmp_path / "out"), master="local[1]", model="no_such_pipeline")
     assert (counts["articles"], counts["rejected"]) == (0, 1)
     (row,) = read(tmp_path / "out" / "rejected.parquet")
     assert row["code"] == "NL011" and "no_such_pipeline" in row["reason"]

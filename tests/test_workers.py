@@ -20,7 +20,8 @@ def _result(path, targets, workers: int) -> str:
 
 
 def test_output_is_identical_for_any_number_of_workers(tmp_path, demo_dir):
-    assert _result(tmp_path / "one.db", [demo_dir], 1) == _result(tmp_path / "two.db", [demo_dir], 2)
+    here = _result(tmp_path / "here.db", [demo_dir], 0)
+    assert here == _result(tmp_path / "one.db", [demo_dir], 1) == _result(tmp_path / "two.db", [demo_dir], 2)
 
 
 def _fails_on_marker(article: Article) -> Article:

@@ -1,19 +1,18 @@
 """Entities and quotes: one article stage (parse once, attribute, extract) and one corpus
 stage (one canonical entity across articles, the same quotation across outlets).
 
-The article stage parses each article once with the shipped model (``newsloom.nlp.load``;
-rules alone when it is absent), finds quotations with their speakers and the entities the
-article names, and keeps the result in a per-process cache keyed by article id: articles
-carry no parse or entity fields. Both read only the analysed prefix of a very long text
-(``newsloom.nlp.bound``), and nothing of an article not in English. The corpus stage folds
-those results into the store's entities and quotes; an article whose result is not cached (a
-run killed after storing it) is analysed again from its stored text, so the corpus stage is
-complete on its own.
+The article stage (:class:`Analyser`) parses each article once with the chosen model (rules
+alone when the shipped one is absent), finds quotations with their speakers and the entities
+the article names, and returns them with the article as its analysis: articles carry no parse
+or entity fields. Both read only the analysed prefix of a very long text
+(``newsloom.nlp.bound``), and nothing of an article not in English. The corpus stage gets
+those analyses as an argument and folds them into the store's entities and quotes; an article
+without one (a run killed after storing it) is analysed again from its stored text, so the
+corpus stage is complete on its own.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import re
@@ -25,6 +24,7 @@ from newsloom.entities.extract import LocalEntity, extract, outlet_named, plausi
 from newsloom.entities.names import gender_of_title
 from newsloom.model import Article, Entity, Quote
 from newsloom.nlp import bound
+from newsloom.pipeline_types import NOTHING_FOUND, Analyses, AnalysingStage
 from newsloom.quotes.attribute import Attribution, Person, attribute
 from newsloom.quotes.match import group
 from newsloom.store import Store
@@ -39,18 +39,6 @@ class ArticleAnalysis:
     attributions: list[Attribution] = field(default_factory=list)
 
 
-_PENDING: dict[str, ArticleAnalysis] = {}
-
-
-def model() -> Any:
-    """The selected spaCy pipeline (``newsloom.nlp.selected``: the shipped one unless
-    ``--model`` names another), or None (rules only) when it is not installed."""
-    from newsloom.nlp import selected
-
-    return _model(selected())
-
-
-@functools.lru_cache(maxsize=2)
 def _model(name: str | None) -> Any:
     from newsloom.nlp import ModelNotFoundError, load
 
@@ -62,19 +50,10 @@ def _model(name: str | None) -> Any:
         return None
 
 
-def parse(text: str) -> Any:
-    """The spaCy Doc of ``text`` (an article's analysed prefix: ``bound``), or None without a model."""
-    from newsloom.nlp import parse as parse_by_line
-
-    nlp = model()
-    return parse_by_line(nlp, text) if nlp is not None and text else None
-
-
-def ner_persons(doc: Any) -> list[Person] | None:
+def ner_persons(doc: Any, nlp: Any) -> list[Person] | None:
     """PERSON mentions from a parse (titles already split off by ``newsloom_titles``)."""
     from newsloom.nlp import finds_entities
 
-    nlp = model()
     if doc is None or nlp is None or not finds_entities(nlp):
         return None  # a parser-only model: the name rules find the people
     out = []
@@ -85,51 +64,51 @@ def ner_persons(doc: Any) -> list[Person] | None:
     return out
 
 
-def analyse(article: Article, doc: Any = None) -> ArticleAnalysis:
-    """Quotations, speakers and entities of one article's analysed prefix (``doc``: its
-    parse, if any); none of an article not in English."""
-    text = bound(article)
-    if not text:
-        return ArticleAnalysis(article.id)
-    atts, persons = attribute(text, ner_persons(doc), doc)
-    return ArticleAnalysis(article.id, extract(article, persons, doc), atts)
+class Analyser(AnalysingStage):
+    """The article stage: parse each article once with the spaCy pipeline ``model`` (None:
+    the shipped one; rules alone when it is absent), then find its quotations with their
+    speakers and the entities it names. The pipeline loads once per process, on first use."""
+
+    def __init__(self, model: str | None = None) -> None:
+        self.model = model
+
+    def __repr__(self) -> str:
+        return f"Analyser(model={self.model!r})"
+
+    @property
+    def nlp(self) -> Any:
+        return _model(self.model)
+
+    def parse(self, text: str) -> Any:
+        """The spaCy Doc of ``text`` (an article's analysed prefix: ``bound``), or None without a model."""
+        from newsloom.nlp import parse
+
+        nlp = self.nlp
+        return parse(nlp, text) if nlp is not None and text else None
+
+    def analyse(self, article: Article, doc: Any = None) -> ArticleAnalysis:
+        """Quotations, speakers and entities of one article's analysed prefix (``doc``: its
+        parse, if any); none of an article not in English."""
+        text = bound(article)
+        if not text:
+            return ArticleAnalysis(article.id)
+        atts, persons = attribute(text, ner_persons(doc, self.nlp), doc)
+        return ArticleAnalysis(article.id, extract(article, persons, doc), atts)
+
+    def batch(self, articles: list[Article]) -> list[tuple[Article, ArticleAnalysis]]:
+        """Each article with its analysis; the articles are parsed together (one ``nlp.pipe``)."""
+        from newsloom.nlp import parse_many
+
+        nlp = self.nlp
+        texts = [bound(a) for a in articles]
+        parsed = iter(parse_many(nlp, [t for t in texts if t]) if nlp is not None else [])
+        return [(a, self.analyse(a, next(parsed, None) if text and nlp is not None else None))
+                for a, text in zip(articles, texts, strict=True)]
 
 
-def analyse_parsed(article: Article) -> ArticleAnalysis:
-    """:func:`analyse` with the parse of the article's analysed prefix."""
-    return analyse(article, parse(bound(article)))
-
-
-def article_stage(article: Article) -> Article:
-    """Article stage: analyse and cache; the article only records how much was analysed."""
-    _PENDING[article.id] = analyse_parsed(article)
-    return article
-
-
-def _article_batch(articles: list[Article]) -> list[Article]:
-    """:func:`article_stage` over many articles, parsed together (one ``nlp.pipe``)."""
-    from newsloom.nlp import parse_many
-
-    nlp = model()
-    texts = [bound(a) for a in articles]
-    parsed = iter(parse_many(nlp, [t for t in texts if t]) if nlp is not None else [])
-    for article, text in zip(articles, texts, strict=True):
-        _PENDING[article.id] = analyse(article, next(parsed, None) if text and nlp is not None else None)
-    return articles
-
-
-article_stage.batch = _article_batch  # type: ignore[attr-defined]  # the pipeline's batched form
-
-
-def take_analysis(article_id: str) -> ArticleAnalysis | None:
-    """The analysis the article stage kept for an article, handed over (to the process that
-    stores the article)."""
-    return _PENDING.pop(article_id, None)
-
-
-def keep_analysis(article_id: str, analysis: ArticleAnalysis) -> None:
-    """Keep an analysis made elsewhere (a worker process) for the corpus stage."""
-    _PENDING[article_id] = analysis
+def analyse_parsed(article: Article, model: str | None = None) -> ArticleAnalysis:
+    """The analysis of one article, parsed with ``model`` (see :class:`Analyser`)."""
+    return Analyser(model)(article)[1]
 
 
 def quote_id(article_id: str, start: int, end: int) -> str:
@@ -176,8 +155,11 @@ def _quotes(article: Article, analysis: ArticleAnalysis, placed: dict[int, Entit
     return out
 
 
-def corpus_stage(store: Store, new_ids: list[str]) -> None:
-    """Corpus stage: canonical entities across articles, quotes matched across outlets."""
+def corpus_stage(store: Store, new_ids: list[str], analyses: Analyses = NOTHING_FOUND, *,
+                 model: str | None = None) -> None:
+    """Corpus stage: canonical entities across articles, quotes matched across outlets.
+    ``analyses``: the article stage's, by article id; an article without one (stored by a
+    run killed before this stage) is parsed again with ``model``."""
     if not new_ids:
         return
     stored = list(store.entities())
@@ -191,7 +173,7 @@ def corpus_stage(store: Store, new_ids: list[str]) -> None:
         article = articles.get(article_id)
         if article is None:
             continue
-        analysis = _PENDING.pop(article_id, None) or analyse_parsed(article)
+        analysis = analyses.get(article_id) or analyse_parsed(article, model)
         touched, placed, gone = merge(entities, analysis.entities)
         changed.update({e.id: e for e in touched})
         absorbed.update({old: e.id for old, e in gone.items()})

@@ -127,7 +127,8 @@ def main() -> None:
               help="Seconds one document may take through the analysis before it is rejected (NL017); 0: no limit.")
 @click.option("--workers", "-j", default=len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
               else os.cpu_count() or 1, show_default="the machine's cores",
-              type=click.IntRange(1), help="Processes that analyse articles (each loads the model once).")
+              type=click.IntRange(0), help="Processes that analyse articles, each loading the model once "
+              "(0: this process, between storing them).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @click.option("--model", "model_name", envvar="NEWSLOOM_MODEL", default=None,
               help="spaCy pipeline for parsing and NER: en_newsloom (default, fast), "
@@ -157,12 +158,12 @@ def analyze(
         raise click.UsageError("give at least one INPUT file or directory")
     outputs = Outputs(json_out, jsonl_dir, csv_out, html_out)
     _outputs(outputs)
-    _select_model(model_name)
+    _check_model(model_name)
     store = _open_store(db, create=True)
     started = time.monotonic()
     with store:
         pipeline = Pipeline(store, chunk_size=batch_size, max_bytes=max_size, doc_timeout=doc_timeout or None,
-                            workers=workers, site=site)
+                            workers=workers, site=site, model=model_name)
         pipeline.start()  # fork the workers before the progress bar starts its thread
         with Progress(
             TextColumn("[bold]analyse"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
@@ -253,11 +254,11 @@ def export(db: str, json_out: str | None, jsonl_dir: str | None, csv_out: str | 
         _write(outputs, store)
 
 
-def _select_model(name: str | None) -> None:
+def _check_model(name: str | None) -> None:
     """``--model``: the pipeline the article stages load; one that does not load is exit 2."""
-    from newsloom.nlp import select_or_error
+    from newsloom.nlp import model_error
 
-    if error := select_or_error(name):
+    if error := model_error(name):
         err_console.print(error)
         sys.exit(2)
 
@@ -284,10 +285,10 @@ def spark(inputs: tuple[str, ...], out: str, master: str, partitions: int | None
     except RuntimeError as exc:
         err_console.print(f"newsloom spark: {exc}", highlight=False)
         sys.exit(2)
-    _select_model(model_name)
+    _check_model(model_name)
     info: dict[str, float] = {}
     counts = run(list(inputs), out, master=master, partitions=partitions,
-                 pack=DEFAULT_PACK if pack is None else pack, info=info)
+                 pack=DEFAULT_PACK if pack is None else pack, info=info, model=model_name)
     for table, n in counts.items():
         click.echo(f"{table}: {n} rows → {out}/{table}.parquet")
     if info:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from newsloom import stages
 from newsloom.clean import LineStats, body_lines, site_of
@@ -23,7 +24,7 @@ from newsloom.ingest import iter_documents, sources
 from newsloom.ingest.base import reject
 from newsloom.ingest.decode import MAX_BYTES
 from newsloom.model import Article, RawDocument, Rejection
-from newsloom.pipeline_types import ArticleStage, CorpusStage
+from newsloom.pipeline_types import CorpusStage, Stages
 from newsloom.store import BATCH, Store
 from newsloom.work import (
     DOC_TIMEOUT,
@@ -69,33 +70,36 @@ class Pipeline:
 
     Documents stream through in chunks of ``chunk_size``; the corpus stages run after every
     ``corpus_every`` stored articles and at the end, so what they hold stays bounded. The
-    article stages run in ``workers`` processes (1: in this one); the output is the same.
+    article stages run in ``workers`` processes (0: in this one); the output is the same.
+    ``model``: the spaCy pipeline the default stages parse with (None: the shipped one).
     """
 
     def __init__(
         self,
         store: Store,
         *,
-        article_stages: list[ArticleStage] | None = None,
+        article_stages: Stages | None = None,
         corpus_stages: list[CorpusStage] | None = None,
         chunk_size: int = 200,
         corpus_every: int = BATCH,
         max_bytes: int = MAX_BYTES,
         doc_timeout: float | None = DOC_TIMEOUT,
-        workers: int = 1,
+        workers: int = 0,
         site: str | None = None,
+        model: str | None = None,
     ) -> None:
         self.store = store
         self.site = site  # the outlet of input files that name none
         self.workers = workers
         self.max_bytes = max_bytes
         self.doc_timeout = doc_timeout
-        self.article_stages = stages.article_stages() if article_stages is None else article_stages
-        self.corpus_stages = stages.corpus_stages() if corpus_stages is None else corpus_stages
+        self.article_stages = stages.article_stages(model) if article_stages is None else article_stages
+        self.corpus_stages = stages.corpus_stages(model) if corpus_stages is None else corpus_stages
         self.chunk_size = chunk_size
         self.corpus_every = corpus_every
         self.stats = LineStats()
         self._workers: Workers | None = None
+        self._analyses: dict[str, Any] = {}  # stored articles' analyses, until the corpus stages take them
 
     def start(self) -> Workers:
         """The worker processes of the next :meth:`run`, started now (a caller about to start
@@ -111,8 +115,9 @@ class Pipeline:
         pending = self.store.pending_ids()
         if pending:
             for stage in self.corpus_stages:
-                stage(self.store, pending)
+                stage(self.store, pending, self._analyses)
             self.store.mark_corpus_done(pending)
+        self._analyses.clear()
 
     def _admit(self, chunk: list[RawDocument | Rejection], in_flight: set[str]) -> _Chunk:
         """Sort a chunk of ingest output: rejections, documents already stored or in flight, and
@@ -132,9 +137,8 @@ class Pipeline:
         return out
 
     def _store(self, chunk: _Chunk, outcomes: list[Outcome], report: RunReport) -> list[Article]:
-        """Write a chunk's articles and rejections in one transaction, in input order."""
-        from newsloom import attribution
-
+        """Write a chunk's articles and rejections in one transaction, in input order; keep
+        their analyses for the corpus stages."""
         articles: list[Article] = []
         rejections = list(chunk.rejections)
         taken: set[str] = set()
@@ -148,7 +152,7 @@ class Pipeline:
             taken.add(outcome.id)
             articles.append(outcome)
             if analysis is not None:
-                attribution.keep_analysis(outcome.id, analysis)
+                self._analyses[outcome.id] = analysis
             report.languages[outcome.language or "?"] += 1
             report.partly_analysed += bool(outcome.analysed_chars)  # 0: not read at all (not English)
         self.store.add_articles(articles, rejections)

@@ -26,7 +26,7 @@ from newsloom.clean import LineStats, body_lines, clean, site_of
 from newsloom.errors import NewsloomError
 from newsloom.ingest.base import reject
 from newsloom.model import Article, RawDocument, Rejection
-from newsloom.pipeline_types import ArticleStage
+from newsloom.pipeline_types import AnalysingStage, Stages
 
 T = TypeVar("T")
 DOC_TIMEOUT = 60.0  # seconds one document may take through the article stages
@@ -93,31 +93,40 @@ def prepare(raw: RawDocument, stats: LineStats | None = None) -> Article:
     return article
 
 
-def run_stages(articles: list[Article], article_stages: list[ArticleStage]) -> list[Article]:
-    """Every stage over the articles in turn; a stage with a ``batch`` method gets them all at once."""
+def run_stages(articles: list[Article], article_stages: Stages) -> list[Outcome]:
+    """Every stage over the articles in turn, each article with what the analysing stage found
+    in it (None without one); a stage with a ``batch`` method gets them all at once."""
+    analyses: list[Any] = [None] * len(articles)
     for stage in article_stages:
+        if isinstance(stage, AnalysingStage):
+            pairs = stage.batch(articles)
+            articles, analyses = [a for a, _ in pairs], [x for _, x in pairs]
+            continue
         batch = getattr(stage, "batch", None)
         articles = batch(articles) if batch is not None else [stage(a) for a in articles]
-    return articles
+    return list(zip(articles, analyses, strict=True))
 
 
-def analyse(article: Article, article_stages: list[ArticleStage], timeout: float | None = DOC_TIMEOUT) -> Article:
-    """Run the article stages on a prepared article, within ``timeout`` seconds (NL017)."""
+def analyse(
+    article: Article, article_stages: Stages, timeout: float | None = DOC_TIMEOUT,
+) -> Outcome:
+    """Run the article stages on a prepared article, within ``timeout`` seconds (NL017): the
+    article with its analysis."""
     with _Deadline(timeout):
         return run_stages([article], article_stages)[0]
 
 
 def process_document(
-    raw: RawDocument, article_stages: list[ArticleStage], stats: LineStats | None = None,
+    raw: RawDocument, article_stages: Stages, stats: LineStats | None = None,
     timeout: float | None = DOC_TIMEOUT,
 ) -> Article:
     """Clean, give an id, run the article stages, for one document (the pipeline's workers
     and the Spark job run the same steps in batches: :func:`run_jobs`). Raises
     :class:`NewsloomError` when the document yields no article."""
-    return analyse(prepare(raw, stats), article_stages, timeout)
+    return analyse(prepare(raw, stats), article_stages, timeout)[0]
 
 
-def guarded(raw: RawDocument, work: Callable[[], Article]) -> Article | Rejection:
+def guarded(raw: RawDocument, work: Callable[[], T]) -> T | Rejection:
     """``work()``, with every failure turned into a rejection naming the input."""
     try:
         return work()
@@ -128,7 +137,7 @@ def guarded(raw: RawDocument, work: Callable[[], Article]) -> Article | Rejectio
 
 
 def process_or_reject(
-    raw: RawDocument, article_stages: list[ArticleStage], stats: LineStats | None = None,
+    raw: RawDocument, article_stages: Stages, stats: LineStats | None = None,
     timeout: float | None = DOC_TIMEOUT,
 ) -> Article | Rejection:
     """:func:`process_document`, with every failure turned into a rejection naming the input."""
@@ -187,13 +196,12 @@ def _batches(articles: list[Article]) -> Iterator[list[Article]]:
 
 
 def run_jobs(
-    jobs: list[Job], article_stages: list[ArticleStage], take: Callable[[str], Any],
-    timeout: float | None = DOC_TIMEOUT,
+    jobs: list[Job], article_stages: Stages, timeout: float | None = DOC_TIMEOUT,
 ) -> list[Outcome]:
-    """The work for ``jobs``, in order. Articles go through the stages in batches, each batch
-    within up to twice ``timeout``; a batch that runs past it or fails is done again one
-    article at a time, each within ``timeout``, so only the slow article is rejected (NL017).
-    ``take(article_id)`` hands over the analysis a stage kept for an article."""
+    """The work for ``jobs``, in order: each article with its analysis, or the rejection.
+    Articles go through the stages in batches, each batch within up to twice ``timeout``; a
+    batch that runs past it or fails is done again one article at a time, each within
+    ``timeout``, so only the slow article is rejected (NL017)."""
     prepared = [guarded(j.raw, functools.partial(prepare, j.raw, j.stats)) for j in jobs]
     done: dict[int, Outcome] = {}
     index = {id(p): i for i, p in enumerate(prepared)}
@@ -203,23 +211,13 @@ def run_jobs(
         try:
             with _Deadline(allowance):
                 results = run_stages(batch, article_stages)
-            analyses = [take(a.id) for a in batch]
         except Exception:  # one slow or failing article: find it by going one at a time
-            for a in batch:
-                take(a.id)  # what the broken batch left behind belongs to no one
-            results, analyses = [], []
-            for a in batch:
-                results.append(guarded(jobs[index[id(a)]].raw, functools.partial(analyse, a, article_stages, timeout)))
-                analyses.append(take(a.id))  # taken whatever the outcome: a rejected one's is dropped
-        for source, result, analysis in zip(batch, results, analyses, strict=True):
-            done[index[id(source)]] = (result, analysis if isinstance(result, Article) else None)
+            alone = [guarded(jobs[index[id(a)]].raw, functools.partial(analyse, a, article_stages, timeout))
+                     for a in batch]
+            results = [(r, None) if isinstance(r, Rejection) else r for r in alone]
+        for source, result in zip(batch, results, strict=True):
+            done[index[id(source)]] = result
     return [done.get(i, (p, None)) for i, p in enumerate(prepared)]
-
-
-def _take(article_id: str) -> Any:
-    from newsloom import attribution
-
-    return attribution.take_analysis(article_id)
 
 
 def _follow_parent(parent: int) -> None:
@@ -234,14 +232,15 @@ def _follow_parent(parent: int) -> None:
     threading.Thread(target=watch, name="newsloom-follow-parent", daemon=True).start()
 
 
-def _in_worker(jobs: list[Job], article_stages: list[ArticleStage], timeout: float | None) -> list[Outcome]:
+def _in_worker(jobs: list[Job], article_stages: Stages, timeout: float | None) -> list[Outcome]:
     # the stages travel by reference (module functions); the model loads once per worker process
-    return run_jobs(jobs, article_stages, _take, timeout)
+    return run_jobs(jobs, article_stages, timeout)
 
 
 class Workers:
-    """Runs jobs in this process (``n == 1``) or in a pool of ``n`` worker processes; results
-    come back in submission order either way.
+    """Runs jobs in a pool of ``n`` worker processes, or in this process when ``n`` is 0;
+    results come back in submission order either way. One worker is not the same as none:
+    this process stores articles and runs the corpus stages while it parses.
 
     A worker that dies (killed, out of memory, a crash in native code) costs only its own
     documents: they are tried again one at a time, and the one that kills a worker again is
@@ -251,7 +250,7 @@ class Workers:
 
     RETRIES = 3
 
-    def __init__(self, n: int, article_stages: list[ArticleStage], timeout: float | None = DOC_TIMEOUT) -> None:
+    def __init__(self, n: int, article_stages: Stages, timeout: float | None = DOC_TIMEOUT) -> None:
         self.n = n
         self.article_stages = article_stages
         self.timeout = timeout
@@ -270,10 +269,10 @@ class Workers:
 
     @property
     def parallel(self) -> bool:
-        return self.n > 1 and self._deaths < self.RETRIES
+        return self.n > 0 and self._deaths < self.RETRIES
 
     def _here(self, jobs: list[Job]) -> list[Outcome]:
-        return run_jobs(jobs, self.article_stages, _take, self.timeout)
+        return run_jobs(jobs, self.article_stages, self.timeout)
 
     def submit(self, jobs: list[Job]) -> Callable[[], list[Outcome]]:
         """Start ``jobs``; the returned function waits for their outcomes."""

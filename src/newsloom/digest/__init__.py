@@ -13,6 +13,7 @@ from __future__ import annotations
 from newsloom.digest import disagreements, figures, summary, timeline, undated
 from newsloom.digest.common import StoryData, load
 from newsloom.model import Story
+from newsloom.pipeline_types import NOTHING_FOUND, Analyses
 from newsloom.store import Store
 
 
@@ -28,7 +29,7 @@ def digest(data: StoryData) -> Story:
     return story
 
 
-def stage(store: Store, new_ids: list[str]) -> None:
+def stage(store: Store, new_ids: list[str], analyses: Analyses = NOTHING_FOUND) -> None:
     """Recompute the digests of the stories the new articles joined."""
     for story_id in sorted(set(store.stories_of(new_ids).values())):
         story = store.story(story_id)

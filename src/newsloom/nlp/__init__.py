@@ -9,7 +9,6 @@ data by ``training/build.py``; rebuild with ``make model``), cached per process.
 from __future__ import annotations
 
 import functools
-import os
 import re
 from bisect import bisect_right
 from pathlib import Path
@@ -30,7 +29,6 @@ DEFAULT_MODEL_PATH = MODELS_DIR / DEFAULT_MODEL_NAME
 # the accurate pipeline (a fine-tuned transformer; needs torch: ``pip install newsloom[trf]``)
 TRF_MODEL_NAME = "en_newsloom_trf"
 SHIPPED = (DEFAULT_MODEL_NAME, TRF_MODEL_NAME)
-ENV_VAR = "NEWSLOOM_MODEL"
 #: The NLP-driven stages (parse, quotes, entities, dates, figures) read at most this many
 #: characters of an article; the rest stays in its text, unanalysed (``Article.analysed_chars``).
 ANALYSED_CHARS = 100_000
@@ -40,10 +38,10 @@ PIPE_BATCH = 128
 LONG_RUN = 200
 
 __all__ = [
-    "ANALYSED_CHARS", "DEFAULT_MODEL_NAME", "DEFAULT_MODEL_PATH", "ENV_VAR", "SHIPPED", "TRF_MODEL_NAME",
+    "ANALYSED_CHARS", "DEFAULT_MODEL_NAME", "DEFAULT_MODEL_PATH", "SHIPPED", "TRF_MODEL_NAME",
     "ModelNotFoundError", "analysed_length", "bound", "common_words", "drop_unsupported", "english",
-    "finds_entities", "headline_lines", "load", "model_path", "parse", "parse_many", "positional_capital", "select",
-    "select_or_error", "selected",
+    "finds_entities", "headline_lines", "load", "model_error", "model_path", "parse", "parse_many",
+    "positional_capital",
 ]
 
 # a paragraph: a line's text, from its first non-space to its last
@@ -99,27 +97,14 @@ class ModelNotFoundError(Exception):
     """The requested spaCy pipeline is neither shipped nor installed."""
 
 
-def selected() -> str | None:
-    """The model the engine uses: ``$NEWSLOOM_MODEL`` (``analyze --model`` sets it), else
-    None for the shipped default."""
-    return os.environ.get(ENV_VAR) or None
-
-
-def select(name: str) -> None:
-    """Make ``name`` the engine's model (``--model``): it is loaded here once, so that a name
-    that does not load fails now rather than in every article, then ``$NEWSLOOM_MODEL`` tells
-    the article stages (and Spark's workers). Raises :class:`ModelNotFoundError`."""
-    load(name)
-    os.environ[ENV_VAR] = name
-
-
-def select_or_error(name: str | None) -> str | None:
-    """:func:`select` ``name`` when one is given; the one-line error of a model that does not
-    load (the CLI and the Spark job end with exit status 2 on it), else None."""
+def model_error(name: str | None) -> str | None:
+    """The one-line error of a model ``name`` that does not load (the CLI and the Spark job end
+    with exit status 2 on it, before any work), else None. Loading it here also caches it for
+    the article stages of this process and of the workers it forks."""
     if not name:
         return None
     try:
-        select(name)
+        load(name)
     except ModelNotFoundError as exc:
         return f"newsloom: {exc}"
     return None
@@ -213,12 +198,12 @@ def positional_capital(ent: Span, common: frozenset[str], capitals: _Capitals | 
     """Whether a one-word entity is a common word whose capital only its place explains.
 
     A model without pretrained word knowledge takes the capitalised first word of a sentence,
-    a quotation or a line for a person ("Cranes were moving", "Tickets for Saturday", "— Spend a
+    a quotation or a line for a name ("Cranes were moving", "Tickets for Saturday", "— Spend a
     morning"). Such a word is dropped when it is a common word (``common``) that the text never
     capitalises in mid-sentence and that no longer entity contains. ``capitals``: the doc's
     :class:`_Capitals` for every one-word entity, when many are asked.
     """
-    if len(ent) != 1 or not common or ent.label_ not in ("PERSON", "PER"):
+    if len(ent) != 1 or not common or ent.label_ not in _NAME_LABELS:
         return False
     tok = ent[0]
     word = tok.text

@@ -13,6 +13,7 @@ from collections import OrderedDict
 from weakref import WeakKeyDictionary
 
 from newsloom.model import Article, Derivation
+from newsloom.pipeline_types import NOTHING_FOUND, Analyses
 from newsloom.provenance.decide import Profile, decide, outlet_keys, own_outlet_keys, pack, profile, unpack
 from newsloom.provenance.index import bucket_cap, candidates, passage_sentences, signature
 from newsloom.store import BATCH, Store
@@ -139,7 +140,7 @@ def _to_originals(store: Store, ids: set[str], profiles: _Profiles) -> None:
                 store.upsert_derivations([d])
 
 
-def stage(store: Store, new_ids: list[str]) -> None:
+def stage(store: Store, new_ids: list[str], analyses: Analyses = NOTHING_FOUND) -> None:
     """Find the derivations involving the new articles (idempotent for ids already indexed)."""
     for i in range(0, len(new_ids), BATCH):
         batch = new_ids[i:i + BATCH]

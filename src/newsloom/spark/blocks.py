@@ -225,27 +225,26 @@ def _row(data: dict[str, Any], k1: int, k2: int) -> str:
 
 
 def run_block(
-    block: int, rows: Iterable[tuple[int, str, bytes | None]], directory: dict[str, list[dict[str, Any]]]
+    block: int, rows: Iterable[tuple[int, str, bytes | None]], directory: dict[str, list[dict[str, Any]]],
+    model: str | None = None,
 ) -> Iterator[tuple[str, str, str]]:
-    """Run the corpus stages over one block's articles ``(n, article JSON, pickled analysis)``;
+    """Run the corpus stages (parsing with ``model`` what has no analysis) over one block's
+    articles ``(n, article JSON, pickled analysis)``;
     yields ``(table, entity id or "", row JSON)``, rows carrying their output order in
     ``_k1``/``_k2`` (articles: input order; the rest: block, then row in the block)."""
-    from newsloom import attribution
     from newsloom.stages import corpus_stages
 
     items = sorted(rows, key=lambda r: r[0])
     articles = [Article.from_dict(json.loads(data)) for _, data, _ in items]
     order = {a.id: n for a, (n, _, _) in zip(articles, items, strict=True)}
-    for a, (_, _, blob) in zip(articles, items, strict=True):
-        if blob:
-            attribution.keep_analysis(a.id, pickle.loads(blob))
+    analyses = {a.id: pickle.loads(blob) for a, (_, _, blob) in zip(articles, items, strict=True) if blob}
     store = BlockStore(directory)
     try:
         for i in range(0, len(articles), 200):  # the pipeline's chunks, in input order
             store.add_articles(articles[i:i + 200], [])
         pending = store.pending_ids()
-        for stage in corpus_stages():
-            stage(store, pending)
+        for stage in corpus_stages(model):
+            stage(store, pending, analyses)
         for row in store.iter_data("articles"):
             yield "articles", "", _row(row, order[row["id"]], 0)
         for table in OUTPUT_TABLES[1:]:
@@ -255,8 +254,6 @@ def run_block(
                 yield table, row["id"] if table == "entities" else "", _row(row, block, pos)
     finally:
         store.close()
-        for a in articles:
-            attribution.take_analysis(a.id)
 
 
 def merge_entities(rows: Iterable[str]) -> str:

@@ -15,6 +15,7 @@ derivations, stories, rejected.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import pickle
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from newsloom.ingest import iter_documents
 from newsloom.ingest.files import accepts
 from newsloom.model import Rejection
-from newsloom.nlp import ENV_VAR, select_or_error, selected
+from newsloom.nlp import model_error
 from newsloom.spark.blocks import DEFAULT_PACK
 from newsloom.work import BATCH_DOCS, Job, chunked, run_jobs
 
@@ -56,21 +57,20 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
     return out
 
 
-def process_partition(targets: Iterable[tuple[str, int]]) -> Iterator[tuple[Any, ...]]:
+def process_partition(targets: Iterable[tuple[str, int]], model: str | None = None) -> Iterator[tuple[Any, ...]]:
     """A row (see ``ROWS``) for every document of the partition's inputs: the article or
     rejection in contract JSON, and for an article its analysis (pickled, so the corpus
     stages need not parse it again) and blocking features. Documents go through
     :func:`newsloom.work.run_jobs` in batches, as in a worker process of ``analyze``."""
-    from newsloom import attribution
     from newsloom.spark.blocks import features
     from newsloom.stages import article_stages
 
-    stages = article_stages()  # built once per partition; the NLP model is cached per worker
+    stages = article_stages(model)  # built once per partition; the NLP model is cached per worker
     for target, index in targets:
         for group in chunked(enumerate(iter_documents([target])), BATCH_DOCS):
             raws = [(seq, item) for seq, item in group if not isinstance(item, Rejection)]
             outcomes = dict(zip([seq for seq, _ in raws],
-                                run_jobs([Job(raw) for _, raw in raws], stages, attribution.take_analysis),
+                                run_jobs([Job(raw) for _, raw in raws], stages),
                                 strict=True))
             for seq, item in group:
                 out, analysis = (item, None) if isinstance(item, Rejection) else outcomes[seq]
@@ -113,7 +113,7 @@ def dedupe(articles: DataFrame) -> tuple[DataFrame, DataFrame]:
 
 def run(
     inputs: list[str], out: str, master: str | None = None, partitions: int | None = None,
-    pack: int = DEFAULT_PACK, info: dict[str, float] | None = None,
+    pack: int = DEFAULT_PACK, info: dict[str, float] | None = None, model: str | None = None,
 ) -> dict[str, int]:
     """Run the job and write ``<out>/<table>.parquet``; returns row counts per table.
 
@@ -121,7 +121,8 @@ def run(
     component). ``info``, when given, receives the blocking figures (edges, rounds,
     blocks, largest_block) and the seconds spent on the article stages, the blocking,
     and the corpus stages with the writing (``seconds_articles``, ``seconds_blocking``,
-    ``seconds_corpus``).
+    ``seconds_corpus``). ``model``: the spaCy pipeline of the article stages (None: the
+    shipped one); it travels to the executors with their tasks.
     """
     import time
 
@@ -143,15 +144,14 @@ def run(
         cores = str(os.cpu_count() or 2) if cores in ("", "*") else cores
         builder = (builder.config("spark.sql.shuffle.partitions", str(int(cores.split(",")[0])))
                    .config("spark.sql.adaptive.enabled", "false"))
-    if selected():  # --model: the article stages' pipeline
-        builder = builder.config(f"spark.executorEnv.{ENV_VAR}", selected())
     spark = builder.config("spark.ui.enabled", "false").getOrCreate()
     try:
         sc = spark.sparkContext
         targets = expand_inputs(inputs)
         slices = partitions or max(1, min(len(targets), sc.defaultParallelism * 4))
         t0 = time.perf_counter()
-        rows = sc.parallelize([(t, i) for i, t in enumerate(targets)], slices).mapPartitions(process_partition)
+        rows = sc.parallelize([(t, i) for i, t in enumerate(targets)], slices).mapPartitions(
+            functools.partial(process_partition, model=model))
         base = spark.createDataFrame(rows, ROWS).persist(StorageLevel.MEMORY_AND_DISK)
         rejected = spark.read.json(base.filter(base.kind == "rejected").rdd.map(lambda r: r.data))
         t1 = time.perf_counter()  # reading the rejections computed (and cached) every row
@@ -170,7 +170,7 @@ def run(
             arts.join(blocks, "n").select("block", "n", "data", "analysis").rdd
             .map(lambda r: (r.block, (r.n, r.data, r.analysis)))
             .groupByKey(groups)
-            .flatMap(lambda kv: run_block(kv[0], kv[1], directory.value))
+            .flatMap(lambda kv: run_block(kv[0], kv[1], directory.value, model))
         )
         res = spark.createDataFrame(results, "tbl string, key string, data string").persist(
             StorageLevel.MEMORY_AND_DISK)
@@ -212,13 +212,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None,
                         help="spaCy pipeline for the article stages (default: the shipped en_newsloom)")
     args = parser.parse_args(argv)
-    # as `analyze --model`: a model that does not load ends the job before Spark starts; the
-    # workers inherit the choice (local) or get it as executor environment
-    if error := select_or_error(args.model):
+    # as `analyze --model`: a model that does not load ends the job before Spark starts
+    if error := model_error(args.model):
         print(error, file=sys.stderr)
         return 2
     info: dict[str, float] = {}
-    counts = run(args.inputs, args.out, args.master, args.partitions, pack=args.pack, info=info)
+    counts = run(args.inputs, args.out, args.master, args.partitions, pack=args.pack, info=info, model=args.model)
     print(json.dumps({**counts, "blocking": info}))
     return 0
 

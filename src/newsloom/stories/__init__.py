@@ -32,6 +32,7 @@ from datetime import date
 from typing import Any
 
 from newsloom.model import Article, Story
+from newsloom.pipeline_types import NOTHING_FOUND, Analyses
 from newsloom.provenance.features import content_words, entities, numbers
 from newsloom.store import BATCH, Store
 
@@ -245,7 +246,7 @@ def place(store: Store, article: Article, corpus: _Corpus | None = None) -> str:
     return story_id
 
 
-def stage(store: Store, new_ids: list[str]) -> None:
+def stage(store: Store, new_ids: list[str], analyses: Analyses = NOTHING_FOUND) -> None:
     """Place the new articles not yet in a story: sources before the copies of them."""
     for i in range(0, len(new_ids), BATCH):
         batch = new_ids[i:i + BATCH]
