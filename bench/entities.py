@@ -1,0 +1,189 @@
+"""Benchmark: the entity list a reader sees, on PolNeAR's texts.
+
+    python bench/entities.py [--split dev|train] [--limit N] [--sample 200] [--judge-file F] [--errors]
+
+Runs ``newsloom analyze`` over the split's texts (``../shared/data/quotes/polnear``; skipped
+when absent) and reports:
+- automatic counts: names stored under two types (PERSON, ORG-like, PLACE), and short forms
+  left beside their full names in one article (a mention of one word that is the first or
+  last word of a person named in full in the same article, held by another entity);
+- blind precision, when judgements exist: a random sample of entities (and the 100 with the
+  most articles) is written with one context sentence each to ``--to-judge`` for a reader who
+  sees nothing else; the reader's labels (OK, FRAGMENT, WRONG_TYPE, NOT_ENTITY) go to the
+  judgement file, keyed by article, offsets and type only (no corpus text), so that later
+  rounds reuse them and judge only what changed.
+
+Rules are written against train (``--errors`` lists what the counts flag); dev is read for
+the figure only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import re
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+POLNEAR = HERE.parent.parent / "shared" / "data" / "quotes" / "polnear"
+JUDGED = HERE / "entities_judged.tsv"
+LABELS = ("OK", "FRAGMENT", "WRONG_TYPE", "NOT_ENTITY")
+KIND = {"PERSON": "PERSON", "ORG": "ORG", "OUTLET": "ORG", "PLATFORM": "ORG", "PLACE": "PLACE"}
+
+
+def analyse(files: list[Path], db: Path) -> None:
+    with tempfile.TemporaryDirectory() as t:
+        folder = Path(t)
+        for f in files:
+            (folder / f.name).write_bytes(f.read_bytes())
+        subprocess.run([sys.executable, "-m", "newsloom.cli", "analyze", str(folder), "--db", str(db), "-q"],
+                       check=True)
+
+
+def load(db: Path) -> tuple[list[dict], dict[str, dict]]:
+    from newsloom.store import Store
+
+    with Store(str(db)) as store:
+        result = store.result()
+        articles = {a.id: {"id": a.id, "source": Path(a.source).stem, "text": a.text} for a in result.articles}
+        entities = [e.to_dict() for e in result.entities]
+    return entities, articles
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"^the\s+", "", " ".join(name.lower().replace("’", "'").split()))
+
+
+def two_types(entities: list[dict]) -> dict[str, set[str]]:
+    """Canonical names stored under more than one kind of type."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        if KIND.get(e["type"]):
+            kinds[_norm(e["name"])].add(KIND[e["type"]])
+    return {n: k for n, k in kinds.items() if len(k) > 1}
+
+
+def short_forms(entities: list[dict]) -> list[tuple[str, str, str]]:
+    """(article, short form, full name): a one-word mention held by an entity other than the
+    person whose full name, in the same article, starts or ends with that word."""
+    full: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))  # article, word: owners
+    for e in entities:
+        if e["type"] != "PERSON":
+            continue
+        for m in e["mentions"]:
+            words = m["text"].split()
+            if len(words) >= 2:
+                for w in (words[0], words[-1]):
+                    full[m["article_id"]][re.sub(r"['’]s$", "", w)][e["id"]] = e["name"]
+    out = []
+    for e in entities:
+        for m in e["mentions"]:
+            word = re.sub(r"['’]s$", "", m["text"].strip())
+            owners = full.get(m["article_id"], {}).get(word) if " " not in word else None
+            if owners and e["id"] not in owners:
+                out.append((m["article_id"], word, next(iter(owners.values()))))
+    return out
+
+
+def context(text: str, start: int, end: int) -> str:
+    """The sentence (within its line) around a mention, the mention in [brackets]."""
+    ends = [m.end() for m in re.finditer(r"[.!?][”\"']?\s|\n", text)]
+    a = max((x for x in ends if x <= start), default=0)
+    b = min((x for x in ends if x > end), default=len(text))
+    return " ".join((text[a:start] + "[" + text[start:end] + "]" + text[end:b]).split())
+
+
+def key(source: str, m: dict, etype: str) -> str:
+    return f"{source}:{m['start']}:{m['end']}:{etype}"
+
+
+def read_judged(path: Path) -> dict[str, str]:
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8") as f:
+        return {row["key"]: row["label"] for row in csv.DictReader(f, delimiter="\t")}
+
+
+def sample(entities: list[dict], n: int, seed: int = 7) -> tuple[list[dict], list[dict]]:
+    """``n`` entities at random, and the 100 with the most articles."""
+    rng = random.Random(seed)
+    pool = sorted(entities, key=lambda e: e["id"])
+    picked = rng.sample(pool, min(n, len(pool)))
+    top = sorted(entities, key=lambda e: (-len(e["article_ids"]), e["id"]))[:100]
+    return picked, top
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--sample", type=int, default=200)
+    ap.add_argument("--db", type=Path, default=None, help="reuse (or keep) the analysed store here")
+    ap.add_argument("--judge-file", type=Path, default=JUDGED)
+    ap.add_argument("--to-judge", type=Path, default=None, help="write the unjudged sample here for a blind reader")
+    ap.add_argument("--errors", action="store_true", help="list what the automatic counts flag")
+    ap.add_argument("--show", type=int, default=0, help="print 60 random entities with context (this seed)")
+    args = ap.parse_args()
+    files = sorted((POLNEAR / args.split / "text").glob("*.txt"))[: args.limit]
+    if not files:
+        print(f"skipped: no PolNeAR texts under {POLNEAR}")
+        return 0
+    db = args.db or Path(tempfile.mkdtemp()) / "entities.db"
+    if not db.exists():
+        analyse(files, db)
+    entities, articles = load(db)
+    split_types = two_types(entities)
+    shorts = short_forms(entities)
+    print(f"{args.split}: {len(files)} texts, {len(entities)} entities "
+          f"({sum(e['type'] == 'PERSON' for e in entities)} people)")
+    print(f"names under two types: {len(split_types)}")
+    print(f"short forms beside their full name in one article: {len(shorts)} "
+          f"(in {len({a for a, _, _ in shorts})} articles)")
+    if args.show:
+        rng = random.Random(args.show)
+        for e in rng.sample(entities, min(60, len(entities))):
+            m = e["mentions"][0]
+            print(f"  {e['type']:7} {e['name']!r:32} {context(articles[m['article_id']]['text'], m['start'], m['end'])[:150]}")
+    if args.errors:
+        for n, k in sorted(split_types.items())[:60]:
+            print(f"  two types: {n} {sorted(k)}")
+        for a, w, full in shorts[:60]:
+            print(f"  short form: {articles[a]['source'][:40]} {w!r} beside {full!r}")
+    judged = read_judged(args.judge_file)
+    picked, top = sample(entities, args.sample)
+    rows, missing = {}, []
+    for group, items in (("random", picked), ("top", top)):
+        labels = []
+        for e in items:
+            m = e["mentions"][0]
+            art = articles[m["article_id"]]
+            k = key(art["source"], m, e["type"])
+            if k in judged:
+                labels.append(judged[k])
+            else:
+                missing.append({"key": k, "name": e["name"], "type": e["type"],
+                                "context": context(art["text"], m["start"], m["end"])})
+        rows[group] = labels
+    for group, labels in rows.items():
+        if labels:
+            ok = sum(x == "OK" for x in labels)
+            by = {lab: sum(x == lab for x in labels) for lab in LABELS}
+            print(f"blind precision ({group}, {len(labels)} judged): {ok / len(labels):.3f} {by}")
+    if missing:
+        print(f"{len(missing)} sampled entities not judged yet")
+        if args.to_judge:
+            with args.to_judge.open("w", encoding="utf-8") as f:
+                for row in {r["key"]: r for r in missing}.values():
+                    f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            print(f"wrote them to {args.to_judge}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
