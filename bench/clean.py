@@ -3,9 +3,12 @@
 Reads the PolNeAR article texts from ``../shared/data/quotes/polnear`` (skipped when
 absent), writes them as plain-text files, and runs the full ``analyze`` path (ingest,
 decode, clean, SQLite store) several times over fresh stores until at least
-``--articles`` articles have been processed. Prints articles/s and peak RSS.
+``--articles`` articles have been processed. Prints articles/s and peak RSS (of ingest +
+clean + store, before the whole pipeline loads the model, and of the whole run).
 
-    python bench/clean.py [--articles 3000]
+    python bench/clean.py [--articles 3000] [--full 100] [--floor] [--update-baseline]
+
+``--floor`` checks the figures pinned in ``bench/baseline.json`` (default sizes only).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from baseline import add_arguments, report
 from newsloom.clean import clean
 from newsloom.model import RawDocument
 from newsloom.pipeline import Pipeline
@@ -32,6 +36,7 @@ def main() -> int:
     parser.add_argument("--full", type=int, default=100,
                         help="also run the whole default pipeline (NLP, quotes, dates, provenance, stories, "
                              "digest) on this many articles (0: skip)")
+    add_arguments(parser)
     args = parser.parse_args()
     texts = sorted(args.data.glob("*/text/*.txt"))
     if not texts:
@@ -53,10 +58,10 @@ def main() -> int:
         t0 = time.perf_counter()
         for r in range(rounds):
             with Store(Path(tmp) / f"bench{r}.db") as store:
-                report = Pipeline(store, article_stages=[], corpus_stages=[]).run([args.data])
-                n += report.added
+                n += Pipeline(store, article_stages=[], corpus_stages=[]).run([args.data]).added
         full_rate = n / (time.perf_counter() - t0)
-    full_line = ""
+    ingest_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before any model is loaded
+    full_line, whole_rate = "", None
     if args.full:
         subset = texts[: args.full]
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in subset)
@@ -65,6 +70,7 @@ def main() -> int:
             with Store(Path(tmp) / "full.db") as store:
                 added = Pipeline(store).run(subset).added
             secs = time.perf_counter() - t0
+        whole_rate = added / secs
         full_line = (f"whole pipeline:           {added / secs:8.1f} articles/s ({added} articles, "
                      f"{words / secs:,.0f} words/s, model load included)")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -73,8 +79,13 @@ def main() -> int:
     print(f"ingest + clean + store:   {full_rate:8.1f} articles/s ({n} articles)")
     if full_line:
         print(full_line)
-    print(f"peak RSS:                 {peak_mb:8.1f} MB")
-    return 0
+    print(f"peak RSS:                 {ingest_mb:8.1f} MB ingest + clean + store, {peak_mb:.1f} MB in all")
+    figures = {"clean.articles_per_s": clean_rate, "ingest_store.articles_per_s": full_rate,
+               "ingest_store.peak_rss_mb": ingest_mb}
+    if whole_rate is not None:
+        figures |= {"whole.articles_per_s": whole_rate, "whole.peak_rss_mb": peak_mb}
+    default = args.articles == 3000 and args.full == 100 and args.data == POLNEAR
+    return report("clean", figures if default else {f"custom.{k}": v for k, v in figures.items()}, args)
 
 
 if __name__ == "__main__":

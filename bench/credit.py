@@ -15,7 +15,9 @@ not carry): nothing in them can be credited, so they are counted apart, and the 
 over all wire-labelled articles is printed beside it. One text labelled ``None`` signs
 off "- Reuters." and counts as a false credit, as the label says.
 
-    python bench/credit.py [--errors]
+    python bench/credit.py [--errors] [--floor] [--update-baseline]
+
+``--floor`` checks the figures pinned in ``bench/baseline.json``.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from baseline import add_arguments, report
 from newsloom.clean import clean
 from newsloom.model import RawDocument
 
@@ -51,6 +54,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=POLNEAR)
     parser.add_argument("--errors", action="store_true", help="list misses and false credits")
+    add_arguments(parser)
     args = parser.parse_args()
     meta_path = args.data / "metadata.tsv"
     if not meta_path.exists():
@@ -91,7 +95,9 @@ def main() -> int:
     print(f"  all {tp + fn + unnamed} wire-labelled articles: R {r_all:.3f} "
           f"({unnamed} not attributed in their text, {unnamed_tp} of them credited anyway)")
     print(f"other outlets credited (not wires): {sum(other.values())} {dict(other.most_common(5))}")
-    return 0
+    f1 = 2 * p * r / max(1e-9, p + r)
+    figures = {"attributed.p": p, "attributed.r": r, "attributed.f1": f1, "all.r": r_all}
+    return report("credit", figures if args.data == POLNEAR else {f"custom.{k}": v for k, v in figures.items()}, args)
 
 
 if __name__ == "__main__":

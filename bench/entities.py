@@ -149,7 +149,8 @@ def main() -> int:
         rng = random.Random(args.show)
         for e in rng.sample(entities, min(60, len(entities))):
             m = e["mentions"][0]
-            print(f"  {e['type']:7} {e['name']!r:32} {context(articles[m['article_id']]['text'], m['start'], m['end'])[:150]}")
+            line = context(articles[m["article_id"]]["text"], m["start"], m["end"])
+            print(f"  {e['type']:7} {e['name']!r:32} {line[:150]}")
     if args.errors:
         for n, k in sorted(split_types.items())[:60]:
             print(f"  two types: {n} {sorted(k)}")

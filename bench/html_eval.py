@@ -1,6 +1,7 @@
 """Benchmark: the HTML path on trafilatura's own evaluation, side by side with bare trafilatura.
 
-    python bench/html_eval.py [--data DIR] [--limit N] [--half a|b] [--jobs 2] [--floor] [--errors N]
+    python bench/html_eval.py [--data DIR] [--limit N] [--half a|b] [--jobs 2] [--floor] [--update-baseline]
+                              [--errors N]
 
 ``../shared/data/html/trafilatura_eval`` (skipped when absent) maps 990 real pages to
 snippets the main text must contain (``with``) and must not contain (``without``). Scored
@@ -16,8 +17,9 @@ no comments, no formatting, fed the page's bytes).
 
 ``--half a`` / ``--half b`` keep the pages at even / odd positions of ``evaldata.json``:
 half a is for development (``--errors``), half b is held out. ``--floor`` fails (exit 1)
-when newsloom's F1 falls below bare trafilatura's in the same run or below the F1 pinned in
-``bench/html_floor.json``, or when it rejects more pages than pinned there (full set only).
+when newsloom's F1 falls below bare trafilatura's in the same run (``f1_over_bare``, any
+pages), or, on the whole set or a half, below the F1 pinned in ``bench/baseline.json`` or
+when it rejects more pages than pinned there.
 """
 
 from __future__ import annotations
@@ -32,11 +34,9 @@ from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-
+from baseline import add_arguments, report
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "html" / "trafilatura_eval"
-FLOORS = HERE / "html_floor.json"
 # trafilatura's own evaluation settings (its tests/eval_common.py EXTRACT_OPTS).
 BARE_OPTS: dict[str, Any] = {"include_comments": False, "include_tables": True, "include_formatting": False}
 
@@ -124,9 +124,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages (after --half)")
     parser.add_argument("--half", choices=("a", "b"), help="a: even positions (development), b: odd (held out)")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
-    parser.add_argument("--floor", action="store_true", help="exit 1 on a drop below the pinned floors")
     parser.add_argument("--errors", type=int, default=0, metavar="N",
                         help="list up to N pages where newsloom misses or leaks a snippet bare trafilatura does not")
+    add_arguments(parser)
     args = parser.parse_args()
     meta = args.data / "evaldata.json"
     if not meta.exists():
@@ -164,21 +164,13 @@ def main() -> int:
         p, r, f1 = c.scores()
         print(f"  {label:<17} P {p:.3f} R {r:.3f} F1 {f1:.4f} (TP {c.tp} FP {c.fp} FN {c.fn} TN {c.tn})")
     print(f"  newsloom rejected {len(rejected)} pages ({len(rejected_with_body)} where trafilatura finds a body)")
-    if not args.floor:
-        return 0
     f1, bare_f1 = ours.scores()[2], bare.scores()[2]
-    failures = []
-    if f1 < bare_f1:
-        failures.append(f"newsloom F1 {f1:.4f} < bare trafilatura {bare_f1:.4f}")
-    if not args.half and not args.limit:  # the pinned figures are for the whole set
-        pinned = json.loads(FLOORS.read_text(encoding="utf-8"))
-        if round(f1, 4) < pinned["newsloom_f1"]:
-            failures.append(f"newsloom F1 {f1:.4f} < pinned {pinned['newsloom_f1']:.4f}")
-        if len(rejected) > pinned["max_rejected"]:
-            failures.append(f"{len(rejected)} pages rejected > pinned {pinned['max_rejected']}")
-    for failure in failures:
-        print(f"FLOOR: {failure}")
-    return int(bool(failures))
+    # the pages scored: "all", "half_a", "half_b", or "all_first50" with --limit
+    pages = (f"half_{args.half}" if args.half else "all") + (f"_first{args.limit}" if args.limit else "")
+    if args.data != DEFAULT:
+        pages = f"custom_{pages}"
+    figures = {f"{pages}.f1": f1, f"{pages}.rejected": len(rejected), "f1_over_bare": f1 - bare_f1}
+    return report("html_eval", figures, args)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Benchmark a shipped pipeline (accuracy, speed, load time, size).
 
     python bench/nlp.py [--model en_newsloom|en_newsloom_trf|PATH_OR_NAME] [--data ../shared/data] [--quick]
+                        [--floor] [--update-baseline]
 
 * NER P/R/F1, overall and per label, on the CoNLL++ test set (raw text re-tokenised by
   the pipeline; entities of other labels than PERSON/ORG/LOC/MISC ignored), for the full
@@ -9,7 +10,8 @@
 * Words/s of the whole pipeline on news text (PolNeAR dev, else EWT test), 1 and 2 processes.
 * Load time and size on disk.
 
-Skips with a message (exit 0) when the data directory is absent.
+Skips with a message (exit 0) when the data directory is absent. ``--floor`` checks the
+figures pinned in ``bench/baseline.json`` (the shipped models, whole test sets).
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ CORPUS = ROOT / "training" / "corpus"
 NER_LABELS = ("PERSON", "ORG", "LOC", "MISC")
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "training"))
+
+from baseline import add_arguments, report  # noqa: E402
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -129,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default=None, help="model name or path (default: shipped)")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--quick", action="store_true", help="first 200 docs of each set only")
+    add_arguments(ap)
     args = ap.parse_args(argv)
     if not (args.data / "ud" / "en_ewt").is_dir() or not (args.data / "ner" / "conllpp").is_dir():
         print(f"bench/nlp: data not found under {args.data}; skipping.")
@@ -159,9 +164,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"pipeline: {nlp.pipe_names}")
     print(f"load time: {load_s:.2f} s")
+    figures: dict[str, float] = {"load_s": load_s}
     if Path(model).is_dir():
         size = sum(p.stat().st_size for p in Path(model).rglob("*") if p.is_file())
         print(f"size on disk: {size / 1e6:.1f} MB")
+        figures["size_mb"] = size / 1e6
 
     conll = list(DocBin().from_disk(CORPUS / "conll-test.spacy").get_docs(nlp.vocab))[:limit]
     print(f"\nNER, CoNLL++ test ({len(conll)} docs), exact-match entities, P / R / F1:")
@@ -171,14 +178,17 @@ def main(argv: list[str] | None = None) -> int:
         ("ner component only, raw text", rules, False),
         ("ner component only, gold tokenisation (as conlleval)", rules, True),
     )
-    for title, disable, gold_tokens in runs:
+    for (title, disable, gold_tokens), key in zip(runs, ("ner.raw_f1", None, "ner.f1"), strict=True):
         res = bench_ner(nlp, conll, disable, gold_tokens)
+        if key:
+            figures[key] = res["ALL"][2]
         print(f"  {title}:")
         for lab, (p, r, f) in res.items():
             print(f"    {lab:7s} {100 * p:6.2f} {100 * r:6.2f} {100 * f:6.2f}")
 
     ewt = list(DocBin().from_disk(CORPUS / "ewt-test.spacy").get_docs(nlp.vocab))[:limit]
     res = bench_parse(nlp, ewt)
+    figures |= {"ud.uas": res["UAS"], "ud.las": res["LAS"], "ud.xpos": res["XPOS acc"], "ud.upos": res["UPOS acc"]}
     print(
         f"\nUD EWT test, gold tokenisation ({res.pop('tokens')} tokens; "
         "XPOS = PTB tag from `tagger`, UPOS from `morphologizer`):"
@@ -204,8 +214,13 @@ def main(argv: list[str] | None = None) -> int:
             torch.set_num_threads(n)
         wps, cpu_wps = bench_speed(nlp, texts, 1 if torch_threads else n)
         print(f"  {title}: {wps:,.0f} words/s wall-clock, {cpu_wps:,.0f} words per CPU-second (per core)")
+        figures.setdefault("speed.words_per_cpu_s", cpu_wps)  # one process (one torch thread)
     print(f"  (machine load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
-    return 0
+    # pinned per model: the default's figures bare ("ner.f1"), another's under its name
+    prefix = "" if name == DEFAULT_MODEL_NAME else f"{name}."
+    if args.quick or args.data != DEFAULT_DATA:
+        prefix = f"{'quick' if args.quick else 'custom'}.{prefix}"
+    return report("nlp", {prefix + k: v for k, v in figures.items()}, args)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,8 @@ the inserted one, an excerpt that the decision rightly calls ``partial``, not a 
 long sentences of the original (one verbatim, the others under a new frame or with words
 changed); the share of them found (any derivation between the two) is reported apart.
 
-Usage: ``python bench/provenance.py [--no-stories] [--errors K] [--memory] [--floor] [N ...]`` (default 1000;
+Usage: ``python bench/provenance.py [--no-stories] [--errors K] [--memory] [--index-floor] [--floor]
+[--update-baseline] [N ...]`` (default 1000, the size ``make bench`` runs and ``bench/baseline.json`` pins;
 10000 with stories runs in about 5 minutes, 100000 in about an hour and 3 GB on one core).
 The stores are SQLite files in a temporary directory, as ``analyze`` writes them (with the
 store's own page cache); ``--memory`` keeps them in memory instead.
@@ -26,8 +27,11 @@ and its families arrive spread over the run, so only the probe compares the cost
 article across corpus sizes. ``--errors K`` counts the
 false positives and negatives by class (reversed, another article of the same family,
 unrelated, none found) and lists K of each with the decision's figures both ways. Skips
-when PolNeAR is absent. ``--floor`` times only the store's index on random keys at each N
+when PolNeAR is absent. ``--index-floor`` times only the store's index on random keys at each N
 and a dict lookup of as many keys (see :func:`floor`): the growth that no index escapes.
+``--floor`` checks the figures of each N pinned in ``bench/baseline.json`` (1000: P, R,
+direction, credit, planted partials found, stories BCubed F1, ids read per lookup, CPU per
+article, peak RSS).
 """
 
 from __future__ import annotations
@@ -38,12 +42,14 @@ import datetime as dt
 import random
 import re
 import resource
+import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
+from baseline import add_arguments, report
 from newsloom import provenance, stories
 from newsloom.clean import clean
 from newsloom.model import RawDocument
@@ -498,7 +504,9 @@ def floor(ns: list[int], new_store: Callable[[str], Store]) -> None:
               f"x{dict_ns / dict_small:.2f})", flush=True)
 
 
-def run(n: int, new_store: Callable[[str], Store], with_stories: bool = True, show_errors: int = 0) -> None:
+def run(n: int, new_store: Callable[[str], Store], with_stories: bool = True, show_errors: int = 0
+        ) -> dict[str, float]:
+    """Generate and run the corpus of ``n``, print its figures and return the headline ones."""
     docs, truth, partials = corpus(n)
     store = new_store(f"n{n}")
     ids = _articles(docs, store)
@@ -543,6 +551,9 @@ def run(n: int, new_store: Callable[[str], Store], with_stories: bool = True, sh
     n_keys = store.conn.execute("SELECT count(*) FROM lsh_buckets").fetchone()[0]
     print(f"  index lookup p50 {p50:.2f} ms, p99 {p99:.2f} ms ({n_keys:,} keys; {reads:,.0f} article ids read "
           "per lookup)")
+    figures = {"p": tp / max(1, len(got)), "r": tp / max(1, len(gold)), "direction": tp / max(1, undirected_tp),
+               "credit": credit_ok / max(1, tp), "partials_found": len(found) / max(1, len(planted)),
+               "ids_per_lookup": reads, "provenance_cpu_ms": 1000 * cpu / n, "peak_rss_mb": rss}
     if with_stories:
         # Stories: a family (original, copy, rewrite) is one story; every other article its own.
         # planted partials are left out: a text retelling three passages may or may not be
@@ -553,11 +564,13 @@ def run(n: int, new_store: Callable[[str], Store], with_stories: bool = True, sh
         print(f"  stories BCubed P={bp:.3f} R={br:.3f} F1={bf:.3f} ({len(result.stories)} stories, "
               f"{len(set(family.values()))} gold) | {1000 * dt_stories / n:.2f} ms/article "
               f"(CPU {1000 * cpu_stories / n:.2f})")
+        figures |= {"stories_bcubed_f1": bf, "stories_cpu_ms": 1000 * cpu_stories / n}
     del result
     _probe(store, n, with_stories, new_store)
+    return figures
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int, nargs="*", default=[1000], help="corpus sizes")
     parser.add_argument("--no-stories", action="store_true", help="skip the stories stage")
@@ -566,22 +579,29 @@ def main() -> None:
     parser.add_argument("--memory", action="store_true",
                         help="keep the stores in memory (default: SQLite files in a temporary directory, "
                         "as analyze writes them)")
-    parser.add_argument("--floor", action="store_true",
+    parser.add_argument("--index-floor", action="store_true",
                         help="time only the store's index operations on random keys (no data needed)")
+    add_arguments(parser)
     args = parser.parse_args()
-    if not args.floor and not POLNEAR.is_dir():
+    if not args.index_floor and not POLNEAR.is_dir():
         print("bench/provenance.py: ../shared/data/quotes/polnear is absent; skipped")
-        return
+        return 0
+    figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="newsloom-bench-") as tmp:
         def new_store(name: str) -> Store:
             return Store(":memory:" if args.memory else Path(tmp) / f"{name}.db")
 
-        if args.floor:
+        if args.index_floor:
             floor(args.n, new_store)
-            return
+            return 0  # a timing study: nothing pinned
         for n in args.n:
-            run(n, new_store, not args.no_stories, args.errors)
+            # costs and memory differ between a file store (the default) and one in memory
+            where = ".memory" if args.memory else ""
+            for k, v in run(n, new_store, not args.no_stories, args.errors).items():
+                cost = k.endswith(("_ms", "_mb"))
+                figures[f"n{n}{where if cost else ''}.{k}"] = v
+    return report("provenance", figures, args)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -1,6 +1,7 @@
 """Benchmark quote detection and speaker attribution on PolNeAR dev.
 
     python bench/quotes.py [--data ../shared/data] [--split dev] [--half a|b] [--no-model] [--errors N]
+                           [--floor] [--update-baseline]
 
 ``--half a`` / ``--half b`` (with ``--split train``) keep the articles at even / odd
 positions of the split's texts sorted by file name. Half a is for development (read its
@@ -52,7 +53,9 @@ left out.
 * ``--errors N`` prints up to N missed gold quotes, false positives (at 0.3) and speaker
   errors (with the referent the bench resolved and the text around them).
 
-Skips with a message (exit 0) when the data is absent.
+Skips with a message (exit 0) when the data is absent. ``--floor`` checks the quote F1 (at
+overlap 0.3) and speaker accuracy pinned in ``bench/baseline.json`` for dev and each half of
+train, per model (the default's bare, ``dev.speaker``; another's under its name).
 """
 
 from __future__ import annotations
@@ -69,6 +72,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from baseline import add_arguments, report  # noqa: E402
 
 QUOTE_MARKS = "“”\"«»„"
 PRONOUNS = {"he", "she", "him", "her", "they", "i", "we", "it", "his", "hers", "their", "you"}
@@ -419,6 +424,7 @@ def main() -> int:
     ap.add_argument("--model", help="spaCy pipeline to use (e.g. en_newsloom_trf; default: shipped)")
     ap.add_argument("--errors", type=int, default=0,
                     help="print up to this many of each error: missed gold quotes, false positives, speaker errors")
+    add_arguments(ap)
     args = ap.parse_args()
     base = args.data / "quotes" / "polnear" / args.split
     if not (base / "text").is_dir():
@@ -427,6 +433,7 @@ def main() -> int:
 
     from newsloom import attribution
     from newsloom.model import Article
+    from newsloom.nlp import DEFAULT_MODEL_NAME
 
     analyser = attribution.Analyser(args.model)
     use_model = not args.no_model and analyser.nlp is not None  # else rules only
@@ -513,10 +520,13 @@ def main() -> int:
                               f"gold {g.source!r}{ref_note} got {speaker!r} ({a.via or 'no rule'}) "
                               f"| {_clip(_sentence(text, min(lo, g.source_start), hi), 300)!r}")
 
-    def prf(tp_p: int, np_: int, tp_r: int, ng: int) -> str:
+    def f1(tp_p: int, np_: int, tp_r: int, ng: int) -> tuple[float, float, float]:
         p = tp_p / np_ if np_ else 0.0
         r = tp_r / ng if ng else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+    def prf(tp_p: int, np_: int, tp_r: int, ng: int) -> str:
+        p, r, f = f1(tp_p, np_, tp_r, ng)
         return f"P {100 * p:5.1f}  R {100 * r:5.1f}  F1 {100 * f:5.1f}"
 
     name = f"{args.split} half {args.half}" if args.half else args.split
@@ -540,7 +550,16 @@ def main() -> int:
             print(f"\n{what} ({len(lines)} shown):")
             for e in lines:
                 print("  " + e)
-    return 0
+    # "dev.f1", "half_b.speaker": the default model's; "en_newsloom_trf.half_b.speaker", "rules.dev.f1"
+    model = (args.model or DEFAULT_MODEL_NAME) if use_model else "rules"
+    prefix = "" if model == DEFAULT_MODEL_NAME else f"{model}."
+    if args.data != ROOT.parent / "shared" / "data":
+        prefix = f"custom.{prefix}"
+    label = f"half_{args.half}" if args.half else args.split
+    figures = {"f1": f1(sum(correct[0.3].values()), sum(n_pred.values()), sum(found[0.3].values()),
+                        sum(n_gold.values()))[2],
+               "speaker": spk_right / spk_total if spk_total else 0.0}
+    return report("quotes", {f"{prefix}{label}.{k}": v for k, v in figures.items()}, args)
 
 
 if __name__ == "__main__":

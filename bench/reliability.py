@@ -1,11 +1,13 @@
 """Benchmark: reliability figures — hostile inputs, kill -9 rounds, memory on a large input,
 and (when the web app is installed) a bounded load test against ``newsloom serve``.
 
-    python bench/reliability.py [--articles 2000] [--rounds 5] [--big 500,2000] [--load-seconds 60]
+    python bench/reliability.py [--articles 2000] [--rounds 5] [--big 500,2000] [--load-seconds 60] [--floor]
+                                [--update-baseline]
 
 Prints: inputs tried, rejected with reason, crashes (must be 0), kill -9 rounds survived
 with 0 lost and 0 duplicated, peak memory of a large run, load-test requests, errors and
-p50/p99 latency.
+p50/p99 latency. ``--floor`` checks them against ``bench/baseline.json``: no crash, nothing
+lost, duplicated or pending, no request failed, and the memory and latencies within bounds.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))  # the test suite's generators of invented input
 
 import newsloom  # noqa: E402
+from baseline import add_arguments, report  # noqa: E402
 from synth import write_jsonl  # noqa: E402
 from test_hostile import hostile_files  # noqa: E402
 
@@ -34,7 +37,7 @@ def analyze_cmd(inputs: list[Path | str], db: Path) -> list[str]:
     return [sys.executable, "-m", "newsloom.cli", "analyze", *map(str, inputs), "--db", str(db), "-q"]
 
 
-def hostile(tmp: Path) -> None:
+def hostile(tmp: Path) -> dict[str, float]:
     d = tmp / "hostile"
     d.mkdir()
     hostile_files(d)
@@ -48,9 +51,11 @@ def hostile(tmp: Path) -> None:
     for code, n in sorted(Counter(r.reason.split(':')[0] for r in result.rejected).items()):
         print(f"    {n} × {code}")
     print(f"  crashes:                 {int(crashed)}")
+    return {"hostile.crashes": int(crashed), "hostile.processed": len(result.articles),
+            "hostile.rejected": len(result.rejected)}
 
 
-def crash_rounds(tmp: Path, articles: int, rounds: int) -> None:
+def crash_rounds(tmp: Path, articles: int, rounds: int) -> dict[str, float]:
     corpus = write_jsonl(tmp / "crash.jsonl", articles)
     db = tmp / "crash.db"
     rng = random.Random(11)
@@ -70,10 +75,13 @@ def crash_rounds(tmp: Path, articles: int, rounds: int) -> None:
     print(f"kill -9 rounds:            {killed} killed of {rounds} runs on {articles} articles")
     print(f"  after rerun: integrity {'ok' if ok else 'FAILED'}, {articles - distinct} lost, "
           f"{n - distinct} duplicated, {pending} pending")
+    return {"kill.killed": killed, "kill.integrity_ok": int(ok), "kill.lost": articles - distinct,
+            "kill.duplicated": n - distinct, "kill.pending": pending}
 
 
-def memory(tmp: Path, sizes: list[int]) -> None:
+def memory(tmp: Path, sizes: list[int]) -> dict[str, float]:
     """Peak RSS of ``analyze`` at growing input sizes: streaming keeps it near flat."""
+    figures: dict[str, float] = {}
     for big in sizes:
         corpus = write_jsonl(tmp / f"big{big}.jsonl", big, seed=5)
         t0 = time.perf_counter()
@@ -84,9 +92,11 @@ def memory(tmp: Path, sizes: list[int]) -> None:
         secs = time.perf_counter() - t0
         print(f"large input:               {big} articles in {secs:.1f} s ({big / secs:.1f} articles/s), "
               f"peak RSS {usage.ru_maxrss / 1024:.0f} MB, exit {proc.returncode}")
+        figures |= {f"memory.{big}.peak_rss_mb": usage.ru_maxrss / 1024, f"memory.{big}.articles_per_s": big / secs}
+    return figures
 
 
-def load(tmp: Path, seconds: float) -> None:
+def load(tmp: Path, seconds: float) -> dict[str, float]:
     """Load ``serve`` on the demo corpus while ``analyze`` writes more articles into the same file."""
     from web_load import describe, run_load
 
@@ -100,6 +110,8 @@ def load(tmp: Path, seconds: float) -> None:
         writer.kill()
         writer.wait()
     print(f"load test ({seconds:.0f} s, 8 clients, analyze writing meanwhile): {describe(result)}")
+    return {"load.errors": result["errors"], "load.p50_ms": result["p50"], "load.p99_ms": result["p99"],
+            "load.requests_per_s": result["rps"]}
 
 
 def main() -> int:
@@ -108,13 +120,15 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--big", default="500,2000", help="input sizes for the memory runs, comma-separated")
     parser.add_argument("--load-seconds", type=float, default=60)
+    add_arguments(parser)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        hostile(Path(tmp))
-        crash_rounds(Path(tmp), args.articles, args.rounds)
-        memory(Path(tmp), [int(x) for x in args.big.split(",")])
-        load(Path(tmp), args.load_seconds)
-    return 0
+        figures = hostile(Path(tmp))
+        figures |= crash_rounds(Path(tmp), args.articles, args.rounds)
+        figures |= memory(Path(tmp), [int(x) for x in args.big.split(",") if x])
+        if args.load_seconds:
+            figures |= load(Path(tmp), args.load_seconds)
+    return report("reliability", figures, args)
 
 
 if __name__ == "__main__":

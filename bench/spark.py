@@ -1,6 +1,6 @@
 """Benchmark: the Spark job's throughput with local[1] vs local[2] (skipped without PySpark/Java).
 
-    python bench/spark.py [--articles 200] [--files 4] [--pack 50] [--synthetic]
+    python bench/spark.py [--articles 200] [--files 4] [--pack 50] [--synthetic] [--floor] [--update-baseline]
 
 Writes a corpus as several JSONL files (one task per file): real PolNeAR texts from
 ``../shared/data`` when present (distinct articles: many small blocks, as in real news),
@@ -8,7 +8,8 @@ else the invented test corpus (``tests/synth.py``: a few templates, so the artic
 many terms and form few large blocks; ``--synthetic`` forces it). Runs the whole job
 (article stages, blocking, corpus stages per block, Parquet tables) with each master and
 prints articles/s, the time per phase, the blocks and the speed-up. Spark start-up is
-excluded: a warm-up run comes first.
+excluded: a warm-up run comes first. ``--floor`` checks the rates and the speed-up pinned in
+``bench/baseline.json`` (the default sizes on PolNeAR).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
+from baseline import add_arguments, report  # noqa: E402
 from synth import article  # noqa: E402
 
 POLNEAR = HERE.parents[1] / "shared" / "data" / "quotes" / "polnear"
@@ -54,6 +56,7 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=4)
     parser.add_argument("--pack", type=int, default=50, help="articles per packed block")
     parser.add_argument("--synthetic", action="store_true", help="invented articles even where PolNeAR is present")
+    add_arguments(parser)
     args = parser.parse_args()
     try:
         from newsloom.spark import check_environment
@@ -64,6 +67,7 @@ def main() -> int:
         print(f"bench/spark.py: skipped ({exc})")
         return 0
     pack = args.pack
+    figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         inputs = write_corpus(Path(tmp), args.articles, args.files, args.synthetic)
         run(inputs[:1], f"{tmp}/warmup", master="local[1]", pack=pack)
@@ -74,6 +78,7 @@ def main() -> int:
             counts = run(inputs, f"{tmp}/{master[-2]}", master=master, partitions=args.files, pack=pack, info=info)
             secs = time.perf_counter() - t0
             rates[master] = counts["articles"] / secs
+            figures[f"local{master[-2]}.articles_per_s"] = rates[master]
             print(f"{master}: {counts['articles']} articles in {secs:.1f} s = {rates[master]:.1f} articles/s"
                   f" (article stages {info['seconds_articles']:.1f} s, blocking {info['seconds_blocking']:.1f} s,"
                   f" corpus stages + Parquet {info['seconds_corpus']:.1f} s)")
@@ -81,7 +86,12 @@ def main() -> int:
                   f"{info['edges']:.0f} candidate pairs, {info['rounds']:.0f} rounds); rows: "
                   + ", ".join(f"{t} {n}" for t, n in counts.items()))
         print(f"speed-up local[2] / local[1]: {rates['local[2]'] / rates['local[1]']:.2f}x")
-    return 0
+    figures["speedup"] = rates["local[2]"] / rates["local[1]"]
+    # pinned for make bench's run: the default sizes on PolNeAR texts
+    polnear = not args.synthetic and len(sorted((POLNEAR / "train" / "text").glob("*.txt"))) >= args.articles
+    config = "" if (args.articles, args.files, args.pack) == (200, 4, 50) else f"a{args.articles}f{args.files}p{pack}."
+    prefix = config + ("" if polnear else "synthetic.")
+    return report("spark", {prefix + k: v for k, v in figures.items()}, args)
 
 
 if __name__ == "__main__":

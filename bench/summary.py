@@ -1,6 +1,6 @@
 """Summary sources: how many summary sentences come from copies of one text vs distinct sources.
 
-    python bench/summary.py [--polnear] [STORE.db ...]
+    python bench/summary.py [--polnear] [STORE.db ...] [--floor] [--update-baseline]
 
 Without arguments it analyses the demo corpus in memory; ``--polnear`` analyses the
 PolNeAR texts of ``../shared/data`` (real news of 2016 from many outlets, publication
@@ -8,13 +8,17 @@ dates from its metadata; skipped when absent) into ``out/polnear.db`` first; wit
 it reads their digests. A sentence "from copies of one text" is cited by
 several articles that all share one provenance root; "distinct sources" have ≥ 2 roots.
 It also checks that every cited article contains the cited text (≥ 0.9 similarity).
+``--floor`` checks the demo's figures (and PolNeAR's with ``--polnear``) against
+``bench/baseline.json``.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
+from baseline import add_arguments, report
 from newsloom.digest.common import load
 from newsloom.digest.summary import SAME, contained
 from newsloom.store import Store
@@ -73,26 +77,37 @@ def polnear_store(db: Path) -> Path | None:
     return db
 
 
-def main() -> None:
-    args = sys.argv[1:]
-    if "--polnear" in args:
-        args.remove("--polnear")
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("stores", nargs="*", type=Path, help="stores to read (default: the demo corpus, analysed)")
+    parser.add_argument("--polnear", action="store_true",
+                        help="analyse PolNeAR's texts into out/polnear.db and read it")
+    add_arguments(parser)
+    args = parser.parse_args()
+    runs: list[tuple[str, Path | str]] = [(f"store {db}", db) for db in args.stores]  # stores of others: not pinned
+    if args.polnear:
         db = polnear_store(ROOT / "out" / "polnear.db")
         if db is None:
             print("PolNeAR absent (../shared/data/quotes/polnear): skipped")
         else:
-            args.append(str(db))
-    if args:
-        for db in args:
+            runs.append(("polnear", db))
+    figures: dict[str, float] = {}
+    if runs:
+        for label, db in runs:
             with Store(db) as store:
-                print(db, measure(store))
-        return
-    from newsloom.pipeline import Pipeline
+                m = measure(store)
+            print(db, m)
+            figures |= {f"{label}.{k}": v for k, v in m.items()}
+    elif not args.polnear:
+        from newsloom.pipeline import Pipeline
 
-    with Store(":memory:") as store:
-        Pipeline(store).run([ROOT / "examples" / "demo"])
-        print("demo", measure(store))
+        with Store(":memory:") as store:
+            Pipeline(store).run([ROOT / "examples" / "demo"])
+            m = measure(store)
+        print("demo", m)
+        figures = {f"demo.{k}": v for k, v in m.items()}
+    return report("summary", figures, args)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -1,6 +1,7 @@
 """TIMEX3 extraction and normalisation on TempEval-3 (TimeBank + AQUAINT).
 
-    python bench/time.py [DATA_DIR] [--errors [N]]   (default ../shared/data/time/tempeval3)
+    python bench/time.py [DATA_DIR] [--errors [N]] [--floor] [--update-baseline]
+                                                     (default ../shared/data/time/tempeval3)
 
 For each corpus and overall: span P/R/F1 under strict (same offsets) and relaxed
 (overlapping) matching, and value P/R/F1 as TempEval-3 defines it — a system expression
@@ -16,11 +17,13 @@ gold text and value, the DCT and the sentence around them.
 
 Speed: articles/s of the dates + figures stages together on PolNeAR train texts
 (../shared/data/quotes/polnear/train/text, published date from the file name), best of
-three rounds on one core; skipped when absent. A figure, never an assertion.
+three rounds on one core; skipped when absent. A figure, never an assertion in the tests;
+``--floor`` checks it, with the accuracy figures, against ``bench/baseline.json``.
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 import time
@@ -29,6 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from baseline import add_arguments, report
 from newsloom.model import Article
 from newsloom.timeline import dates, figures
 from newsloom.timeline.dates import extract
@@ -148,12 +152,12 @@ def print_errors(errors: list[Error], n: int) -> None:
             print(f"{pair}  (DCT {e.dct})\n    {e.context}")
 
 
-def speed(text_dir: Path = POLNEAR, rounds: int = 3) -> None:
-    """Print articles/s for the dates + figures stages on PolNeAR texts."""
+def speed(text_dir: Path = POLNEAR, rounds: int = 3) -> float | None:
+    """Print and return articles/s for the dates + figures stages on PolNeAR texts (None when absent)."""
     paths = sorted(text_dir.glob("*.txt")) if text_dir.is_dir() else []
     if not paths:
         print(f"speed: skipped, {text_dir} is absent")
-        return
+        return None
     texts = []
     for p in paths:
         m = re.search(r"_(\d{4}-\d{2}-\d{2})_", p.name)
@@ -168,13 +172,21 @@ def speed(text_dir: Path = POLNEAR, rounds: int = 3) -> None:
         best = max(best, len(texts) / (time.perf_counter() - t0))
     chars = sum(len(t) for t, _ in texts) / len(texts)
     print(f"speed: dates + figures {best:.0f} articles/s ({len(texts)} PolNeAR texts, {chars:,.0f} chars avg)")
+    return best
 
 
 def main(argv: list[str]) -> int:
-    root = Path(argv[0]) if argv and not argv[0].startswith("-") else DEFAULT
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT, help="TempEval-3 folder (one folder a corpus)")
+    parser.add_argument("--errors", nargs="?", type=int, const=20, default=0, metavar="N",
+                        help="count the errors by class and show up to N of each (default 20)")
+    add_arguments(parser)
+    args = parser.parse_args(argv)
+    root = args.data
     if not root.is_dir():
         print(f"time: skipped, {root} is absent")
         return 0
+    figures: dict[str, float] = {}
     corpora = {p.name: sorted(p.glob("*.tml")) for p in sorted(root.iterdir()) if p.is_dir()}
     corpora["overall"] = [f for files in list(corpora.values()) for f in files]
     print(f"{'corpus':10} {'docs':>5} {'gold':>5} {'strict P/R/F1':>18} {'relaxed P/R/F1':>18} "
@@ -185,14 +197,17 @@ def main(argv: list[str]) -> int:
               f"{s['strict_p']:.3f}/{s['strict_r']:.3f}/{s['strict_f1']:.3f} "
               f"{s['relaxed_p']:.3f}/{s['relaxed_r']:.3f}/{s['relaxed_f1']:.3f} "
               f"{s['value_acc']:9.3f} {s['value_f1']:8.3f}")
-    speed()
-    if "--errors" in argv:
-        i = argv.index("--errors")
-        n = int(argv[i + 1]) if i + 1 < len(argv) and argv[i + 1].isdigit() else 20
+        figures |= {f"{name}.{k}": s[k] for k in ("strict_f1", "relaxed_f1", "value_acc", "value_f1")}
+    rate = speed()
+    if rate is not None:
+        figures["speed.articles_per_s"] = rate
+    if args.errors:
         errors: list[Error] = []
         score(corpora["overall"], errors)
-        print_errors(errors, n)
-    return 0
+        print_errors(errors, args.errors)
+    if root != DEFAULT:
+        figures = {f"custom.{k}": v for k, v in figures.items()}
+    return report("time", figures, args)
 
 
 if __name__ == "__main__":
