@@ -55,6 +55,7 @@ bench: install-test
 	$(call floor,nlp.py)
 	$(call floor,quotes.py)
 	$(call floor,quotes.py --split train --half b)
+	$(call floor,entities.py)
 	$(call floor,time.py)
 	$(call floor,provenance.py)
 	$(call floor,summary.py)

@@ -1,6 +1,6 @@
 """Benchmark: the entity list a reader sees, on PolNeAR's texts.
 
-    python bench/entities.py [--split dev|train] [--limit N] [--sample 200] [--judge-file F] [--errors]
+    python bench/entities.py [--split dev|train] [--limit N] [--sample 200] [--to-judge F] [--errors] [--floor]
 
 Runs ``newsloom analyze`` over the split's texts (``../shared/data/quotes/polnear``; skipped
 when absent) and reports:
@@ -31,6 +31,10 @@ from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from baseline import add_arguments, report  # noqa: E402
+
 POLNEAR = HERE.parent.parent / "shared" / "data" / "quotes" / "polnear"
 JUDGED = HERE / "entities_judged.tsv"
 LABELS = ("OK", "FRAGMENT", "WRONG_TYPE", "NOT_ENTITY")
@@ -129,6 +133,7 @@ def main() -> int:
     ap.add_argument("--to-judge", type=Path, default=None, help="write the unjudged sample here for a blind reader")
     ap.add_argument("--errors", action="store_true", help="list what the automatic counts flag")
     ap.add_argument("--show", type=int, default=0, help="print 60 random entities with context (this seed)")
+    add_arguments(ap)
     args = ap.parse_args()
     files = sorted((POLNEAR / args.split / "text").glob("*.txt"))[: args.limit]
     if not files:
@@ -158,6 +163,7 @@ def main() -> int:
             print(f"  short form: {articles[a]['source'][:40]} {w!r} beside {full!r}")
     judged = read_judged(args.judge_file)
     picked, top = sample(entities, args.sample)
+    figures: dict[str, float] = {"two_types": len(split_types), "short_forms": len(shorts)}
     rows, missing = {}, []
     for group, items in (("random", picked), ("top", top)):
         labels = []
@@ -176,6 +182,8 @@ def main() -> int:
             ok = sum(x == "OK" for x in labels)
             by = {lab: sum(x == lab for x in labels) for lab in LABELS}
             print(f"blind precision ({group}, {len(labels)} judged): {ok / len(labels):.3f} {by}")
+            if len(labels) == len(picked if group == "random" else top):  # a partly judged sample is no figure
+                figures[f"{group}.precision"] = round(ok / len(labels), 3)
     if missing:
         print(f"{len(missing)} sampled entities not judged yet")
         if args.to_judge:
@@ -183,7 +191,8 @@ def main() -> int:
                 for row in {r["key"]: r for r in missing}.values():
                     f.write(json.dumps(row, ensure_ascii=False) + "\n")
             print(f"wrote them to {args.to_judge}")
-    return 0
+    full = args.split == "dev" and args.limit is None and args.sample == 200
+    return report("entities", {f"dev.{k}": v for k, v in figures.items()} if full else {}, args)
 
 
 if __name__ == "__main__":
