@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import random
 import re
@@ -114,11 +115,14 @@ def read_judged(path: Path) -> dict[str, str]:
         return {row["key"]: row["label"] for row in csv.DictReader(f, delimiter="\t")}
 
 
-def sample(entities: list[dict], n: int, seed: int = 7) -> tuple[list[dict], list[dict]]:
-    """``n`` entities at random, and the 100 with the most articles."""
-    rng = random.Random(seed)
-    pool = sorted(entities, key=lambda e: e["id"])
-    picked = rng.sample(pool, min(n, len(pool)))
+def sample(entities: list[dict], n: int) -> tuple[list[dict], list[dict]]:
+    """``n`` entities at random, and the 100 with the most articles. The random draw is the
+    ``n`` smallest hashes of type and name, so a round that adds or drops a few entities
+    keeps the rest of the sample (and its judgements)."""
+    def draw(e: dict) -> str:
+        return hashlib.sha1(f"{e['type']}|{e['name'].lower()}".encode()).hexdigest()
+
+    picked = sorted(entities, key=draw)[:n]
     top = sorted(entities, key=lambda e: (-len(e["article_ids"]), e["id"]))[:100]
     return picked, top
 

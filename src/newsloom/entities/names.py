@@ -50,6 +50,15 @@ ORG_WORDS = {
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
              "february", "march", "april", "june", "july", "august", "september", "october",
              "november", "december"}
+#: Last words that make a name a place's ("Roosevelt Park", "Capitol Hill").
+PLACE_HEADS = {"park", "hill", "square", "avenue", "river", "lake", "bay", "beach", "valley", "mountain",
+               "mountains", "canyon", "harbor", "harbour", "peninsula", "strait", "sea", "ocean", "desert",
+               "heights", "plaza", "boulevard", "bridge", "airport", "station", "coast"}
+#: The AP style's abbreviations of US states, without their full stops ("R-Fla.", "Pasadena, Calif.").
+STATE_ABBREVIATIONS = {"Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
+                       "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "N.H", "N.J",
+                       "N.M", "N.Y", "N.C", "N.D", "Okla", "Ore", "Pa", "R.I", "S.C", "S.D", "Tenn", "Tex", "Vt",
+                       "Va", "Wash", "W.Va", "Wis", "Wyo"}
 #: Calendar words with the months' abbreviations: never a name.
 CALENDAR = _CALENDAR | {"may", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
                         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsloom.clean.lexicon import STOPWORDS
-from newsloom.entities.names import CALENDAR, first_names, is_name_like
+from newsloom.entities.names import CALENDAR, ORG_WORDS, PLACE_HEADS, STATE_ABBREVIATIONS, first_names, is_name_like
 from newsloom.nlp.components import TITLE_WORDS
 
 _ORG_LIKE = {"ORG", "OUTLET", "PLATFORM"}
@@ -39,6 +39,8 @@ _OF_INSIDE = re.compile(r"\s+of\s+")  # "Ada Kroll of Orlen": the name ends befo
 _DASH = re.compile(r"\s*[—–]\s*|(?<=\.)-(?=[A-Z])")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 _PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{0,5}$")  # "(R-Ky.)": a party and a state, no name
+_OPENERS = {"“", '"', "‘", "«"}
+_CLOSERS = {"”", '"', "’", "»"}
 _PLACE_PREPOSITIONS = "in|to|from|at|near|outside|across|into|around|throughout"
 _INITIALS_SKIP = {"of", "the", "and", "for", "&", "on", "in", "de", "du", "des", "la", "le"}
 # types, most specific first: the order breaks ties in a vote
@@ -82,7 +84,25 @@ def repair(text: str, start: int, end: int, etype: str) -> tuple[int, int] | Non
         start += 1
     while end > start and text[end - 1] in " ,;:'’\"”":
         end -= 1
+    # "Whether Cruz", "Bernie Sanders of": a function word is no part of a name ("The" may start one)
+    while (m := re.match(r"(\S+)\s+(?=\S)", text[start:end])) and _function_word(m.group(1)) \
+            and m.group(1).lower() != "the":
+        start += m.end()
+    while (m := re.search(r"(?<=\S)\s+(\S+)$", text[start:end])) and _function_word(m.group(1)):
+        end = start + m.start()
     return (start, end) if end > start else None
+
+
+def _function_word(word: str) -> bool:
+    low = word.lower()
+    return (low in STOP_WORDS or low in STOPWORDS) and not word.isupper()
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """A name that is all a quotation holds (“Frozen”, ''Full House''): the title of a work,
+    a slogan or a nickname, which no entity type fits."""
+    before, after = text[max(0, start - 2) : start], text[end : end + 2]
+    return (before[-1:] in _OPENERS and after[:1] in _CLOSERS) or (before == "''" and after == "''")
 
 
 def initials(name: str) -> str:
@@ -122,7 +142,7 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str]) -> lis
     lower = set(_LOWER_WORD.findall(text))
     spans: list[tuple[int, int, str, bool]] = []
     for p in proposals:
-        if (fixed := repair(text, p.start, p.end, p.type)) is not None:
+        if (fixed := repair(text, p.start, p.end, p.type)) is not None and not quoted(text, *fixed):
             spans.append((*fixed, p.type, p.plural))
     # full names of people: the evidence short forms are resolved against
     full: dict[str, str] = {}  # lower-cased full name -> its key
@@ -132,7 +152,8 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str]) -> lis
     for start, end, etype, _ in sorted(spans):
         name = _clean(text[start:end])
         words = name.split()
-        if etype == "PERSON" and len(words) >= 2 and is_name_like(name) and not _not_a_name(name, etype, False, lower):
+        if (etype == "PERSON" and len(words) >= 2 and is_name_like(name) and head_type(name) is None
+                and not _not_a_name(name, etype, False, lower)):
             key = full.setdefault(name.lower(), name.lower())
             by_last[words[-1].lower()].append((start, key))
             by_first[words[0].lower()].add(key)
@@ -147,6 +168,10 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str]) -> lis
         if not name:
             continue
         low = name.lower()
+        if etype == "MISC":  # an event, a work, a nationality: it only votes against the other types
+            votes[low][etype] += 1
+            forms.setdefault(low, name)
+            continue
         # a place the gazetteer knows, NER typed and the text writes as one ("in Orlen") stays one
         place = etype == "PLACE" and name in places and _place_context(name, text)
         if low in full:
@@ -171,20 +196,34 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str]) -> lis
         forms.setdefault(low, name)
         pending.append((start, end, low))
     for low, count in votes.items():  # outside evidence: one vote each
-        if places.get(forms[low]) == "PLACE":
+        form = forms[low]
+        if places.get(form) == "PLACE":
             count["PLACE"] += 1
         words = low.split()
-        if words[0] in first_names() and (len(words) >= 2 or forms[low] not in places):
+        if words[0] in first_names() and (len(words) >= 2 or form not in places):
             count["PERSON"] += 1  # "Elizabeth" typed a place: a first name the gazetteer does not know
+        head = "PLACE" if form.rstrip(".") in STATE_ABBREVIATIONS else head_type(form)
+        if head is not None:  # "… Party", "… Park", "Calif.": never a person
+            count.pop("PERSON", None)
+            count[head] += 1
     chosen = {low: max(count, key=lambda t: (count[t], -_PREFERENCE.index(t) if t in _PREFERENCE else -9))
               for low, count in votes.items()}
     kinds_seen = {low: {_kind(t) for t in count} for low, count in votes.items()}
     for start, end, low in pending:
         etype = chosen[low]
+        if etype == "MISC":
+            continue
         if _kind(etype) == "ORG" and kinds_seen[low] == {"ORG"}:
             etype = _most_specific(votes[low])
         decided.append((start, end, etype, low))
     return decided
+
+
+def head_type(name: str) -> str | None:
+    """ORG or PLACE when the name's last word is the head of an organisation's or a place's
+    name ("Nevada State Democratic Party", "Franklin Roosevelt Park"), else None."""
+    last = name.split()[-1].lower().strip(".,") if name.split() and len(name.split()) >= 2 else ""
+    return "PLACE" if last in PLACE_HEADS else "ORG" if last in ORG_WORDS else None
 
 
 def _kind(etype: str) -> str:
