@@ -183,7 +183,7 @@ def corpus_stage(store: Store, new_ids: list[str]) -> None:
     stored = list(store.entities())
     names_before = {e.id: e.name for e in stored}  # merging renames entities in place
     entities = EntityIndex(stored)
-    articles = {a.id: a for a in store.articles_by_id(new_ids)}
+    articles = store.articles_by_ids(new_ids)
     changed: dict[str, Entity] = {}
     absorbed: dict[str, str] = {}  # entity id -> the entity it was merged into
     new_quotes: list[tuple[Quote, dict]] = []
