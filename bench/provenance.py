@@ -57,6 +57,7 @@ from newsloom.provenance.align import align
 from newsloom.provenance.decide import decide, evidence, kind_of, orient, profile
 from newsloom.provenance.features import content_words, sentence_spans, shingles
 from newsloom.provenance.index import EARLY, SENTENCE_BAND, bucket_cap, candidates, signature
+from newsloom.provenance.tables import LshIndex, Outlets
 from newsloom.store import BATCH, Store
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "quotes" / "polnear"
@@ -304,10 +305,11 @@ def query_latency(store: Store, ids: list[str]) -> tuple[float, float, float]:
     clock, does not drift with the shared machine's speed."""
     profiles = {a.id: profile(a, set()) for a in store.articles_by_ids(ids).values()}
     times, reads = [], 0
+    index, outlets = LshIndex(store), Outlets(store)
     for a_id, p in profiles.items():
         keys = signature(p)
         t0 = time.perf_counter()
-        candidates(store, a_id, keys)
+        candidates(index, outlets, a_id, keys)
         times.append(1000 * (time.perf_counter() - t0))
         marks = ",".join("?" * len(keys))
         for key, n in store.conn.execute(f"SELECT key, n FROM lsh_buckets WHERE key IN ({marks})", keys):
@@ -331,7 +333,7 @@ def _why(store: Store, d_id: str, s_id: str) -> str:
     al = align(pd.sentences, ps.sentences)
     ed, es = evidence(pd, ps, al), evidence(ps, pd, al.flipped())
     dec = decide(pd, ps)
-    hit = any(c == s_id for c, _ in candidates(store, d_id, signature(pd)))
+    hit = any(c == s_id for c, _ in candidates(LshIndex(store), Outlets(store), d_id, signature(pd)))
 
     def fmt(p, e):
         return (f"{p.article.id}: cover {e.cover:.2f} names {e.names:.2f} words {e.words:.2f} "
@@ -478,10 +480,11 @@ def floor(ns: list[int], new_store: Callable[[str], Store]) -> None:
     def probe(store: Store, keys: dict[str, list[int]]) -> float:
         c0 = time.process_time()
         ids = list(keys)
+        index = LshIndex(store)
         for i in range(0, len(ids), BATCH):
             for a in ids[i:i + BATCH]:
-                store.lsh_query(keys[a], 50, 3)
-            store.lsh_add({a: keys[a] for a in ids[i:i + BATCH]}, cap=50)
+                index.query(keys[a], 50, 3)
+            index.add({a: keys[a] for a in ids[i:i + BATCH]}, cap=50)
         return 1000 * (time.process_time() - c0) / len(ids)
 
     for n in ns:
@@ -490,7 +493,7 @@ def floor(ns: list[int], new_store: Callable[[str], Store]) -> None:
         for i in range(0, n, BATCH):
             keys = _stub_keys(rng, known, min(BATCH, n - i))
             add(store, keys)
-            store.lsh_add(keys, cap=50)
+            LshIndex(store).add(keys, cap=50)
         size = len(known)
         probe_keys = _stub_keys(rng, known, PROBE)
         for s in (store, alone):

@@ -28,15 +28,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def measure(store: Store) -> dict[str, float]:
     n = one_article = copies = distinct = bad = 0
-    for (story_id,) in store.conn.execute("SELECT id FROM stories").fetchall():
-        row = store.story_row(story_id) or {}
-        story = store.story(story_id)
-        if story is None or not row.get("summary"):
+    for story in store.stories():
+        if not story.summary:
             continue
         data = load(store, story)
-        for s in row["summary"]:
+        for s in story.summary:
             n += 1
-            ids = s["article_ids"] + s.get("paraphrased_in", [])
+            ids = s.article_ids + s.paraphrased_in
             roots = {data.root(a) for a in ids}
             if len(roots) >= 2:
                 distinct += 1
@@ -44,7 +42,7 @@ def measure(store: Store) -> dict[str, float]:
                 copies += 1
             else:
                 one_article += 1
-            bad += sum(contained(data.sentences(a), s["text"]) < SAME for a in s["article_ids"])
+            bad += sum(contained(data.sentences(a), s.text) < SAME for a in s.article_ids)
     return {"sentences": n, "distinct_sources": distinct, "copies_of_one_text": copies,
             "one_article": one_article, "uncontained_citations": bad}
 

@@ -27,39 +27,34 @@ def _main(result):
     return max(result.stories, key=lambda s: len(s.article_ids))
 
 
-def _dict(x):
-    return x if isinstance(x, dict) else x.to_dict()
-
-
 def test_summary_citations_are_contained(demo_result):
     arts = {a.id: a for a in demo_result.articles}
     for story in demo_result.stories:
-        summary = [_dict(s) for s in story.summary]
-        assert len(summary) <= 7
-        for s in summary:
-            assert s["article_ids"], s
-            for a_id in s["article_ids"]:
+        assert len(story.summary) <= 7
+        for s in story.summary:
+            assert s.article_ids, s
+            for a_id in s.article_ids:
                 assert a_id in story.article_ids
-                assert _contains(arts[a_id].text, s["text"]) >= 0.9, (a_id, s["text"])
+                assert _contains(arts[a_id].text, s.text) >= 0.9, (a_id, s.text)
     assert len(_main(demo_result).summary) >= 3
 
 
 def test_demo_disagreements(demo_result, demo_by_name):
     ids = {name: a.id for name, a in demo_by_name.items()}
     dis = _main(demo_result).disagreements
-    figures = {frozenset(s["value"] for s in d["sides"]) for d in dis if d["kind"] == "figure"}
+    figures = {frozenset(s.value for s in d.sides) for d in dis if d.kind == "figure"}
     assert frozenset({38.0, 41.0}) in figures
     assert frozenset({1400.0, 1500.0}) in figures
     assert not any({19.0, 15.0, 3000.0} & set(f) for f in figures)  # updates and other quantities
-    (name,) = [d for d in dis if d["kind"] == "name"]
-    assert {s["value"] for s in name["sides"]} == {"Rosalind Achterberg", "Rosalind Achterburg"}
-    assert ids["03_uncredited_rewrite.txt"] in name["sides"][1]["article_ids"]
-    quotes = [d for d in dis if d["kind"] == "quote"]
-    assert any("last one" in d["sides"][0]["value"] and "best one" in d["sides"][1]["value"] for d in quotes)
-    ships = next(d for d in dis if d["kind"] == "figure" and {s["value"] for s in d["sides"]} == {38.0, 41.0})
-    by_value = {s["value"]: set(s["article_ids"]) for s in ships["sides"]}
+    (name,) = [d for d in dis if d.kind == "name"]
+    assert {s.value for s in name.sides} == {"Rosalind Achterberg", "Rosalind Achterburg"}
+    assert ids["03_uncredited_rewrite.txt"] in name.sides[1].article_ids
+    quotes = [d for d in dis if d.kind == "quote"]
+    assert any("last one" in d.sides[0].value and "best one" in d.sides[1].value for d in quotes)
+    ships = next(d for d in dis if d.kind == "figure" and {s.value for s in d.sides} == {38.0, 41.0})
+    by_value = {s.value: set(s.article_ids) for s in ships.sides}
     assert ids["05_independent.html"] in by_value[41.0] and ids["01_original.txt"] in by_value[38.0]
-    assert not _main(demo_result).disagreements or all(d["sides"] for d in dis)
+    assert not _main(demo_result).disagreements or all(d.sides for d in dis)
 
 
 def test_undated_rewrites_inherit_source_date(demo_by_name):
@@ -76,12 +71,12 @@ def test_timeline_ordered_merged_and_marked(demo_result):
     tl = _main(demo_result).timeline
     from newsloom.digest.timeline import period
 
-    starts = [period(e["date"])[0] for e in tl]
+    starts = [period(e.date)[0] for e in tl]
     assert starts == sorted(starts)
-    assert {"past", "event", "future"} <= {e["kind"] for e in tl}
-    assert any(len(e["article_ids"]) >= 3 for e in tl)  # one event, several outlets
-    assert next(e for e in tl if e["date"] == "2023-12")["kind"] == "past"
-    assert next(e for e in tl if e["date"] == "2025-11-01")["kind"] == "future"
+    assert {"past", "event", "future"} <= {e.kind for e in tl}
+    assert any(len(e.article_ids) >= 3 for e in tl)  # one event, several outlets
+    assert next(e for e in tl if e.date == "2023-12").kind == "past"
+    assert next(e for e in tl if e.date == "2025-11-01").kind == "future"
 
 
 BASE = ("Engineers in Tarrow County said on Monday that the Elmbrook reservoir will be drained for a full "
@@ -106,14 +101,13 @@ def test_copies_count_once_and_figures_merge():
     with Store(":memory:") as store:
         _mini(store)
         (story,) = store.result().stories
-        summary = store.story_row(story.id)["summary"]
-        copied = [s for s in summary if len(s["article_ids"]) >= 6]
+        copied = [s for s in story.summary if len(s.article_ids) >= 6]
         assert copied  # five copies + original: one source, plus "other" when it re-says it
-        assert all(s["sources"] == 1 + ("other" in s["article_ids"] + s["paraphrased_in"]) for s in copied)
-        cost = [d for d in story.disagreements if d["kind"] == "figure"]
-        assert {frozenset(s["value"] for s in d["sides"]) for d in cost} == {frozenset({3e6, 4e6})}
-        six = next(f for f in story.figures if f["value"] == 6.0)
-        assert len(six["article_ids"]) == 7
+        assert all(s.sources == 1 + ("other" in s.article_ids + s.paraphrased_in) for s in copied)
+        cost = [d for d in story.disagreements if d.kind == "figure"]
+        assert {frozenset(s.value for s in d.sides) for d in cost} == {frozenset({3e6, 4e6})}
+        six = next(f for f in story.figures if f.value == 6.0)
+        assert len(six.article_ids) == 7
 
 
 def test_incremental_idempotent():

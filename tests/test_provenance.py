@@ -12,6 +12,7 @@ from newsloom import provenance
 from newsloom.model import RawDocument
 from newsloom.provenance.decide import outlet_keys, pack, profile, unpack
 from newsloom.provenance.features import sentence_spans
+from newsloom.provenance.tables import LshIndex, Outlets
 from newsloom.store import Store
 
 
@@ -159,19 +160,19 @@ def test_retold_passages_are_found_as_partial():
 
 
 class _Index:
-    """A stand-in store whose index answers by key space: ``{space: {article: shared}}``."""
+    """A stand-in index (and outlet table) that answers by key space: ``{space: {article: shared}}``."""
 
     def __init__(self, shared: dict[int, dict[str, int]]) -> None:
         self.shared = shared
 
-    def lsh_query(self, keys: list[int], max_bucket: int, min_shared: int = 1,
+    def query(self, keys: list[int], max_bucket: int, min_shared: int = 1,
                   groups: dict[int, int] | None = None, head: int = 0) -> dict[str, int]:
         if head:
             return {}
         space = keys[0] >> 32 if keys else -1
         return {a: n for a, n in self.shared.get(space, {}).items() if n >= min_shared}
 
-    def outlet_matches(self, keys: set[str], ids: list[str], *, citing: bool = False) -> set[str]:
+    def matches(self, keys: set[str], ids: list[str], *, citing: bool = False) -> set[str]:
         return {"credited"} & set(ids) if keys else set()
 
 
@@ -185,13 +186,13 @@ def test_weak_candidates_need_a_shared_passage():
     index = _Index({0: {**chance, "retold": 3, "copy": 60, "me": 128},
                     SENTENCE_BAND: {"copy": 5, "me": 5},
                     PASSAGE_BAND: {"retold": 2, "copy": 5, "quoted": 2, "stray": 1, "me": 5}})
-    got = [a for a, _ in candidates(index, "me", keys)]
+    got = [a for a, _ in candidates(index, index, "me", keys)]
     assert set(got) == {"copy", "retold", "quoted"}  # "stray": a single passage key
     index.shared[0]["credited"] = 4  # no passage, but from an outlet the article cites
-    assert "credited" in [a for a, _ in candidates(index, "me", keys, cited={"hg"})]
+    assert "credited" in [a for a, _ in candidates(index, index, "me", keys, cited={"hg"})]
     assert got[0] == "copy"
     busy = _Index({0: {f"r{i}": 3 for i in range(10)}, PASSAGE_BAND: {f"r{i}": 2 + i % 2 for i in range(10)}})
-    assert len(candidates(busy, "me", keys)) == MAX_WEAK
+    assert len(candidates(busy, busy, "me", keys)) == MAX_WEAK
 
 
 def test_a_weak_candidate_shares_passages_of_two_sentences(tmp_path):
@@ -205,9 +206,11 @@ def test_a_weak_candidate_shares_passages_of_two_sentences(tmp_path):
             for a in ("me", "phrase", "retold"):
                 c.execute("INSERT INTO articles (id, fingerprint, source, text, data, added_at)"
                           " VALUES (?,?,?,?,?,?)", (a, "f" + a, "test", "", "{}", "2026-01-01"))
-        store.lsh_add({"phrase": p[:2], "retold": [p[0], p[2]]})
-        by_key = [a for a, _ in candidates(store, "me", p)]
-        by_sentence = [a for a, _ in candidates(store, "me", p, sentence_of=dict(zip(p, (0, 0, 1, 1), strict=True)))]
+        index, outlets = LshIndex(store), Outlets(store)
+        index.add({"phrase": p[:2], "retold": [p[0], p[2]]})
+        by_key = [a for a, _ in candidates(index, outlets, "me", p)]
+        by_sentence = [a for a, _ in candidates(index, outlets, "me", p,
+                                                sentence_of=dict(zip(p, (0, 0, 1, 1), strict=True)))]
     assert sorted(by_key) == ["phrase", "retold"]
     assert by_sentence == ["retold"]
 
@@ -301,7 +304,7 @@ def test_indexed_articles_keep_their_profiles(tmp_path, demo_dir):
     analyze([demo_dir], db=tmp_path / "p.db")
     with Store(tmp_path / "p.db") as store:
         ids = [r[0] for r in store.conn.execute("SELECT article_id FROM lsh_indexed")]
-        assert ids and set(store.lsh_profiles(ids)) == set(ids)
+        assert ids and set(LshIndex(store).profiles(ids)) == set(ids)
 
 
 def test_band_values_and_sentence_keys_have_their_own_bucket_caps():

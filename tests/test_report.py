@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newsloom.model import Result
+from newsloom.model import Disagreement, Result, Side
 from newsloom.report import views
 from newsloom.report.render import anchor, render_report, write_html
 from newsloom.report.sample import HOSTILE, fixture_result
@@ -67,15 +67,6 @@ def test_annotate_marks_quotes_and_entities(sample):
     named = {s["entity"]["name"] for p in paras for s in p["segments"] if s["entity"]}
     assert {"Ilse Brandvik", "Old Harbour Bridge"} <= named
 
-
-def test_generic_items_take_any_shape(sample):
-    index = views.Index(sample)
-    variant = {"text": "$15 million", "article_ids": ["w3"]}
-    item = views.generic_item(index, {"measure": "repair cost", "values": [variant]})
-    assert item["text"] == "repair cost" and item["variants"][0]["citations"][0]["outlet"] == "Buzz Farm"
-    assert views.generic_item(index, "just a string")["text"] == "just a string"
-    dated = views.generic_item(index, {"value": "2025-03-10", "event": "closes"})
-    assert dated["date"] == "2025-03-10" and dated["text"] == "closes"
 
 
 def test_report_is_self_contained_and_script_free(report):
@@ -138,9 +129,9 @@ def test_disagreements_read_without_field_names(sample):
     index = views.Index(sample)
     (d,) = views.story_view(index, sample.stories[0])["disagreements"]
     assert [s["text"] for s in d["sides"]] == ["$12 million", "$15 million"] and d["about"] == "repair cost"
-    quote = views.disagreement_view(index, {"kind": "quote", "about": "Ada Kroll", "sides": [
-        {"value": "the last offer we can afford", "article_ids": ["w1"]},
-        {"value": "the best offer we can afford", "article_ids": ["w3"]}]})
+    quote = views.disagreement_view(index, Disagreement(kind="quote", about="Ada Kroll", sides=[
+        Side(value="the last offer we can afford", article_ids=["w1"]),
+        Side(value="the best offer we can afford", article_ids=["w3"])]))
     assert quote["label"] == "Quoted differently"
     assert {"op": "del", "text": "last"} in quote["diff"] and {"op": "ins", "text": "best"} in quote["diff"]
 

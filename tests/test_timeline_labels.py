@@ -108,29 +108,29 @@ RETOLD = [
 
 def test_one_entry_per_event_in_words_with_background_apart() -> None:
     story = _story_of(RETOLD)
-    sunday = [e for e in story.timeline if e["date"] == "2025-03-09"]
-    assert len(sunday) == 1 and set(sunday[0]["article_ids"]) == {"north", "south", "east"}
-    assert sunday[0]["label"] == "Sun 9 March 2025" and sunday[0]["kind"] == "event"
-    (built,) = [e for e in story.timeline if e["date"] == "1998"]
-    assert built["kind"] == "past" and built["label"] == "1998"
+    sunday = [e for e in story.timeline if e.date == "2025-03-09"]
+    assert len(sunday) == 1 and set(sunday[0].article_ids) == {"north", "south", "east"}
+    assert sunday[0].label == "Sun 9 March 2025" and sunday[0].kind == "event"
+    (built,) = [e for e in story.timeline if e.date == "1998"]
+    assert built.kind == "past" and built.label == "1998"
 
 
 def test_brief_keeps_own_events_and_top_background() -> None:
     from newsloom.digest.common import StoryData
     from newsloom.digest.timeline import BRIEF_BACKGROUND, BRIEF_OWN, for_brief
-    from newsloom.model import Story
+    from newsloom.model import Story, TimelineEntry
 
-    def entry(value: str, kind: str, n: int) -> dict:
-        return {"date": value, "kind": kind, "text": value, "article_ids": [f"a{i}" for i in range(n)]}
+    def entry(value: str, kind: str, n: int) -> TimelineEntry:
+        return TimelineEntry(date=value, kind=kind, text=value, article_ids=[f"a{i}" for i in range(n)])
 
     past = [entry(str(1990 + i), "past", 1 + (i == 4)) for i in range(8)]
     own = [entry(f"2025-03-{d:02d}", "event", 1 + (d % 3 == 0)) for d in range(1, 26)]
     entries = past + own
     picked = for_brief(StoryData(story=Story(id="s", title="t"), articles={}), entries)
     assert len(picked) == BRIEF_OWN + BRIEF_BACKGROUND
-    assert "1994" in [e["date"] for e in picked]  # the most reported background date
-    assert [e["date"] for e in picked] == [e["date"] for e in entries if e in picked]  # time order kept
-    twice = [e for e in own if len(e["article_ids"]) == 2]
+    assert "1994" in [e.date for e in picked]  # the most reported background date
+    assert [e.date for e in picked] == [e.date for e in entries if e in picked]  # time order kept
+    twice = [e for e in own if len(e.article_ids) == 2]
     assert all(e in picked for e in twice)  # the most reported own events first
 
 

@@ -32,7 +32,11 @@ class Record:
     def to_dict(self) -> dict[str, Any]:
         # not dataclasses.asdict: it deep-copies every leaf, and derivations carry hundreds
         # of aligned pairs (asdict was a tenth of the provenance stage's time)
-        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        out = {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        for name in _optional(type(self)):
+            if out[name] is None:
+                del out[name]
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Any:
@@ -57,6 +61,16 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+def optional() -> Any:
+    """A field its record's contract form leaves out while it is None (a key some rows lack)."""
+    return field(default=None, metadata={"optional": True})
+
+
+@functools.cache
+def _optional(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.metadata.get("optional"))
 
 
 @functools.cache
@@ -232,6 +246,51 @@ class SummarySentence(Record):
     sources: int = 0  # independent sources behind it (copies and rewrites count once)
 
 
+@dataclass(kw_only=True)
+class TimelineEntry(Record):
+    """One dated event of a story, as the original words it, citing every article that tells it."""
+
+    date: str  # TIMEX3 value
+    label: str | None = optional()  # the date in words ("Tue 14 October 2025"); older stores lack it
+    text: str
+    kind: str  # past (background) / event / future (announced)
+    date_text: str | None = optional()  # the date as the text gives it
+    status: str | None = optional()  # resolved / estimated
+    article_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class KeyFigure(Record):
+    """One of a story's key figures, merged across the articles that report it."""
+
+    value: float
+    unit: str | None
+    measure: str | None
+    text: str  # as the first report writes it
+    article_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Side(Record):
+    """What some articles say in a disagreement; a figure's side has its ``unit`` and ``text``."""
+
+    value: float | str  # a number for a figure, else a string
+    unit: str | None = optional()
+    text: str | None = optional()
+    article_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Disagreement(Record):
+    """Articles of one story that differ on a ``figure``, ``name``, ``quote`` or ``date``."""
+
+    kind: str
+    about: str
+    entity_id: str | None = optional()  # a name's entity
+    sides: list[Side] = field(default_factory=list)
+    diff: str | None = optional()  # a quote's word diff, wdiff-style
+
+
 @dataclass
 class Story(Record):
     """Articles about the same events, grouped across outlets."""
@@ -240,9 +299,9 @@ class Story(Record):
     title: str
     article_ids: list[str] = field(default_factory=list)
     summary: list[SummarySentence] = field(default_factory=list)
-    timeline: list[dict[str, Any]] = field(default_factory=list)
-    figures: list[dict[str, Any]] = field(default_factory=list)
-    disagreements: list[dict[str, Any]] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    figures: list[KeyFigure] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
 
 
 @dataclass

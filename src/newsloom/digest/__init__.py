@@ -21,7 +21,7 @@ def digest(data: StoryData) -> Story:
     """Fill one loaded story's summary, timeline, figures and disagreements."""
     story = data.story
     groups = figures.groups(data)
-    story.summary = summary.summarize(data)  # type: ignore[assignment]  # contract dicts
+    story.summary = summary.summarize(data)
     story.timeline, date_conflicts = timeline.build(data)
     story.figures = figures.story_figures(data, groups)
     story.disagreements = (figures.conflicts(data, groups) + disagreements.names(data)

@@ -14,7 +14,7 @@ from typing import Any
 from newsloom.digest import digest
 from newsloom.digest.common import StoryData, load
 from newsloom.digest.timeline import for_brief
-from newsloom.model import Story
+from newsloom.model import Disagreement, Story
 from newsloom.report.views import credit_note, outlet
 from newsloom.store import Store
 from newsloom.timeline.words import describe
@@ -52,12 +52,11 @@ def pull_quotes(data: StoryData) -> list[Line]:
     return out
 
 
-def _sides(d: dict[str, Any], ref: dict[str, int]) -> str:
-    def value(s: dict[str, Any]) -> str:
-        v = s.get("text") or s["value"]
+def _sides(d: Disagreement, ref: dict[str, int]) -> str:
+    def value(v: Any) -> str:
         return f"{v:g}" if isinstance(v, float) else str(v)
-    return " vs ".join(f"{value(s)} {''.join(f'[{ref[i]}]' for i in s['article_ids'] if i in ref)}"
-                       for s in d["sides"])
+    return " vs ".join(f"{value(s.text or s.value)} {''.join(f'[{ref[i]}]' for i in s.article_ids if i in ref)}"
+                       for s in d.sides)
 
 
 def sections(data: StoryData) -> tuple[list[tuple[str, list[Line]]], list[dict[str, Any]]]:
@@ -74,22 +73,18 @@ def sections(data: StoryData) -> tuple[list[tuple[str, list[Line]]], list[dict[s
         sources.append({"n": n, "id": a_id, "outlet": outlet(a), "title": a.title or a_id, "url": a.url,
                         "published": a.published, "how": " · ".join(x for x in (how, credit_note(a)) if x)})
     ref = {s["id"]: s["n"] for s in sources}
-    rows = [s if isinstance(s, dict) else s.to_dict() for s in story.summary]
-    summary = [Line(s["text"], s["article_ids"] + s.get("paraphrased_in", [])) for s in rows]
+    summary = [Line(s.text, s.article_ids + s.paraphrased_in) for s in story.summary]
     notes = {"past": "background", "future": "announced"}
-    timeline = [Line(e["text"], e["article_ids"], lead=e.get("label") or describe(e["date"]) or e["date"],
-                     note=notes.get(e["kind"], "")) for e in for_brief(data, story.timeline)]
-    figures = [Line(f.get("measure") or "", f["article_ids"], lead=f["text"]) for f in story.figures[:12]]
-    disagreements = [Line(_sides(d, ref), [], lead=f"{d['kind']}: {d['about']}") for d in story.disagreements]
+    timeline = [Line(e.text, e.article_ids, lead=e.label or describe(e.date) or e.date, note=notes.get(e.kind, ""))
+                for e in for_brief(data, story.timeline)]
+    figures = [Line(f.measure or "", f.article_ids, lead=f.text) for f in story.figures[:12]]
+    disagreements = [Line(_sides(d, ref), [], lead=f"{d.kind}: {d.about}") for d in story.disagreements]
     out = [("Summary", summary), ("Key quotes", pull_quotes(data)), ("Timeline", timeline),
            ("Figures", figures), ("Where the sources disagree", disagreements)]
     return [(t, ls) for t, ls in out if ls], sources
 
 
 def _prepare(store: Store, story: Story) -> StoryData:
-    row = store.story_row(story.id) or {}
-    # The raw row keeps the summary's extra keys (``paraphrased_in``) that typed loading drops.
-    story.summary = row.get("summary", story.summary)
     data = load(store, story)
     if not story.summary:  # a store analysed before digests existed
         digest(data)

@@ -1,14 +1,14 @@
 """Disagreements between outlets over names and quotes (figures: ``figures.py``; dates:
-``timeline.py``). Each is ``{kind, about, sides: [{value, article_ids}]}``."""
+``timeline.py``)."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from rapidfuzz import fuzz
 
 from newsloom.digest.common import StoryData
+from newsloom.model import Disagreement, Side
 
 SPELLING = 75  # two spellings of one name token: similar, not equal
 _PUNCT_RE = re.compile(r"[^\w\s]")
@@ -18,7 +18,7 @@ def _has_word(text: str, word: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
-def names(data: StoryData) -> list[dict[str, Any]]:
+def names(data: StoryData) -> list[Disagreement]:
     """One entity written differently by different outlets ("Achterberg" / "Achterburg")."""
     out = []
     for e in data.entities:
@@ -34,11 +34,11 @@ def names(data: StoryData) -> list[dict[str, Any]]:
                     ids = [a for a in data.articles if _has_word(data.articles[a].text, tok)]
                     value = max((f for f in forms if tok in f.split()), key=len, default=tok)
                     if ids:
-                        sides.append({"value": value, "article_ids": data.cite(ids)})
-                if len(sides) == 2 and not set(sides[0]["article_ids"]) & set(sides[1]["article_ids"]):
+                        sides.append(Side(value=value, article_ids=data.cite(ids)))
+                if len(sides) == 2 and not set(sides[0].article_ids) & set(sides[1].article_ids):
                     seen.add(frozenset((x, y)))
-                    sides.sort(key=lambda s: -len(s["article_ids"]))
-                    out.append({"kind": "name", "about": e.name, "entity_id": e.id, "sides": sides})
+                    sides.sort(key=lambda s: -len(s.article_ids))
+                    out.append(Disagreement(kind="name", about=e.name, entity_id=e.id, sides=sides))
     return out
 
 
@@ -46,7 +46,7 @@ def _norm(text: str) -> str:
     return " ".join(_PUNCT_RE.sub(" ", text.lower()).split())
 
 
-def quotes(data: StoryData) -> list[dict[str, Any]]:
+def quotes(data: StoryData) -> list[Disagreement]:
     """A quote whose words changed between outlets: each wording with the articles using it."""
     by_id = {q["id"]: q for q in data.quotes}
     done: set[str] = set()
@@ -56,15 +56,14 @@ def quotes(data: StoryData) -> list[dict[str, Any]]:
             continue
         cluster = [by_id[i] for i in [q["id"], *q.get("same_as", [])] if i in by_id]
         done.update(c["id"] for c in cluster)
-        wordings: dict[str, dict[str, Any]] = {}
+        wordings: dict[str, tuple[str, set[str]]] = {}
         for c in cluster:
-            side = wordings.setdefault(_norm(c["text"]), {"value": c["text"], "article_ids": set()})
-            side["article_ids"].add(c["article_id"])
+            wordings.setdefault(_norm(c["text"]), (c["text"], set()))[1].add(c["article_id"])
         if len(wordings) < 2:
             continue
-        sides = [{"value": s["value"], "article_ids": data.cite(s["article_ids"])} for s in wordings.values()]
-        sides.sort(key=lambda s: data.order(s["article_ids"][0]))  # the original's wording first
+        sides = [Side(value=text, article_ids=data.cite(ids)) for text, ids in wordings.values()]
+        sides.sort(key=lambda s: data.order(s.article_ids[0]))  # the original's wording first
         diff = (q.get("diff") or {}).get("text")
-        out.append({"kind": "quote", "about": q.get("speaker") or "unattributed quote", "sides": sides,
-                    **({"diff": diff} if diff else {})})
+        out.append(Disagreement(kind="quote", about=q.get("speaker") or "unattributed quote", sides=sides,
+                                diff=diff or None))
     return out

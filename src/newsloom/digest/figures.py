@@ -20,10 +20,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from newsloom.digest.common import StoryData
-from newsloom.model import Figure
+from newsloom.model import Disagreement, Figure, KeyFigure, Side
 from newsloom.provenance.features import content_words
 
 WINDOW = 8  # words each side of a figure that describe it
@@ -192,13 +191,12 @@ def _same_time(data: StoryData, a: Group, b: Group) -> bool:
     return min(abs((x - y).days) for x in da for y in db) <= UPDATE_DAYS
 
 
-def _side(data: StoryData, g: Group) -> dict[str, Any]:
+def _side(data: StoryData, g: Group) -> Side:
     first = min(g.items, key=lambda i: data.order(i.article_id))
-    return {"value": g.value, "unit": g.unit, "text": first.figure.text,
-            "article_ids": data.cite(g.article_ids)}
+    return Side(value=g.value, unit=g.unit, text=first.figure.text, article_ids=data.cite(g.article_ids))
 
 
-def conflicts(data: StoryData, gs: list[Group]) -> list[dict[str, Any]]:
+def conflicts(data: StoryData, gs: list[Group]) -> list[Disagreement]:
     """Pairs of figure groups that report one quantity with different values, at one time."""
     out = []
     for i, a in enumerate(gs):
@@ -213,20 +211,19 @@ def conflicts(data: StoryData, gs: list[Group]) -> list[dict[str, Any]]:
             if not _same_time(data, a, b):
                 continue  # a later figure updates an earlier one
             about = next((i.figure.measure for g in (a, b) for i in g.items if i.figure.measure), None)
-            sides = sorted([_side(data, a), _side(data, b)], key=lambda s: -len(s["article_ids"]))
-            out.append({"kind": "figure", "about": about or unit_key(a.unit)[0], "sides": sides})
+            sides = sorted([_side(data, a), _side(data, b)], key=lambda s: -len(s.article_ids))
+            out.append(Disagreement(kind="figure", about=about or unit_key(a.unit)[0], sides=sides))
     return out
 
 
-def story_figures(data: StoryData, gs: list[Group]) -> list[dict[str, Any]]:
-    """Contract ``figures``: the key figures, ``[{value, unit, measure, text, article_ids}]``,
-    most cited first (at most ``MAX_KEY``)."""
+def story_figures(data: StoryData, gs: list[Group]) -> list[KeyFigure]:
+    """The story's key figures, most cited first (at most ``MAX_KEY``)."""
     out = []
     for g in gs:
         first = min(g.items, key=lambda i: data.order(i.article_id))
         if dropped(first.figure, data.articles[first.article_id].text):
             continue
-        out.append({"value": g.value, "unit": g.unit, "measure": first.figure.measure,
-                    "text": first.figure.text, "article_ids": data.cite(g.article_ids)})
-    out.sort(key=lambda f: (-len({data.root(a) for a in f["article_ids"]}), -len(f["article_ids"])))
+        out.append(KeyFigure(value=g.value, unit=g.unit, measure=first.figure.measure, text=first.figure.text,
+                             article_ids=data.cite(g.article_ids)))
+    out.sort(key=lambda f: (-len({data.root(a) for a in f.article_ids}), -len(f.article_ids)))
     return out[:MAX_KEY]

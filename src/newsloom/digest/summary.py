@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from rapidfuzz import fuzz
 
 from newsloom.digest.common import StoryData, display
+from newsloom.model import SummarySentence
 from newsloom.provenance.align import Sentence, similarity
 
 SAME = 0.9  # near-verbatim: the cited article carries the text itself
@@ -109,8 +109,8 @@ def _score(data: StoryData, us: list[Unit]) -> list[float]:
     return scores
 
 
-def summarize(data: StoryData) -> list[dict[str, Any]]:
-    """The story's summary: ``[{text, article_ids, paraphrased_in, sources}]`` in story order."""
+def summarize(data: StoryData) -> list[SummarySentence]:
+    """The story's summary, in story order."""
     us = units(data)
     if not us:
         return []
@@ -133,6 +133,5 @@ def summarize(data: StoryData) -> list[dict[str, Any]]:
             break
         chosen.append(best)
     chosen.sort(key=lambda i: (data.order(us[i].article_id)[1:], us[i].rep.start))
-    return [{"text": us[i].text, "article_ids": data.cite(us[i].same),
-             "paraphrased_in": data.cite(us[i].para),
-             "sources": len({data.root(a) for a in us[i].same | us[i].para})} for i in chosen]
+    return [SummarySentence(text=us[i].text, article_ids=data.cite(us[i].same), paraphrased_in=data.cite(us[i].para),
+                            sources=len({data.root(a) for a in us[i].same | us[i].para})) for i in chosen]

@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
 from newsloom.digest.common import StoryData, display
 from newsloom.digest.undated import reference
+from newsloom.model import Disagreement, Side, TimelineEntry
 from newsloom.provenance.align import Sentence, similarity
 from newsloom.timeline.dates import is_future
 from newsloom.timeline.words import label
@@ -103,10 +103,10 @@ def _kind(text: str, start: int, end: int, span: tuple[date, date], ref: date | 
     return "event"
 
 
-def build(data: StoryData) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def build(data: StoryData) -> tuple[list[TimelineEntry], list[Disagreement]]:
     """The story's timeline entries and its date disagreements."""
     events: list[Event] = []
-    conflicts: list[dict[str, Any]] = []
+    conflicts: list[Disagreement] = []
     story_day = _story_day(data)
     for a_id in data.cite(list(data.articles)):
         a = data.articles[a_id]
@@ -126,9 +126,9 @@ def build(data: StoryData) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                           and e.date_text.lower() == m.text.lower() and a_id not in e.article_ids
                           and similarity(e.sentence, sent) >= CONFLICT), None)
             if rival is not None:
-                conflicts.append({"kind": "date", "about": display(rival.text), "sides": [
-                    {"value": rival.value, "article_ids": data.cite(rival.article_ids)},
-                    {"value": m.value, "article_ids": [a_id]}]})
+                conflicts.append(Disagreement(kind="date", about=display(rival.text), sides=[
+                    Side(value=rival.value, article_ids=data.cite(rival.article_ids)),
+                    Side(value=m.value, article_ids=[a_id])]))
                 continue
             events.append(Event(m.value, span, _kind(a.text, m.start, m.end, span, ref), sent,
                                 display(a.text[sent.start:sent.end]), m.text, m.status,
@@ -136,17 +136,16 @@ def build(data: StoryData) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     if len(events) > MAX_ENTRIES:  # keep the most reported events, then tell them in order
         events = sorted(events, key=lambda e: -len({data.root(i) for i in e.article_ids}))[:MAX_ENTRIES]
     events.sort(key=lambda e: (e.span[0], e.span[1], data.order(e.article_ids[0])))
-    return [{"date": e.value, "label": e.label, "text": e.text, "kind": e.kind, "date_text": e.date_text,
-             "status": e.status, "article_ids": data.cite(e.article_ids)} for e in events], conflicts
+    return [TimelineEntry(date=e.value, label=e.label, text=e.text, kind=e.kind, date_text=e.date_text,
+                          status=e.status, article_ids=data.cite(e.article_ids)) for e in events], conflicts
 
 
-def for_brief(data: StoryData, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def for_brief(data: StoryData, entries: list[TimelineEntry]) -> list[TimelineEntry]:
     """The entries a brief tells, in time order: the story's own events (the ``BRIEF_OWN``
     most reported) and the ``BRIEF_BACKGROUND`` most reported background ones."""
-    def top(kinds: set[str], n: int) -> list[dict[str, Any]]:
-        pick = [e for e in entries if e.get("kind") in kinds]
-        pick.sort(key=lambda e: (-len({data.root(i) for i in e["article_ids"]}),
-                                 -len(e["article_ids"])))
+    def top(kinds: set[str], n: int) -> list[TimelineEntry]:
+        pick = [e for e in entries if e.kind in kinds]
+        pick.sort(key=lambda e: (-len({data.root(i) for i in e.article_ids}), -len(e.article_ids)))
         return pick[:n]
     keep = {id(e) for e in top({"event", "future"}, BRIEF_OWN) + top({"past"}, BRIEF_BACKGROUND)}
     return [e for e in entries if id(e) in keep]

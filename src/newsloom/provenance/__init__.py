@@ -16,6 +16,7 @@ from newsloom.model import Article, Derivation
 from newsloom.pipeline_types import NOTHING_FOUND, Analyses
 from newsloom.provenance.decide import Profile, decide, outlet_keys, own_outlet_keys, pack, profile, unpack
 from newsloom.provenance.index import bucket_cap, candidates, passage_sentences, signature
+from newsloom.provenance.tables import LshIndex, Outlets
 from newsloom.store import BATCH, Store
 
 MAIN_KINDS = {"copy", "rewrite"}
@@ -31,11 +32,12 @@ def _credit_keys(store: Store, article: Article) -> tuple[set[str], bool]:
     own = own_outlet_keys(article)
     keys: set[str] = set()
     external = False
+    outlets = Outlets(store)
     for i, name in enumerate([article.credited_source, *article.cited_outlets]):
         name_keys = outlet_keys(name) - own
         if not name_keys:
             continue
-        ids = [a for k in name_keys for a in store.articles_of_outlet(k, limit=3)]
+        ids = [a for k in name_keys for a in outlets.articles_of(k, limit=3)]
         found = store.articles_by_ids(ids[:3])
         keys |= name_keys
         for other in found.values():
@@ -66,7 +68,7 @@ class _Profiles:
     def get(self, ids: list[str]) -> dict[str, Profile]:
         missing = [i for i in ids if i not in self.cache]
         if missing:
-            self.add(self.store.articles_by_ids(missing), self.store.lsh_profiles(missing))
+            self.add(self.store.articles_by_ids(missing), LshIndex(self.store).profiles(missing))
         out = {}
         for i in ids:
             if i in self.cache:
@@ -142,27 +144,28 @@ def _to_originals(store: Store, ids: set[str], profiles: _Profiles) -> None:
 
 def stage(store: Store, new_ids: list[str], analyses: Analyses = NOTHING_FOUND) -> None:
     """Find the derivations involving the new articles (idempotent for ids already indexed)."""
+    index, outlets = LshIndex(store), Outlets(store)
     for i in range(0, len(new_ids), BATCH):
         batch = new_ids[i:i + BATCH]
-        done = store.lsh_indexed(batch)
+        done = index.indexed(batch)
         todo = store.articles_by_ids([a for a in batch if a not in done])
         if not todo:
             continue
         with store.transaction():  # one commit per batch
-            store.add_outlet_keys([(k, a.id) for a in todo.values() for k in own_outlet_keys(a)])
+            outlets.add([(k, a.id) for a in todo.values() for k in own_outlet_keys(a)])
             profiles = _profiles(store)
             profiles.add(todo)
             # held here: the cache may drop them while the batch's candidates come in, and
             # a profile read back from the store has no passage keys
             mine = profiles.get(list(todo))
             sigs = {a_id: signature(p) for a_id, p in mine.items()}
-            store.add_cited_keys([(k, a_id) for a_id, p in mine.items() for k in p.credits])
-            store.lsh_add(sigs, {a_id: pack(p) for a_id, p in mine.items()}, bucket_cap)
+            outlets.add([(k, a_id) for a_id, p in mine.items() for k in p.credits], citing=True)
+            index.add(sigs, {a_id: pack(p) for a_id, p in mine.items()}, bucket_cap)
             seen: set[frozenset[str]] = set()
             touched: set[str] = set()
             for a_id, keys in sigs.items():
                 me = mine[a_id]
-                cands = [c for c, _ in candidates(store, a_id, keys, me.outlets, me.credits,
+                cands = [c for c, _ in candidates(index, outlets, a_id, keys, me.outlets, me.credits,
                                                   passage_sentences(me))]
                 pairs = [c for c in cands if frozenset((a_id, c)) not in seen]
                 seen.update(frozenset((a_id, c)) for c in pairs)
@@ -174,7 +177,7 @@ def stage(store: Store, new_ids: list[str], analyses: Analyses = NOTHING_FOUND) 
                         touched |= {a_id, c}
                 if me.credits_external and me.article.credited_source:
                     ext = external_id(me.article.credited_source)
-                    store.add_external_source(ext, me.article.credited_source)
+                    outlets.add_external(ext, me.article.credited_source)
                     store.upsert_derivations([Derivation(derived_id=a_id, source_id=ext, kind="partial",
                                                          credited=True, score=0.0, aligned=[])])
             _to_originals(store, touched, profiles)

@@ -24,7 +24,7 @@ from datasketch import MinHash
 
 from newsloom.provenance.decide import Profile
 from newsloom.provenance.features import shingles
-from newsloom.store import Store
+from newsloom.provenance.tables import LshIndex, Outlets
 
 NUM_PERM = 128
 SENTENCE_BAND = NUM_PERM  # sentence fingerprints live in their own key space
@@ -78,7 +78,7 @@ def signature(p: Profile) -> list[int]:
 
 
 def bucket_cap(key: int) -> int:
-    """How many articles the bucket of ``key`` keeps (see :meth:`Store.lsh_add`)."""
+    """How many articles the bucket of ``key`` keeps (see :meth:`LshIndex.add`)."""
     return BAND_BUCKET if key >> 32 < NUM_PERM else MAX_BUCKET
 
 
@@ -87,9 +87,9 @@ def passage_sentences(p: Profile) -> dict[int, int]:
     return {(PASSAGE_BAND << 32) | k: i for i, s in enumerate(p.sentences) for k in s.passages}
 
 
-def candidates(store: Store, article_id: str, keys: list[int], own: AbstractSet[str] = frozenset(),
-               cited: AbstractSet[str] = frozenset(), sentence_of: Mapping[int, int] | None = None
-               ) -> list[tuple[str, int]]:
+def candidates(index: LshIndex, outlets: Outlets, article_id: str, keys: list[int],
+               own: AbstractSet[str] = frozenset(), cited: AbstractSet[str] = frozenset(),
+               sentence_of: Mapping[int, int] | None = None) -> list[tuple[str, int]]:
     """Indexed articles sharing enough keys with ``keys``, most shared first.
 
     ``own`` and ``cited``: match keys of the article's outlet and of the outlets it credits
@@ -102,11 +102,11 @@ def candidates(store: Store, article_id: str, keys: list[int], own: AbstractSet[
     band_keys: list[int] = []
     for k in keys:
         by_band.get(k >> 32, band_keys).append(k)
-    bands = store.lsh_query(band_keys, BAND_BUCKET, MIN_SHARED)
-    sentences = store.lsh_query(by_band[SENTENCE_BAND], MAX_BUCKET, 1)
-    for a, n in store.lsh_query(by_band[SENTENCE_BAND], MAX_BUCKET, EARLY_SENTENCES, head=EARLY).items():
+    bands = index.query(band_keys, BAND_BUCKET, MIN_SHARED)
+    sentences = index.query(by_band[SENTENCE_BAND], MAX_BUCKET, 1)
+    for a, n in index.query(by_band[SENTENCE_BAND], MAX_BUCKET, EARLY_SENTENCES, head=EARLY).items():
         sentences[a] = sentences.get(a, 0) + n
-    passages = store.lsh_query(by_band[PASSAGE_BAND], MAX_BUCKET, MIN_PASSAGES, sentence_of)
+    passages = index.query(by_band[PASSAGE_BAND], MAX_BUCKET, MIN_PASSAGES, sentence_of)
     hits = {a: bands.get(a, 0) + sentences.get(a, 0) for a in bands.keys() | sentences.keys() | passages.keys()}
     hits.pop(article_id, None)
     ranked = sorted(hits.items(), key=lambda x: (-x[1], x[0]))
@@ -117,7 +117,7 @@ def candidates(store: Store, article_id: str, keys: list[int], own: AbstractSet[
     near = [a for a, _ in few if a in bands and a not in passages]
     linked: set[str] = set()
     if near and sum(a in passages for a, _ in few) < MAX_WEAK:
-        linked = store.outlet_matches(cited, near) | store.outlet_matches(own, near, citing=True)
+        linked = outlets.matches(cited, near) | outlets.matches(own, near, citing=True)
     weak = sorted(((a, n) for a, n in few if a in linked or a in passages),
                   key=lambda x: (-passages.get(x[0], 0), -x[1], x[0]))
     return sorted(strong[:MAX_CANDIDATES] + weak[:MAX_WEAK], key=lambda x: (-x[1], x[0]))

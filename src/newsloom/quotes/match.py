@@ -19,6 +19,7 @@ import re
 from rapidfuzz import fuzz
 
 from newsloom.model import Quote
+from newsloom.quotes.tables import QuoteGroups
 from newsloom.store import Store
 
 NEAR = 85  # rapidfuzz ratio for "the same quotation, some words changed"
@@ -81,7 +82,7 @@ def _gram_key(gram: tuple[str, ...]) -> int:
     return int.from_bytes(hashlib.blake2b(" ".join(gram).encode(), digest_size=8).digest(), "big", signed=True)
 
 
-def _group_for(store: Store, form: str, grams: set[tuple[str, ...]]) -> tuple[str, str] | None:
+def _group_for(groups: QuoteGroups, form: str, grams: set[tuple[str, ...]]) -> tuple[str, str] | None:
     """The group whose founding wording this one repeats, contains, or nearly matches.
 
     Candidates are the wordings sharing a word trigram (equal or contained wordings always
@@ -92,7 +93,7 @@ def _group_for(store: Store, form: str, grams: set[tuple[str, ...]]) -> tuple[st
     best: tuple[bool, float, str, str] | None = None
     seen: set[str] = set()
     for gram in sorted(grams):
-        for c in store.quote_forms_sharing(_gram_key(gram), FORMS_PER_GRAM):
+        for c in groups.forms_sharing(_gram_key(gram), FORMS_PER_GRAM):
             if c["grp"] in seen:
                 continue
             seen.add(c["grp"])
@@ -103,14 +104,14 @@ def _group_for(store: Store, form: str, grams: set[tuple[str, ...]]) -> tuple[st
     return (best[2], best[3]) if best else None
 
 
-def _flag_altered(store: Store, grp: str) -> None:
+def _flag_altered(groups: QuoteGroups, grp: str) -> None:
     """Within a group, the wording most copies share is the original (ties: the first seen);
     a near variant of it is ``altered`` and keeps its word diff (``data.diff``)."""
-    forms = [f for f in store.group_forms(grp) if f["n"] > 0]
+    forms = [f for f in groups.forms_of(grp) if f["n"] > 0]
     if not forms:
         return
     top = max(forms, key=lambda f: f["n"])  # max keeps the first of equals: the oldest wording
-    members = store.group_quotes(grp)
+    members = groups.members(grp)
     original = next((m for m in members if m["id"] == top["first_quote"]), None)
     original = original or next(m for m in members if m["form_id"] == top["id"])
     form_of = {f["id"]: f["form"] for f in forms}
@@ -126,7 +127,7 @@ def _flag_altered(store: Store, grp: str) -> None:
             else:
                 data.pop("diff", None)
             updates.append((m["id"], data))
-    store.update_quote_data(updates)
+    groups.store.update_quote_data(updates)
 
 
 def group(store: Store, quotes: list[Quote]) -> None:
@@ -136,6 +137,7 @@ def group(store: Store, quotes: list[Quote]) -> None:
     Each distinct wording is indexed once, so the work per quotation is bounded by the
     wordings sharing its trigrams — not by how many outlets carry it or by the corpus size.
     """
+    groups = QuoteGroups(store)
     touched: set[str] = set()
     for q in quotes:
         ws = words(q.text)
@@ -143,14 +145,14 @@ def group(store: Store, quotes: list[Quote]) -> None:
             continue
         form = " ".join(ws)
         key = form_id(form)
-        row = store.quote_form(key)
+        row = groups.form(key)
         if row is not None:
             grp = row["grp"]
         else:
             grams = _trigrams(ws)
-            grp, rep = _group_for(store, form, grams) or (q.id, key)
-            store.add_quote_form(key, form, grp, rep, q.id, sorted({_gram_key(g) for g in grams}))
-        if store.place_quote(q.id, grp, key):
+            grp, rep = _group_for(groups, form, grams) or (q.id, key)
+            groups.add_form(key, form, grp, rep, q.id, sorted({_gram_key(g) for g in grams}))
+        if groups.place(q.id, grp, key):
             touched.add(grp)
     for grp in sorted(touched):
-        _flag_altered(store, grp)
+        _flag_altered(groups, grp)

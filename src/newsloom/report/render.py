@@ -22,7 +22,7 @@ from newsloom.model import Result
 from newsloom.report import views
 from newsloom.version import __version__
 
-HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"  # search snippet markers (see Store.search)
+HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"  # search snippet markers (see web.search.Search.query)
 
 
 def anchor(kind: str, ident: str) -> str:

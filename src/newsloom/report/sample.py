@@ -14,14 +14,18 @@ from pathlib import Path
 from newsloom.model import (
     Article,
     Derivation,
+    Disagreement,
     Entity,
+    KeyFigure,
     Mention,
     Quote,
     RemovedLine,
     Result,
     Role,
+    Side,
     Story,
     SummarySentence,
+    TimelineEntry,
 )
 from newsloom.store import Store
 
@@ -95,11 +99,11 @@ def fixture_result() -> Result:
         Entity(id="e-reyl", name="Tomas Reyl", type="PERSON", roles=[Role(text="council engineer", article_ids=["w1"])],
                article_ids=["w1", "w2", "w3"], mentions=_mentions("Tomas Reyl", [w1, w2, w3])),
         Entity(id="e-council", name="Riverton City Council", type="ORG", article_ids=["w1", "w4"],
-               mentions=_mentions("city council", [w1])),
+               mentions=_mentions("city council", [w1]) + _mentions("council", [w4])),
         Entity(id="e-bridge", name="Old Harbour Bridge", type="PLACE", article_ids=["w1", "w2", "w3"],
                mentions=_mentions("Old Harbour Bridge", [w1, w2, w3])),
         Entity(id="e-evil", name=HOSTILE, type="PERSON", roles=[Role(text=HOSTILE, article_ids=["w5"])],
-               article_ids=["w5"]),
+               article_ids=["w5"], mentions=_mentions(HOSTILE, [w5])),
     ]
     s1 = "The Old Harbour Bridge will close for repairs on 10 March."
     derivations = [
@@ -120,13 +124,15 @@ def fixture_result() -> Result:
                  SummarySentence(text="The repairs will cost $12 million and take eight weeks.",
                                  article_ids=["w1", "w2"]),
                  SummarySentence(text=f"A resident complained {HOSTILE}.", article_ids=["w5"])],
-        timeline=[{"date": "2025-03-10", "text": "The bridge closes for repairs", "article_ids": ["w1", "w3"]},
-                  {"date": "2025-03-03", "text": "The council announces the closure", "article_ids": ["w1"],
-                   "status": "resolved"}],
-        figures=[{"measure": "repair cost", "value": 12000000, "unit": "USD", "text": "$12 million",
-                  "article_ids": ["w1", "w2"]}],
-        disagreements=[{"measure": "repair cost", "values": [
-            {"text": "$12 million", "article_ids": ["w1", "w2"]}, {"text": "$15 million", "article_ids": ["w3"]}]}],
+        timeline=[TimelineEntry(date="2025-03-10", text="The bridge closes for repairs", kind="future",
+                                article_ids=["w1", "w3"]),
+                  TimelineEntry(date="2025-03-03", text="The council announces the closure", kind="event",
+                                status="resolved", article_ids=["w1"])],
+        figures=[KeyFigure(value=12000000.0, unit="USD", measure="repair cost", text="$12 million",
+                           article_ids=["w1", "w2"])],
+        disagreements=[Disagreement(kind="figure", about="repair cost", sides=[
+            Side(value=12000000.0, unit="USD", text="$12 million", article_ids=["w1", "w2"]),
+            Side(value=15000000.0, unit="USD", text="$15 million", article_ids=["w3"])])],
     )
     cup = Story(id="st-cup", title="Riverton Rovers win the cup", article_ids=["w6"])
     return Result(articles=arts, entities=entities, quotes=quotes, derivations=derivations, stories=[bridge, cup])

@@ -15,7 +15,7 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsloom.model import Article, Derivation, Entity, Mention, Quote, Result, Role, Story, SummarySentence
+from newsloom.model import Article, Derivation, Disagreement, Entity, KeyFigure, Quote, Result, Story, TimelineEntry
 from newsloom.timeline.words import describe
 
 EXTERNAL = "external:"
@@ -24,25 +24,10 @@ _TOKEN = re.compile(r"\w+|[^\w\s]+|\s+")
 _SENTENCE = re.compile(r"[^.!?…]+(?:[.!?…]+[\"'”’)]*|$)")
 
 
-def _records(items: list[Any], cls: Any) -> list[Any]:
-    return [cls.from_dict(x) if isinstance(x, dict) else x for x in items]
-
-
-def normalise(result: Result) -> Result:
-    """Turn nested contract dicts (as ``from_dict`` may leave them) into their record types."""
-    for s in result.stories:
-        s.summary = _records(s.summary, SummarySentence)
-    for e in result.entities:
-        e.roles = _records(e.roles, Role)
-        e.mentions = _records(e.mentions, Mention)
-    return result
-
-
 class Index:
     """Lookups over a Result: by id, quotes by article, derivations by either end, …"""
 
     def __init__(self, result: Result) -> None:
-        normalise(result)
         self.result = result
         self.articles: dict[str, Article] = {a.id: a for a in result.articles}
         self.entities: dict[str, Entity] = {e.id: e for e in result.entities}
@@ -170,71 +155,25 @@ def citation(index: Index, article_id: str, passage: str | None = None) -> dict[
     return ref
 
 
-_DATE_KEYS = ("date", "when", "day", "value", "start")
-_ISO = re.compile(r"\d{4}(-\d\d){0,2}\b")
-_TEXT_KEYS = ("text", "event", "label", "summary", "description", "claim", "measure", "topic", "name")
-_VARIANT_KEYS = ("values", "variants", "claims", "versions", "sides", "figures")
-
-
-def _first(d: dict[str, Any], keys: tuple[str, ...]) -> str | None:
-    """The first of ``keys`` that ``d`` has a value for."""
-    return next((k for k in keys if d.get(k) not in (None, "", [])), None)
-
-
-def _ids(d: dict[str, Any]) -> list[str]:
-    ids = d.get("article_ids") or ([d["article_id"]] if d.get("article_id") else [])
-    return [str(i) for i in ids]
-
-
-def generic_item(index: Index, d: Any) -> dict[str, Any]:
-    """A timeline entry, figure or disagreement of any reasonable shape, ready to show.
-
-    ``{date, text, citations, variants, extra}``: the first date-like and text-like keys,
-    cited articles, nested variants (for disagreements) and the remaining scalar fields.
-    """
-    if not isinstance(d, dict):
-        return {"date": None, "text": str(d), "citations": [], "variants": [], "extra": []}
-    date_key = next((k for k in _DATE_KEYS if isinstance(d.get(k), str) and _ISO.match(d[k])), None)
-    text_key = _first(d, _TEXT_KEYS)
-    date, text = d.get(date_key) if date_key else None, d.get(text_key) if text_key else None
-    variants_key = _first(d, _VARIANT_KEYS)
-    variants_raw = d.get(variants_key) if variants_key else None
-    variants = [generic_item(index, v) for v in variants_raw] if isinstance(variants_raw, list) else []
-    used = {date_key, text_key, variants_key, "article_ids", "article_id"}
-    extra = [{"key": k, "value": v} for k, v in d.items()
-             if k not in used and isinstance(v, str | int | float | bool) and v not in ("", None)]
-    return {"date": None if date is None else str(date), "text": None if text is None else str(text),
-            "citations": [citation(index, i, str(text) if text else None) for i in _ids(d)],
-            "variants": variants, "extra": extra}
-
-
-def timeline_item(index: Index, e: Any) -> dict[str, Any]:
+def timeline_item(index: Index, e: TimelineEntry) -> dict[str, Any]:
     """A timeline entry as shown: its date in words, its sentence, its citations; the
     TIMEX3 value only orders it (``sort``), and no internal field becomes a label."""
-    if not isinstance(e, dict):
-        return generic_item(index, e)
-    value = e.get("date") if isinstance(e.get("date"), str) else None
-    text = str(e.get("text") or "")
-    return {"date": e.get("label") or describe(value) or "undated", "sort": value or "", "kind": e.get("kind"),
-            "text": text, "citations": [citation(index, i, text or None) for i in _ids(e)],
-            "variants": [], "extra": []}
+    return {"date": e.label or describe(e.date) or "undated", "sort": e.date, "kind": e.kind, "text": e.text,
+            "citations": [citation(index, i, e.text or None) for i in e.article_ids], "variants": [], "extra": []}
 
 
-def timeline_view(index: Index, entries: list[Any]) -> dict[str, list[dict[str, Any]]]:
+def timeline_view(index: Index, entries: list[TimelineEntry]) -> dict[str, list[dict[str, Any]]]:
     """``timeline`` (the story's own days) and ``background`` (dates before the story), in time order."""
-    items = sorted((timeline_item(index, e) for e in entries), key=lambda t: t.get("sort") or t["date"] or "")
+    items = sorted((timeline_item(index, e) for e in entries), key=lambda t: t["sort"] or t["date"])
     return {"timeline": [t for t in items if t.get("kind") != "past"],
             "background": [t for t in items if t.get("kind") == "past"]}
 
 
-def figure_item(index: Index, f: Any) -> dict[str, Any]:
+def figure_item(index: Index, f: KeyFigure) -> dict[str, Any]:
     """A key figure as shown: the figure as written and what it measures, cited."""
-    if not isinstance(f, dict):
-        return generic_item(index, f)
-    shown = str(f.get("text") or f.get("value") or "")
-    measure = f.get("measure")
-    text = f"{shown} — {measure}" if measure and measure.lower() not in shown.lower() else shown
-    return {"date": None, "text": text, "citations": [citation(index, i, shown or None) for i in _ids(f)],
+    shown = str(f.text or f.value or "")
+    text = f"{shown} — {f.measure}" if f.measure and f.measure.lower() not in shown.lower() else shown
+    return {"date": None, "text": text, "citations": [citation(index, i, shown or None) for i in f.article_ids],
             "variants": [], "extra": []}
 
 
@@ -417,21 +356,17 @@ DISAGREEMENT_KINDS = {"figure": "Figures differ", "name": "Spelled differently",
                       "date": "Dates differ"}
 
 
-def disagreement_view(index: Index, d: dict[str, Any]) -> dict[str, Any]:
+def disagreement_view(index: Index, d: Disagreement) -> dict[str, Any]:
     """A disagreement as a reader reads it: what it is about, each side with its sources, and
     for two wordings of a quote the words that changed."""
     sides = []
-    key = _first(d, _VARIANT_KEYS)  # "sides" today; older stores and other producers use "values"…
-    for side in d.get(key, []) if key else []:
-        if not isinstance(side, dict):
-            side = {"value": side}
-        value = side.get("text") or side.get("value")
+    for side in d.sides:
+        value = side.text or side.value
         text = f"{value:g}" if isinstance(value, float) else str(value or "")
-        sides.append({"text": text, "citations": [citation(index, i, text) for i in _ids(side)]})
-    diff = word_diff(sides[0]["text"], sides[1]["text"]) if d.get("kind") == "quote" and len(sides) == 2 else None
-    about = d.get("about") or d.get("measure") or d.get("topic") or ""
-    return {"label": DISAGREEMENT_KINDS.get(d.get("kind", ""), "Sources differ"), "about": about,
-            "entity_id": d.get("entity_id"), "sides": sides, "diff": diff}
+        sides.append({"text": text, "citations": [citation(index, i, text) for i in side.article_ids]})
+    diff = word_diff(sides[0]["text"], sides[1]["text"]) if d.kind == "quote" and len(sides) == 2 else None
+    return {"label": DISAGREEMENT_KINDS.get(d.kind, "Sources differ"), "about": d.about, "entity_id": d.entity_id,
+            "sides": sides, "diff": diff}
 
 
 KEY_QUOTES = 4
@@ -506,7 +441,7 @@ def story_view(index: Index, story: Story) -> dict[str, Any]:
                     for s in story.summary],
         **timeline_view(index, story.timeline),
         "figures": [figure_item(index, f) for f in story.figures],
-        "disagreements": [disagreement_view(index, d) for d in story.disagreements if isinstance(d, dict)],
+        "disagreements": [disagreement_view(index, d) for d in story.disagreements],
         "graph": graph(index, ids),
         "quotes": quote_groups(index, quotes),
         "entities": entities_for(index, ids),

@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsloom.model import Article
 from newsloom.provenance.index import BAND_BUCKET, EARLY, EARLY_SENTENCES, MIN_BANDS, MIN_PASSAGES
+from newsloom.provenance.tables import Outlets
 from newsloom.store import Store
 from newsloom.stories import MIN_SHARED as STORY_MIN_SHARED
 from newsloom.stories import SHORT_MIN_SHARED, SHORT_TERMS
@@ -199,17 +200,16 @@ class BlockStore(Store):
     """An in-memory store for one block whose outlet lookups see the whole corpus.
 
     Provenance resolves an article's credit ("via Coastline Wire") through the articles of
-    that outlet: here they come from the corpus-wide ``directory`` (stubs carrying only
-    the fields that name their outlet when the article sits in another block).
+    that outlet: here the corpus-wide ``directory`` lists them from the start (the first
+    ``OUTLET_LIMIT`` by id, as the store's index lists them, so the block's own articles of
+    an outlet add none before them), those in other blocks as stubs carrying only the fields
+    that name their outlet.
     """
 
     def __init__(self, directory: dict[str, list[dict[str, Any]]]) -> None:
         super().__init__(":memory:")
-        self.directory = directory
         self.stubs = {e["id"]: e for entries in directory.values() for e in entries}
-
-    def articles_of_outlet(self, key: str, limit: int = 1000) -> list[str]:
-        return [e["id"] for e in self.directory.get(key, [])][:limit]
+        Outlets(self).add([(key, e["id"]) for key, entries in directory.items() for e in entries])
 
     def articles_by_ids(self, ids: list[str]) -> dict[str, Article]:
         out = super().articles_by_ids(ids)

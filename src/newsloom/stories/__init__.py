@@ -35,6 +35,7 @@ from newsloom.model import Article, Story
 from newsloom.pipeline_types import NOTHING_FOUND, Analyses
 from newsloom.provenance.features import content_words, entities, numbers
 from newsloom.store import BATCH, Store
+from newsloom.stories.tables import StoryIndex
 
 JOIN = 0.2  # cosine with a story's centroid to join it
 SHORT_JOIN = 0.55  # share of a short item's weight that the story must hold
@@ -155,14 +156,14 @@ def _linked_story(store: Store, article_id: str) -> str | None:
     return next(iter(store.stories_of(derived).values()), None) if derived else None
 
 
-def _best_story(store: Store, prof: _Profile, corpus: _Corpus) -> str | None:
+def _best_story(prof: _Profile, corpus: _Corpus) -> str | None:
     # Rare terms find the candidates; a common one would list every story in the corpus
     # (an absolute cap keeps the postings read per article flat as the corpus grows).
     cap = min(_distinct_cap(prof.n), PROBE_MAX_DF)
     dfs = corpus.dfs
     probe = sorted((t for t in prof.weights if 0 < dfs[t] <= cap), key=lambda t: dfs[t])[:PROBE_TERMS]
-    cands = {sid: f for sid in store.story_candidates(probe, CANDIDATE_STORIES)
-             if (f := store.story_features(sid)) and "terms" in f}
+    cands = {sid: f for sid in corpus.index.candidates(probe, CANDIDATE_STORIES)
+             if (f := corpus.index.features(sid)) and "terms" in f}
     if not cands:
         return None
     # a centroid stored before its frequencies were (an older store) reads them now
@@ -180,16 +181,16 @@ class _Corpus:
     every placement sees exact counts without a round trip per term."""
 
     def __init__(self, store: Store) -> None:
-        self.store = store
+        self.index = StoryIndex(store)
         self.dfs: dict[str, int] = {}
-        self.docs = store.corpus_docs()
+        self.docs = self.index.docs()
         self.pending: Counter[str] = Counter()
         self.pending_docs = 0
 
     def get(self, terms: Iterable[str]) -> dict[str, int]:
         missing = [t for t in terms if t not in self.dfs]
         if missing:
-            found = self.store.term_dfs(missing)
+            found = self.index.dfs(missing)
             self.dfs.update((t, found.get(t, 0)) for t in missing)
         return self.dfs
 
@@ -202,7 +203,7 @@ class _Corpus:
 
     def flush(self) -> None:
         if self.pending_docs:
-            self.store.add_term_dfs(self.pending, self.pending_docs)
+            self.index.add_dfs(self.pending, self.pending_docs)
         self.pending, self.pending_docs = Counter(), 0
 
 
@@ -213,10 +214,10 @@ def place(store: Store, article: Article, corpus: _Corpus | None = None) -> str:
     counts = article_terms(article)
     dfs = corpus.get(counts)
     prof = _Profile(article, dfs, corpus.docs + 1, counts)
-    story_id = _linked_story(store, article.id) or _best_story(store, prof, corpus)
+    story_id = _linked_story(store, article.id) or _best_story(prof, corpus)
     corpus.add(counts)
     story = store.story(story_id) if story_id else None
-    feats = store.story_features(story_id) if story_id else None
+    feats = corpus.index.features(story_id) if story_id else None
     if story is None or feats is None or "terms" not in feats:
         story_id = "s-" + hashlib.sha256(article.id.encode()).hexdigest()[:12]
         story = Story(id=story_id, title=_title(article))
@@ -240,7 +241,8 @@ def place(store: Store, article: Article, corpus: _Corpus | None = None) -> str:
         feats["last"] = max(feats["last"] or iso, iso)
     # a term past PROBE_MAX_DF is never probed again (frequencies only grow): no posting
     probed = [t for t in prof.distinct if corpus.dfs[t] <= PROBE_MAX_DF]
-    store.save_story(story, feats, probed, added=[article.id])
+    store.save_story(story, added=[article.id])
+    corpus.index.save(story_id, feats, probed)
     if own:
         corpus.flush()
     return story_id
