@@ -52,10 +52,11 @@ from pathlib import Path
 from baseline import add_arguments, report
 from newsloom import provenance, stories
 from newsloom.clean import clean
+from newsloom.clean.sentences import text_sentences
 from newsloom.model import RawDocument
 from newsloom.provenance.align import align
 from newsloom.provenance.decide import decide, evidence, kind_of, orient, profile
-from newsloom.provenance.features import content_words, sentence_spans, shingles
+from newsloom.provenance.features import content_words, shingles
 from newsloom.provenance.index import EARLY, SENTENCE_BAND, bucket_cap, candidates, signature
 from newsloom.provenance.tables import LshIndex, Outlets
 from newsloom.store import BATCH, Store
@@ -70,7 +71,7 @@ JUNK = ["Share this:", "Related Posts", "LEAVE A REPLY", "Please enter your comm
 
 
 def sents(text: str) -> list[str]:
-    return [text[s:e] for s, e in sentence_spans(text)]
+    return [text[s:e] for s, e in text_sentences(text)]
 
 
 MIN_KEPT = 3  # sentences of its source a rewrite keeps (fewer make an excerpt, not a rewrite)

@@ -151,7 +151,7 @@ _GENDER_WORDS = {"m": {"mr", "he", "his", "man", "men", "father", "husband", "so
                        "sister", "chairwoman", "spokeswoman", "congresswoman", "businesswoman", "queen", "lady"}}
 #: Head nouns of a description that names a person ("the Vermont senator", "the former aide").
 from newsloom.entities.names import first_names, gender_of_first_name  # noqa: E402
-from newsloom.nlp.components import TITLE_HEADS  # noqa: E402
+from newsloom.lang.en.titles import TITLE_HEADS  # noqa: E402
 
 PERSON_HEADS = TITLE_HEADS | {"candidate", "nominee", "strategist", "aide", "official", "congressman",
                               "congresswoman", "businessman", "businesswoman", "mother", "father", "woman", "man",

@@ -6,8 +6,8 @@ from click.testing import CliRunner
 from rapidfuzz import fuzz
 
 from newsloom import digest, stories
+from newsloom.clean.sentences import text_sentences
 from newsloom.cli import main
-from newsloom.provenance.features import sentence_spans
 from newsloom.store import Store
 from synth import digested
 
@@ -20,7 +20,7 @@ def _contains(article_text: str, text: str) -> float:
     """Independent check: exact substring, else the best ratio against a sentence."""
     if _norm(text) in _norm(article_text):
         return 1.0
-    return max(fuzz.ratio(_norm(text), _norm(article_text[s:e])) / 100 for s, e in sentence_spans(article_text))
+    return max(fuzz.ratio(_norm(text), _norm(article_text[s:e])) / 100 for s, e in text_sentences(article_text))
 
 
 def _main(result):

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from newsloom import provenance
+from newsloom.clean.sentences import text_sentences
 from newsloom.model import RawDocument
 from newsloom.provenance.decide import outlet_keys, pack, profile, unpack
-from newsloom.provenance.features import sentence_spans
 from newsloom.provenance.tables import LshIndex, Outlets
 from newsloom.store import Store
 
@@ -221,9 +221,9 @@ def test_outlet_keys_meet(a, b):
     assert outlet_keys(a) & outlet_keys(b)
 
 
-def test_sentence_spans_keep_abbreviations():
+def test_text_sentences_keep_abbreviations():
     text = "Mr. Smith met U.S. officials. They talked.\n\nA new paragraph."
-    assert [text[s:e] for s, e in sentence_spans(text)] == [
+    assert [text[s:e] for s, e in text_sentences(text)] == [
         "Mr. Smith met U.S. officials.", "They talked.", "A new paragraph."]
 
 
@@ -255,7 +255,7 @@ def test_rewrite_with_name_dense_insertion():
     from newsloom.provenance.align import align
     from newsloom.provenance.decide import decide, evidence, profile
 
-    kept = [BASE[s:e] for s, e in sentence_spans(BASE)]
+    kept = [BASE[s:e] for s, e in text_sentences(BASE)]
     text = " ".join([*kept[:3], kept[4],
                      "Also at the meeting were Governor Ines Varga, Senator Tobias Quill, Judge Perpetua Lind, "
                      "Alderman Cosimo Reyes, Harbourmaster Wendell Oakes and Treasurer Basil Fenn."])

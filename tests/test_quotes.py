@@ -900,10 +900,11 @@ def test_diff_is_stored_in_quote_data(tmp_path, demo_dir) -> None:
 
 
 def test_overlong_sentences_are_cut_in_pieces_that_cover_the_text() -> None:
-    from newsloom.quotes.attribute import MAX_SENTENCE, sentence_spans
+    from newsloom.clean.sentences import sentence_spans
+    from newsloom.quotes.attribute import MAX_SENTENCE
 
     text = "Ana Pohl likened the plan to a “time bomb” and " * 400 + "it ended. Short one."
-    spans = sentence_spans(text, 0, len(text))
+    spans = sentence_spans(text, 0, len(text), MAX_SENTENCE)
     assert all(b - a <= MAX_SENTENCE for a, b in spans)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
     assert all(x[1] == y[0] for x, y in itertools.pairwise(spans))  # contiguous, nothing lost

@@ -167,7 +167,7 @@ def _fixture_article() -> Article:
 
 def test_no_quote_span_starts_inside_a_dateline():
     from newsloom.clean.credit import dateline_end
-    from newsloom.quotes.marks import paragraphs
+    from newsloom.clean.sentences import paragraphs
 
     article = _fixture_article()
     text = article.text

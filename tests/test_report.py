@@ -22,8 +22,9 @@ def report(sample) -> str:
     return render_report(sample)
 
 
-def test_word_diff_marks_changed_words():
-    diff = views.word_diff("keep the bridge open safely for another winter", "keep the bridge open for one more winter")
+def test_diff_segments_mark_changed_words():
+    diff = views.diff_segments("keep the bridge open safely for another winter",
+                               "keep the bridge open for one more winter")
     assert {"op": "del", "text": "safely "} in diff
     assert any(s["op"] == "ins" and "one more" in s["text"] for s in diff)
     assert "".join(s["text"] for s in diff if s["op"] != "ins") == "keep the bridge open safely for another winter"

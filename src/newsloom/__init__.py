@@ -17,7 +17,7 @@ from newsloom.version import __version__
 
 
 def analyze(paths: Iterable[str | Path], db: str | Path = ":memory:") -> Result:
-    """Analyse files, directories (and later URLs) into the store ``db``; return its contents.
+    """Analyse files, directories and URLs into the store ``db``; return its contents.
 
     The result covers the whole store, so analysing new articles into an existing file
     extends earlier results. Rejected inputs are in ``result.rejected``.

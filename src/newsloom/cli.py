@@ -27,7 +27,7 @@ from rich.table import Table
 
 from newsloom.export import Outputs
 from newsloom.ingest.decode import MAX_BYTES
-from newsloom.ingest.files import JSONL_SUFFIXES, SUFFIXES
+from newsloom.ingest.files import JSONL_SUFFIXES, SUFFIXES, walk
 from newsloom.model import Rejection
 from newsloom.pipeline import DOC_TIMEOUT, Pipeline
 from newsloom.store import Store
@@ -51,7 +51,7 @@ def estimate_total(targets: list[str]) -> int | None:
     total = 0
     for target in targets:
         path = Path(target)
-        files = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
+        files = [p for p in walk(path) if p.is_file()] if path.is_dir() else [path]
         for f in files:
             if f.suffix.lower() in JSONL_SUFFIXES:
                 try:

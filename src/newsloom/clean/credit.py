@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from newsloom.clean.lexicon import KNOWN_OUTLETS, OUTLET_WORDS
+from newsloom.lang.en.bylines import REPORTING_CREDITS
+from newsloom.lang.en.outlets import KNOWN_OUTLETS, OUTLET_TRAILING_WORDS, OUTLET_WORDS, WIRE_CODES, WIRE_NAMES
 
 _NAME = r"(?:[A-Z][\w&'’\-]*(?:\.[A-Za-z][\w\-]*)*|[a-z][\w\-]*\.(?:com|net|org|co|az|ru|ua|uk|io|news|info)\b)"
 _OUTLET = rf"(?:the\s+)?(?P<outlet>{_NAME}(?:\s+(?:of\s+|de\s+|&\s+)?{_NAME}){{0,4}})"
@@ -39,7 +40,7 @@ DATELINE_RE = re.compile(
 
 # With a wire code in parentheses the place may be in title case or absent:
 # "New York (AFP) –", "Dec 29 (Reuters) - ".
-_WIRE_CODE = r"(?:AP|AFP|Reuters|UPI|dpa|DPA|Xinhua|TASS|EFE|ANSA|Kyodo|Yonhap|AAP|PTI|IANS|Bernama|Anadolu|[A-Z]{2,5})"
+_WIRE_CODE = rf"(?:{'|'.join(WIRE_CODES)}|[A-Z]{{2,5}})"
 WIRE_DATELINE_RE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}?)?)\s*,?\s*)?"
     r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
@@ -58,13 +59,12 @@ _CITED_RES = [
     re.compile(rf"\b(?:told|in\s+an\s+interview\s+with|speaking\s+to|quoted\s+by|cited\s+by)\s+{_OUTLET}"),
     re.compile(rf"\b(?:reported|first\s+reported)\s+by\s+{_OUTLET}"),
 ]
-_TRAIL_WORDS = {"on", "in", "at", "by", "that", "the", "of", "and", "earlier", "reported"}
 
 
 def trim_outlet(name: str) -> str:
     """Drop trailing function words a greedy match took along."""
     words = name.strip(" .,;:").split()
-    while words and words[-1].lower() in _TRAIL_WORDS:
+    while words and words[-1].lower() in OUTLET_TRAILING_WORDS:
         words.pop()
     while words and words[0] == "the":  # "The" stays: it is part of titles like The Averly Ledger
         words.pop(0)
@@ -91,12 +91,8 @@ _ADDITIONAL_RE = re.compile(
 )
 
 
-# Wires by full name, for lines that spell them out.
-_WIRE_NAMES = {"associated press": "AP", "agence france-presse": "AFP", "agence france presse": "AFP",
-               "united press international": "UPI", "thomson reuters": "Reuters", "reuters": "Reuters",
-               "deutsche presse-agentur": "dpa"}
-_WIRE_NAME = r"(?:the\s+)?(" + "|".join(re.escape(n) for n in _WIRE_NAMES) + r"|afp|ap|upi|dpa|xinhua)"
-_BY = r"(?:additional\s+)?(?:reporting|writing|compiled|written)\s+by\s+"
+_WIRE_NAME = r"(?:the\s+)?(" + "|".join(re.escape(n) for n in WIRE_NAMES) + r"|afp|ap|upi|dpa|xinhua)"
+_BY = rf"(?:additional\s+)?(?:{'|'.join(REPORTING_CREDITS)})\s+by\s+"
 
 # Wire services' house-style sign-offs: the line names no outlet, or names it in a fixed form.
 _HOUSE_STYLES: list[tuple[re.Pattern[str], str]] = [
@@ -111,7 +107,7 @@ _HOUSE_STYLES: list[tuple[re.Pattern[str], str]] = [
 
 def _wire_code(name: str) -> str:
     low = name.lower()
-    return _WIRE_NAMES.get(low) or (name.upper() if low in {"afp", "ap", "upi"} else name)
+    return WIRE_NAMES.get(low) or (name.upper() if low in {"afp", "ap", "upi"} else name)
 
 
 def house_style_credit(line: str) -> str | None:
@@ -139,7 +135,7 @@ def credit_from_line(line: str) -> str | None:
     if extra:  # "Additional reporting by Coastline Wire" credits an outlet, not a reporter
         name = trim_outlet(_INFORMATION_FROM_RE.sub("", extra.group("rest")))
         bare = re.sub(r"^the\s+", "", name, flags=re.I)
-        if bare.lower() in _WIRE_NAMES:
+        if bare.lower() in WIRE_NAMES:
             return _wire_code(bare)
         return name if looks_like_outlet(name) else None
     m = CREDIT_LINE_RE.match(line.strip())

@@ -13,7 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsloom.clean.lexicon import BOILERPLATE, STOPWORDS
+from newsloom.lang.en.boilerplate import BOILERPLATE
+from newsloom.lang.en.words import STOPWORDS
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 _TERMINAL = tuple(".!?…\"”’»)")

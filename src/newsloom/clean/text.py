@@ -12,32 +12,36 @@ classifier never runs on it, and it is never emptied.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsloom.clean import credit
-from newsloom.clean.lexicon import (
-    BOILERPLATE_RE,
-    BOX_RE,
-    CAPTION_RE,
-    LABEL_RE,
-)
 from newsloom.clean.lines import LineStats, features, is_substantive, score, words
 from newsloom.clean.sentences import sentence_count
+from newsloom.lang import alternation
+from newsloom.lang.en.boilerplate import BOILERPLATE, BOX_HEADINGS, CAPTION_CUES, METADATA_LABELS
+from newsloom.lang.en.bylines import BYLINE_LEADS, NAME_LINKS
+from newsloom.lang.en.calendar import MONTH_PATTERN, WEEKDAYS
 from newsloom.model import RemovedLine
 
-# Month names and abbreviations, as a regex alternation (shared with timeline.dates).
-MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
+
+def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One regex for ``phrases`` (regex sources), each matching a whole line, ignoring case."""
+    return re.compile(r"^(?:" + "|".join(phrases) + r")$", re.IGNORECASE)
+
+
+BOILERPLATE_RE = {reason: compile_phrases(p) for reason, p in BOILERPLATE.items()}
+BOX_RE = compile_phrases(BOX_HEADINGS)
+LABEL_RE = re.compile(r"^" + METADATA_LABELS + r"\s*:?\s*$", re.IGNORECASE)
+CAPTION_RE = re.compile("|".join(CAPTION_CUES), re.IGNORECASE)
 _DATE = (
-    rf"(?:{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}\s+{MONTHS}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"(?:{MONTH_PATTERN}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{MONTH_PATTERN}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 )
 _DATE_RE = re.compile(_DATE)
 _DATE_LINE_RE = re.compile(
     rf"^(?:(?:date|published|posted|updated|last updated|posted on|published on)\s*:?\s*)?"
-    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?P<date>{_DATE})"
+    rf"(?:(?:{alternation(WEEKDAYS)}),?\s+)?(?P<date>{_DATE})"
     r"(?:\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\.?$",
     re.IGNORECASE,
 )
@@ -46,14 +50,14 @@ _CAPTION_DATE_END_RE = re.compile(rf",\s*{_DATE}\.?\s*$")
 # "Okonjo-Hale"), or an initial. Capitals are checked in byline_name: the regex ignores case.
 _LETTER = r"[^\W\d_]"
 _NAME_TOKEN = rf"(?:{_LETTER}+(?:['’\-]{_LETTER}+)*|{_LETTER}\.)"
-_NAME_LINKS = ("and", "&", "van", "de")
+_LINK = "".join(rf"{w}\s+|" for w in NAME_LINKS)  # "and\s+|&\s+|…": a link, then "al-" glued on
 _BYLINE_RE = re.compile(
-    rf"^(?:by|written by|words by)\s+"
-    rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:and\s+|&\s+|van\s+|de\s+|al-)?{_NAME_TOKEN}){{1,5}})"
+    rf"^(?:{'|'.join(BYLINE_LEADS)})\s+"
+    rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:{_LINK}al-)?{_NAME_TOKEN}){{1,5}})"
     r"(?:\s*[,|]\s*[\w .]{0,40})?$",
     re.IGNORECASE,
 )
-_NOT_NAMES = re.compile(rf"\b(?:{MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The)\b")
+_NOT_NAMES = re.compile(rf"\b(?:{MONTH_PATTERN}|{alternation(WEEKDAYS)}|The)\b")
 _BREADCRUMB_SEP_RE = re.compile(r"\s(?:›|»|>|/|\||·|→)\s")
 
 
@@ -100,7 +104,7 @@ def byline_name(line: str) -> str | None:
     if not m or _NOT_NAMES.search(m.group("name")) or len(words(line)) > 12:
         return None
     name = m.group("name")
-    tokens = [t.removeprefix("al-") for t in name.split() if t.lower() not in _NAME_LINKS]
+    tokens = [t.removeprefix("al-") for t in name.split() if t.lower() not in NAME_LINKS]
     return name if all(t[:1].isupper() for t in tokens) else None
 
 
@@ -204,9 +208,8 @@ def clean_text(
             drop(k, "metadata: title")
             out.title = line
             break
-    if out.title is None and first_body < n:
-        # Some scrapers glue the title to the body as the first line of prose; leave it.
-        pass
+    # No title found while a body follows: some scrapers glue the title to the body as its
+    # first line of prose, which is left there.
 
     # 3. Score the rest, unless an extractor chose the body: the score is weak evidence
     # that its short lines (subheads, list items, one-line quotes) are furniture.

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newsloom.digest.common import StoryData
+from newsloom.lang.en.calendar import DURATION_UNITS
+from newsloom.lang.en.figures import MEASURED, NOT_NOUN, PEOPLE, SCALE_AND_HEDGE
 from newsloom.model import Disagreement, Figure, KeyFigure, Side
 from newsloom.provenance.features import content_words
 
@@ -31,18 +33,9 @@ MAX_PER_ARTICLE = 300  # figures per article considered: pairwise checks stay bo
 SAME_CTX = 0.25  # equal values: enough shared context to be one figure
 CONFLICT_CTX = 0.35  # different values: stricter, different quantities share words too
 UPDATE_DAYS = 2
-_SCALE_WORDS = {"thousand", "million", "billion", "trillion", "per", "percent", "cent", "about", "roughly",
-                "nearly", "some", "around", "almost"}
-_PEOPLE = {"members", "workers", "dockworkers", "strikers", "people", "employees", "staff", "residents"}
 MAX_KEY = 12  # key figures a story keeps
 SMALL_COUNT = 10  # below it, a count of the story's actors ("two leaders") is no figure
-_DURATIONS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades"}
-# Counts that measure even when small: casualties and units of measure.
-_MEASURED = {"dead", "deaths", "killed", "injured", "wounded", "casualties", "victims", "hostages", "votes",
-             "seats", "miles", "kilometres", "kilometers", "km", "metres", "meters", "feet", "tonnes", "tons",
-             "barrels", "acres", "hectares", "degrees", "points", "goals"}
-_NOT_NOUN = set("""of on in at to by for from with about against into over under than as and or but
-that which who was were is are be been has have had said says would will could should may might""".split())
+_DURATIONS = {u + "s" for u in DURATION_UNITS}
 _VERB_ENDING_RE = re.compile(r"\w{3,}(?:ed|ing)$")
 _AGE_AFTER_RE = re.compile(r"[- ]?(?:years?[- ])?old\b")
 _ORDINAL_AFTER_RE = re.compile(r"(?:st|nd|rd|th)\b")
@@ -74,7 +67,7 @@ def _kind(unit: str | None) -> str | None:
 def _noun_phrase(measure: str | None) -> bool:
     """A measure that reads as a noun phrase: not a verb form or a preposition at its end."""
     words = (measure or "").split()
-    return bool(words) and words[-1].lower() not in _NOT_NOUN and not _VERB_ENDING_RE.fullmatch(words[-1].lower())
+    return bool(words) and words[-1].lower() not in NOT_NOUN and not _VERB_ENDING_RE.fullmatch(words[-1].lower())
 
 
 # Each rule: (why the figure is no key figure, test on the figure and its article's text).
@@ -84,7 +77,7 @@ DROP: tuple[Rule, ...] = (
     ("an age", lambda f, t: f.measure == "age" or f.text.endswith("-old") or bool(_AGE_AFTER_RE.match(t, f.end))),
     ("an ordinal", lambda f, t: bool(_ORDINAL_AFTER_RE.match(t, f.end))),
     ("a small count of actors", lambda f, t: _kind(f.unit) == "count" and (f.value or 0) < SMALL_COUNT
-     and unit_key(f.unit)[0] not in _MEASURED),
+     and unit_key(f.unit)[0] not in MEASURED),
     ("a duration of nothing named", lambda f, t: _kind(f.unit) == "duration" and not _of_event(f, t)),
     ("no noun phrase measured", lambda f, t: _kind(f.unit) in {"money", "percent", "duration"}
      and not _noun_phrase(f.measure)),
@@ -99,7 +92,7 @@ def dropped(f: Figure, text: str) -> str | None:
 def unit_key(unit: str | None) -> tuple[str, str | None]:
     """(base, per) of a unit, people nouns folded: ``USD per day`` → (``USD``, ``day``)."""
     base, _, per = (unit or "").partition(" per ")
-    return ("people" if base in _PEOPLE else base), (per or None)
+    return ("people" if base in PEOPLE else base), (per or None)
 
 
 def compatible(a: str | None, b: str | None) -> bool:
@@ -148,7 +141,7 @@ def _context(data: StoryData, article_id: str, f: Figure) -> frozenset[str]:
     after = content_words(text[f.end:hi])[:WINDOW]
     words = before + after + content_words(f.measure or "") + content_words(f.text)
     # Unit and scale words say what kind of number it is, not which quantity.
-    skip = _SCALE_WORDS | set(content_words(f.unit or ""))
+    skip = SCALE_AND_HEDGE | set(content_words(f.unit or ""))
     return frozenset(w for w in words if w not in skip and not any(c.isdigit() for c in w))
 
 

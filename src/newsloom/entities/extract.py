@@ -15,18 +15,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsloom.clean.lexicon import KNOWN_OUTLETS, OUTLET_WORDS
 from newsloom.entities.names import NAME_RE, Cover, first_names, is_name_like, role_of
 from newsloom.entities.resolve import Proposal, resolve
+from newsloom.lang.en.outlets import KNOWN_OUTLETS, OUTLET_WORDS, PLATFORMS
+from newsloom.lang.en.titles import TITLE_WORDS
 from newsloom.model import Article, Mention
 from newsloom.nlp import bound
-from newsloom.nlp.components import TITLE_WORDS
 
-# fmt: off
-PLATFORMS = {"Truth Social", "Twitter", "X", "Facebook", "Instagram", "Telegram", "YouTube",
-             "TikTok", "WhatsApp", "Threads", "Bluesky", "Reddit", "LinkedIn", "Snapchat",
-             "WeChat", "Weibo", "VKontakte", "Signal", "Substack", "Rumble", "Gab", "Parler"}
-# fmt: on
 _NER_TYPES = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "GPE": "PLACE"}
 
 

@@ -12,72 +12,25 @@ from bisect import bisect_left, bisect_right
 from importlib import resources
 from itertools import accumulate
 
-from newsloom.clean.lexicon import STOPWORDS
-from newsloom.nlp.components import TITLE_HEADS, TITLE_WORDS
+from newsloom.lang.en.calendar import UNAMBIGUOUS_MONTHS, WEEKDAYS
+from newsloom.lang.en.names import NAME_PARTICLES, NOT_NAME_WORDS, ORG_WORDS
+from newsloom.lang.en.titles import (
+    GENDER_TITLES,
+    NOT_ROLES,
+    ROLE_ADJECTIVES,
+    ROLE_STOP,
+    ROLE_SUFFIXES,
+    TITLE_HEADS,
+    TITLE_WORDS,
+)
+from newsloom.lang.en.words import STOPWORDS
 
 #: A capitalised name word ("Moorcroft", "O’Neill", "Lindgren-Moss", "J.", "McAllister").
 NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ]*(?:['’\-][A-Z]?[a-zà-öø-ÿ]+)*\.?|[A-Z]\.)"
-_PARTICLE = r"(?:de|da|del|della|der|den|van|von|bin|ibn|al|el|la|le|du|dos|di|ter)"
+_PARTICLE = rf"(?:{'|'.join(NAME_PARTICLES)})"
 NAME_RE = re.compile(rf"\b{NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+|al-)?{NAME_WORD}){{0,4}}(?![\w])")
 
-# fmt: off
-#: Capitalised words that start sentences or name things other than people.
-NOT_NAME_WORDS = {
-    "the", "a", "an", "but", "and", "or", "so", "yet", "in", "on", "at", "for", "of", "to", "by",
-    "with", "from", "as", "if", "when", "while", "after", "before", "since", "this", "that",
-    "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their",
-    "our", "my", "there", "here", "what", "who", "why", "how", "where", "which", "meanwhile",
-    "however", "still", "now", "then", "also", "according", "asked", "despite", "during",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "mr", "mrs", "ms", "no", "yes", "one", "two", "some", "many",
-    "most", "all", "both", "each", "every", "other", "another", "such", "last", "next",
-    "new", "read", "more", "only", "just", "even", "not", "do", "does", "did", "is", "are",
-    "was", "were", "will", "would", "could", "should", "can", "might", "let", "we're",
-}
-#: Head words that make a capitalised phrase an organisation or place, not a person.
-ORG_WORDS = {
-    "union", "association", "authority", "line", "port", "ministry", "department", "council",
-    "committee", "party", "government", "university", "college", "school", "bank", "group",
-    "company", "corporation", "corp", "inc", "ltd", "club", "trust", "league", "house",
-    "office", "agency", "service", "court", "parliament", "congress", "senate", "assembly",
-    "commission", "institute", "foundation", "centre", "center", "fund", "army", "navy",
-    "police", "board", "bureau", "federation", "partners", "capital", "street", "road",
-    "city", "state", "states", "republic", "kingdom", "island", "islands", "county", "times",
-    "post", "news", "journal", "kremlin", "pentagon", "white", "campaign", "administration",
-    "athletic", "terminal", "quay", "gate", "network", "press", "wire", "media", "reuters",
-}
-_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-             "february", "march", "april", "june", "july", "august", "september", "october",
-             "november", "december"}
-#: Last words that make a name a place's ("Roosevelt Park", "Capitol Hill").
-PLACE_HEADS = {"park", "hill", "square", "avenue", "river", "lake", "bay", "beach", "valley", "mountain",
-               "mountains", "canyon", "harbor", "harbour", "peninsula", "strait", "sea", "ocean", "desert",
-               "heights", "plaza", "boulevard", "bridge", "airport", "station", "coast"}
-#: The AP style's abbreviations of US states, without their full stops ("R-Fla.", "Pasadena, Calif.").
-STATE_ABBREVIATIONS = {"Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
-                       "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "N.H", "N.J",
-                       "N.M", "N.Y", "N.C", "N.D", "Okla", "Ore", "Pa", "R.I", "S.C", "S.D", "Tenn", "Tex", "Vt",
-                       "Va", "Wash", "W.Va", "Wis", "Wyo"}
-#: Calendar words with the months' abbreviations: never a name.
-CALENDAR = _CALENDAR | {"may", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-                        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
-PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "p", "i": "s", "we": "p"}
-_GENDER_TITLES = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
-                  "sir": "m", "lady": "f", "dame": "f", "king": "m", "queen": "f"}
-#: Lower-case words that end a role ("crane operator", "general secretary", "economist").
-_ROLE_SUFFIXES = ("er", "or", "ist", "ant", "ent", "man", "woman", "person", "ian", "ary", "ee",
-                  "chief", "head", "chair", "leader", "envoy", "aide", "official", "owner", "pilot")
-# fmt: on
-_ROLE_ADJECTIVES = {"retired", "veteran", "longtime", "interim", "outgoing", "incoming", "former", "late"}
-#: Words with a role-like ending that are no roles ("earlier", "month's").
-_NOT_ROLES = {"earlier", "later", "longer", "other", "never", "however", "over", "under", "after",
-              "ever", "whether", "together", "rather", "further", "number", "order", "summer",
-              "winter", "quarter", "center", "centre", "matter", "letter", "paper", "water",
-              "border", "sector", "percent", "government", "statement", "agreement", "event",
-              "moment", "parliament", "department", "ministry", "dictionary", "salary", "january",
-              "february", "summary", "anniversary", "boundary", "territory", "history", "country"}
-_ROLE_STOP = {"said", "says", "told", "who", "which", "that", "and", "but", "has", "had", "was", "is"}
+_CALENDAR = {w.lower() for w in (*WEEKDAYS, *UNAMBIGUOUS_MONTHS)}
 _TITLE_STRIP_RE = re.compile(
     r"^(?:(?:" + "|".join(re.escape(t) for t in sorted(TITLE_WORDS, key=len, reverse=True)) + r")\.?\s+)+",
     re.IGNORECASE,
@@ -108,8 +61,8 @@ def gender_of_title(title: str | None) -> str | None:
     if not title:
         return None
     for word in title.lower().split():
-        if word in _GENDER_TITLES:
-            return _GENDER_TITLES[word]
+        if word in GENDER_TITLES:
+            return GENDER_TITLES[word]
     return None
 
 
@@ -173,9 +126,9 @@ def surname(name: str) -> str:
 def is_role_word(word: str) -> bool:
     """A word that names a person by role ("senator", "official", "organiser")."""
     w = word.lower().strip(".,'’")
-    if w in _NOT_ROLES or w in STOPWORDS:
+    if w in NOT_ROLES or w in STOPWORDS:
         return False
-    return w in TITLE_HEADS or (len(w) > 3 and w.endswith(_ROLE_SUFFIXES))
+    return w in TITLE_HEADS or (len(w) > 3 and w.endswith(ROLE_SUFFIXES))
 
 
 def premodifier_role(text: str, start: int) -> str | None:
@@ -197,16 +150,16 @@ def premodifier_role(text: str, start: int) -> str | None:
         if not bare or bare.endswith((",", ".", ":", ";", "”", '"', "—")) or bare in ("—", "–", "-"):
             break
         low = bare.lower().strip("'’")
-        if low in _ROLE_STOP or low in ("the", "a", "an", "by", "with", "to", "from", "for", "as"):
+        if low in ROLE_STOP or low in ("the", "a", "an", "by", "with", "to", "from", "for", "as"):
             break
         if low == "of" and taken:
             taken.append(bare)
             kind = "cap"
             continue
-        verbish = low.endswith(("ed", "ly", "ing")) and low not in TITLE_WORDS and low not in _ROLE_ADJECTIVES
+        verbish = low.endswith(("ed", "ly", "ing")) and low not in TITLE_WORDS and low not in ROLE_ADJECTIVES
         if low in STOPWORDS:
             break
-        if is_role_word(bare) or low in _ROLE_ADJECTIVES:
+        if is_role_word(bare) or low in ROLE_ADJECTIVES:
             kind = "role"
         elif bare[0].isupper() and not verbish:
             kind = "cap"
@@ -246,7 +199,7 @@ def apposition_role(text: str, start: int, end: int) -> str | None:
             "ing"
         ) and not re.search(r"[\d$€£]", role) and len(words) <= 12 and any(
             is_role_word(w) for w in words
-        ) and not any(w.lower() in _ROLE_STOP for w in words):
+        ) and not any(w.lower() in ROLE_STOP for w in words):
             return role
     m = _APPOS_BEFORE_RE.search(text[max(0, start - 120) : start])
     if m:
@@ -256,7 +209,7 @@ def apposition_role(text: str, start: int, end: int) -> str | None:
         if words and 1 <= len(words) <= 7 and is_role_word(words[-1]) and not re.search(
             r"[\d$€£]", role
         ) and not any(
-            w.lower() in _ROLE_STOP for w in words
+            w.lower() in ROLE_STOP for w in words
         ):
             return role
     return None

@@ -29,9 +29,11 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsloom.clean.lexicon import STOPWORDS
-from newsloom.entities.names import CALENDAR, ORG_WORDS, PLACE_HEADS, STATE_ABBREVIATIONS, first_names, is_name_like
-from newsloom.nlp.components import TITLE_WORDS
+from newsloom.entities.names import first_names, is_name_like
+from newsloom.lang.en.calendar import CALENDAR_WORDS
+from newsloom.lang.en.names import ORG_WORDS, PLACE_HEADS, STATE_ABBREVIATIONS
+from newsloom.lang.en.titles import TITLE_WORDS
+from newsloom.lang.en.words import STOPWORDS
 
 _ORG_LIKE = {"ORG", "OUTLET", "PLATFORM"}
 _POSSESSIVE_INSIDE = re.compile(r"['’‘]s\s")
@@ -132,7 +134,7 @@ def _not_a_name(name: str, etype: str, plural: bool, lower: set[str]) -> bool:
     if len(low) == 1 and etype == "PERSON":
         return True  # "X" the platform, not a person
     function_word = (low in STOPWORDS or low in STOP_WORDS) and not name.isupper()  # "US" is a place
-    return (function_word or low in CALENDAR or name.lower() in lower or _is_title(name)
+    return (function_word or low in CALENDAR_WORDS or name.lower() in lower or _is_title(name)
             or (plural and etype in ("PERSON", "PLACE")))
 
 

@@ -1,4 +1,4 @@
-"""Ingest: turn what the user names (files, directories, later URLs, feeds, WARC) into
+"""Ingest: turn what the user names (files, directories, URLs, feeds, WARC) into
 :class:`~newsloom.model.RawDocument` records, or :class:`~newsloom.model.Rejection` ones.
 
 Sources are pluggable: each is a :class:`Source` that says which targets it claims and

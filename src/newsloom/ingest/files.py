@@ -119,6 +119,17 @@ def accepts(path: Path) -> bool:
     return path.suffix.lower() in SUFFIXES or is_warc(path)
 
 
+def walk(folder: Path) -> Iterator[Path]:
+    """The inputs inside ``folder``, recursively in sorted order: files of a type newsloom
+    reads, and links to nothing of such a name (an input lost); hidden files and folders
+    are skipped."""
+    for child in sorted(folder.rglob("*")):
+        if any(p.startswith(".") for p in child.relative_to(folder).parts) or not accepts(child):
+            continue
+        if child.is_file() or (child.is_symlink() and not child.exists()):
+            yield child
+
+
 class FileSource:
     """Reads local paths; a directory is walked recursively in sorted order.
 
@@ -138,13 +149,10 @@ class FileSource:
     def read(self, target: str) -> Iterator[RawDocument | Rejection]:
         path = Path(target)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path).parts
-                if any(p.startswith(".") for p in rel) or not accepts(child):
-                    continue
+            for child in walk(path):
                 if child.is_file():
                     yield from self.read_file(child, path)
-                elif child.is_symlink() and not child.exists():  # a link to nothing is an input lost
+                else:  # a link to nothing is an input lost
                     yield reject(str(child), NewsloomError("NL001", f"{child} (broken link)"))
         elif path.exists():
             yield from self.read_file(path)

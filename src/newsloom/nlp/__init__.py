@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsloom.clean.sentences import sentence_ends
+from newsloom.lang.en.words import TITLE_CASE_SMALL as _TITLE_CASE_SMALL
 
 if TYPE_CHECKING:
     from newsloom.model import Article
@@ -52,9 +53,6 @@ _AFTER_WORD_RE = re.compile(r"[\w,;] +(?=\S)")  # "said Price": what may come ne
 _BOUNDARY_RE = re.compile(r"\b")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _BYLINE_RE = re.compile(r"\(?(?:[Bb][Yy]\s|.*\b(?:[Rr]eporting|[Ee]diting|[Ww]ritten|[Ww]riting) by\s)")
-# the words title case leaves in lower case
-_TITLE_CASE_SMALL = {"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "of", "on", "in", "at", "to",
-                     "by", "as", "up", "off", "via", "vs", "per", "from", "with", "into", "over", "than"}
 _NAME_LABELS = {"PERSON", "PER", "ORG", "LOC", "GPE", "MISC", "NORP", "FAC"}
 # tokens after which a capital letter says nothing about a name: an opening quotation mark,
 # and a dash or colon before a space ("(CW) — Cranes were …", not "Farr-Jones");

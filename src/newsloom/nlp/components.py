@@ -28,6 +28,39 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex, filter_spans
 
+from newsloom.entities.names import gender_of_first_name
+from newsloom.lang.en.calendar import (
+    CLOCK_UNIT_ABBREVIATIONS,
+    CLOCK_UNITS,
+    DEICTIC_DAYS,
+    LONE_MONTH_ABBREVIATIONS,
+    MERIDIEM_MARKS,
+    MONTH_ABBREVIATIONS,
+    PARTS_OF_DAY,
+    RELATIVE_TIME_WORDS,
+    SEASONS,
+    TIME_UNIT_PLURALS,
+    TIME_ZONES,
+    UNAMBIGUOUS_MONTHS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+)
+from newsloom.lang.en.names import NAMED_AFTER, PLACE_OR_PAPER
+from newsloom.lang.en.numbers import (
+    CURRENCY_CODES,
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    HEDGES,
+    ONES,
+    ORDINAL_WORDS,
+    PLURAL_COUNTS,
+    SCALES,
+    TENS,
+    UNITS,
+    VAGUE_COUNTS,
+)
+from newsloom.lang.en.titles import TITLE_CONNECTORS, TITLE_HEADS, TITLE_WORDS
+
 TITLE_KEY = "TITLE"
 #: Extra tokenizer infixes: a dash glued to a quote ("BRUSSELS—“We") is split in three.
 NEWS_INFIXES = [
@@ -47,47 +80,6 @@ def extend_tokenizer(nlp: Language) -> None:
 DASHES = {"—", "–", "-", "--", "―"}
 
 # --------------------------------------------------------------------------- titles
-
-# fmt: off
-#: Words that make a title on their own (the head of "Deputy Foreign Minister").
-TITLE_HEADS = {
-    "president", "vice-president", "secretary", "minister", "premier", "chancellor",
-    "senator", "sen.", "rep.", "representative", "congressman", "congresswoman", "gov.",
-    "governor", "mayor", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
-    "chairman", "chairwoman", "chair", "director", "commissioner", "ceo", "cfo", "chief",
-    "judge", "justice", "king", "queen", "prince", "princess", "pope", "emperor", "sheikh",
-    "general", "gen.", "lt.", "col.", "capt.", "sgt.", "adm.", "maj.", "colonel", "captain",
-    "admiral", "major", "lieutenant", "sergeant", "commander", "marshal", "dr.", "mr.",
-    "mrs.", "ms.", "miss", "prof.", "professor", "rev.", "reverend", "speaker", "leader",
-    "lawmaker", "adviser", "advisor", "attorney", "prosecutor", "councillor", "councilor",
-    "councilman", "councilwoman", "diplomat", "negotiator", "coach", "striker", "midfielder",
-    "defender", "goalkeeper", "manager", "founder", "executive", "economist", "analyst",
-    "officer", "inspector", "superintendent", "sheriff", "marshall", "president-elect",
-    "mp", "mep", "st.", "sir", "dame", "lord", "lady", "archbishop", "bishop", "cardinal",
-    "imam", "rabbi", "father", "sister", "brother", "ayatollah", "tsar", "czar",
-    "pollster", "strategist", "consultant", "activist", "historian", "columnist", "journalist",
-    "commentator", "lawyer", "pastor", "whip", "republican", "democrat",  # "Republican Ada Kroll"
-}
-#: Words that may sit inside a title ("Secretary of State", "Deputy Prime Minister").
-TITLE_MODIFIERS = {
-    "deputy", "vice", "acting", "former", "foreign", "prime", "finance", "defence",
-    "defense", "state", "interior", "home", "economy", "economic", "trade", "health",
-    "treasury", "justice", "education", "energy", "labor", "labour", "agriculture",
-    "transport", "transportation", "commerce", "homeland", "security", "national",
-    "assistant", "undersecretary", "under", "associate", "senior", "special", "junior",
-    "executive", "operating", "financial", "general", "attorney", "supreme", "high",
-    "crown", "grand", "first", "lady", "majority", "minority", "opposition", "party",
-    "house", "senate", "press", "white", "environment", "culture", "sports", "digital",
-    "external", "affairs", "european", "union", "team", "head", "top", "chief", "staff",
-    "lead", "u.s.", "us", "uk", "u.k.", "un", "u.n.", "eu", "nato", "russian", "ukrainian",
-    "american", "british", "french", "german", "chinese", "israeli", "iranian", "indian",
-    "japanese", "italian", "spanish", "saudi", "turkish", "polish", "dutch", "belgian",
-    "democratic", "gop",
-}
-# fmt: on
-TITLE_CONNECTORS = {"of", "for", "the", "and", "&"}
-TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
-
 
 def _is_title_token(tok: Token) -> bool:
     low = tok.lower_
@@ -188,37 +180,23 @@ def newsloom_titles(doc: Doc) -> Doc:
     return doc
 
 
-#: Last words of organisations and places named after a person ("Pope Ada Kroll Foundation").
-_NAMED_AFTER = {"foundation", "institute", "university", "college", "center", "centre", "committee", "council",
-                "party", "school", "hospital", "association", "fund", "group", "club", "church", "county", "city",
-                "airport", "library", "museum", "prize", "award", "act", "law", "street", "avenue", "square"}
-
-
 def _inner_title_head(doc: Doc, ent: Span) -> int | None:
     """The title word inside an entity that two or three name words end ("House Intelligence
     Republican Ada Kroll": Republican), after capitalised words only; None if there is none."""
     for i in range(ent.end - 3, ent.start - 1, -1):
         tok, name = doc[i], doc[i + 1 : ent.end]
         if (tok.lower_ in TITLE_HEADS and _is_title_token(tok) and len(name) <= 3
-                and all(_is_name_token(t) for t in name) and name[-1].lower_ not in _NAMED_AFTER
+                and all(_is_name_token(t) for t in name) and name[-1].lower_ not in NAMED_AFTER
                 and all(t.is_title or t.is_upper for t in doc[ent.start : i])):
             return i
     return None
 
 
-#: Last words of places and papers named after a first name ("Virginia Beach", "Charlotte Observer").
-_PLACE_OR_PAPER = {"beach", "lake", "river", "island", "bay", "valley", "hill", "hills", "springs", "falls", "park",
-                   "heights", "hole", "harbor", "harbour", "port", "point", "creek", "mountain", "post", "times",
-                   "observer", "journal", "herald", "tribune", "news", "gazette", "daily", "magazine", "review"}
-
-
 def _first_and_last(name: Span) -> bool:
     """Two proper nouns that are a first name of clear gender in the Census lists and a
     surname ("Wes Tamaki"), not a place or paper named after one."""
-    from newsloom.entities.names import gender_of_first_name  # names imports this module
-
-    return (len(name) == 2 and all(_is_name_token(t) for t in name) and name[-1].lower_ not in _NAMED_AFTER
-            and name[-1].lower_ not in _PLACE_OR_PAPER and gender_of_first_name(name.text) is not None)
+    return (len(name) == 2 and all(_is_name_token(t) for t in name) and name[-1].lower_ not in NAMED_AFTER
+            and name[-1].lower_ not in PLACE_OR_PAPER and gender_of_first_name(name.text) is not None)
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -288,44 +266,15 @@ def newsloom_dateline(doc: Doc) -> Doc:
 # --------------------------------------------------------------------- numeric ents
 
 # fmt: off
-MONTHS = [
-    "January", "February", "March", "April", "June", "July", "August", "September",
-    "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.",
-    "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Jan", "Feb", "Aug", "Sep", "Sept",
-    "Oct", "Nov", "Dec",
-]
+# A lone "May" is a verb or a name: it is a month only with a day, a year or "last", "early"… (ALL_MONTHS).
+MONTHS = [*UNAMBIGUOUS_MONTHS, *(a + "." for a in MONTH_ABBREVIATIONS), *LONE_MONTH_ABBREVIATIONS]
 ALL_MONTHS = [*MONTHS, "May"]
-WEEKDAYS = [
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "Mon.", "Tue.", "Tues.", "Wed.", "Thu.", "Thur.", "Thurs.", "Fri.", "Sat.", "Sun.",
-]
-PERIODS = ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade",
-           "decades", "century", "centuries", "weekend", "quarter", "quarters", "summer",
-           "winter", "spring", "autumn", "fall", "season"]
-CLOCK_UNITS = ["second", "seconds", "minute", "minutes", "hour", "hours", "min", "mins",
-               "hrs"]
-DAY_PARTS = ["morning", "afternoon", "evening", "night"]
-CURRENCY_SYMBOLS = ["$", "€", "£", "¥", "₽", "₹", "US$", "C$", "A$", "HK$"]
-CURRENCY_WORDS = ["dollar", "dollars", "euro", "euros", "pound", "pounds", "sterling", "yen",
-                  "yuan", "renminbi", "rouble", "roubles", "ruble", "rubles", "rupee",
-                  "rupees", "franc", "francs", "cents", "cent", "pence", "hryvnia", "won",
-                  "pesos", "peso", "usd", "eur", "gbp"]
-SCALES = ["thousand", "million", "billion", "trillion", "m", "bn", "mn", "k", "tn"]
-UNITS = ["km", "kilometers", "kilometres", "kilometer", "kilometre", "miles", "mile",
-         "meters", "metres", "meter", "metre", "m2", "feet", "foot", "ft", "inches", "inch",
-         "cm", "mm", "kg", "kilograms", "kilogram", "kilos", "grams", "gram", "pounds", "lbs",
-         "lb", "tons", "tonnes", "ton", "tonne", "barrels", "barrel", "bpd", "acres", "acre",
-         "hectares", "hectare", "litres", "liters", "litre", "liter", "gallons", "gallon",
-         "degrees", "degree", "mph", "km/h", "kph", "megawatts", "mw", "gw", "gigawatts",
-         "kwh", "square", "cubic"]
-NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-                "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
-                "sixty", "seventy", "eighty", "ninety", "hundred", "dozen", "dozens",
-                "hundreds", "thousands", "millions", "billions", "a", "an", "several", "few",
-                "half"]
-ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-            "ninth", "tenth", "eleventh", "twelfth", "twentieth", "hundredth"]
+WEEKDAY_FORMS = [*WEEKDAYS, *(a + "." for a in WEEKDAY_ABBREVIATIONS)]
+# the units of a date's period, but "weekends"; the seasons; "season"
+PERIODS = [*(w for u in TIME_UNIT_PLURALS if u not in CLOCK_UNITS for w in (u, TIME_UNIT_PLURALS[u])
+             if w != "weekends"), *SEASONS, "season"]
+CLOCK_WORDS = [*(w for u in CLOCK_UNITS for w in (u, TIME_UNIT_PLURALS[u])), *CLOCK_UNIT_ABBREVIATIONS]
+NUMBER_WORDS = [*ONES, *TENS, "hundred", "dozen", *PLURAL_COUNTS, *VAGUE_COUNTS]
 YEAR_RE = r"^(1[89]|20)\d\d$"
 DAY_RE = r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?$"
 
@@ -334,8 +283,7 @@ NUM_OR_WORD = {"LOWER": {"IN": NUMBER_WORDS}}
 SCALE = {"LOWER": {"IN": SCALES}, "OP": "?"}
 YEAR = {"TEXT": {"REGEX": YEAR_RE}}
 DAY = {"TEXT": {"REGEX": DAY_RE}}
-REL = {"LOWER": {"IN": ["last", "next", "this", "past", "coming", "previous", "early",
-                        "late", "mid", "earlier", "later"]}}
+REL = {"LOWER": {"IN": RELATIVE_TIME_WORDS}}
 # A number phrase: "3", "3.5", "1,200", "two", "2 million", "a few", "three-and-a-half"
 NUMPHRASE = [{"LIKE_NUM": True, "OP": "+"}, SCALE]
 
@@ -349,13 +297,13 @@ PATTERNS: dict[str, list[list[dict]]] = {
         [DAY, {"ORTH": {"IN": ALL_MONTHS}}],
         [{"LOWER": "the"}, DAY, {"LOWER": "of"}, {"ORTH": {"IN": ALL_MONTHS}}, YEAR],
         [{"LOWER": "the"}, DAY, {"LOWER": "of"}, {"ORTH": {"IN": ALL_MONTHS}}],
-        [{"ORTH": {"IN": WEEKDAYS}}, {"ORTH": ",", "OP": "?"}, {"ORTH": {"IN": ALL_MONTHS}},
+        [{"ORTH": {"IN": WEEKDAY_FORMS}}, {"ORTH": ",", "OP": "?"}, {"ORTH": {"IN": ALL_MONTHS}},
          DAY, {"ORTH": ",", "OP": "?"}, YEAR],
-        [{"ORTH": {"IN": WEEKDAYS}}, {"ORTH": ",", "OP": "?"}, {"ORTH": {"IN": ALL_MONTHS}},
+        [{"ORTH": {"IN": WEEKDAY_FORMS}}, {"ORTH": ",", "OP": "?"}, {"ORTH": {"IN": ALL_MONTHS}},
          DAY],
-        [REL, {"ORTH": {"IN": WEEKDAYS}}],
-        [{"ORTH": {"IN": WEEKDAYS}}],
-        [{"LOWER": {"IN": ["yesterday", "today", "tomorrow", "weekend"]}}],
+        [REL, {"ORTH": {"IN": WEEKDAY_FORMS}}],
+        [{"ORTH": {"IN": WEEKDAY_FORMS}}],
+        [{"LOWER": {"IN": [*DEICTIC_DAYS, "weekend"]}}],
         [{"LOWER": {"IN": ["the", "this"]}, "OP": "?"}, REL, {"LOWER": {"IN": PERIODS}}],
         [REL, {"LOWER": "this"}, {"LOWER": {"IN": PERIODS}}],  # "earlier this month"
         [REL, {"ORTH": {"IN": ALL_MONTHS}}],  # "last March", "early May"
@@ -377,33 +325,32 @@ PATTERNS: dict[str, list[list[dict]]] = {
     ],
     "TIME": [
         [{"SHAPE": {"IN": ["d:dd", "dd:dd", "d.dd", "dd.dd"]}},
-         {"LOWER": {"IN": ["a.m.", "p.m.", "am", "pm", "a.m", "p.m"]}},
-         {"ORTH": {"IN": ["GMT", "UTC", "ET", "EST", "EDT", "CET", "BST", "PT", "PST"]},
+         {"LOWER": {"IN": MERIDIEM_MARKS}},
+         {"ORTH": {"IN": TIME_ZONES},
           "OP": "?"}],
         [{"SHAPE": {"IN": ["d:dd", "dd:dd"]}},
-         {"ORTH": {"IN": ["GMT", "UTC", "ET", "EST", "EDT", "CET", "BST", "PT", "PST"]},
+         {"ORTH": {"IN": TIME_ZONES},
           "OP": "?"}],
         [{"TEXT": {"REGEX": r"^\d{1,2}$"}},
-         {"LOWER": {"IN": ["a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock"]}},
-         {"ORTH": {"IN": ["GMT", "UTC", "ET", "EST", "EDT", "CET", "BST", "PT", "PST"]},
+         {"LOWER": {"IN": [*MERIDIEM_MARKS, "o'clock"]}},
+         {"ORTH": {"IN": TIME_ZONES},
           "OP": "?"}],
         [{"LOWER": {"IN": ["noon", "midnight", "tonight", "overnight"]}}],
         [{"LOWER": {"IN": ["this", "last", "tomorrow", "yesterday", "that", "early", "late",
-                           "friday", "monday", "tuesday", "wednesday", "thursday",
-                           "saturday", "sunday"]}},
-         {"LOWER": {"IN": DAY_PARTS}}],
-        [{"LOWER": {"IN": ["the", "about", "some", "nearly", "almost", "over"]}, "OP": "?"},
-         NUM_OR_WORD, {"LOWER": {"IN": CLOCK_UNITS}}],
-        [NUM, {"LOWER": {"IN": CLOCK_UNITS}}],
-        [NUM, {"ORTH": "-"}, {"LOWER": {"IN": CLOCK_UNITS}}],
+                           *(d.lower() for d in WEEKDAYS)]}},
+         {"LOWER": {"IN": PARTS_OF_DAY}}],
+        [{"LOWER": {"IN": ["the", *HEDGES]}, "OP": "?"},
+         NUM_OR_WORD, {"LOWER": {"IN": CLOCK_WORDS}}],
+        [NUM, {"LOWER": {"IN": CLOCK_WORDS}}],
+        [NUM, {"ORTH": "-"}, {"LOWER": {"IN": CLOCK_WORDS}}],
     ],
     "MONEY": [
-        [{"ORTH": {"IN": CURRENCY_SYMBOLS}}, *NUMPHRASE],
+        [{"ORTH": {"IN": CURRENCY_SIGNS}}, *NUMPHRASE],
         [{"ORTH": {"IN": ["US", "U.S.", "C", "A", "HK"]}}, {"ORTH": "$"}, *NUMPHRASE],
         [*NUMPHRASE, {"LOWER": {"IN": ["u.s.", "us", "hong", "canadian", "australian"]},
                       "OP": "?"}, {"LOWER": {"IN": CURRENCY_WORDS}}],
-        [*NUMPHRASE, {"ORTH": {"IN": ["USD", "EUR", "GBP", "RUB", "CNY", "JPY"]}}],
-        [{"ORTH": {"IN": ["USD", "EUR", "GBP", "RUB", "CNY", "JPY"]}}, *NUMPHRASE],
+        [*NUMPHRASE, {"ORTH": {"IN": CURRENCY_CODES}}],
+        [{"ORTH": {"IN": CURRENCY_CODES}}, *NUMPHRASE],
         [NUM_OR_WORD, SCALE, {"LOWER": {"IN": CURRENCY_WORDS}}],
     ],
     "PERCENT": [
@@ -420,20 +367,19 @@ PATTERNS: dict[str, list[list[dict]]] = {
         [NUM_OR_WORD, {"LOWER": {"IN": UNITS}}],
     ],
     "ORDINAL": [
-        [{"LOWER": {"IN": ORDINALS}}],
+        [{"LOWER": {"IN": ORDINAL_WORDS}}],
         [{"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}],
     ],
     "CARDINAL": [
         [*NUMPHRASE],
-        [{"LOWER": {"IN": ["dozens", "hundreds", "thousands", "millions", "billions"]}}],
+        [{"LOWER": {"IN": PLURAL_COUNTS}}],
     ],
 }
 #: Lower wins when two matches are the same length.
 PRIORITY = {"MONEY": 0, "PERCENT": 1, "TIME": 2, "DATE": 3, "QUANTITY": 4, "ORDINAL": 5,
             "CARDINAL": 6}
 # fmt: on
-_STRIP_LEFT = {"the", "this", "about", "some", "nearly", "almost", "over"}
-_NON_NUMERIC = {"a", "an", "several", "few", "half"}
+_STRIP_LEFT = {"the", "this", *HEDGES}
 _YEAR = re.compile(YEAR_RE)
 
 
@@ -446,7 +392,7 @@ class NumericEntities:
         for label, patterns in PATTERNS.items():
             self.matcher.add(label, patterns)
         # words that make no number on their own (built once: _keep runs for every match)
-        self.vague = frozenset(_NON_NUMERIC | _STRIP_LEFT | {"-"} | set(PERIODS) | set(CLOCK_UNITS) | set(UNITS)
+        self.vague = frozenset(set(VAGUE_COUNTS) | _STRIP_LEFT | {"-"} | set(PERIODS) | set(CLOCK_WORDS) | set(UNITS)
                                | set(CURRENCY_WORDS))
 
     def _keep(self, span: Span, label: str) -> bool:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from newsloom.provenance.features import content_words, entities, h32, numbers, sentence_spans, shingles
+from newsloom.clean.sentences import text_sentences
+from newsloom.provenance.features import content_words, entities, h32, numbers, shingles
 
 MIN_SIM = 0.5
 MIN_SHARED_WORDS = 3
@@ -61,7 +62,7 @@ def norm(chunk: str) -> str:
 
 def sentences(text: str) -> list[Sentence]:
     out = []
-    for s, e in sentence_spans(text):
+    for s, e in text_sentences(text):
         chunk = text[s:e]
         cw = content_words(chunk)
         long = len(cw) >= MIN_FINGERPRINT_WORDS

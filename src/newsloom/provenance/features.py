@@ -1,4 +1,4 @@
-"""Cheap text features shared by provenance and stories: sentences, words, proxy entities.
+"""Cheap text features shared by provenance and stories: words, figures, proxy entities.
 
 No NLP model is needed: capitalised word runs stand in for entities, digits for figures.
 """
@@ -9,48 +9,28 @@ import re
 import zlib
 from collections.abc import Iterable
 
-from newsloom.clean.lexicon import STOPWORDS
-from newsloom.clean.sentences import sentence_ends
+from newsloom.lang.en.calendar import MONTHS, WEEKDAYS
+from newsloom.lang.en.titles import TITLE_ABBREVIATIONS
+from newsloom.lang.en.words import CLITIC_HOSTS, SENTENCE_OPENERS, STOPWORDS
 
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ0-9][\w'’\-]*")
 _NUMBER_RE = re.compile(r"\d[\d,.]*")
 _CAP_RUN_RE = re.compile(r"(?:[A-Z][\w'’\-]*|[A-Z]\.)(?:\s+(?:of\s+|de\s+)?(?:[A-Z][\w'’\-]*|[A-Z]\.))*")
-# Capitalised words that start sentences or name weekdays/months carry no identity.
-_NOT_ENTITY = STOPWORDS | {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "mr", "mrs", "ms", "dr", "but", "and", "yet", "however", "meanwhile",
-    "still", "now", "while", "although", "though", "according", "earlier", "later", "last",
-    # titles before a name ("Sen. Ada Moor" gives "Sen" and "Ada Moor")
-    "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "rev", "jr", "sr",
+# Capitalised words that start sentences or name weekdays/months carry no identity, nor
+# titles before a name ("Sen. Ada Moor" gives "Sen" and "Ada Moor"). "St" opens place
+# names; "Capt", "Adm" and "Maj" were never listed (adding them changes proxy entities,
+# and with them provenance and story decisions).
+_NOT_ENTITY = STOPWORDS | SENTENCE_OPENERS | {w.lower() for w in (*WEEKDAYS, *MONTHS)} | {
+    a.lower() for a in TITLE_ABBREVIATIONS if a not in ("St", "Capt", "Adm", "Maj")
 }
 # A pronoun with its clitic ("He's", "I've", "They'll") is a function word too ("May's"
 # stays: a possessive name).
 _CLITIC_RE = re.compile(r"'(?:s|ve|ll|re|d|m)$")
-_PRONOUNS = {"i", "you", "he", "she", "it", "we", "they", "that", "there", "here", "what", "who", "let"}
 
 
 def _function_word(token: str) -> bool:
     t = token.lower().strip(".")
-    return t in _NOT_ENTITY or _CLITIC_RE.sub("", t) in _PRONOUNS
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence (start, end) offsets, paragraph-aware, using the cleaner's abbreviation rules."""
-    spans: list[tuple[int, int]] = []
-    for para in re.finditer(r"[^\n]+", text):
-        start = para.start()
-        for end in sentence_ends(text, para.start(), para.end()):
-            spans.append((start, end))
-            start = end
-        spans.append((start, para.end()))
-    return [(s, _rstrip(text, s, e)) for s, e in spans if text[s:e].strip()]
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
+    return t in _NOT_ENTITY or _CLITIC_RE.sub("", t) in CLITIC_HOSTS
 
 
 def words(text: str) -> list[str]:

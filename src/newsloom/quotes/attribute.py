@@ -12,8 +12,9 @@ stops do not split the sentence that frames it:
 
 Mid-sentence quotations are ``partial`` when the sentence has a speech verb before them and
 a speaker, ``scare`` otherwise; capitalised names and titles in quotation marks ("Truth
-Social") are not quotations at all. The speech verbs are in ``cues``, person mentions and
-what pronouns refer to in ``persons``, the readings of the parse in ``syntax``.
+Social") are not quotations at all. The speech verbs are in :mod:`newsloom.lang.en.speech`,
+their patterns in ``cues``, person mentions and what pronouns refer to in ``persons``, the
+readings of the parse in ``syntax``.
 """
 
 from __future__ import annotations
@@ -23,9 +24,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsloom.clean.credit import dateline_end
-from newsloom.clean.sentences import sentence_ends
+from newsloom.clean.sentences import paragraphs, sentence_spans
 from newsloom.entities.names import (
-    PRONOUNS,
     Cover,
     Holders,
     gender_of_title,
@@ -35,7 +35,20 @@ from newsloom.entities.names import (
     strip_title,
     surname,
 )
-from newsloom.nlp.components import TITLE_HEADS
+from newsloom.lang import alternation
+from newsloom.lang.en.speech import (
+    COLLECTIVE,
+    INVERTIBLE,
+    MESSAGES,
+    NAMING_CUES,
+    REPORTING_VERBS,
+    SAID_NOUNS,
+    SPEAKING_GROUPS,
+    TITLE_CUES,
+    VENUES,
+)
+from newsloom.lang.en.titles import TITLE_ABBREVIATIONS, TITLE_HEADS
+from newsloom.lang.en.words import NAME_SMALL_WORDS, NO_SUBJECT, PRONOUNS, RELATIVE_PRONOUNS
 from newsloom.quotes.cues import (
     ANY_CUE_RE,
     AUX,
@@ -43,10 +56,9 @@ from newsloom.quotes.cues import (
     CUE,
     CUE_END_RE,
     CUE_RE,
-    INVERTIBLE,
     PARTICIPLE_CUE,
 )
-from newsloom.quotes.marks import DOUBLE_MARKS, MASK, QuoteSpan, find_spans, paragraphs
+from newsloom.quotes.marks import DOUBLE_MARKS, MASK, QuoteSpan, find_spans
 from newsloom.quotes.persons import (
     TITLE_STEMS,
     Context,
@@ -66,9 +78,6 @@ from newsloom.quotes.persons import (
     whole_name,
 )
 from newsloom.quotes.syntax import (
-    COLLECTIVE,
-    MESSAGES,
-    RELATIVE,
     dep_subject,
     finite_verb_at,
     nominal,
@@ -94,7 +103,6 @@ _SUBORDINATE_RE = re.compile(r"(?:as|when|while|after|before|since|if|although|t
 _TRAILING_AUX_RE = re.compile(r"(?:\s+(?:has|have|had|also|later|then|now|still|would|will|was|is|once|again|"
                               r"previously|often|always|usually|frequently|sometimes|reportedly|repeatedly|recently))+$")
 _DASH_LINE_RE = re.compile(r"^[—–―-]{1,2}\s*(?P<name>[^,\n]{2,60}?)(?:,\s*(?P<role>[^\n]{2,120}?))?\s*\.?$")
-_TITLE_CASE_SMALL = {"of", "the", "and", "de", "a", "an", "for", "on", "in", "to", "&", "van", "von"}
 
 
 @dataclass
@@ -117,25 +125,9 @@ class Attribution:
     via: str = ""  # which rule found the speaker (for debugging and the bench)
 
 
-MAX_SENTENCE = 2000  # characters: longer "sentences" (unpunctuated dumps) are cut in pieces
-
-
-def sentence_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Sentences of ``text[lo:hi]`` (abbreviations do not split); one longer than
-    ``MAX_SENTENCE`` is cut at spaces, so the work per quotation stays bounded (a quote's
-    frame is read back to its sentence start)."""
-    out: list[tuple[int, int]] = []
-    start = lo
-    for end in [*sentence_ends(text, lo, hi), hi]:
-        while end - start > MAX_SENTENCE:
-            cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
-            cut = cut if cut > start else start + MAX_SENTENCE
-            out.append((start, cut))
-            start = cut
-        if start < end:
-            out.append((start, end))
-            start = end
-    return out
+#: Characters: longer "sentences" (unpunctuated dumps) are cut in pieces, so the work per
+#: quotation stays bounded (a quote's frame is read back to its sentence start).
+MAX_SENTENCE = 2000
 
 
 def _mask(text: str, spans: list[QuoteSpan]) -> str:
@@ -155,7 +147,7 @@ def _mask(text: str, spans: list[QuoteSpan]) -> str:
     return "".join(chars)
 
 
-_ABBREV_DOT_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Adm|Maj|[A-Z])\.")
+_ABBREV_DOT_RE = re.compile(rf"\b(?:{'|'.join(TITLE_ABBREVIATIONS)}|[A-Z])\.")
 _PAREN_RE = re.compile(r"\s\([^()\n█]{1,40}\)")
 
 
@@ -166,7 +158,7 @@ def _frame(masked: str) -> str:
     return _PAREN_RE.sub(lambda m: " " * len(m.group(0)), out)
 
 
-_TITLED_RE = re.compile(r"\b(?:entitled|titled|headlined|named)\s*,?\s*$", re.IGNORECASE)
+_TITLED_RE = re.compile(rf"\b(?:{'|'.join(TITLE_CUES)})\s*,?\s*$", re.IGNORECASE)
 
 
 def _is_title_case_name(inner: str, most: int = 6) -> bool:
@@ -174,17 +166,11 @@ def _is_title_case_name(inner: str, most: int = 6) -> bool:
     words = inner.split()
     if not words or len(words) > most or inner[-1:] in ".,!?;:":
         return False
-    caps = [w for w in words if w.lower() not in _TITLE_CASE_SMALL]
+    caps = [w for w in words if w.lower() not in NAME_SMALL_WORDS]
     return bool(caps) and all(w[0].isupper() or w[0].isdigit() for w in caps)
 
 
 # ----------------------------------------------------------------------- speakers
-
-
-#: Nouns for what someone said ("His assumption was that “…”": his words).
-_SAID_NOUNS = {"assumption", "argument", "claim", "view", "message", "answer", "response", "reply", "point",
-               "position", "comment", "comments", "words", "remarks", "statement", "promise", "pledge", "warning",
-               "complaint", "explanation", "advice", "verdict", "conclusion", "prediction", "retort"}
 
 
 def _speaker_from_subject(ctx: Context, cue_pos: int, att: Attribution) -> bool:
@@ -221,10 +207,6 @@ _SHORT_NP_RE = re.compile(
 )
 
 
-_NO_SUBJECT = {"after", "before", "while", "when", "since", "despite", "by", "upon", "in", "on", "without",
-               "instead of", "as", "for", "with", "of", "to", "and", "but", "or", "then", "also"}
-
-
 def _speaker_from_phrase(ctx: Context, a: int, b: int, att: Attribution) -> bool:
     """Fill ``att``'s speaker from the subject phrase ``text[a:b]``; False when it is empty."""
     text = ctx.text
@@ -244,10 +226,10 @@ def _speaker_from_phrase(ctx: Context, a: int, b: int, att: Attribution) -> bool
     if m and m.start() > 0:
         b = a + m.start()
     phrase = text[a:b]
-    if phrase.lower() in _NO_SUBJECT:
+    if phrase.lower() in NO_SUBJECT:
         return False  # "After saying …": the clause has no subject of its own
     rest = phrase.rsplit(None, 1)
-    if " " in phrase and rest[-1].lower() in RELATIVE:
+    if " " in phrase and rest[-1].lower() in RELATIVE_PRONOUNS:
         # "… turned to the Lakeside Water Board which reported": the noun before it
         np = np_before(ctx, a + len(rest[0]))
         if np is None:
@@ -314,7 +296,7 @@ def _speaker_from_phrase(ctx: Context, a: int, b: int, att: Attribution) -> bool
     if verb is not None:  # "The candidate has mocked a reporter, referred to …": the words before the verb
         return verb > a and _speaker_from_phrase(ctx, a, verb, att)
     owned = re.match(r"^(?P<own>.+?)(?:['’]s?)?\s+(?P<noun>[a-z]+)$", phrase)
-    if owned and owned.group("noun") in _SAID_NOUNS and is_name_like(owned.group("own")):
+    if owned and owned.group("noun") in SAID_NOUNS and is_name_like(owned.group("own")):
         # "Valastro's argument was that “…”": the owner's words ("his argument": a pronoun, above)
         return _speaker_from_phrase(ctx, a, a + len(owned.group("own")), att)
     d = re.match(r"^(?:the|this|that)\s+(?:[\w\-]+\s+){0,3}?(?P<head>[a-z][\w\-]*)$", phrase, re.IGNORECASE)
@@ -423,8 +405,7 @@ _VERB_AFTER_RE = re.compile(
 )
 
 
-_VENUES = {"speech", "interview", "book", "memoir", "blog", "page", "account", "feed", "testimony", "address"}
-_OWNED = _SAID_NOUNS | MESSAGES | _VENUES  # "From Kroll's Facebook post:"
+_OWNED = SAID_NOUNS | MESSAGES | VENUES  # "From Kroll's Facebook post:"
 _FROM_OWNER_RE = re.compile(r"(?:\b(?i:from|in)\s+|^|[.!?]\s+)(?P<own>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s?"
                             r"(?:\s+[\w\-]+){0,2}?\s+(?P<noun>[\w\-]+)\s*:\s*$")
 
@@ -801,8 +782,7 @@ def _partial(ctx: Context, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attr
 #: "that" the parse calls a conjunction is no relative: "X said that Y called …" is X's report)
 _NAMED_BY_RE = re.compile(
     rf"\b(?P<rel>what|which|that)\s+(?P<np>[^{MASK}\n;:]{{2,120}}?)\s+(?:has\s+|had\s+|have\s+|once\s+|later\s+)?"
-    rf"(?P<cue>called|calls|dubbed|dubs|termed|terms|labell?ed|described\s+as|describes\s+as|"
-    rf"characteri[sz]ed\s+as|referred\s+to\s+as|branded)\s*$"
+    rf"(?P<cue>{alternation(NAMING_CUES)})\s*$"
 )
 
 
@@ -817,8 +797,6 @@ def _relative_that(ctx: Context, pos: int) -> bool:
         " ".join(ctx.masked[max(0, pos - 40) : pos].split()[-4:]))
 
 
-# groups that speak and that no role suffix covers ("officials", "voters" are role words)
-_SPEAKING_GROUPS = {"source", "sources", "people", "critics"}
 
 
 #: a share of those asked ("62 percent of voters", "a majority")
@@ -859,7 +837,7 @@ def _thing(att: Attribution) -> bool:
     words = att.speaker_text.lower().split()
     head = words[-1].strip(".,")
     return words[0] not in PRONOUNS and not (
-        is_role_word(head) or is_role_word(head.rstrip("s")) or head in _SPEAKING_GROUPS
+        is_role_word(head) or is_role_word(head.rstrip("s")) or head in SPEAKING_GROUPS
         or head in MESSAGES or head in COLLECTIVE or any(w[:1].isupper() for w in att.speaker_text.split())
     )
 
@@ -927,10 +905,12 @@ def _complement(ctx: Context, a: int, b: int, att: Attribution) -> Attribution |
 
 # ------------------------------------------------------------------------ indirect
 
+# "told" takes its hearer along, up to the "that" of the report ("told reporters on Monday that")
+_TOLD = rf"told\s+[^,.;{MASK}]{{1,60}}?(?=\s+(?:(?:this|last|on)\s+\w+\s+)?that\s)"
+_REPORTING = "|".join(_TOLD if verb == "told" else verb for verb in REPORTING_VERBS)
 _INDIRECT_RE = re.compile(
-    rf"^(?P<subj>[^,;:{MASK}]{{2,120}}?(?:,[^,;{MASK}]{{2,100}},)?)\s+{AUX}(?P<cue>said|says|told\s+[^,.;{MASK}]{{1,60}}?(?=\s+(?:(?:this|last|on)\s+\w+\s+)?that\s)|"
-    rf"added|argued|insisted|warned|claimed|stated|explained|noted|predicted|acknowledged|admitted|"
-    rf"announced|confirmed|maintained|contended|believes|reported)\s+(?:(?:on|last|this|earlier|late|in)\s+\w+\s+)?(?:that\s+)?(?P<content>.{{12,}})$",
+    rf"^(?P<subj>[^,;:{MASK}]{{2,120}}?(?:,[^,;{MASK}]{{2,100}},)?)\s+{AUX}(?P<cue>{_REPORTING})\s+"
+    rf"(?:(?:on|last|this|earlier|late|in)\s+\w+\s+)?(?:that\s+)?(?P<content>.{{12,}})$",
     re.IGNORECASE,
 )
 _INDIRECT_TAIL_RE = re.compile(
@@ -1009,7 +989,7 @@ def attribute(
     for lo, hi in paragraphs(text):
         # a dateline ("KESTON (NPA) — ") is the outlet's, not anyone's words: no sentence, so no
         # quotation or reported statement, starts inside it
-        ctx.sentences.extend(sentence_spans(masked, lo + dateline_end(text[lo:hi]), hi))
+        ctx.sentences.extend(sentence_spans(masked, lo + dateline_end(text[lo:hi]), hi, MAX_SENTENCE))
     infer_genders(ctx)
     out: list[Attribution] = []
     prev: Attribution | None = None

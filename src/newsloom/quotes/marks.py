@@ -11,8 +11,9 @@ a paragraph with no double quotes, where they are the house style (headlines, Br
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from newsloom.clean.sentences import paragraphs
 
 OPENERS = "“„«"
 CLOSERS = "”»"
@@ -21,7 +22,6 @@ DOUBLE_MARKS = OPENERS + CLOSERS + STRAIGHT
 MASK = "\u2588"  # stands in for quoted text, so its full stops split no sentence
 _LEFT_OPEN_CTX = "([{—–-/:;"  # a mark after these opens
 _RIGHT_CLOSE_CTX = ".,;:!?)]}—–-…"  # a mark before these closes
-_PARA_RE = re.compile(r"[^\n]*\S[^\n]*")
 
 
 @dataclass
@@ -37,12 +37,6 @@ class QuoteSpan:
     outer_start: int
     outer_end: int
     closed: bool = True
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph: each line with text (the cleaner puts a blank line
-    between paragraphs; raw text often has just a line break)."""
-    return [(m.start(), m.end()) for m in _PARA_RE.finditer(text)]
 
 
 def _role(text: str, i: int, lo: int, hi: int) -> str:

@@ -11,13 +11,13 @@ group's most common wording is ``altered``, its word diff kept with it (see
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import re
 
 from rapidfuzz import fuzz
 
+from newsloom.diff import word_runs
 from newsloom.model import Quote
 from newsloom.quotes.tables import QuoteGroups
 from newsloom.store import Store
@@ -40,19 +40,8 @@ def word_diff(original: str, variant: str) -> dict:
     or ``+`` (only in the variant); ``text`` renders it wdiff-style:
     ``"… it is the [-last-] {+best+} one we can afford"``.
     """
-    a, b = original.split(), variant.split()
-    ops: list[list[str]] = []
-    matcher = difflib.SequenceMatcher(
-        a=[" ".join(words(w)) for w in a], b=[" ".join(words(w)) for w in b], autojunk=False
-    )
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            ops.append(["=", " ".join(b[j1:j2])])
-            continue
-        if i2 > i1:
-            ops.append(["-", " ".join(a[i1:i2])])
-        if j2 > j1:
-            ops.append(["+", " ".join(b[j1:j2])])
+    runs = word_runs(original.split(), variant.split(), key=lambda w: " ".join(words(w)))
+    ops = [[op, " ".join(ws)] for op, ws in runs]
     rendered = " ".join(t if op == "=" else f"[-{t}-]" if op == "-" else f"{{+{t}+}}" for op, t in ops)
     return {"ops": ops, "text": rendered}
 

@@ -17,10 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsloom.clean.sentences import ABBREVIATIONS
+from newsloom.clean.sentences import paragraphs
 from newsloom.entities.names import (
     NAME_RE,
-    PRONOUNS,
     Cover,
     gender_of_first_name,
     gender_of_title,
@@ -30,9 +29,11 @@ from newsloom.entities.names import (
     surname,
     without_possessive,
 )
-from newsloom.nlp.components import TITLE_HEADS
+from newsloom.lang.en.speech import ASIDE_LEMMAS
+from newsloom.lang.en.titles import ABBREVIATIONS, GENERIC_MAN_ROLES, ROLE_GENDERS, TITLE_HEADS, TITLE_SHORT_FORMS
+from newsloom.lang.en.words import PRONOUNS
 from newsloom.quotes.cues import AUX, CUE
-from newsloom.quotes.marks import DOUBLE_MARKS, MASK, QuoteSpan, paragraphs
+from newsloom.quotes.marks import DOUBLE_MARKS, MASK, QuoteSpan
 
 
 @dataclass
@@ -226,15 +227,6 @@ def add_surname_mentions(text: str, masked: str, persons: list[Person]) -> list[
 # --------------------------------------------------------------------- references
 
 
-_ROLE_GENDER = {
-    **dict.fromkeys(("spokeswoman", "chairwoman", "congresswoman", "businesswoman", "councilwoman", "woman",
-                     "mother", "wife", "daughter", "sister", "widow", "grandmother", "actress", "queen"), "f"),
-    **dict.fromkeys(("spokesman", "chairman", "congressman", "businessman", "councilman", "man", "father",
-                     "husband", "son", "brother", "widower", "grandfather", "actor", "king"), "m"),
-}
-
-
-_GENERIC_MAN = {"spokesman", "chairman", "congressman", "businessman", "councilman"}
 _HE_RE = re.compile(r"\b(?:he|himself)\b", re.IGNORECASE)
 _SHE_RE = re.compile(r"\b(?:she|herself)\b", re.IGNORECASE)
 
@@ -280,10 +272,10 @@ def infer_genders(ctx: Context) -> None:
     roles: dict[str, int] = {}
     for p in ctx.persons:  # a gendered role ("spokeswoman", "his wife") settles it
         role = (role_of(ctx.text, p.start, p.end) or "").lower()
-        words = [w for w in re.findall(r"[a-z]+", role) if w in _ROLE_GENDER]
+        words = [w for w in re.findall(r"[a-z]+", role) if w in ROLE_GENDERS]
         if gender_of_first_name(p.text) == "f":  # "Trump spokesman Hope Hicks": "-man" titles serve women too
-            words = [w for w in words if w not in _GENERIC_MAN]
-        g = {_ROLE_GENDER[w] for w in words}
+            words = [w for w in words if w not in GENERIC_MAN_ROLES]
+        g = {ROLE_GENDERS[w] for w in words}
         if len(g) == 1:
             roles[key(p)] = roles.get(key(p), 0) + (1 if g == {"m"} else -1)
     for p in ctx.persons:
@@ -381,9 +373,6 @@ def strong(ctx: Context, p: Person) -> bool:
     return shortens
 
 
-_ASIDE_LEMMAS = {"say", "tell", "add", "note", "explain", "argue", "write", "recall", "insist"}
-
-
 def main_subject(ctx: Context, a: int, b: int, depth: int = 0) -> Person | None:
     """The person who is the subject of the main clause in ``[a, b)``: a named person, or a
     he/she that resolves in turn ("She met Ruiz. She said …": the story's subject stays the
@@ -412,7 +401,7 @@ def main_subject(ctx: Context, a: int, b: int, depth: int = 0) -> Person | None:
         # ("Lund openly admitted his pick was tactical": once named, yet the subject)
         # and so is one who says something ("Okafor, who is 28, said he …")
         sure = p is not None and (strong(ctx, p) or (
-            (tok.head.lemma_ in _ASIDE_LEMMAS or (p.gender is not None and not p.prior))
+            (tok.head.lemma_ in ASIDE_LEMMAS or (p.gender is not None and not p.prior))
             and not ctx.place_like(p.text)))
         return p if sure and not _attributive(ctx, p) else None
     # a parse that made the name itself the root ("Ada Kroll, who won the vote, is calling …"
@@ -438,7 +427,7 @@ def _main_clause(verb: Any, b: int) -> bool:
         return False
     if verb.dep_ == "conj":  # a conjunct before its head: a report the parse got backwards
         return root.idx >= b and verb.i < root.i
-    return verb.lemma_ in _ASIDE_LEMMAS or (
+    return verb.lemma_ in ASIDE_LEMMAS or (
         root.tag_ in ("VBN", "VBG") and root.i < verb.i
         and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in root.children))
 
@@ -527,13 +516,9 @@ def resolve_pronoun(ctx: Context, pos: int, gender: str | None, depth: int = 0, 
     return None
 
 
-_TITLE_ABBREV = {"senator": "sen", "governor": "gov", "representative": "rep", "congressman": "rep",
-                 "congresswoman": "rep", "general": "gen", "professor": "prof", "doctor": "dr"}
-
-
 def _titled(ctx: Context, p: Person, head: str) -> bool:
     """``p`` is named with the title ``head`` before it ("Vermont Senator X", "Sen. X")."""
-    words = "|".join(re.escape(w) for w in {head, _TITLE_ABBREV.get(head, head)})
+    words = "|".join(re.escape(w) for w in {head, TITLE_SHORT_FORMS.get(head, head)})
     return bool(re.search(rf"\b(?i:{words})\.?\s+(?:[A-Z][\w.’'\-]*\s+){{0,3}}$",
                           ctx.text[max(0, p.start - 40) : p.start]))
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from newsloom.entities.names import PRONOUNS, is_role_word
-from newsloom.quotes.cues import INVERTIBLE
+from newsloom.entities.names import is_role_word
+from newsloom.lang.en.speech import COLLECTIVE, INVERTIBLE, MESSAGES, NAMING_PARTICIPLES
+from newsloom.lang.en.words import PRONOUNS, RELATIVE_PRONOUNS
 from newsloom.quotes.marks import MASK
 from newsloom.quotes.persons import Context, person_before
 
@@ -17,16 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _DEP_SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
-RELATIVE = {"who", "that", "which"}
-COLLECTIVE = {"campaign", "team", "government", "administration", "council", "committee", "party",
-               "group", "police", "family", "staff", "board", "panel", "court", "company", "union"}
 _NP_LEFT = ("det", "amod", "compound", "nmod:poss", "poss", "nummod", "flat", "nmod:desc", "case")
-
-
-#: What carries words ("a statement saying …", "signs reading …").
-MESSAGES = {"statement", "letter", "email", "e-mail", "note", "post", "tweet", "message", "memo", "release",
-            "sign", "ad", "advert", "advertisement", "video", "banner", "poster", "flyer", "leaflet", "notice",
-            "document", "filing", "petition", "column", "editorial", "text", "placard", "shirt", "t-shirt"}
 
 
 def dep_subject(ctx: Context, cue_pos: int) -> tuple[int, int] | None:
@@ -138,9 +130,9 @@ def dep_subject(ctx: Context, cue_pos: int) -> tuple[int, int] | None:
         not _personal(verb.head)
     ):  # "a lecture from the harbour master, who said" with the clause hung on "lecture"
         subj = doc[subj.i - 2]
-    elif subj.lower_ in RELATIVE and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i != verb.i:
+    elif subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i != verb.i:
         subj = verb.head  # "Ada Kroll, who signed …": the noun the clause is about
-    elif subj.lower_ in RELATIVE and subj.i > 1 and doc[subj.i - 1].text == "," and doc[subj.i - 2].pos_ in (
+    elif subj.lower_ in RELATIVE_PRONOUNS and subj.i > 1 and doc[subj.i - 1].text == "," and doc[subj.i - 2].pos_ in (
         "NOUN", "PROPN"
     ):  # the same when the parse hung the clause elsewhere: "X, who …" is about X
         subj = doc[subj.i - 2]
@@ -197,7 +189,7 @@ def _frame_verb(ctx: Context, a: int, before: Any) -> Any:
             continue
         if tok.dep_ in ("relcl", "acl:relcl", "acl", "amod"):
             continue
-        if any(c.dep_ in _DEP_SUBJ and c.i < tok.i and c.lower_ not in RELATIVE for c in tok.children) or any(
+        if any(c.dep_ in _DEP_SUBJ and c.i < tok.i and c.lower_ not in RELATIVE_PRONOUNS for c in tok.children) or any(
             t.dep_ in _DEP_SUBJ and _quoted(ctx, t.head) for t in ctx.doc[before.sent.start : tok.i]
         ):
             return tok
@@ -291,7 +283,7 @@ def finite_verb_at(ctx: Context, a: int, b: int) -> int | None:
         return None
     span = ctx.doc.char_span(a, b, alignment_mode="contract")
     for tok in span if span is not None else []:
-        if tok.lower_ in RELATIVE or tok.text == ",":
+        if tok.lower_ in RELATIVE_PRONOUNS or tok.text == ",":
             return None
         if tok.tag_ in ("VBD", "VBZ", "VBP", "MD") and tok.pos_ in ("VERB", "AUX"):
             return tok.idx
@@ -300,16 +292,12 @@ def finite_verb_at(ctx: Context, a: int, b: int) -> int | None:
     return None
 
 
-#: past participles that name or describe, not act ("a group called …", "a man known as …")
-_NAMING = {"called", "named", "known", "dubbed", "titled", "entitled", "labelled", "labeled", "nicknamed"}
-
-
 def _transitive_past(tok: Token) -> bool:
     """A past form the parse calls a participle that has an object of its own right after a
     noun ("The senator emailed supporters …"): a reduced relative takes none ("the money
     raised last year"), so it is the clause's verb."""
     doc = tok.doc
-    return (tok.tag_ in ("VBN", "VBD") and 0 < tok.i < len(doc) - 1 and tok.lower_ not in _NAMING
+    return (tok.tag_ in ("VBN", "VBD") and 0 < tok.i < len(doc) - 1 and tok.lower_ not in NAMING_PARTICIPLES
             and doc[tok.i - 1].tag_ in ("NN", "NNS", "NNP", "NNPS")
             and doc[tok.i + 1].tag_ in ("DT", "NNS", "PRP", "PRP$"))
 

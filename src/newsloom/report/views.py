@@ -8,14 +8,26 @@ neighbourhood; the report indexes everything) and never touches the store itself
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import defaultdict
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsloom.model import Article, Derivation, Disagreement, Entity, KeyFigure, Quote, Result, Story, TimelineEntry
+from newsloom.clean.sentences import paragraphs
+from newsloom.diff import word_runs
+from newsloom.lang.en.speech import REPORTING_VERBS
+from newsloom.model import (
+    Article,
+    Derivation,
+    Disagreement,
+    Entity,
+    KeyFigure,
+    Quote,
+    Result,
+    Story,
+    TimelineEntry,
+)
 from newsloom.timeline.words import describe
 
 EXTERNAL = "external:"
@@ -93,16 +105,6 @@ def article_ref(index: Index, article_id: str) -> dict[str, Any]:
     return {"id": a.id, "outlet": outlet(a), "title": a.title, "published": a.published, "known": True}
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph of a clean text (blank-line separated)."""
-    out, pos = [], 0
-    for part in text.split("\n\n"):
-        if part.strip():
-            out.append((pos, pos + len(part)))
-        pos += len(part) + 2
-    return out
-
-
 def paragraph_at(text: str, offset: int) -> int:
     for n, (start, end) in enumerate(paragraphs(text)):
         if offset < end or offset <= start:
@@ -127,19 +129,11 @@ def best_passage(article: Article, sentence: str) -> tuple[int, int] | None:
     return best
 
 
-def word_diff(old: str, new: str) -> list[dict[str, str]]:
-    """Word-by-word difference: segments ``{op: same|del|ins, text}``."""
-    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    out: list[dict[str, str]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append({"op": "same", "text": "".join(a[i1:i2])})
-            continue
-        if op in ("delete", "replace"):
-            out.append({"op": "del", "text": "".join(a[i1:i2])})
-        if op in ("insert", "replace"):
-            out.append({"op": "ins", "text": "".join(b[j1:j2])})
-    return out
+def diff_segments(old: str, new: str) -> list[dict[str, str]]:
+    """Word-by-word difference, spaces and punctuation kept: segments ``{op: same|del|ins, text}``."""
+    names = {"=": "same", "-": "del", "+": "ins"}
+    return [{"op": names[op], "text": "".join(tokens)}
+            for op, tokens in word_runs(_TOKEN.findall(old), _TOKEN.findall(new))]
 
 
 def citation(index: Index, article_id: str, passage: str | None = None) -> dict[str, Any]:
@@ -269,12 +263,6 @@ def graph(index: Index, article_ids: list[str]) -> dict[str, Any]:
 # Quotes -----------------------------------------------------------------------------------------
 
 
-#: cues that take a reported clause: "X said that …" (not "X called the offer …")
-_THAT_CUES = {"said", "says", "told", "added", "argued", "insisted", "warned", "claimed", "stated", "explained",
-              "noted", "predicted", "acknowledged", "admitted", "announced", "confirmed", "maintained",
-              "contended", "believes", "reported"}
-
-
 def reported_lead(speaker: str | None, cue: str | None) -> str:
     """What introduces reported speech ("Jo Bell said that", "According to Jo Bell,"): an
     ``indirect`` quote is the writer's wording, shown in roman after it, never in quotation marks."""
@@ -282,7 +270,7 @@ def reported_lead(speaker: str | None, cue: str | None) -> str:
     if cue == "according to":
         return f"According to {who},"
     verb = "told …" if cue == "told" else cue or "said"  # the cue keeps no object ("told reporters")
-    return f"{who} {verb} that" if (cue or "said") in _THAT_CUES else f"{who} {verb}"
+    return f"{who} {verb} that" if (cue or "said") in REPORTING_VERBS else f"{who} {verb}"
 
 
 def with_carriers(index: Index, quotes: list[Quote]) -> list[Quote]:
@@ -326,7 +314,7 @@ def quote_clusters(index: Index, quotes: list[Quote]) -> list[dict[str, Any]]:
         lead = next((q for q in members if q.speaker_entity_id), members[0])
         carriers = [{**citation(index, q.article_id, q.text), "quote_id": q.id,
                      "altered": q.altered or q.text != original,
-                     "diff": word_diff(original, q.text) if q.text != original else None}
+                     "diff": diff_segments(original, q.text) if q.text != original else None}
                     for q in sorted(members, key=lambda q: (article_ref(index, q.article_id)["published"] or "",
                                                             q.article_id))]
         out.append({"text": original, "kind": lead.kind, "cue": lead.cue, "speaker": lead.speaker,
@@ -364,7 +352,7 @@ def disagreement_view(index: Index, d: Disagreement) -> dict[str, Any]:
         value = side.text or side.value
         text = f"{value:g}" if isinstance(value, float) else str(value or "")
         sides.append({"text": text, "citations": [citation(index, i, text) for i in side.article_ids]})
-    diff = word_diff(sides[0]["text"], sides[1]["text"]) if d.kind == "quote" and len(sides) == 2 else None
+    diff = diff_segments(sides[0]["text"], sides[1]["text"]) if d.kind == "quote" and len(sides) == 2 else None
     return {"label": DISAGREEMENT_KINDS.get(d.kind, "Sources differ"), "about": d.about, "entity_id": d.entity_id,
             "sides": sides, "diff": diff}
 
@@ -478,7 +466,7 @@ def alignment(index: Index, d: Derivation) -> dict[str, Any]:
             break
         left, right = source.text[ss:se], derived.text[ds:de]
         if left and right:
-            diff = word_diff(left, right)
+            diff = diff_segments(left, right)
             pairs.append({"source": [s for s in diff if s["op"] != "ins"],
                           "derived": [s for s in diff if s["op"] != "del"],
                           "score": None if sim is None else round(float(sim), 2),

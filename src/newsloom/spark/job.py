@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsloom.ingest import iter_documents
-from newsloom.ingest.files import accepts
+from newsloom.ingest.files import walk
 from newsloom.model import Rejection
 from newsloom.nlp import model_error
 from newsloom.spark.blocks import DEFAULT_PACK
@@ -48,10 +48,7 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
         if "://" in target and not target.startswith("file://"):
             out.append(target)
         elif path.is_dir():
-            out += [
-                str(p) for p in sorted(path.rglob("*"))
-                if p.is_file() and accepts(p) and not any(x.startswith(".") for x in p.relative_to(path).parts)
-            ]
+            out += [str(p) for p in walk(path) if p.is_file()]
         else:
             out.append(target)
     return out

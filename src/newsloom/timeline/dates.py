@@ -25,37 +25,41 @@ the handful of absolute shapes news uses are cheaper to parse here.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Set
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from newsloom.clean.text import MONTHS
 from newsloom.entities.names import Cover
+from newsloom.lang import trie_regex
+from newsloom.lang.en.calendar import (
+    CLOCK_UNITS,
+    LONE_MONTH_ABBREVIATIONS,
+    MONTH_ABBREVIATIONS,
+    MONTH_PATTERN,
+    MONTHS,
+    PARTS_OF_DAY,
+    SEASONS,
+    TIME_UNIT_PLURALS,
+    TIME_UNITS,
+    UNAMBIGUOUS_MONTHS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+)
+from newsloom.lang.en.numbers import DURATION_LEADS, NUMBER_VALUES, ONES, ORDINAL_WORDS, TENS
+from newsloom.lang.en.titles import COMPANY_ABBREVIATIONS, TITLE_ABBREVIATIONS
 from newsloom.model import Article, DateMention
 
 # --- lexicons -----------------------------------------------------------------------
 
-MONTH_NUM = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
-WEEKDAY_NUM = {d: i for i, d in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-         "eighteen", "nineteen"]
-TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(ONES)}
-NUMBER_WORDS.update({w: 20 + 10 * i for i, w in enumerate(TENS)})
-NUMBER_WORDS.update({"a": 1, "an": 1, "one": 1, "a dozen": 12, "dozen": 12, "a couple of": 2,
-                     "a hundred": 100, "one hundred": 100, "hundred": 100})
-_VAGUE = {"several", "a few", "few", "many", "some", "recent", "a couple of"}
+MONTH_NUM = {m[:3].lower(): i for i, m in enumerate(MONTHS, 1)}
+WEEKDAY_NUM = {d.lower(): i for i, d in enumerate(WEEKDAYS)}
 # TIMEX3 duration letters; hours and smaller go after the "T".
-UNIT_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
-             "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q", "weekend": "WE"}
-_TIME_UNITS = {"second", "minute", "hour"}
-PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+UNIT_CODE = dict(zip(TIME_UNITS, ("S", "M", "H", "D", "W", "M", "Y", "DE", "CE", "Q", "WE"), strict=True))
+_TIME_UNITS = set(CLOCK_UNITS)
+PART_OF_DAY = dict(zip(PARTS_OF_DAY, ("MO", "AF", "EV", "NI"), strict=True))
+SEASON_CODE = dict(zip(SEASONS, ("SP", "SU", "FA", "FA", "WI"), strict=True))
+ORDINALS = {**{w: i for i, w in enumerate(ORDINAL_WORDS[:4], 1)}, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 # Future cues for the tense check on a bare weekday ("will meet on Friday").
 _FUTURE_BEFORE_RE = re.compile(
@@ -77,50 +81,24 @@ _SENTENCE_OPENING_RE = re.compile(r"(?:^|[.!?\n])[\s\"'“‘`]*(?:(?:on|by|unti
 # A full stop ends a clause, but not that of an initial or a title ("Daniel P. Davison",
 # "Mr. Smith", "Feb. 1"): the lookbehinds run only at a full stop.
 _ABBR_STOP = "".join(f"(?<!\\b{a}\\.)" for a in (
-    "Mr Mrs Ms Dr St Jr Sr Co Inc Corp Ltd Gen Gov Sen Rep Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
-    "Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun No").split())
+    *TITLE_ABBREVIATIONS, *COMPANY_ABBREVIATIONS, *MONTH_ABBREVIATIONS, *WEEKDAY_ABBREVIATIONS, "No"))
 _CLAUSE_START_RE = re.compile(rf"\.(?<!\b[A-Z]\.){_ABBR_STOP}|[;:!?\n,]|(?i:\b(?:that|when|which|but)\b)")
 
 # --- patterns -----------------------------------------------------------------------
 
-def trie_regex(words: Set[str]) -> str:
-    """An alternation of ``words`` factored as a trie: the regex engine then tests one
-    character per step instead of every word at every position."""
-    trie: dict[str, dict] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" not in node:
-            return body
-        return (body if len(alts) == 1 and len(alts[0]) == 1 else f"(?:{body})") + "?"
-
-    return build(trie)
-
-
 _NUM_WORD = (rf"(?:{trie_regex(set(TENS))})(?:[- ]{trie_regex(set(ONES[1:10]))})?"
-             rf"|{trie_regex({w for w in NUMBER_WORDS if w not in TENS})}")
+             rf"|{trie_regex({w for w in NUMBER_VALUES if w not in TENS})}")
 _NUM = rf"(?:\d+(?:\.\d+)?|{_NUM_WORD})"
-_UNIT = r"(?:second|minute|hour|day|week|month|year|decade|century|centuries|quarter|weekend)"
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_WD_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
-_PART = r"(?:morning|afternoon|evening|night)"
+_UNIT = f"(?:{'|'.join(TIME_UNITS)}|centuries)"
+_WD = f"(?:{'|'.join(WEEKDAYS)})"
+_WD_ABBR = rf"(?:{'|'.join(WEEKDAY_ABBREVIATIONS)})\.?"
+_PART = f"(?:{'|'.join(PARTS_OF_DAY)})"
 _DAYNUM = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>(?:1[6-9]|20)\d\d)"
 # The full stop belongs to an abbreviation ("Oct."), not to "October." ending a sentence.
 # Not a word that starts like one ("Mayor", "Maria").
-_MON = rf"(?P<m>{MONTHS})(?![a-z])(?:(?<=\b[A-Z][a-z]{{2}})(?<!May)\.|(?<=Sept)\.)?"
-_APPROX = "(?:{}\\s+)?".format(trie_regex(set(
-    "about|around|approximately|roughly|nearly|almost|some|more than|less than|at least|at most|"
-    "up to|just over|just under|barely|the first|the last|the past|the next|the previous|"
-    "the coming|the following|another|a further".split("|"))))
+_MON = rf"(?P<m>{MONTH_PATTERN})(?![a-z])(?:(?<=\b[A-Z][a-z]{{2}})(?<!May)\.|(?<=Sept)\.)?"
+_APPROX = rf"(?:{trie_regex(DURATION_LEADS)}\s+)?"
 
 
 @dataclass
@@ -140,9 +118,7 @@ _RULES: list[tuple[re.Pattern[str], Handler, frozenset[str], int, int]] = []
 # a few keywords — that any of its matches contains; one scan finds them, and each
 # pattern runs only in a window around its anchors (see :func:`scan`).
 DIGIT, MONTH, WEEKDAY = "<digit>", "<month>", "<weekday>"
-_UNIT_WORDS = ("second", "minute", "hour", "day", "week", "weekend", "month", "year", "decade",
-               "quarter")
-UNIT_ANCHORS = frozenset([*_UNIT_WORDS, *(w + "s" for w in _UNIT_WORDS), "century", "centuries"])
+UNIT_ANCHORS = frozenset([*TIME_UNITS, *TIME_UNIT_PLURALS.values()])
 _KEYWORDS: set[str] = set()
 # How far a match may reach before its anchor's start / must be read after its end.
 _BACK, _AHEAD = 60, 16
@@ -198,11 +174,11 @@ def number(word: str) -> float | None:
         return float(w)
     except ValueError:
         pass
-    if w in NUMBER_WORDS:
-        return float(NUMBER_WORDS[w])
+    if w in NUMBER_VALUES:
+        return float(NUMBER_VALUES[w])
     parts = re.split(r"[- ]", w)
-    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
-        return float(NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]])
+    if len(parts) == 2 and parts[0] in NUMBER_VALUES and parts[1] in NUMBER_VALUES:
+        return float(NUMBER_VALUES[parts[0]] + NUMBER_VALUES[parts[1]])
     return None
 
 
@@ -358,13 +334,16 @@ def _month_year(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return f"{m['y']}-{_month(m['m']):02d}", False
 
 
+# A month alone: any month in full, or one of the short forms trusted on their own.
+_LONE_MONTH = "|".join([*MONTHS, *(re.escape(a + ".") for a in LONE_MONTH_ABBREVIATIONS)])
+
+
 @_rule(r"\b(?:(?P<rel>last|next|this|(?:early|late|mid)[- ]|(?<=\bin )|(?<=\bsince )|(?<=\buntil )"
        r"|(?<=\bby )|(?<=\bthrough )|(?<=\bfrom )|(?<=\bof )|(?<=\bbefore )|(?<=\bafter )"
        # A full month name other than "May" is a month wherever it stands ("In January",
        # "the October vote", "December's figures").
-       r"|(?=(?:January|February|March|April|June|July|August|September|October|November|December)\b))"
-       r"\s*)(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
-       r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![a-z]|\s*\d)"
+       rf"|(?=(?:{'|'.join(UNAMBIGUOUS_MONTHS)})\b))"
+       rf"\s*)(?P<m>{_LONE_MONTH})(?![a-z]|\s*\d)"
        # A march, not the month: "the March for Jobs", "the March of the Mothers".
        r"(?<!March(?=\s(?:for|of(?:\sthe)?)\s[A-Z]))", anchors={MONTH}, back=30)
 def _month_only(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
@@ -435,17 +414,17 @@ _SPELLED_TENS = trie_regex(set(TENS))
 _SPELLED_ONES = trie_regex(set(ONES[1:10]))
 
 
-@_rule(rf"\b(?:(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+@_rule(rf"\b(?:(?P<m>{'|'.join(MONTHS)})\s+)?"
        rf"(?:(?P<c>nineteen|eighteen)[- ](?P<t>{_SPELLED_TENS})(?:[- ](?P<o>{_SPELLED_ONES}))?\b"
        rf"|the\s+year\s+two\s+thousand(?:\s+and\s+(?P<o2>{_SPELLED_ONES}))?\b)", re.IGNORECASE,
        anchors={"nineteen", "eighteen", "thousand"}, back=30)
 def _spelled_year(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     """Years in words, as broadcast transcripts write them: "nineteen ninety-six"."""
     if m["c"]:
-        year = (1900 if m["c"].lower() == "nineteen" else 1800) + NUMBER_WORDS[m["t"].lower()]
-        year += NUMBER_WORDS[m["o"].lower()] if m["o"] else 0
+        year = (1900 if m["c"].lower() == "nineteen" else 1800) + NUMBER_VALUES[m["t"].lower()]
+        year += NUMBER_VALUES[m["o"].lower()] if m["o"] else 0
     else:
-        year = 2000 + (NUMBER_WORDS[m["o2"].lower()] if m["o2"] else 0)
+        year = 2000 + (NUMBER_VALUES[m["o2"].lower()] if m["o2"] else 0)
     if m["m"] and m["m"][0].isupper():
         return f"{year}-{_month(m['m']):02d}", False
     if m["m"]:
@@ -460,7 +439,7 @@ _DECADE_WORDS = {t[:-1] + "ies" for t in TENS}  # "twenties" … "nineties"
        re.IGNORECASE, anchors=_DECADE_WORDS, back=16)
 def _spelled_decade(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     """ "the nineties" → 199 (the century is the 1900s unless named)."""
-    tens = NUMBER_WORDS[m["t"].lower()[:-3] + "y"]
+    tens = NUMBER_VALUES[m["t"].lower()[:-3] + "y"]
     century = 18 if (m["c"] or "").lower() == "eighteen" else 19
     return f"{century}{tens // 10}", False
 
@@ -513,7 +492,7 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
 
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_SEASON = r"(?P<s>spring|summer|autumn|fall|winter)"
+_SEASON = f"(?P<s>{'|'.join(SEASONS)})"
 
 
 def _season_year(ref: date, code: str, future: bool) -> int:
@@ -530,7 +509,7 @@ def _season_year(ref: date, code: str, future: bool) -> int:
        rf"(?:(?P<y>(?:1[6-9]|20)\d\d)\b|(?P<c>nineteen)[- ](?P<t>{_SPELLED_TENS})(?:[- ](?P<o>{_SPELLED_ONES}))?\b)"
        rf"|\bthis\s+past\s+{_SEASON.replace('<s>', '<s2>')}\b"
        rf"|\bthe\s+(?:(?:early|late)\s+)?{_SEASON.replace('<s>', '<s3>')}\b(?!\s+of\b)",
-       re.IGNORECASE, anchors=set(SEASONS), back=14, ahead=36)
+       re.IGNORECASE, anchors=set(SEASON_CODE), back=14, ahead=36)
 def _season(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     """ "the winter of 1994" 1994-WI; "this past spring", "over the summer": the last one
     (the next one in a future clause)."""
@@ -538,9 +517,9 @@ def _season(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
         if m["y"]:
             year = int(m["y"])
         else:
-            year = 1900 + NUMBER_WORDS[m["t"].lower()] + (NUMBER_WORDS[m["o"].lower()] if m["o"] else 0)
-        return f"{year}-{SEASONS[m['s'].lower()]}", False
-    code = SEASONS[(m["s2"] or m["s3"]).lower()]
+            year = 1900 + NUMBER_VALUES[m["t"].lower()] + (NUMBER_VALUES[m["o"].lower()] if m["o"] else 0)
+        return f"{year}-{SEASON_CODE[m['s'].lower()]}", False
+    code = SEASON_CODE[(m["s2"] or m["s3"]).lower()]
     if ctx.ref is None:
         return f"XXXX-{code}", True
     future = bool(m["s3"]) and is_future(ctx.text, m.start(), m.end())
@@ -550,8 +529,7 @@ def _season(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
 # Anaphora: a date counted from the last one the text named ("On May 22, 1995, … the
 # following year" is 1996). The handler leaves a placeholder, "@Y+1" (unit, offset, part
 # of day), that :func:`_resolve_anaphora` replaces once every mention is known.
-_ANAPHOR_UNIT = {"day": "D", "morning": "D", "afternoon": "D", "evening": "D", "night": "D",
-                 "month": "M", "year": "Y"}
+_ANAPHOR_UNIT = {"day": "D", **dict.fromkeys(PARTS_OF_DAY, "D"), "month": "M", "year": "Y"}
 
 
 @_rule(r"\b(?:(?P<mod>earlier|later)\s+)?(?P<same>that|the\s+same)\s+(?:same\s+)?"
@@ -606,12 +584,12 @@ def _resolve_anaphora(mentions: list[DateMention]) -> list[DateMention]:
     return out
 
 
-_REL_UNIT_RE = r"(?P<u>week|month|year|quarter|decade|weekend|spring|summer|autumn|fall|winter)"
+_REL_UNIT_RE = f"(?P<u>week|month|year|quarter|decade|weekend|{'|'.join(SEASONS)})"
 
 
 @_rule(rf"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>last|next|this|coming|past|previous|"
        rf"the\s+(?:past|last|next|coming|previous|following))\s+{_REL_UNIT_RE}\b", re.IGNORECASE,
-       anchors={"week", "month", "year", "quarter", "decade", "weekend", *SEASONS}, back=30)
+       anchors={"week", "month", "year", "quarter", "decade", "weekend", *SEASON_CODE}, back=30)
 def _rel_unit(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     rel, unit = m["rel"].lower(), m["u"].lower()
     if rel.startswith("the ") and unit in UNIT_CODE and unit != "weekend":  # "the past year": a span
@@ -632,7 +610,7 @@ def _rel_unit(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     if unit == "quarter":
         y, mo = _add_months(ref.year, ref.month, 3 * step)
         return f"{y}-Q{(mo - 1) // 3 + 1}", True
-    return f"{ref.year + step}-{SEASONS[unit]}", True
+    return f"{ref.year + step}-{SEASON_CODE[unit]}", True
 
 
 @_rule(rf"\b(?P<n>{_NUM})[- ](?P<u>{_UNIT})s?\s+(?:ago|earlier|before)\b", re.IGNORECASE, back=20)
@@ -884,14 +862,12 @@ def _parse_full(text: str) -> date | None:
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_MONTH_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_MONTH_WORDS = frozenset(m.lower() for m in (*MONTHS, *MONTH_ABBREVIATIONS))
 _WEEKDAY_WORDS = frozenset(WEEKDAY_NUM)
 
 
 # Number words anchor figures (see figures.py), which share this scan.
-NUMBER_ANCHORS = frozenset(w for k in NUMBER_WORDS for w in k.split()) - {"a", "an", "of"}
+NUMBER_ANCHORS = frozenset(w for k in NUMBER_VALUES for w in k.split()) - {"a", "an", "of"}
 
 
 @lru_cache(maxsize=1)

@@ -26,31 +26,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from newsloom.lang import trie_regex
+from newsloom.lang.en.calendar import DURATION_UNITS
+from newsloom.lang.en.figures import MEASURE_STOPS, NOT_UNIT, SKIP_BEFORE, UNIT_SYNONYMS
+from newsloom.lang.en.numbers import CURRENCY_OF_NAME, CURRENCY_OF_SYMBOL, NUMBER_VALUES, ONES, SCALE_VALUES, TENS
 from newsloom.model import Article, Figure
 from newsloom.timeline import dates
-from newsloom.timeline.dates import (
-    DIGIT,
-    NUMBER_ANCHORS,
-    NUMBER_WORDS,
-    ONES,
-    TENS,
-    find_anchors,
-    number,
-    scan,
-    trie_regex,
-)
+from newsloom.timeline.dates import DIGIT, NUMBER_ANCHORS, find_anchors, number, scan
 
-_CURRENCY_SYMBOL = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "USD": "USD",
-                    "EUR": "EUR", "GBP": "GBP", "C$": "CAD", "A$": "AUD"}
-_CURRENCY_WORD = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY",
-                  "rouble": "RUB", "ruble": "RUB", "rupee": "INR", "cent": "USD cents"}
-_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
-          "b": 1e9, "trillion": 1e12, "tn": 1e12}
-_DURATION = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
+_DURATION = set(DURATION_UNITS)
 _DURATION_UNITS = {d + "s" for d in _DURATION}
-_FOLD = {"vessels": "ships", "boats": "ships", "persons": "people", "individuals": "people"}
 # Tries, not long alternations: the regex engine tests them at every word start.
-_SPELLED = trie_regex({w for w in NUMBER_WORDS if w not in {"a", "an", "one", "zero", "a couple of"}})
+_SPELLED = trie_regex({w for w in NUMBER_VALUES if w not in {"a", "an", "one", "zero", "a couple of"}})
 _SPELLED_RE = (rf"(?:{trie_regex(set(TENS))})[- ]{trie_regex(set(ONES[1:10]))}|{_SPELLED}")
 
 # Every figure holds a digit or a spelled number: the anchors :func:`dates.scan` needs.
@@ -67,18 +54,6 @@ _OF_NP_RE = re.compile(
     r"\s+(?:worth\s+)?of\s+(?P<np>(?:the\s+|its\s+|their\s+|all\s+)?[A-Za-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)"
 )
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|[^\w\s]")
-_SKIP_BEFORE = set("""by of to at from about around nearly almost some approximately roughly was were
-is are be been being rose fell down up worth over under than more less just the a an totalling
-totaling reached hit risen fallen increased decreased declining rising falling climbed dropped grew
-cut raised lowered gained lost jumped slipped slid added estimated put valued further another
-after before for since within during until
-of at least most only had has have""".split())
-_FUNCTION = set("""and or but that which who whom whose when while with without for in on into
-onto as if he she it they we i you his her its their our this these those there here said says
-told also has have had not no will would could should may might can""".split())
-_NOT_UNIT = set("""of to and or in on at for from by with per against than as after before over under
-about a an the percent per cent million billion thousand trillion who which that more less each
-worth was is has as this its across less unless plus thus always perhaps towards afterwards us yes""".split())
 _COORDINATED_RE = re.compile(r"[^.!?]{0,30}\b(?:and|or|to|against|versus|vs\.?)\s+")
 _TIME_OR_SCORE_RE = re.compile(r"\s*(?:[ap]\.?m\.?|[–-]\d|:\d|/\d|(?:st|nd|rd|th)\b)", re.IGNORECASE)
 _DASH_BEFORE_RE = re.compile(r"\d\s*[–-]$")
@@ -91,11 +66,11 @@ _NAME_BEFORE_RE = re.compile(r"[a-z,]\s+(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*\s
 def _noun_after(m: re.Match[str]) -> tuple[str | None, int]:
     """The one or two words a number quantifies ("cargo ships", "strikers"), and their end."""
     first, second = (m["noun"] or "").lower(), (m["noun2"] or "").lower()
-    if not first or first in _NOT_UNIT or first in _FUNCTION:
+    if not first or first in NOT_UNIT or first in MEASURE_STOPS:
         return None, 0
     if second == "old" and m["sep2"] == "-":
         return f"{first}-old", m.end("noun2")
-    if (second and second.endswith("s") and not second.endswith("ss") and second not in _NOT_UNIT
+    if (second and second.endswith("s") and not second.endswith("ss") and second not in NOT_UNIT
             and not first.endswith("s") and not first.endswith("ly") and m["sep2"] == " "):
         return f"{first} {second}", m.end("noun2")
     return first, m.end("noun")
@@ -108,19 +83,19 @@ def _unit_of_noun(noun: str, hyphen: bool = False) -> tuple[str | None, str | No
     words = noun.split()
     head = words[-1]
     singular = head[:-1] if head.endswith("s") else head
-    if head in _NOT_UNIT or words[0] in _NOT_UNIT:
+    if head in NOT_UNIT or words[0] in NOT_UNIT:
         return None, None
     if singular in _DURATION or head in _DURATION:
         return singular + "s", None
-    cur = _CURRENCY_WORD.get(singular) or _CURRENCY_WORD.get(head)
+    cur = CURRENCY_OF_NAME.get(singular) or CURRENCY_OF_NAME.get(head)
     if cur:
         return cur, None
-    if hyphen and len(words) == 1 and head not in _NOT_UNIT:
+    if hyphen and len(words) == 1 and head not in NOT_UNIT:
         return head + "s", noun  # "3,000-seat stand" counts seats
     if not head.endswith("s") and len(words) == 1:
         # "3,000-seat stand" counts seats; "78% stake" is a noun the figure modifies.
         return None, head
-    unit = _FOLD.get(head, head if head.endswith("s") else head + "s")
+    unit = UNIT_SYNONYMS.get(head, head if head.endswith("s") else head + "s")
     return unit, noun.lower()
 
 
@@ -128,12 +103,12 @@ def _measure_before(text: str, start: int) -> str | None:
     """The noun phrase before the figure, skipping prepositions and verbs of change."""
     tokens = _WORD_RE.findall(text[max(0, start - 80):start])
     i = len(tokens) - 1
-    while i >= 0 and tokens[i].lower() in _SKIP_BEFORE:
+    while i >= 0 and tokens[i].lower() in SKIP_BEFORE:
         i -= 1
     phrase: list[str] = []
     while i >= 0 and len(phrase) < 3:
         tok = tokens[i]
-        if not tok[0].isalpha() or tok.lower() in _FUNCTION or tok.lower() in _SKIP_BEFORE:
+        if not tok[0].isalpha() or tok.lower() in MEASURE_STOPS or tok.lower() in SKIP_BEFORE:
             break
         phrase.insert(0, tok)
         i -= 1
@@ -171,7 +146,7 @@ def extract(text: str, date_spans: list[tuple[int, int]]) -> list[Figure]:
             scale = m["scale"].lower()
             if scale in {"m", "k", "b"} and not m["cur"]:
                 continue  # "5 m" is metres, not millions
-            value *= _SCALE[scale]
+            value *= SCALE_VALUES[scale]
         end = m.end("scale") if m["scale"] else num_end
         unit: str | None = None
         measure: str | None = None
@@ -179,24 +154,24 @@ def extract(text: str, date_spans: list[tuple[int, int]]) -> list[Figure]:
             unit = "percentage points" if "point" in m["pct"].lower() else "percent"
             end = m.end("pct")
         if m["cur"]:
-            unit = _CURRENCY_SYMBOL[m["cur"].strip()]
+            unit = CURRENCY_OF_SYMBOL[m["cur"].strip()]
         noun, noun_end = _noun_after(m)
         noun_unit, noun_measure = _unit_of_noun(noun, m["sep"] == "-") if noun else (None, None)
         if unit is None and noun_unit:
             unit, measure = noun_unit, noun_measure
             end = noun_end
-            if unit in _CURRENCY_WORD.values():
+            if unit in CURRENCY_OF_NAME.values():
                 measure = None
         elif noun_measure and (m["cur"] or m["pct"]):
             measure = noun_measure  # "$62 million deal", "78% stake"
             if m["sep"] == "-":
                 end = noun_end
         if (unit in _DURATION_UNITS and m["sep"] == "-" and m["noun2"]
-                and m["noun2"] not in _NOT_UNIT | _FUNCTION | {"old"}):
+                and m["noun2"] not in NOT_UNIT | MEASURE_STOPS | {"old"}):
             measure = m["noun2"]  # "a four-year contract": the duration of the contract
         if spelled and unit is None:
             continue  # "one of the largest": spelled numbers count only with a unit
-        if unit and unit.isupper() and (per := _PER_RE.match(text, end)) and per["per"] not in _NOT_UNIT:
+        if unit and unit.isupper() and (per := _PER_RE.match(text, end)) and per["per"] not in NOT_UNIT:
             unit = f"{unit} per {per['per']}"
         if measure is None and (of := _OF_NP_RE.match(text, end)):
             measure = re.sub(r"\s+(?:a|an|per|each|the|and|or)$", "", of["np"])

@@ -13,16 +13,15 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from newsloom.timeline.dates import PART_OF_DAY, SEASONS
+from newsloom.lang.en.calendar import CLOCK_UNITS, MONTHS
+from newsloom.lang.en.numbers import ORDINAL_WORDS
+from newsloom.timeline.dates import PART_OF_DAY, SEASON_CODE, UNIT_CODE
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
 _PARTS = {code: word for word, code in PART_OF_DAY.items()}
-_SEASON_WORDS = {code: word for word, code in SEASONS.items() if word != "fall"}
-_QUARTERS = ("first", "second", "third", "fourth")
-_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "DE": "decade", "CE": "century", "Q": "quarter",
-          "WE": "weekend"}
-_TIME_UNITS = {"H": "hour", "M": "minute", "S": "second"}
+_SEASON_WORDS = {code: word for word, code in SEASON_CODE.items() if word != "fall"}
+# TIMEX3 duration letters back to words: "M" is a month before the "T", a minute after it.
+_UNITS = {code: unit for unit, code in UNIT_CODE.items() if unit not in CLOCK_UNITS}
+_TIME_UNITS = {code: unit for unit, code in UNIT_CODE.items() if unit in CLOCK_UNITS}
 _REFS = {"PRESENT_REF": "now", "PAST_REF": "recently", "FUTURE_REF": "in the future"}
 
 _DAY_RE = re.compile(r"(?P<y>\d{4}|XXXX)-(?P<m>\d\d|XX)-(?P<d>\d\d|XX)(?:T(?P<t>MO|AF|EV|NI|\d\d:\d\d))?")
@@ -42,7 +41,7 @@ _SET_RE = re.compile(r"^(?:every|each)\b|^(?:hourly|daily|weekly|monthly|quarter
 
 
 def _day(d: date) -> str:
-    return f"{d:%a} {d.day} {_MONTHS[d.month - 1]} {d.year}"
+    return f"{d:%a} {d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
 def _short(d: date) -> str:
@@ -69,7 +68,7 @@ def _duration(m: re.Match[str]) -> str:
 def _days(m: re.Match[str]) -> str | None:
     y, mo, d, t = m["y"], m["m"], m["d"], m["t"]
     if y == "XXXX" or mo == "XX" or d == "XX":  # the year (or more) unknown: say what is known
-        known = f"{int(d)} {_MONTHS[int(mo) - 1]}" if mo != "XX" and d != "XX" else ""
+        known = f"{int(d)} {MONTHS[int(mo) - 1]}" if mo != "XX" and d != "XX" else ""
         return ", ".join(x for x in (known, _clock(t) if t else "") if x) or None
     try:
         day = date(int(y), int(mo), int(d))
@@ -95,13 +94,13 @@ def describe(value: str | None) -> str | None:
             return f"weekend of {_short(monday + timedelta(days=5))}"
         return f"week of {_short(monday)}"
     if m := _MONTH_RE.fullmatch(value):
-        month = _MONTHS[int(m["m"]) - 1] if 1 <= int(m["m"]) <= 12 else None
+        month = MONTHS[int(m["m"]) - 1] if 1 <= int(m["m"]) <= 12 else None
         return month and (month if m["y"] == "XXXX" else f"{month} {m['y']}")
     if m := _QUARTER_RE.fullmatch(value):
         year = "" if m["y"] == "XXXX" else m["y"]
         if m["q"] == "X":
             return f"a quarter of {year}" if year else "a quarter"
-        return f"{_QUARTERS[int(m['q']) - 1]} quarter" + (f" of {year}" if year else "")
+        return f"{ORDINAL_WORDS[int(m['q']) - 1]} quarter" + (f" of {year}" if year else "")
     if m := _SEASON_RE.fullmatch(value):
         season = _SEASON_WORDS[m["s"]]
         return season if m["y"] == "XXXX" else f"{season} {m['y']}"

@@ -1,19 +1,15 @@
-"""Word lists the cleaner scores lines with.
-
-These are the generic furniture of news sites and content-management systems
-(WordPress, Drupal, Ghost, scraper themes), not phrases from any one corpus, in English
-and in the stock translations of the major European languages that themes ship with
-(German, French, Spanish, Portuguese, Italian, Polish, Dutch). Each phrase matches a
-whole line, case-insensitively, after trailing punctuation is dropped.
+"""Site furniture: the generic boilerplate of news sites and content-management systems
+(WordPress, Drupal, Ghost, scraper themes), not phrases from any one corpus, in English and
+in the stock translations of the major European languages that themes ship with (German,
+French, Spanish, Portuguese, Italian, Polish, Dutch). Each phrase is a regex source that
+matches a whole line, case-insensitively, after trailing punctuation is dropped.
 """
 
 from __future__ import annotations
 
-import re
-
 # Whole-line boilerplate, grouped by the reason reported for it.
-BOILERPLATE: dict[str, list[str]] = {
-    "comment form": [
+BOILERPLATE: dict[str, tuple[str, ...]] = {
+    "comment form": (
         r"leave a (reply|comment)", r"post a comment", r"add a comment", r"comments?",
         r"please enter your (comment|name|email)( here)?!?", r"your email address will not be published",
         r"required fields are marked \*?", r"cancel reply",
@@ -27,8 +23,8 @@ BOILERPLATE: dict[str, list[str]] = {
         r"(schreibe|schreiben sie|hinterlasse) einen kommentar", r"kommentar (schreiben|verfassen|abgeben)",
         r"(laisser|ajouter) un commentaire", r"(deja|dejar|escribe) (un|tu) comentario", r"lascia un commento",
         r"(du musst|sie müssen) (eingeloggt|angemeldet) sein,? um .*zu (schreiben|kommentieren).*",
-    ],
-    "share prompt": [
+    ),
+    "share prompt": (
         r"share( (this|post|this post|this article|on \w+))?:?", r"share this:?", r"like this:?",
         r"tweet", r"pin it", r"email", r"print", r"whatsapp", r"facebook", r"twitter", r"linkedin",
         r"telegram", r"reddit", r"copy link", r"click to share on .*", r"follow us( on .*)?",
@@ -36,8 +32,8 @@ BOILERPLATE: dict[str, list[str]] = {
         r"(diesen )?(artikel |beitrag )?teilen( mit| auf .*)?:?", r"gefällt mir:?", r"bewerten:?", r"drucken",
         r"partager( (sur|cet article) .*)?:?", r"imprimer", r"compartir( (en|este artículo) .*)?:?", r"imprimir",
         r"compartilhar", r"condividi", r"udostępnij", r"delen",
-    ],
-    "related links": [
+    ),
+    "related links": (
         r"related( posts| articles| stories| news| content| coverage)?:?", r"more like this",
         r"more (stories|news|from .*)", r"popular( posts| now| stories)?", r"trending( now)?",
         r"most (read|popular|viewed|shared)", r"read (more|also|next)( .*)?:?", r"also read:?.*",
@@ -53,9 +49,9 @@ BOILERPLATE: dict[str, list[str]] = {
         r"(notas|noticias|artículos) relacionad[oa]s", r"te recomendamos\b.*",
         r"(leia|veja) (também|mais)\b.*", r"saiba mais\b.*", r"leggi anche\b.*", r"potrebbe interessarti\b.*",
         r"(czytaj|zobacz) (też|także|również|więcej)\b.*", r"lees ook\b.*", r"(puedes|podés) ver:.*", r"mira:.*",
-    ],
-    "source link": [r"source link", r"source", r"original (source|article)", r"view source"],
-    "subscription prompt": [
+    ),
+    "source link": (r"source link", r"source", r"original (source|article)", r"view source"),
+    "subscription prompt": (
         r"subscribe( (now|today)\b.*| to our newsletter.*)?", r"sign up( for .*)?( newsletter)?.*",
         r"to (continue reading|read the full (story|article)|view the full (story|article))\b.*",
         r"pour (lire la suite|accéder en illimité)\b.*", r"(jetzt )?(newsletter )?abonnieren",
@@ -63,35 +59,35 @@ BOILERPLATE: dict[str, list[str]] = {
         r"support (our|independent) journalism.*", r"donate( now)?",
         r"become a (member|subscriber)",
         r"already a subscriber\?.*", r"log ?in", r"sign in", r"register",
-    ],
-    "advertisement": [r"advertisement", r"sponsored( content)?", r"ad", r"promoted", r"scroll to continue.*"],
-    "site footer": [
+    ),
+    "advertisement": (r"advertisement", r"sponsored( content)?", r"ad", r"promoted", r"scroll to continue.*"),
+    "site footer": (
         r"(copyright )?© ?.*", r"all rights reserved\.?", r"privacy policy",
         r"terms (of use|of service|and conditions)",
         r"cookie (policy|settings)", r"we use cookies.*", r"accept( all)?( cookies)?", r"contact us", r"about us",
         r"back to top", r"skip to (main )?content", r"menu", r"search", r"home",
-    ],
-    "tags": [
+    ),
+    "tags": (
         r"tags?:.*", r"filed under:?.*", r"categor(y|ies):.*", r"topics?:.*", r"posted in .*",
         r"(kategorien?|schlagwörter|catégories?|étiquettes|categorías?|etiquetas):.*",
-    ],
-    "media prompt": [
+    ),
+    "media prompt": (
         r"(watch|listen)( now| the video| live)?:?", r"play video", r"video", r"photo gallery", r"view gallery",
         r"bild(er)? anzeigen", r"(zur )?bildergalerie",
-    ],
+    ),
 }
 
 # Labels that introduce metadata; alone on a line, with no value, they are empty furniture.
 METADATA_LABELS = r"(by|author|authors|date|published|posted|updated|posted on|written by|source|photo|image)"
 
 # Headings of editorial boxes whose following paragraph is the box, not the story.
-BOX_HEADINGS = [
+BOX_HEADINGS = (
     r"why we wrote this", r"key takeaways", r"at a glance", r"in brief", r"the big picture",
     r"what you need to know", r"quick read", r"summary", r"tl;?dr",
-]
+)
 
 # Photo-credit and caption cues.
-CAPTION_CUES = [
+CAPTION_CUES = (
     r"\((photo|photograph|image|picture|file photo|credit)s?\s*[:/].*\)",
     r"\b(photo|photograph|image|picture)\s*(by|credit|courtesy)\b", r"\bgetty images\b",
     r"\b(ap|afp|reuters|epa|efe|anadolu|xinhua|tass)\s+photo\b", r"/(afp|reuters|ap|epa|getty)\b",
@@ -99,48 +95,4 @@ CAPTION_CUES = [
     r"^(fotos?|bild|titelbild|bildquelle|crédits? photos?|zdjęcie|imagen|immagine|image illustrative)\s*[:\-–—]",
     r"^fot\.\s",
     r"(^|[\s|.])©\s*[^©\d][^©]{1,60}$",  # a caption ends in its photo credit: "… © Lena Holt / Agency"
-]
-
-# Words that make a capitalised name an outlet rather than a person.
-OUTLET_WORDS = {
-    "news", "times", "post", "journal", "herald", "tribune", "gazette", "telegraph", "guardian",
-    "observer", "chronicle", "mail", "express", "daily", "weekly", "wire", "press", "agency",
-    "media", "tv", "television", "radio", "broadcasting", "network", "magazine", "review",
-    "report", "reporter", "monitor", "standard", "independent", "star", "sun", "mirror",
-    "today", "insider", "digest", "bulletin", "dispatch", "courier", "examiner", "inquirer",
-    "record", "globe", "world", "online", "newswire", "channel", "ledger", "sentinel",
-    "register", "bugle", "clarion", "beacon", "advocate", "leader", "argus", "mercury", "echo",
-    "enquirer", "citizen", "pioneer", "almanac", "spectator", "economist", "post-gazette",
-}
-
-# Outlets whose names carry no outlet word: international agencies and broadcasters.
-KNOWN_OUTLETS = {
-    "AP", "AFP", "Reuters", "Bloomberg", "CNN", "BBC", "NPR", "PBS", "ABC", "CBS", "NBC",
-    "Fox", "MSNBC", "CNBC", "Axios", "Politico", "Al Jazeera", "Xinhua", "TASS", "Interfax",
-    "RIA Novosti", "Kyodo", "Yonhap", "ANSA", "EFE", "DPA", "Anadolu", "UPI", "Euronews",
-    "Deutsche Welle", "DW", "France 24", "RFE/RL", "Sky", "ITV", "Vox", "Vice", "Semafor",
-    "Kommersant", "Vedomosti", "Meduza", "Ukrinform", "Le Monde", "Der Spiegel", "Spiegel",
-    "El País", "Haaretz", "Asahi", "Nikkei", "Caixin", "Yle", "NHK", "CBC", "ABC News",
-}
-
-STOPWORDS = set(
-    """
-    a about after again against all also an and any are as at be because been before being
-    between both but by can could did do does during each few for from further had has have
-    having he her here hers him his how i if in into is it its itself just me more most my no
-    nor not now of off on once only or other our out over own same she should so some such
-    than that the their them then there these they this those through to too under until up
-    very was we were what when where which while who whom why will with would you your said
-    says
-    """.split()
 )
-
-
-def compile_phrases(phrases: list[str]) -> re.Pattern[str]:
-    return re.compile(r"^(?:" + "|".join(phrases) + r")$", re.IGNORECASE)
-
-
-BOILERPLATE_RE = {reason: compile_phrases(p) for reason, p in BOILERPLATE.items()}
-BOX_RE = compile_phrases(BOX_HEADINGS)
-LABEL_RE = re.compile(r"^" + METADATA_LABELS + r"\s*:?\s*$", re.IGNORECASE)
-CAPTION_RE = re.compile("|".join(CAPTION_CUES), re.IGNORECASE)

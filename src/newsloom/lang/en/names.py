@@ -1,0 +1,62 @@
+"""Words about names: what is no name though capitalised, the particles inside names, and
+the head words that make a capitalised phrase an organisation, a place or a paper."""
+
+from __future__ import annotations
+
+from newsloom.lang.en.calendar import MONTHS, WEEKDAYS
+
+# fmt: off
+#: Capitalised words that start sentences or name things other than people.
+NOT_NAME_WORDS = frozenset({
+    "the", "a", "an", "but", "and", "or", "so", "yet", "in", "on", "at", "for", "of", "to", "by",
+    "with", "from", "as", "if", "when", "while", "after", "before", "since", "this", "that",
+    "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their",
+    "our", "my", "there", "here", "what", "who", "why", "how", "where", "which", "meanwhile",
+    "however", "still", "now", "then", "also", "according", "asked", "despite", "during",
+    *(w.lower() for w in (*WEEKDAYS, *MONTHS)),
+    "mr", "mrs", "ms", "no", "yes", "one", "two", "some", "many",
+    "most", "all", "both", "each", "every", "other", "another", "such", "last", "next",
+    "new", "read", "more", "only", "just", "even", "not", "do", "does", "did", "is", "are",
+    "was", "were", "will", "would", "could", "should", "can", "might", "let", "we're",
+})
+#: Head words that make a capitalised phrase an organisation or place, not a person.
+ORG_WORDS = frozenset({
+    "union", "association", "authority", "line", "port", "ministry", "department", "council",
+    "committee", "party", "government", "university", "college", "school", "bank", "group",
+    "company", "corporation", "corp", "inc", "ltd", "club", "trust", "league", "house",
+    "office", "agency", "service", "court", "parliament", "congress", "senate", "assembly",
+    "commission", "institute", "foundation", "centre", "center", "fund", "army", "navy",
+    "police", "board", "bureau", "federation", "partners", "capital", "street", "road",
+    "city", "state", "states", "republic", "kingdom", "island", "islands", "county", "times",
+    "post", "news", "journal", "kremlin", "pentagon", "white", "campaign", "administration",
+    "athletic", "terminal", "quay", "gate", "network", "press", "wire", "media", "reuters",
+})
+# fmt: on
+#: Lower-case particles inside a name ("Ada de la Cruz", "Jo van Brakel").
+NAME_PARTICLES = ("de", "da", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "el", "la", "le", "du",
+                  "dos", "di", "ter")
+#: Last words of organisations and places named after a person ("Pope Ada Kroll Foundation").
+NAMED_AFTER = frozenset({
+    "foundation", "institute", "university", "college", "center", "centre", "committee", "council", "party", "school",
+    "hospital", "association", "fund", "group", "club", "church", "county", "city", "airport", "library", "museum",
+    "prize", "award", "act", "law", "street", "avenue", "square",
+})
+#: Last words of places and papers named after a first name ("Virginia Beach", "Charlotte Observer").
+PLACE_OR_PAPER = frozenset({
+    "beach", "lake", "river", "island", "bay", "valley", "hill", "hills", "springs", "falls", "park", "heights", "hole",
+    "harbor", "harbour", "port", "point", "creek", "mountain", "post", "times", "observer", "journal", "herald",
+    "tribune", "news", "gazette", "daily", "magazine", "review",
+})
+
+#: Last words that make a name a place's ("Roosevelt Park", "Capitol Hill"): never a person.
+PLACE_HEADS = frozenset({
+    "park", "hill", "square", "avenue", "river", "lake", "bay", "beach", "valley", "mountain", "mountains",
+    "canyon", "harbor", "harbour", "peninsula", "strait", "sea", "ocean", "desert", "heights", "plaza",
+    "boulevard", "bridge", "airport", "station", "coast",
+})
+#: The AP style's abbreviations of US states, without their full stops ("R-Fla.", "Pasadena, Calif.").
+STATE_ABBREVIATIONS = frozenset({
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md",
+    "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "N.H", "N.J", "N.M", "N.Y", "N.C", "N.D", "Okla",
+    "Ore", "Pa", "R.I", "S.C", "S.D", "Tenn", "Tex", "Vt", "Va", "Wash", "W.Va", "Wis", "Wyo",
+})

@@ -1,0 +1,34 @@
+"""Function words: stop words, pronouns, the small words of title case, and words that
+open a sentence or a clause without naming anything."""
+
+from __future__ import annotations
+
+#: Function words (and "said", "says") that carry no topic.
+STOPWORDS = frozenset(
+    """
+    a about after again against all also an and any are as at be because been before being
+    between both but by can could did do does during each few for from further had has have
+    having he her here hers him his how i if in into is it its itself just me more most my no
+    nor not now of off on once only or other our out over own same she should so some such
+    than that the their them then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your said
+    says
+    """.split()
+)
+#: Pronouns that may stand for a speaker, with their gender or number ("p": plural, "s": the writer).
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "p", "i": "s", "we": "p"}
+#: Pronouns and the like that a clitic joins ("He's", "I've", "There'll", "Let's").
+CLITIC_HOSTS = frozenset({"i", "you", "he", "she", "it", "we", "they", "that", "there", "here", "what", "who", "let"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+#: Words that open a sentence and name nothing ("However, …", "According to …").
+SENTENCE_OPENERS = frozenset({"but", "and", "yet", "however", "meanwhile", "still", "now", "while", "although",
+                              "though", "according", "earlier", "later", "last"})
+#: Words that open a phrase with no subject in it ("after the vote", "instead of").
+NO_SUBJECT = frozenset({"after", "before", "while", "when", "since", "despite", "by", "upon", "in", "on", "without",
+                        "instead of", "as", "for", "with", "of", "to", "and", "but", "or", "then", "also"})
+#: The words title case leaves in lower case ("Talks Break Down in the Night").
+TITLE_CASE_SMALL = frozenset({"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "of", "on", "in", "at",
+                              "to", "by", "as", "up", "off", "via", "vs", "per", "from", "with", "into", "over",
+                              "than"})
+#: The lower-case words of a name or title in capitals ("Party of the Left", "Jo van Brakel").
+NAME_SMALL_WORDS = frozenset({"of", "the", "and", "de", "a", "an", "for", "on", "in", "to", "&", "van", "von"})
