@@ -75,8 +75,9 @@ def two_types(entities: list[dict]) -> dict[str, set[str]]:
 
 
 def short_forms(entities: list[dict]) -> list[tuple[str, str, str]]:
-    """(article, short form, full name): a one-word mention held by an entity other than the
-    person whose full name, in the same article, starts or ends with that word."""
+    """(article, short form, full name): a one-word mention of the first or last word of a
+    person named in full in the same article, held by an entity of another type or by a
+    one-word person."""
     full: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))  # article, word: owners
     for e in entities:
         if e["type"] != "PERSON":
@@ -91,7 +92,9 @@ def short_forms(entities: list[dict]) -> list[tuple[str, str, str]]:
         for m in e["mentions"]:
             word = re.sub(r"['’]s$", "", m["text"].strip())
             owners = full.get(m["article_id"], {}).get(word) if " " not in word else None
-            if owners and e["id"] not in owners:
+            # left beside it: under another type, or as a person of that one word ("Trump" beside
+            # "Ada Trump" but held by the corpus's "Donald Trump" is another person, not a short form)
+            if owners and e["id"] not in owners and (e["type"] != "PERSON" or " " not in e["name"]):
                 out.append((m["article_id"], word, next(iter(owners.values()))))
     return out
 

@@ -31,8 +31,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsloom.entities.names import first_names, is_name_like
 from newsloom.lang.en.calendar import CALENDAR_WORDS
-from newsloom.lang.en.names import ORG_WORDS, PLACE_HEADS, STATE_ABBREVIATIONS
-from newsloom.lang.en.titles import TITLE_WORDS
+from newsloom.lang.en.names import NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, STATE_ABBREVIATIONS
+from newsloom.lang.en.outlets import KNOWN_OUTLETS
+from newsloom.lang.en.titles import TITLE_HEADS, TITLE_WORDS
 from newsloom.lang.en.words import STOPWORDS
 
 _ORG_LIKE = {"ORG", "OUTLET", "PLATFORM"}
@@ -41,6 +42,10 @@ _OF_INSIDE = re.compile(r"\s+of\s+")  # "Ada Kroll of Orlen": the name ends befo
 _DASH = re.compile(r"\s*[—–]\s*|(?<=\.)-(?=[A-Z])")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 _PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{0,5}$")  # "(R-Ky.)": a party and a state, no name
+_INITIAL_THEN_NAME = re.compile(r"\.\s+[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?(?=[\s,.;:!?’”)]|$)")
+_PARTICLE_BEFORE_HYPHEN = re.compile(rf"(?<![\w-])(?i:{'|'.join(NAME_PARTICLES)}|abu|abd|bin)$")
+_ORG_TAIL = re.compile(r"\s+(?P<link>for|of|and|&)\s+(?:the\s+)?(?P<words>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _OPENERS = {"“", '"', "‘", "«"}
 _CLOSERS = {"”", '"', "’", "»"}
 _PLACE_PREPOSITIONS = "in|to|from|at|near|outside|across|into|around|throughout"
@@ -67,6 +72,12 @@ def _is_title(word: str) -> bool:
 def repair(text: str, start: int, end: int, etype: str) -> tuple[int, int] | None:
     """The mention's span once cut at a possessive, a dash and (for a person) swallowed
     titles; None when nothing of a name is left."""
+    if etype == "PERSON" and (m := _INITIAL_THEN_NAME.match(text, end)) and re.search(r"\b[A-Z]$", text[start:end]):
+        end = m.end()  # "Donald J" + ". Trump": the initial's full stop ended a sentence
+    if start > 1 and text[start - 1] == "-" and (m := _PARTICLE_BEFORE_HYPHEN.search(text, 0, start - 1)):
+        start = m.start()  # "Al-Shabaab"; not "Trump-Putin" or "US-Russia", two names
+    if etype in _ORG_LIKE:
+        end = _org_tail(text, end)
     span = text[start:end]
     if (m := _POSSESSIVE_INSIDE.search(span)) is not None:
         end = start + m.start()
@@ -96,8 +107,9 @@ def repair(text: str, start: int, end: int, etype: str) -> tuple[int, int] | Non
 
 
 def _function_word(word: str) -> bool:
-    low = word.lower()
-    return (low in STOP_WORDS or low in STOPWORDS) and not word.isupper()
+    """A function word, not one in capitals that may be an acronym ("US"; "COULD" is one)."""
+    low = word.lower().rstrip(".")
+    return (low in STOP_WORDS or low in STOPWORDS) and (not word.isupper() or len(low) > 3)
 
 
 def quoted(text: str, start: int, end: int) -> bool:
@@ -105,6 +117,19 @@ def quoted(text: str, start: int, end: int) -> bool:
     a slogan or a nickname, which no entity type fits."""
     before, after = text[max(0, start - 2) : start], text[end : end + 2]
     return (before[-1:] in _OPENERS and after[:1] in _CLOSERS) or (before == "''" and after == "''")
+
+
+def _org_tail(text: str, end: int) -> int:
+    """Where an organisation's name ends once its "for …"/"of …" tail is in ("Club for
+    Growth", "Office of Political Strategy"); an "and …" tail only up to a head word ("Ways
+    and Means Committee"), two organisations otherwise."""
+    m = _ORG_TAIL.match(text, end)
+    if m is None:
+        return end
+    words = m.group("words").rstrip(".").split()
+    if m.group("link").lower() in ("and", "&") and (len(words) < 2 or words[-1].lower() not in ORG_HEADS):
+        return end  # "the Senate and House": two
+    return m.end() - (len(m.group("words")) - len(m.group("words").rstrip(".")))
 
 
 def initials(name: str) -> str:
@@ -129,12 +154,14 @@ def _not_a_name(name: str, etype: str, plural: bool, lower: set[str]) -> bool:
     if _PARTY_STATE.match(name):
         return True
     if len(words) > 1:
+        if etype != "PERSON" and (words[-1].lower() in TITLE_HEADS or (
+                _is_title(words[0]) and words[1].lower() == "of")):
+            return True  # a title: "Washington Managing Editor", "Democrat of Delaware"
         return etype == "PERSON" and any(w.lower() in STOPWORDS for w in words[1:])
     low = name.lower().rstrip(".")
-    if len(low) == 1 and etype == "PERSON":
-        return True  # "X" the platform, not a person
-    function_word = (low in STOPWORDS or low in STOP_WORDS) and not name.isupper()  # "US" is a place
-    return (function_word or low in CALENDAR_WORDS or name.lower() in lower or _is_title(name)
+    if len(low) == 1 and etype not in ("PLATFORM", "OUTLET"):
+        return True  # "R" of "R-Texas"; "X" is a platform, found by the outlet rules
+    return (_function_word(name) or low in CALENDAR_WORDS or name.lower() in lower or _is_title(name)
             or (plural and etype in ("PERSON", "PLACE")))
 
 
@@ -142,44 +169,39 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str]) -> lis
     """``(start, end, type, key)`` for each mention kept: mentions with one key are one entity
     of the article, and every mention of a key has its type."""
     lower = set(_LOWER_WORD.findall(text))
-    spans: list[tuple[int, int, str, bool]] = []
+    mentions: list[tuple[int, int, str, str, bool]] = []  # start, end, name, type proposed, plural
     for p in proposals:
-        if (fixed := repair(text, p.start, p.end, p.type)) is not None and not quoted(text, *fixed):
-            spans.append((*fixed, p.type, p.plural))
-    # full names of people: the evidence short forms are resolved against
-    full: dict[str, str] = {}  # lower-cased full name -> its key
+        if (fixed := repair(text, p.start, p.end, p.type)) is None or quoted(text, *fixed):
+            continue
+        if name := _clean(text[fixed[0] : fixed[1]]):
+            etype = p.type
+            if etype == "PERSON" and _THE_BEFORE.search(text, max(0, fixed[0] - 5), fixed[0]):
+                etype = "ORG"  # "the Centamin", "the Met": no person's name takes "the"
+            mentions.append((*fixed, name, etype, p.plural))
+    chosen = _vote(text, mentions, places)
+    # the article's people named in full, and its organisations' initials: what short forms join
+    full: dict[str, str] = {}
     by_last: dict[str, list[tuple[int, str]]] = defaultdict(list)
     by_first: dict[str, set[str]] = defaultdict(set)
     org_initials: dict[str, tuple[str, str]] = {}
-    for start, end, etype, _ in sorted(spans):
-        name = _clean(text[start:end])
-        words = name.split()
-        if (etype == "PERSON" and len(words) >= 2 and is_name_like(name) and head_type(name) is None
-                and not _not_a_name(name, etype, False, lower)):
-            key = full.setdefault(name.lower(), name.lower())
-            by_last[words[-1].lower()].append((start, key))
-            by_first[words[0].lower()].add(key)
-        elif etype in _ORG_LIKE and (acr := initials(name)) and len(acr) >= 2:
-            org_initials.setdefault(acr, (name.lower(), etype))
+    for start, _, name, _, _ in sorted(mentions):
+        low, words = name.lower(), name.split()
+        if (chosen[low] == "PERSON" and len(words) >= 2 and is_name_like(name)
+                and not _not_a_name(name, "PERSON", False, lower) and not _place_and_title(name, places)):
+            full.setdefault(low, low)
+            by_last[words[-1].lower()].append((start, low))
+            by_first[words[0].lower()].add(low)
+        elif chosen[low] in _ORG_LIKE and len(acr := initials(name)) >= 2:
+            org_initials.setdefault(acr, (low, chosen[low]))
     decided: list[tuple[int, int, str, str]] = []
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    forms: dict[str, str] = {}
-    pending: list[tuple[int, int, str]] = []
-    for start, end, etype, plural in spans:
-        name = _clean(text[start:end])
-        if not name:
-            continue
+    for start, end, name, etype, plural in mentions:
         low = name.lower()
-        if etype == "MISC":  # an event, a work, a nationality: it only votes against the other types
-            votes[low][etype] += 1
-            forms.setdefault(low, name)
+        if low in full:
+            decided.append((start, end, "PERSON", low))
             continue
         # a place the gazetteer knows, NER typed and the text writes as one ("in Orlen") stays one
         place = etype == "PLACE" and name in places and _place_context(name, text)
-        if low in full:
-            decided.append((start, end, "PERSON", full[low]))
-            continue
-        if " " not in name and not place:
+        if " " not in name and not place and etype != "MISC":
             if low in by_last:
                 owners = by_last[low]
                 before = [k for s, k in owners if s < start]
@@ -192,40 +214,62 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str]) -> lis
                 key, otype = org_initials[name]
                 decided.append((start, end, otype, key))
                 continue
-        if _not_a_name(name, etype, plural, lower):
-            continue
-        votes[low][etype] += 1
-        forms.setdefault(low, name)
-        pending.append((start, end, low))
-    for low, count in votes.items():  # outside evidence: one vote each
+        if chosen[low] != "MISC" and not _not_a_name(name, chosen[low], plural, lower) \
+                and not _place_and_title(name, places):
+            decided.append((start, end, chosen[low], low))
+    return decided
+
+
+def _vote(text: str, mentions: list[tuple[int, int, str, str, bool]], places: dict[str, str]) -> dict[str, str]:
+    """The type of each name (lower-cased): the one most of its mentions have, with outside
+    evidence voting too; what NER calls MISC (events, works) only votes against the others."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    forms: dict[str, str] = {}
+    for _, _, name, etype, _ in mentions:
+        votes[name.lower()][etype] += 1
+        forms.setdefault(name.lower(), name)
+    for low, count in votes.items():
         form = forms[low]
-        if places.get(form) == "PLACE":
-            count["PLACE"] += 1
+        place_form = form.title() if form.isupper() else form  # "TRENTON" in a dateline
+        if places.get(place_form) == "PLACE":  # a curated list outweighs one NER label; "in Orlando" more
+            count["PLACE"] += 2 + _place_context(form, text)
         words = low.split()
-        if words[0] in first_names() and (len(words) >= 2 or form not in places):
+        if words[0] in first_names() and (len(words) >= 2 or place_form not in places):
             count["PERSON"] += 1  # "Elizabeth" typed a place: a first name the gazetteer does not know
-        head = "PLACE" if form.rstrip(".") in STATE_ABBREVIATIONS else head_type(form)
-        if head is not None:  # "… Party", "… Park", "Calif.": never a person
+        if (head := head_type(form)) is not None:  # "… Party", "… Park": never a person
             count.pop("PERSON", None)
             count[head] += 1
-    chosen = {low: max(count, key=lambda t: (count[t], -_PREFERENCE.index(t) if t in _PREFERENCE else -9))
-              for low, count in votes.items()}
-    kinds_seen = {low: {_kind(t) for t in count} for low, count in votes.items()}
-    for start, end, low in pending:
-        etype = chosen[low]
-        if etype == "MISC":
-            continue
-        if _kind(etype) == "ORG" and kinds_seen[low] == {"ORG"}:
-            etype = _most_specific(votes[low])
-        decided.append((start, end, etype, low))
-    return decided
+        decisive = "PLACE" if form.rstrip(".") in STATE_ABBREVIATIONS else "OUTLET" if _known_outlet(form) else None
+        if decisive is not None:  # "Calif.", "Reuters": a declared list settles it
+            count.clear()
+            count[decisive] = 1
+    chosen = {}
+    for low, count in votes.items():
+        best = max(count, key=lambda t: (count[t], -_PREFERENCE.index(t) if t in _PREFERENCE else -9))
+        if _kind(best) == "ORG" and {_kind(t) for t in count} <= {"ORG", "MISC"}:
+            best = _most_specific(count)
+        chosen[low] = best
+    return chosen
+
+
+def _place_and_title(name: str, places: dict[str, str]) -> bool:
+    """A place and a title or party, no one's name: "Florida Republican", "Orlen Democrats"."""
+    words = name.split()
+    return (len(words) >= 2 and places.get(words[0]) == "PLACE"
+            and all(_is_title(w) or _is_title(w.removesuffix("s")) for w in words[1:]))
+
+
+def _known_outlet(name: str) -> bool:
+    """A news outlet of the declared list ("POLITICO" in capitals is "Politico")."""
+    return name in KNOWN_OUTLETS or (name.isupper() and len(name) > 4 and name.title() in KNOWN_OUTLETS)
 
 
 def head_type(name: str) -> str | None:
     """ORG or PLACE when the name's last word is the head of an organisation's or a place's
     name ("Nevada State Democratic Party", "Franklin Roosevelt Park"), else None."""
-    last = name.split()[-1].lower().strip(".,") if name.split() and len(name.split()) >= 2 else ""
-    return "PLACE" if last in PLACE_HEADS else "ORG" if last in ORG_WORDS else None
+    words = name.split()
+    last = re.split(r"[-‐]", words[-1])[-1].lower().strip(".,") if len(words) >= 2 else ""  # "Sun-Times"
+    return "PLACE" if last in PLACE_HEADS else "ORG" if last in ORG_HEADS else None
 
 
 def _kind(etype: str) -> str:

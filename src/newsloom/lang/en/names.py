@@ -60,3 +60,12 @@ STATE_ABBREVIATIONS = frozenset({
     "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "N.H", "N.J", "N.M", "N.Y", "N.C", "N.D", "Okla",
     "Ore", "Pa", "R.I", "S.C", "S.D", "Tenn", "Tex", "Vt", "Va", "Wash", "W.Va", "Wis", "Wyo",
 })
+#: Last words that make a name an organisation's ("Clinton Global Initiative", "Faith & Freedom
+#: Coalition"): the organisation words, and heads a person's surname never is in news.
+ORG_HEADS = ORG_WORDS | frozenset({
+    "initiative", "coalition", "research", "alliance", "organization", "organisation", "society", "caucus",
+    "project", "forum", "movement", "front", "church", "museum", "hospital", "library", "airlines", "airways",
+    "holdings", "ventures", "systems", "technologies", "laboratories", "labs", "academy", "brigade", "battalion",
+    "regiment", "channel", "radio", "television", "magazine", "herald", "tribune", "gazette", "daily", "observer",
+    "institution", "cooperative", "consortium", "federation", "council", "conference",
+})

@@ -8,7 +8,8 @@ from newsloom.lang.en.calendar import MONTH_ABBREVIATIONS
 # fmt: off
 #: Words that make a title on their own (the head of "Deputy Foreign Minister").
 TITLE_HEADS = frozenset({
-    "president", "vice-president", "secretary", "minister", "premier", "chancellor",
+    "president", "vice-president", "secretary", "minister", "premier", "chancellor", "editor", "correspondent",
+    "alderman", "alderwoman",
     "senator", "sen.", "rep.", "representative", "congressman", "congresswoman", "gov.",
     "governor", "mayor", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
     "chairman", "chairwoman", "chair", "director", "commissioner", "ceo", "cfo", "chief",

@@ -1,0 +1,120 @@
+"""One referent, one entity, within an article (entities/resolve.py): a test table per rule.
+All names and outlets are invented, but for the declared lists (a known outlet, a US state)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsloom.entities.resolve import Proposal, initials, repair, resolve
+
+PLACES = {"Orlen": "PLACE", "Velmaro": "PLACE", "Halden": "PLACE"}
+
+
+def _at(text: str, phrase: str, etype: str, nth: int = 0, plural: bool = False) -> Proposal:
+    start = [m.start() for m in re.finditer(re.escape(phrase), text)][nth]
+    return Proposal(start, start + len(phrase), etype, plural=plural)
+
+
+def _names(text: str, proposals: list[Proposal]) -> dict[str, set[str]]:
+    """Each kept mention's text, under its (type, key)."""
+    out: dict[str, set[str]] = {}
+    for s, e, t, k in resolve(text, proposals, PLACES):
+        out.setdefault(f"{t}:{k}", set()).add(text[s:e])
+    return out
+
+
+@pytest.mark.parametrize(("text", "phrase", "etype", "kept"), [
+    ("They met Kroll's Harbour staff.", "Kroll's Harbour", "PERSON", "Kroll"),  # a possessive inside
+    ("ORLEN, N.C.—Ada Kroll said.", "N.C.—Ada Kroll", "PERSON", "Ada Kroll"),  # a dateline before a dash
+    ("Orlen Deputy Mayor Ada Kroll spoke.", "Orlen Deputy Mayor Ada Kroll", "PERSON", "Ada Kroll"),  # titles
+    ("Sen. Kroll spoke.", "Sen. Kroll", "PERSON", "Kroll"),  # an abbreviated title before one word
+    ("Ada Kroll of Orlen spoke.", "Ada Kroll of Orlen", "PERSON", "Ada Kroll"),  # "of" ends a person's name
+    ("Whether Kroll will run is unclear.", "Whether Kroll", "PERSON", "Kroll"),  # a function word at the edge
+    ("backed Ada Kroll of the", "Ada Kroll of", "PERSON", "Ada Kroll"),
+    ("a vote for Ada J. Kroll on Monday", "Ada J", "PERSON", "Ada J. Kroll"),  # an initial's full stop
+    ("fighters of al-Shabaab said", "Shabaab", "ORG", "al-Shabaab"),  # a particle before a hyphen
+    ("the Kroll-Ruiz summit", "Ruiz", "PERSON", "Ruiz"),  # two names, not one
+    ("ads by the Harbour Club for Growth.", "Harbour Club", "ORG", "Harbour Club for Growth"),  # an org's tail
+    ("the Ways and Means Committee met", "Ways", "ORG", "Ways and Means Committee"),
+    ("the Senate and House agreed", "Senate", "ORG", "Senate"),  # two organisations stay two
+])
+def test_repair(text: str, phrase: str, etype: str, kept: str) -> None:
+    p = _at(text, phrase, etype)
+    fixed = repair(text, p.start, p.end, etype)
+    assert fixed is not None and text[fixed[0] : fixed[1]] == kept
+
+
+@pytest.mark.parametrize(("text", "phrase", "etype"), [
+    ("Whether the ferry sails is unclear.", "Whether", "PERSON"),  # a function word
+    ("The vote is set for Feb. 3.", "Feb", "ORG"),  # a calendar word
+    ("Protests grew. The protests went on.", "Protests", "PLACE"),  # written in lower case too
+    ("Latinos in Orlen voted early.", "Latinos", "PERSON+"),  # a plural group (the tagger says NNPS)
+    ("Ada Kroll (R-Ky.) voted no.", "R-Ky", "PERSON"),  # a party and a state
+    ("Ted Ruiz, R-Texas, voted no.", "R", "PLACE"),  # a single letter
+    ("Harbour Managing Editor Ada Kroll wrote.", "Harbour Managing Editor", "ORG"),  # a title
+    ("said a Democrat of Delaware.", "Democrat of Delaware", "ORG"),
+    ("the hit film “Lantern Bay” opened", "Lantern Bay", "PLACE"),  # all a quotation holds: a work's title
+    ("So these ferries COULD be late.", "COULD", "ORG"),  # a function word in capitals
+])
+def test_not_an_entity(text: str, phrase: str, etype: str) -> None:
+    plural = etype.endswith("+")
+    assert _names(text, [_at(text, phrase, etype.rstrip("+"), plural=plural)]) == {}
+
+
+def test_full_name_under_another_type_and_short_forms_join_the_person() -> None:
+    text = ("Ada Kroll opened the quay. Later Ada Kroll spoke, and Kroll said Ada would return. "
+            "Ben Ruiz and Tomas Ruiz came. Ruiz left.")
+    got = _names(text, [
+        _at(text, "Ada Kroll", "PERSON"), _at(text, "Ada Kroll", "ORG", 1), _at(text, "Kroll", "PLACE", 2),
+        _at(text, "Ada", "ORG", 2), _at(text, "Ben Ruiz", "PERSON"), _at(text, "Tomas Ruiz", "PERSON"),
+        _at(text, "Ruiz", "PERSON", 2),
+    ])
+    assert got["PERSON:ada kroll"] == {"Ada Kroll", "Kroll", "Ada"}
+    assert got["PERSON:tomas ruiz"] == {"Tomas Ruiz", "Ruiz"}  # the nearest full name before it
+    assert got["PERSON:ben ruiz"] == {"Ben Ruiz"}
+
+
+def test_initials_join_their_organisation() -> None:
+    text = "The Northgate Press Agency (NPA) said so. NPA staff agreed."
+    got = _names(text, [_at(text, "Northgate Press Agency", "ORG"), _at(text, "NPA", "ORG"),
+                        _at(text, "NPA", "ORG", 1)])
+    assert got == {"ORG:northgate press agency": {"Northgate Press Agency", "NPA"}}
+    assert initials("Velmaro Port Authority") == "VPA" and initials("Port of Velmaro") == "PV"
+
+
+def test_a_place_written_as_one_stays_a_place_beside_a_namesake() -> None:
+    text = "Ivo Halden flew in to Halden on Monday. Halden has a port."
+    got = _names(text, [_at(text, "Ivo Halden", "PERSON"), _at(text, "Halden", "PLACE", 1),
+                        _at(text, "Halden", "PLACE", 2)])
+    assert got["PLACE:halden"] == {"Halden"} and got["PERSON:ivo halden"] == {"Ivo Halden"}
+
+
+@pytest.mark.parametrize(("text", "proposals", "expected"), [
+    # most mentions decide
+    ("Orlen Freight said. Orlen Freight grew. Orlen Freight hired.",
+     [("Orlen Freight", "ORG", 0), ("Orlen Freight", "PERSON", 1), ("Orlen Freight", "ORG", 2)], "ORG"),
+    # the last word heads an organisation's or a place's name: never a person
+    ("the Velmaro Harbour Party met", [("Velmaro Harbour Party", "PERSON", 0)], "ORG"),
+    ("a rally in Lindqvist Memorial Park", [("Lindqvist Memorial Park", "PERSON", 0)], "PLACE"),
+    ("Ada Kroll of Pasadena, Calif., said", [("Calif", "PERSON", 0)], "PLACE"),  # a declared state abbreviation
+    ("video credited to Reuters showed", [("Reuters", "PLACE", 0)], "OUTLET"),  # a declared outlet
+    ("a storm hit Orlen and Velmaro", [("Velmaro", "PERSON", 0)], "PLACE"),  # the gazetteer outweighs one label
+    ("worked for the Centamor mining company", [("Centamor", "PERSON", 0)], "ORG"),  # "the" before a name
+])
+def test_one_type_by_vote(text: str, proposals: list, expected: str) -> None:
+    got = _names(text, [_at(text, p, t, n) for p, t, n in proposals])
+    assert {k.split(":")[0] for k in got} == {expected}
+
+
+def test_what_ner_calls_misc_votes_against_the_other_types() -> None:
+    text = "Lantern Bay won. Fans of Lantern Bay cheered."
+    assert _names(text, [_at(text, "Lantern Bay", "ORG"), _at(text, "Lantern Bay", "MISC", 1),
+                         _at(text, "Lantern Bay", "MISC", 0)]) == {}
+
+
+def test_a_place_and_a_title_are_no_name() -> None:
+    text = "Orlen Republican Ada Kroll won. Orlen Democrats lost."
+    got = _names(text, [_at(text, "Orlen Republican", "PERSON"), _at(text, "Orlen Democrats", "PERSON")])
+    assert got == {}
