@@ -58,6 +58,8 @@ bench: install-test
 	$(call floor,entities.py)
 	$(call floor,time.py)
 	$(call floor,provenance.py)
+	$(call floor,coverage.py)
+	$(call floor,coverage.py --split test)
 	$(call floor,summary.py)
 	$(call floor,reliability.py)
 	$(call floor,spark.py)

@@ -13,6 +13,7 @@ import re
 
 from newsloom.lang.en.bylines import REPORTING_CREDITS
 from newsloom.lang.en.outlets import KNOWN_OUTLETS, OUTLET_TRAILING_WORDS, OUTLET_WORDS, WIRE_CODES, WIRE_NAMES
+from newsloom.lang.en.words import STOPWORDS
 
 _NAME = r"(?:[A-Z][\w&'’\-]*(?:\.[A-Za-z][\w\-]*)*|[a-z][\w\-]*\.(?:com|net|org|co|az|ru|ua|uk|io|news|info)\b)"
 _OUTLET = rf"(?:the\s+)?(?P<outlet>{_NAME}(?:\s+(?:of\s+|de\s+|&\s+)?{_NAME}){{0,4}})"
@@ -32,8 +33,8 @@ CREDIT_LINE_RE = re.compile(
 )
 
 # "WASHINGTON (AP) —", "MOSCOW, Feb 13 (Reuters) -", "PORT ELLIS (HW) —".
-DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}?)?)"
+DATELINE_RE = re.compile(  # letters beyond ASCII too: "ŁÓDŹ, Poland (Baltica Press) —"
+    r"^(?P<place>[^\W\d_](?:[^\W\d_]|[.'’\- ]){1,40}?(?:,\s*[^\W\d_](?:[^\W\d_]|[.'’\- ]){1,30}?)?)"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&/\-]{0,40})\)\s*)?[—–\-]{1,2}\s+"
 )
@@ -56,6 +57,7 @@ _CITED_RES = [
     re.compile(rf"\baccording\s+to\s+{_OUTLET}"),
     re.compile(rf"{_OUTLET}\s+(?:is|was|has\s+been)\s+reporting\b"),
     re.compile(rf"{_OUTLET}\s+(?:has\s+|had\s+)?(?:reported|reports|revealed|wrote|writes)\s+(?:that|on|earlier)\b"),
+    re.compile(rf"{_OUTLET}\s+(?:reported|reports|wrote)\s*[,.;]"),  # "…, Coastline Wire reported, leaving…"
     re.compile(rf"\b(?:told|in\s+an\s+interview\s+with|speaking\s+to|quoted\s+by|cited\s+by)\s+{_OUTLET}"),
     re.compile(rf"\b(?:reported|first\s+reported)\s+by\s+{_OUTLET}"),
 ]
@@ -68,6 +70,8 @@ def trim_outlet(name: str) -> str:
         words.pop()
     while words and words[0] == "the":  # "The" stays: it is part of titles like The Averly Ledger
         words.pop(0)
+    while len(words) > 1 and words[0] != "The" and words[0].lower() in STOPWORDS:
+        words.pop(0)  # "As Coastline Wire reported": a sentence's first word, no part of the name
     return " ".join(words)
 
 

@@ -177,7 +177,8 @@ def clean_text(
             in_edge or len(words(line)) <= 12 or credit.house_style_credit(line)
         ):
             drop(k, f"credit line: {outlet}")
-            out.credited_source = out.credited_source or outlet
+            if not is_own_outlet(outlet, site):  # "© 2025 The Site. All rights reserved." credits no one
+                out.credited_source = out.credited_source or outlet
         elif (name := byline_name(line)) and in_edge:
             drop(k, "metadata: byline")
             out.byline = out.byline or name

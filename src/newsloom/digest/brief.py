@@ -69,7 +69,9 @@ def sections(data: StoryData) -> tuple[list[tuple[str, list[Line]]], list[dict[s
         d = data.derivations.get(a_id)
         how = "original"
         if d is not None and d.source_id in data.articles:
-            how = f"{d.kind} of [{order.index(d.source_id) + 1}], {'credited' if d.credited else 'uncredited'}"
+            n_source = order.index(d.source_id) + 1
+            how = (f"follow-up of [{n_source}] by the same outlet" if d.kind == "update" else
+                   f"{d.kind} of [{n_source}], {'credited' if d.credited else 'uncredited'}")
         sources.append({"n": n, "id": a_id, "outlet": outlet(a), "title": a.title or a_id, "url": a.url,
                         "published": a.published, "how": " · ".join(x for x in (how, credit_note(a)) if x)})
     ref = {s["id"]: s["n"] for s in sources}

@@ -13,7 +13,7 @@ from newsloom.provenance.align import Sentence, sentences
 from newsloom.store import Store
 from newsloom.timeline.dates import reference_date
 
-MAIN_KINDS = {"copy", "rewrite"}
+MAIN_KINDS = frozenset({"copy", "rewrite", "update"})  # an outlet and its follow-ups are one source
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'’-]+(?:\([A-Za-z]+\))?\s+[—–-]\s+")
 
 
@@ -39,12 +39,12 @@ class StoryData:
     entities: list[Entity] = field(default_factory=list)
     _sentences: dict[str, list[Sentence]] = field(default_factory=dict)
 
-    def root(self, article_id: str) -> str:
-        """The original behind an article: follow copy/rewrite links inside the story."""
+    def root(self, article_id: str, kinds: frozenset[str] = MAIN_KINDS) -> str:
+        """The original behind an article: follow its main links (``kinds``: copy, rewrite
+        and update) inside the story."""
         seen = {article_id}
-        while (d := self.derivations.get(article_id)) and d.source_id in self.articles:
-            if d.source_id in seen:
-                break
+        while ((d := self.derivations.get(article_id)) and d.kind in kinds and d.source_id in self.articles
+               and d.source_id not in seen):
             article_id = d.source_id
             seen.add(article_id)
         return article_id

@@ -27,6 +27,7 @@ from newsloom.lang.en.figures import MEASURED, NOT_NOUN, PEOPLE, SCALE_AND_HEDGE
 from newsloom.model import Disagreement, Figure, KeyFigure, Side
 from newsloom.provenance.features import content_words
 
+RETOLD = frozenset({"copy", "rewrite"})  # the same report, retold: it speaks of its source's day
 WINDOW = 8  # words each side of a figure that describe it
 CONTEXT_CHARS = 400  # ample for WINDOW words; bounds the work on a run-on "sentence"
 MAX_PER_ARTICLE = 300  # figures per article considered: pairwise checks stay bounded
@@ -163,7 +164,7 @@ def groups(data: StoryData) -> list[Group]:
 
 
 def _day(data: StoryData, article_id: str) -> date | None:
-    a = data.articles[data.root(article_id)]
+    a = data.articles[data.root(article_id, RETOLD)]  # a follow-up keeps its own day
     if not a.published and not (a := data.articles[article_id]).published:
         return None
     try:

@@ -2,8 +2,8 @@
 
 An article with no publication date had its relative dates resolved against the latest
 full date in its own text, or not at all. Inside a story there is better evidence: the
-source it copies or rewrites (its publication date is the copy's best estimate), else the
-story's earliest dated article. The article's dates are recomputed with
+source it copies (its publication date is the copy's best estimate; a rewrite, a follow-up
+or a partial reuse may be days later), else the story's earliest dated article. The article's dates are recomputed with
 :func:`newsloom.timeline.dates.extract` against that reference, status ``estimated``.
 """
 
@@ -15,13 +15,15 @@ from newsloom.digest.common import StoryData, published_date
 from newsloom.model import Article
 from newsloom.timeline.dates import extract, reference_date
 
+COPIES = frozenset({"copy"})
+
 
 def reference(data: StoryData, a: Article) -> tuple[date | None, bool]:
     """The date ``a``'s relative dates count from, and whether it is new story evidence
     (its source's date, else the story's earliest date when its own text gives none)."""
     if own := published_date(a):
         return own, False
-    root = data.articles[data.root(a.id)]
+    root = data.articles[data.root(a.id, COPIES)]  # only a copy shares its source's day; a rewrite may not
     if root.id != a.id and (ref := published_date(root)):
         return ref, True
     own_guess = reference_date(a)[0]

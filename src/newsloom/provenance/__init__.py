@@ -19,7 +19,7 @@ from newsloom.provenance.index import bucket_cap, candidates, passage_sentences,
 from newsloom.provenance.tables import LshIndex, Outlets
 from newsloom.store import BATCH, Store
 
-MAIN_KINDS = {"copy", "rewrite"}
+MAIN_KINDS = {"copy", "rewrite", "update"}  # one main source per derived article
 
 
 def external_id(name: str) -> str:
@@ -98,29 +98,39 @@ def _rank(store: Store, d: Derivation) -> tuple[float, bool]:
 def _keep(store: Store, d: Derivation, profiles: _Profiles) -> None:
     """Store ``d`` unless its derived article already has a better source of the same standing.
 
-    One main (copy/rewrite) source per derived article; one partial link per source outlet.
+    One main (copy/rewrite/update) source per derived article; one link per source outlet,
+    the main one standing for any partial reuse of that outlet's other articles; a copy has
+    no partial links (all its material is its source's).
     """
     existing = [e for e in store.derivations_of(d.derived_id) if not e.source_id.startswith("external:")]
     if any(e.source_id == d.source_id and e.score > d.score for e in existing):
         return
+    outlets = profiles.get([d.source_id])[d.source_id].outlets
+
+    def same_outlet(e: Derivation) -> bool:
+        return bool(outlets & profiles.get([e.source_id])[e.source_id].outlets)
+
     if d.kind in MAIN_KINDS:
         rivals = [e for e in existing if e.kind in MAIN_KINDS and e.source_id != d.source_id]
+        subsumed = [e for e in existing if e.kind == "partial" and (d.kind == "copy" or same_outlet(e))]
     else:
-        outlets = profiles.get([d.source_id])[d.source_id].outlets
-        rivals = [e for e in existing if e.source_id != d.source_id
-                  and outlets & profiles.get([e.source_id])[e.source_id].outlets]
+        if any(e.kind == "copy" for e in existing):
+            return
+        rivals = [e for e in existing if e.source_id != d.source_id and same_outlet(e)]
+        subsumed = []
     if any(_rank(store, e) >= _rank(store, d) for e in rivals):
         return
-    store.delete_derivations([(e.derived_id, e.source_id) for e in rivals])
+    store.delete_derivations([(e.derived_id, e.source_id) for e in rivals + subsumed])
     store.delete_derivations([(d.source_id, d.derived_id)])  # never both directions
     store.upsert_derivations([d])
 
 
-def _root(store: Store, source_id: str, derived_id: str) -> str:
-    """The original behind ``source_id`` when it is a copy (of a copy…) of an older article."""
+def _root(store: Store, source_id: str, derived_id: str, kinds: tuple[str, ...] = ("copy", "rewrite")) -> str:
+    """The original behind ``source_id`` when it is a copy or rewrite (``kinds``; of a
+    copy…) of an older article."""
     seen = {derived_id, source_id}
     while True:
-        up = [e.source_id for e in store.derivations_of(source_id) if e.kind == "copy"]
+        up = [e.source_id for e in store.derivations_of(source_id) if e.kind in kinds]
         if not up or up[0] in seen:
             return source_id
         source_id = up[0]
@@ -128,16 +138,27 @@ def _root(store: Store, source_id: str, derived_id: str) -> str:
 
 
 def _to_originals(store: Store, ids: set[str], profiles: _Profiles) -> None:
-    """Point copies and rewrites of a copy at the copy's original: the graph shows
-    rewrite → original and copy → original, whatever order the three arrived in."""
+    """Point derivations from a copy or rewrite at its original when they carry the
+    original's material too: the graph shows rewrite → original, copy → original and
+    update → original, whatever order they arrived in. A copy of a rewrite stays a copy of
+    it; a partial reuse of a copy is a partial reuse of the original, or nothing when the
+    article has its own link to the original (an outlet's follow-up and a scraper's copy of
+    its first report)."""
     for a_id in sorted(ids):
         for e in store.derivations_of(a_id):
-            root = _root(store, e.source_id, a_id) if e.kind in MAIN_KINDS else e.source_id
+            if e.source_id.startswith("external:"):
+                continue
+            kinds = ("copy", "rewrite") if e.kind in ("rewrite", "update") else ("copy",)
+            root = _root(store, e.source_id, a_id, kinds)
             if root == e.source_id:
                 continue
             got = profiles.get([a_id, root])
             d = decide(got[a_id], got[root]) if len(got) == 2 else None
-            if d and d.kind in MAIN_KINDS and d.derived_id == a_id:
+            if e.kind == "partial":
+                store.delete_derivations([(a_id, e.source_id)])
+                if d and d.derived_id == a_id and not any(x.source_id == root for x in store.derivations_of(a_id)):
+                    store.upsert_derivations([d])
+            elif d and d.kind in MAIN_KINDS and d.derived_id == a_id:
                 store.delete_derivations([(a_id, e.source_id), (root, a_id)])
                 store.upsert_derivations([d])
 

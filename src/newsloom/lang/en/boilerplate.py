@@ -36,7 +36,8 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
     "related links": (
         r"related( posts| articles| stories| news| content| coverage)?:?", r"more like this",
         r"more (stories|news|from .*)", r"popular( posts| now| stories)?", r"trending( now)?",
-        r"most (read|popular|viewed|shared)", r"read (more|also|next)( .*)?:?", r"also read:?.*",
+        r"most (read|popular|viewed|shared)", r"read (more|also|next)( .*)?:?", r"read (more|also|next):.*",
+        r"also read:?.*", r"related( stories| articles| coverage)?:.*",
         r"recommended( for you| stories)?", r"you (may|might) also like", r"see also:?",
         r"editor'?s picks?", r"latest( news| posts| stories)?", r"top stories", r"in other news",
         r"don'?t miss", r"what to read next", r"continue reading",
@@ -64,13 +65,16 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
     "site footer": (
         r"(copyright )?© ?.*", r"all rights reserved\.?", r"privacy policy",
         r"terms (of use|of service|and conditions)",
-        r"cookie (policy|settings)", r"we use cookies.*", r"accept( all)?( cookies)?", r"contact us", r"about us",
+        r"cookie (policy|settings)", r"we use cookies.*", r"(this|our) (web)?site uses cookies.*",
+        r"cookie (notice|consent|banner):?.*", r".*\[(ok|yes|no|accept|accept all|accept cookies|agree|i agree)\]",
+        r"accept( all)?( cookies)?", r"contact us", r"about us",
         r"back to top", r"skip to (main )?content", r"menu", r"search", r"home",
     ),
     "tags": (
         r"tags?:.*", r"filed under:?.*", r"categor(y|ies):.*", r"topics?:.*", r"posted in .*",
         r"(kategorien?|schlagwörter|catégories?|étiquettes|categorías?|etiquetas):.*",
     ),
+    "flag": (r"breaking( news)?", r"just in", r"developing( story)?", r"exclusive", r"live( updates)?"),
     "media prompt": (
         r"(watch|listen)( now| the video| live)?:?", r"play video", r"video", r"photo gallery", r"view gallery",
         r"bild(er)? anzeigen", r"(zur )?bildergalerie",
