@@ -60,6 +60,7 @@ bench: install-test
 	$(call floor,provenance.py)
 	$(call floor,coverage.py)
 	$(call floor,coverage.py --split test)
+	$(call floor,headlines.py)
 	$(call floor,summary.py)
 	$(call floor,reliability.py)
 	$(call floor,spark.py)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from newsloom.digest.common import StoryData, display
+from newsloom.digest.common import StoryData, display, published_date
 from newsloom.model import SummarySentence
 from newsloom.provenance.align import Sentence, similarity
 
@@ -109,6 +109,17 @@ def _score(data: StoryData, us: list[Unit]) -> list[float]:
     return scores
 
 
+def _latest_news(data: StoryData, us: list[Unit]) -> set[int]:
+    """Units only the articles of the story's latest day carry, when the story spans days:
+    its newest development (a follow-up's new facts), not context retold."""
+    days = {a_id: d for a_id in data.articles if (d := published_date(data.articles[a_id]))}
+    if len(set(days.values())) < 2:
+        return set()
+    latest = max(days.values())
+    return {i for i, u in enumerate(us)
+            if all(days.get(a) == latest for a in u.same | u.para) and days.get(u.article_id) == latest}
+
+
 def summarize(data: StoryData) -> list[SummarySentence]:
     """The story's summary, in story order."""
     us = units(data)
@@ -117,7 +128,9 @@ def summarize(data: StoryData) -> list[SummarySentence]:
     scores = _score(data, us)
     roots = {data.root(a) for a in data.articles}
     want = min(len(us), max(MIN_SENTENCES, min(MAX_SENTENCES, len(roots) + 2)))
-    chosen: list[int] = []
+    news = _latest_news(data, us)
+    # the story's news leads: the best sentence only its latest day's articles carry
+    chosen: list[int] = [max(news, key=lambda i: scores[i])] if news else []
     while len(chosen) < want:
         best, best_val = None, float("-inf")
         for i in range(len(us)):
@@ -132,6 +145,7 @@ def summarize(data: StoryData) -> list[SummarySentence]:
         if best is None:
             break
         chosen.append(best)
-    chosen.sort(key=lambda i: (data.order(us[i].article_id)[1:], us[i].rep.start))
+    # the latest development first, then the rest in story order
+    chosen.sort(key=lambda i: (i not in news, data.order(us[i].article_id)[1:], us[i].rep.start))
     return [SummarySentence(text=us[i].text, article_ids=data.cite(us[i].same), paraphrased_in=data.cite(us[i].para),
                             sources=len({data.root(a) for a in us[i].same | us[i].para})) for i in chosen]

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from newsloom.lang.en.words import INFLEXIONS
 from newsloom.model import Article, Story
 from newsloom.pipeline_types import NOTHING_FOUND, Analyses
 from newsloom.provenance.features import content_words, entities, numbers
@@ -39,6 +40,7 @@ from newsloom.stories.tables import StoryIndex
 
 JOIN = 0.2  # cosine with a story's centroid to join it
 SHORT_JOIN = 0.55  # share of a short item's weight that the story must hold
+SHORT_NEAR_JOIN, SHORT_DAYS = 0.3, 2  # ... within two days of the story's articles
 FAR_JOIN = 0.6  # beyond MAX_DAYS only a near-copy joins
 MAX_DAYS = 8
 MAX_TERMS = 60  # key terms kept per article
@@ -53,10 +55,19 @@ TITLE_WORDS = 14
 PRIOR_DOCS = 50
 
 
+def stem(word: str) -> str:
+    """``word`` without its inflexion, when at least four letters remain ("ferries" → "ferry")."""
+    for end, add in INFLEXIONS:
+        if word.endswith(end) and len(word) - len(end) >= 4 and not (end == "s" and word.endswith("ss")):
+            word = word[: -len(end)] + add
+            break
+    return word[:-1] if word.endswith("e") and len(word) >= 5 else word
+
+
 def article_terms(article: Article) -> Counter[str]:
-    """Proxy entities ("e:…"), figures ("n:…") and content words ("w:…") with their counts."""
+    """Proxy entities ("e:…"), figures ("n:…") and content words ("w:…", stemmed) with their counts."""
     text = f"{article.title or ''}\n{article.text}"
-    found: Counter[str] = Counter("w:" + w for w in content_words(text) if not w[0].isdigit())
+    found: Counter[str] = Counter("w:" + stem(w) for w in content_words(text) if not w[0].isdigit())
     found.update("e:" + n.lower() for n in entities(text))
     # one-digit counts and bare years recur in every story; larger figures are specific
     found.update("n:" + n for n in numbers(text) if len(n) > 1 and not (len(n) == 4 and n[:2] in {"19", "20"}))
@@ -127,9 +138,12 @@ class _Profile:
         c_norm = math.sqrt(sum(w * w for w in cw.values())) or 1.0
         cos = sum(self.weights[t] * cw[t] for t in shared) / (self.norm * c_norm)
         if self.short:
-            # a brief is judged by how much of it the story already holds
+            # a brief is judged by how much of it the story already holds; in the days of the
+            # story's own coverage, time says more than a headline's few words
             held = sum(self.weights[t] ** 2 for t in shared) / self.norm ** 2
-            cos = max(cos, held * JOIN / SHORT_JOIN)
+            near = self.day and feats.get("first") and _gap(self.day, feats) <= SHORT_DAYS
+            bar = SHORT_NEAR_JOIN if near else SHORT_JOIN
+            cos = max(cos, held * JOIN / bar)
         if _gap(self.day, feats) > MAX_DAYS:
             cos *= JOIN / FAR_JOIN
         return cos

@@ -32,3 +32,8 @@ TITLE_CASE_SMALL = frozenset({"a", "an", "the", "and", "but", "or", "nor", "for"
                               "than"})
 #: The lower-case words of a name or title in capitals ("Party of the Left", "Jo van Brakel").
 NAME_SMALL_WORDS = frozenset({"of", "the", "and", "de", "a", "an", "for", "on", "in", "to", "&", "van", "von"})
+
+#: Inflexions a story's terms fold away ("ferries", "ferry"; "striking", "strikes", "strike"),
+#: longest first, each with what replaces it; a final "e" goes too. An English light
+#: stemmer's table.
+INFLEXIONS = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("s", ""))
