@@ -34,6 +34,9 @@ def body_lines(raw: RawDocument) -> list[str]:
     return (raw.text or "").split("\n")
 
 
+_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)  # "By Ada Kroll" in a feed's or export's field: the name
+
+
 def clean(raw: RawDocument, stats: LineStats | None = None) -> Article:
     """Clean one document. Never raises for odd content; an empty body is the caller's call."""
     site = site_of(raw)
@@ -69,7 +72,7 @@ def clean(raw: RawDocument, stats: LineStats | None = None) -> Article:
         source=raw.source,
         fingerprint=raw.fingerprint,
         title=result.title,
-        byline=byline or result.byline,
+        byline=_BY.sub("", byline or result.byline or "") or None,
         published=published or result.published,
         site=site,
         url=url,

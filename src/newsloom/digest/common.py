@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any
 
+from newsloom.clean.credit import dateline_end
 from newsloom.model import Article, Derivation, Entity, Story
 from newsloom.provenance.align import Sentence, sentences
 from newsloom.store import Store
 from newsloom.timeline.dates import reference_date
 
 MAIN_KINDS = frozenset({"copy", "rewrite", "update"})  # an outlet and its follow-ups are one source
-_DATELINE_RE = re.compile(r"^[A-Z][A-Z .'’-]+(?:\([A-Za-z]+\))?\s+[—–-]\s+")
-
-
 def display(text: str) -> str:
-    """A sentence as shown: the wire dateline ("PORT AVERLY (CW) —") dropped (still a substring)."""
-    return _DATELINE_RE.sub("", text, count=1)
+    """A sentence as shown: the wire dateline ("PORT AVERLY (CW) —", "MELBOURNE (Tasman
+    Wire) —") dropped (still a substring)."""
+    return text[dateline_end(text):]
 
 
 def published_date(a: Article) -> date | None:

@@ -109,15 +109,18 @@ def _score(data: StoryData, us: list[Unit]) -> list[float]:
     return scores
 
 
-def _latest_news(data: StoryData, us: list[Unit]) -> set[int]:
-    """Units only the articles of the story's latest day carry, when the story spans days:
-    its newest development (a follow-up's new facts), not context retold."""
+def _latest_news(data: StoryData, us: list[Unit], scores: list[float]) -> int | None:
+    """The unit that tells what happened since the story began: among sentences first
+    reported after the story's first day (a follow-up's new facts), the best scored, the
+    most recent on a tie; None for a story of one day."""
     days = {a_id: d for a_id in data.articles if (d := published_date(data.articles[a_id]))}
     if len(set(days.values())) < 2:
-        return set()
-    latest = max(days.values())
-    return {i for i, u in enumerate(us)
-            if all(days.get(a) == latest for a in u.same | u.para) and days.get(u.article_id) == latest}
+        return None
+    start = min(days.values())
+    first = {i: min(ds) for i, u in enumerate(us) if (ds := [days[a] for a in u.same | u.para | {u.article_id}
+                                                              if a in days])}
+    later = [i for i, d in first.items() if d > start]
+    return max(later, key=lambda i: (round(scores[i], 6), first[i])) if later else None
 
 
 def summarize(data: StoryData) -> list[SummarySentence]:
@@ -128,9 +131,8 @@ def summarize(data: StoryData) -> list[SummarySentence]:
     scores = _score(data, us)
     roots = {data.root(a) for a in data.articles}
     want = min(len(us), max(MIN_SENTENCES, min(MAX_SENTENCES, len(roots) + 2)))
-    news = _latest_news(data, us)
-    # the story's news leads: the best sentence only its latest day's articles carry
-    chosen: list[int] = [max(news, key=lambda i: scores[i])] if news else []
+    lead = _latest_news(data, us, scores)
+    chosen: list[int] = [lead] if lead is not None else []  # the story's news leads
     while len(chosen) < want:
         best, best_val = None, float("-inf")
         for i in range(len(us)):
@@ -146,6 +148,6 @@ def summarize(data: StoryData) -> list[SummarySentence]:
             break
         chosen.append(best)
     # the latest development first, then the rest in story order
-    chosen.sort(key=lambda i: (i not in news, data.order(us[i].article_id)[1:], us[i].rep.start))
+    chosen.sort(key=lambda i: (i != lead, data.order(us[i].article_id)[1:], us[i].rep.start))
     return [SummarySentence(text=us[i].text, article_ids=data.cite(us[i].same), paraphrased_in=data.cite(us[i].para),
                             sources=len({data.root(a) for a in us[i].same | us[i].para})) for i in chosen]

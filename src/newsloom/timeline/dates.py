@@ -363,7 +363,7 @@ def _month_only(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
 
 # "mid-1996", "post-1959": the year of a prefixed one too.
 @_rule(r"(?:(?<![\d$€£.,-])|(?<=\b(?:mid|pre)-)|(?<=\bpost-))\b(?:fiscal\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b"
-       r"(?![,.]?\d|\s*(?:%|percent|-\d)|s\b|'s\b)",
+       r"(?![,.]?\d|\s*(?:%|percent|-\d)|s\b|'s\b|\s\d{3}\s?\d{3})",  # "1800 555 212": a phone number
        re.IGNORECASE, anchors={DIGIT}, back=12)
 def _year(m: re.Match[str], ctx: _Ctx) -> tuple[str | None, bool] | None:
     return m["y"], False
