@@ -25,7 +25,7 @@ def digest(data: StoryData) -> Story:
     story.timeline, date_conflicts = timeline.build(data)
     story.figures = figures.story_figures(data, groups)
     story.disagreements = (figures.conflicts(data, groups) + disagreements.names(data)
-                           + disagreements.quotes(data) + date_conflicts)
+                           + disagreements.quotes(data) + disagreements.speakers(data) + date_conflicts)
     return story
 
 

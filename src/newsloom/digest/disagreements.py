@@ -67,3 +67,30 @@ def quotes(data: StoryData) -> list[Disagreement]:
         out.append(Disagreement(kind="quote", about=q.get("speaker") or "unattributed quote", sides=sides,
                                 diff=diff or None))
     return out
+
+
+def speakers(data: StoryData) -> list[Disagreement]:
+    """One quotation that outlets attribute to different people: who said it."""
+    by_id = {q["id"]: q for q in data.quotes}
+    done: set[str] = set()
+    out = []
+    for q in data.quotes:
+        if q["id"] in done or not q.get("same_as"):
+            continue
+        cluster = [by_id[i] for i in [q["id"], *q["same_as"]] if i in by_id]
+        done.update(c["id"] for c in cluster)
+        who: dict[str, tuple[str, set[str]]] = {}
+        for c in cluster:
+            if c.get("speaker_entity_id"):
+                who.setdefault(c["speaker_entity_id"], (c.get("speaker") or "", set()))[1].add(c["article_id"])
+        if len(who) < 2:
+            continue
+        sides = sorted((Side(value=name, article_ids=data.cite(ids)) for name, ids in who.values()),
+                       key=lambda s: -len(s.article_ids))
+        out.append(Disagreement(kind="speaker", about=f"who said “{_short(q['text'])}”", sides=sides))
+    return out
+
+
+def _short(text: str, words: int = 12) -> str:
+    ws = text.split()
+    return " ".join(ws[:words]) + (" …" if len(ws) > words else "")

@@ -7,6 +7,7 @@ is a match too. Matched quotations form a *group* in the store, founded by the f
 wording seen; ``same_as`` lists the group's other members. The copy that departs from the
 group's most common wording is ``altered``, its word diff kept with it (see
 :func:`word_diff`); between two wordings equally common, the one seen first is the original.
+A copy that names no one as the speaker takes the person the other outlets name.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 
 from rapidfuzz import fuzz
 
@@ -145,3 +147,31 @@ def group(store: Store, quotes: list[Quote]) -> None:
             touched.add(grp)
     for grp in sorted(touched):
         _flag_altered(groups, grp)
+        _joint_speaker(groups, grp)
+
+
+def _named(data: dict) -> bool:
+    return data.get("speaker_entity_id") is not None
+
+
+def _take_speaker(data: dict, speaker: str, entity_id: str, via: str) -> dict:
+    """``data`` with the speaker another outlet names, the rule saying so."""
+    return {**data, "speaker": speaker, "speaker_entity_id": entity_id, "rule": (data.get("rule") or "") + via}
+
+
+def _joint_speaker(groups: QuoteGroups, grp: str) -> None:
+    """One quotation's speaker, decided across the outlets carrying it: where the outlets
+    that name a person agree (or most of them do), the copies that give no one, or only
+    "he" or "a spokesman" unresolved, take that person. Named speakers that disagree are
+    left as they are; the story's digest shows who said it as a disagreement."""
+    members = [(m["id"], json.loads(m["data"])) for m in groups.members(grp)]
+    named = Counter((d["speaker_entity_id"], d.get("speaker")) for _, d in members if _named(d))
+    if len(members) < 2 or not named:
+        return
+    ranked = named.most_common(2)
+    if len(ranked) > 1 and ranked[1][1] * 2 >= ranked[0][1]:
+        return  # no clear majority: who said it is disputed
+    (entity_id, speaker), _ = ranked[0]
+    updates = [(qid, _take_speaker(d, speaker, entity_id, "+same_as")) for qid, d in members
+               if not _named(d) and d.get("kind") in MATCHED_KINDS]
+    groups.store.update_quote_speakers(updates)

@@ -341,6 +341,7 @@ def quote_groups(index: Index, quotes: list[Quote]) -> list[dict[str, Any]]:
 
 # What each kind of disagreement is called on a page.
 DISAGREEMENT_KINDS = {"figure": "Figures differ", "name": "Spelled differently", "quote": "Quoted differently",
+                      "speaker": "Attributed differently",
                       "date": "Dates differ"}
 
 

@@ -507,6 +507,13 @@ class Store:
                      old["form_id"] if old else None),
                 )
 
+    def update_quote_speakers(self, rows: list[tuple[str, dict[str, Any]]]) -> None:
+        """Set quotes' speakers (the columns and the stored data) to those in ``rows``' data."""
+        with self.transaction() as c:
+            c.executemany("UPDATE quotes SET speaker=?, speaker_entity_id=?, data=? WHERE id=?",
+                          [(d.get("speaker"), d.get("speaker_entity_id"), json.dumps(d, ensure_ascii=False), i)
+                           for i, d in rows])
+
     def update_quote_data(self, rows: list[tuple[str, dict[str, Any]]]) -> None:
         with self.transaction() as c:
             c.executemany("UPDATE quotes SET data=? WHERE id=?",
