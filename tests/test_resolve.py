@@ -118,3 +118,20 @@ def test_a_place_and_a_title_are_no_name() -> None:
     text = "Orlen Republican Ada Kroll won. Orlen Democrats lost."
     got = _names(text, [_at(text, "Orlen Republican", "PERSON"), _at(text, "Orlen Democrats", "PERSON")])
     assert got == {}
+
+
+@pytest.mark.parametrize(("text", "phrase", "etype"), [
+    ("Fans hailed the Lindqvist Memorial Award on Friday.", "Lindqvist Memorial Award", "ORG"),  # a prize
+    ("The Harbour Safety Act passed.", "Harbour Safety Act", "ORG"),  # a law
+])
+def test_events_laws_and_prizes_are_no_entity_here(text: str, phrase: str, etype: str) -> None:
+    assert _names(text, [_at(text, phrase, etype)]) == {}
+
+
+def test_a_word_tagged_a_common_noun_is_no_name() -> None:
+    text = "Sources have said the ferry will sail."
+    p = _at(text, "Sources", "PERSON")
+    p.noun = True
+    assert resolve(text, [p], PLACES, frozenset({"source"})) == []
+    p.noun = False  # a name the tagger knows as one stays
+    assert resolve(text, [p], PLACES, frozenset({"source"}))

@@ -23,7 +23,7 @@ from newsloom.entities.cluster import EntityIndex, merge
 from newsloom.entities.extract import LocalEntity, extract, outlet_named, plausible_name
 from newsloom.entities.names import gender_of_title
 from newsloom.model import Article, Entity, Quote
-from newsloom.nlp import bound
+from newsloom.nlp import bound, common_words
 from newsloom.pipeline_types import NOTHING_FOUND, Analyses, AnalysingStage
 from newsloom.quotes.attribute import Attribution, Person, attribute
 from newsloom.quotes.match import group
@@ -93,7 +93,8 @@ class Analyser(AnalysingStage):
         if not text:
             return ArticleAnalysis(article.id)
         atts, persons = attribute(text, ner_persons(doc, self.nlp), doc)
-        return ArticleAnalysis(article.id, extract(article, persons, doc), atts)
+        common = common_words(self.nlp) if self.nlp is not None else frozenset()
+        return ArticleAnalysis(article.id, extract(article, persons, doc, common), atts)
 
     def batch(self, articles: list[Article]) -> list[tuple[Article, ArticleAnalysis]]:
         """Each article with its analysis; the articles are parsed together (one ``nlp.pipe``)."""

@@ -157,7 +157,7 @@ def _rule_mentions(article: Article, text: str, taken: list[tuple[int, int]]) ->
     return kept
 
 
-def extract(article: Article, persons: list, doc=None) -> list[LocalEntity]:
+def extract(article: Article, persons: list, doc=None, common: frozenset[str] = frozenset()) -> list[LocalEntity]:
     """The article's entities, with their mentions and roles.
 
     ``persons`` are the person mentions quote attribution used (NER's and the rules');
@@ -169,8 +169,10 @@ def extract(article: Article, persons: list, doc=None) -> list[LocalEntity]:
         return []
     raw: list[tuple[int, int, str]] = [(p.start, p.end, "PERSON") for p in persons]
     plural: set[int] = set()
+    noun: set[int] = set()
     if doc is not None:
         plural = {t.idx for t in doc if t.tag_ == "NNPS"}
+        noun = {t.idx for t in doc if t.tag_ in ("NN", "NNS")}
         for ent in doc.ents:
             etype = _NER_TYPES.get(ent.label_)
             if ent.label_ == "MISC":  # a platform, else a vote against the other types (events, works)
@@ -185,9 +187,11 @@ def extract(article: Article, persons: list, doc=None) -> list[LocalEntity]:
             start = ent.start_char + (len(ent.text) - len(ent.text.lstrip()))
             raw.append((start, start + len(name) if text.startswith(name, start) else ent.end_char, etype))
     raw += _rule_mentions(article, text, [(s, e) for s, e, _ in raw])
-    proposals = [Proposal(s, e, t, plural=s in plural and " " not in text[s:e].strip()) for s, e, t in raw]
+    one_word = {s for s, e, _ in raw if " " not in text[s:e].strip()}
+    proposals = [Proposal(s, e, t, plural=s in plural and s in one_word, noun=s in noun and s in one_word)
+                 for s, e, t in raw]
     groups: dict[str, LocalEntity] = {}
-    for start, end, etype, key in sorted(resolve(text, proposals, gazetteer()), key=lambda x: x[0]):
+    for start, end, etype, key in sorted(resolve(text, proposals, gazetteer(), common), key=lambda x: x[0]):
         group = groups.setdefault(key, LocalEntity(type=etype))
         group.mentions.append(Mention(article_id=article.id, start=start, end=end, text=text[start:end]))
         if etype == "PERSON":

@@ -31,7 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsloom.entities.names import first_names, is_name_like
 from newsloom.lang.en.calendar import CALENDAR_WORDS
-from newsloom.lang.en.names import NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, STATE_ABBREVIATIONS
+from newsloom.lang.en.names import EVENT_HEADS, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, STATE_ABBREVIATIONS
 from newsloom.lang.en.outlets import KNOWN_OUTLETS
 from newsloom.lang.en.titles import TITLE_HEADS, TITLE_WORDS
 from newsloom.lang.en.words import STOPWORDS
@@ -62,6 +62,7 @@ class Proposal:
     end: int
     type: str
     plural: bool = False  # the model tagged it a plural proper noun ("Latinos")
+    noun: bool = False  # ... or, one word, a common noun ("Sources have said")
 
 
 def _is_title(word: str) -> bool:
@@ -147,29 +148,36 @@ def _place_context(word: str, text: str) -> bool:
     return re.search(rf"\b(?:{_PLACE_PREPOSITIONS})\s+(?:the\s+)?{re.escape(word)}\b", text) is not None
 
 
-def _not_a_name(name: str, etype: str, plural: bool, lower: set[str]) -> bool:
+def _not_a_name(name: str, etype: str, plural: bool, lower: set[str], common: frozenset[str] = frozenset(),
+                noun: bool = False) -> bool:
     """A function word, a calendar word, a word the article writes in lower case, a group;
     a person's name with a function word inside ("America Great Again")."""
     words = name.split()
     if _PARTY_STATE.match(name):
         return True
     if len(words) > 1:
+        if words[-1].lower() in EVENT_HEADS:
+            return True  # an event, a law, a prize or a work: "Merriman Smith Award"
         if etype != "PERSON" and (words[-1].lower() in TITLE_HEADS or (
                 _is_title(words[0]) and words[1].lower() == "of")):
             return True  # a title: "Washington Managing Editor", "Democrat of Delaware"
         return etype == "PERSON" and any(w.lower() in STOPWORDS for w in words[1:])
     low = name.lower().rstrip(".")
+    if noun and (low in common or low.removesuffix("s") in common):
+        return True  # "Sources have said", "the Continent": the tagger and the lexicon agree on a common noun
     if len(low) == 1 and etype not in ("PLATFORM", "OUTLET"):
         return True  # "R" of "R-Texas"; "X" is a platform, found by the outlet rules
     return (_function_word(name) or low in CALENDAR_WORDS or name.lower() in lower or _is_title(name)
             or (plural and etype in ("PERSON", "PLACE")))
 
 
-def resolve(text: str, proposals: list[Proposal], places: dict[str, str]) -> list[tuple[int, int, str, str]]:
+def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
+            common: frozenset[str] = frozenset()) -> list[tuple[int, int, str, str]]:
     """``(start, end, type, key)`` for each mention kept: mentions with one key are one entity
-    of the article, and every mention of a key has its type."""
+    of the article, and every mention of a key has its type. ``common``: the model's common
+    English words (lower case), which a lone plural typed as a person or place is not."""
     lower = set(_LOWER_WORD.findall(text))
-    mentions: list[tuple[int, int, str, str, bool]] = []  # start, end, name, type proposed, plural
+    mentions: list[tuple[int, int, str, str, bool, bool]] = []  # start, end, name, type proposed, plural, noun
     for p in proposals:
         if (fixed := repair(text, p.start, p.end, p.type)) is None or quoted(text, *fixed):
             continue
@@ -177,14 +185,14 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str]) -> lis
             etype = p.type
             if etype == "PERSON" and _THE_BEFORE.search(text, max(0, fixed[0] - 5), fixed[0]):
                 etype = "ORG"  # "the Centamin", "the Met": no person's name takes "the"
-            mentions.append((*fixed, name, etype, p.plural))
+            mentions.append((*fixed, name, etype, p.plural, p.noun))
     chosen = _vote(text, mentions, places)
     # the article's people named in full, and its organisations' initials: what short forms join
     full: dict[str, str] = {}
     by_last: dict[str, list[tuple[int, str]]] = defaultdict(list)
     by_first: dict[str, set[str]] = defaultdict(set)
     org_initials: dict[str, tuple[str, str]] = {}
-    for start, _, name, _, _ in sorted(mentions):
+    for start, _, name, _, _, _ in sorted(mentions):
         low, words = name.lower(), name.split()
         if (chosen[low] == "PERSON" and len(words) >= 2 and is_name_like(name)
                 and not _not_a_name(name, "PERSON", False, lower) and not _place_and_title(name, places)):
@@ -194,7 +202,7 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str]) -> lis
         elif chosen[low] in _ORG_LIKE and len(acr := initials(name)) >= 2:
             org_initials.setdefault(acr, (low, chosen[low]))
     decided: list[tuple[int, int, str, str]] = []
-    for start, end, name, etype, plural in mentions:
+    for start, end, name, etype, plural, noun in mentions:
         low = name.lower()
         if low in full:
             decided.append((start, end, "PERSON", low))
@@ -214,18 +222,18 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str]) -> lis
                 key, otype = org_initials[name]
                 decided.append((start, end, otype, key))
                 continue
-        if chosen[low] != "MISC" and not _not_a_name(name, chosen[low], plural, lower) \
+        if chosen[low] != "MISC" and not _not_a_name(name, chosen[low], plural, lower, common, noun) \
                 and not _place_and_title(name, places):
             decided.append((start, end, chosen[low], low))
     return decided
 
 
-def _vote(text: str, mentions: list[tuple[int, int, str, str, bool]], places: dict[str, str]) -> dict[str, str]:
+def _vote(text: str, mentions: list[tuple[int, int, str, str, bool, bool]], places: dict[str, str]) -> dict[str, str]:
     """The type of each name (lower-cased): the one most of its mentions have, with outside
     evidence voting too; what NER calls MISC (events, works) only votes against the others."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     forms: dict[str, str] = {}
-    for _, _, name, etype, _ in mentions:
+    for _, _, name, etype, _, _ in mentions:
         votes[name.lower()][etype] += 1
         forms.setdefault(name.lower(), name)
     for low, count in votes.items():

@@ -69,3 +69,10 @@ ORG_HEADS = ORG_WORDS | frozenset({
     "regiment", "channel", "radio", "television", "magazine", "herald", "tribune", "gazette", "daily", "observer",
     "institution", "cooperative", "consortium", "federation", "council", "conference",
 })
+#: Last words of the names of events, laws, prizes and works ("Merriman Smith Award",
+#: "Affordable Care Act", "Mexican War"): names no entity type here fits.
+EVENT_HEADS = frozenset({
+    "award", "awards", "prize", "medal", "act", "law", "bill", "amendment", "treaty", "accord", "accords",
+    "doctrine", "rule", "war", "games", "cup", "championship", "championships", "tournament", "olympics",
+    "festival", "marathon", "summit", "day", "week", "month", "era", "crisis", "scandal",
+})
