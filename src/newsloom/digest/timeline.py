@@ -23,7 +23,7 @@ from newsloom.digest.common import StoryData, display
 from newsloom.digest.undated import reference
 from newsloom.model import Disagreement, Side, TimelineEntry
 from newsloom.provenance.align import Sentence, similarity
-from newsloom.timeline.dates import is_future
+from newsloom.timeline.reckon import is_future
 from newsloom.timeline.words import label
 
 SAME_EVENT = 0.55

@@ -32,7 +32,8 @@ from newsloom.lang.en.figures import MEASURE_STOPS, NOT_UNIT, SKIP_BEFORE, UNIT_
 from newsloom.lang.en.numbers import CURRENCY_OF_NAME, CURRENCY_OF_SYMBOL, NUMBER_VALUES, ONES, SCALE_VALUES, TENS
 from newsloom.model import Article, Figure
 from newsloom.timeline import dates
-from newsloom.timeline.dates import DIGIT, NUMBER_ANCHORS, find_anchors, number, scan
+from newsloom.timeline.dates import DIGIT, NUMBER_ANCHORS, find_anchors
+from newsloom.timeline.reckon import number, scan
 
 _DURATION = set(DURATION_UNITS)
 _DURATION_UNITS = {d + "s" for d in _DURATION}

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from newsloom.lang.en.calendar import CLOCK_UNITS, MONTHS
 from newsloom.lang.en.numbers import ORDINAL_WORDS
-from newsloom.timeline.dates import PART_OF_DAY, SEASON_CODE, UNIT_CODE
+from newsloom.timeline.reckon import PART_OF_DAY, SEASON_CODE, UNIT_CODE
 
 _PARTS = {code: word for word, code in PART_OF_DAY.items()}
 _SEASON_WORDS = {code: word for word, code in SEASON_CODE.items() if word != "fall"}
