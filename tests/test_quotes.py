@@ -673,7 +673,7 @@ def test_a_pronoun_subject_keeps_its_gender_down_the_chain() -> None:
 def test_a_relative_clause_ending_before_a_quotation_is_not_its_frame() -> None:
     """"In a clip that Rinn called “vile”, Ruiz expressed a wish to “fight on”": Rinn's
     "called" frames "vile", not Ruiz's words after the clause."""
-    from newsloom.quotes.attribute import _closed_relative
+    from newsloom.quotes.indirect import closed_relative as _closed_relative
 
     doc = _parsed("In/ADP/IN/case/2 a/DET/DT/det/2 clip/NOUN/NN/obl/9 that/PRON/WDT/obj/5 Rinn/PROPN/NNP/nsubj/5 "
                   "called/VERB/VBD/acl:relcl/2 vile/ADJ/JJ/xcomp/5 ,/PUNCT/,/punct/2 Ruiz/PROPN/NNP/nsubj/9 "

@@ -14,13 +14,13 @@ Mid-sentence quotations are ``partial`` when the sentence has a speech verb befo
 a speaker, ``scare`` otherwise; capitalised names and titles in quotation marks ("Truth
 Social") are not quotations at all. The speech verbs are in :mod:`newsloom.lang.en.speech`,
 their patterns in ``cues``, person mentions and what pronouns refer to in ``persons``, the
-readings of the parse in ``syntax``.
+readings of the parse in ``syntax``, speaker phrases in ``phrases`` and indirect speech in
+``indirect``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from newsloom.clean.credit import dateline_end
@@ -30,25 +30,18 @@ from newsloom.entities.names import (
     Holders,
     gender_of_title,
     is_name_like,
-    is_role_word,
     role_of,
     strip_title,
     surname,
 )
 from newsloom.lang import alternation
 from newsloom.lang.en.speech import (
-    COLLECTIVE,
     INVERTIBLE,
-    MESSAGES,
     NAMING_CUES,
-    REPORTING_VERBS,
-    SAID_NOUNS,
-    SPEAKING_GROUPS,
     TITLE_CUES,
-    VENUES,
 )
-from newsloom.lang.en.titles import TITLE_ABBREVIATIONS, TITLE_HEADS
-from newsloom.lang.en.words import NAME_SMALL_WORDS, NO_SUBJECT, PRONOUNS, RELATIVE_PRONOUNS
+from newsloom.lang.en.titles import TITLE_ABBREVIATIONS
+from newsloom.lang.en.words import NAME_SMALL_WORDS, PRONOUNS
 from newsloom.quotes.cues import (
     ANY_CUE_RE,
     AUX,
@@ -57,6 +50,16 @@ from newsloom.quotes.cues import (
     CUE_END_RE,
     CUE_RE,
     PARTICIPLE_CUE,
+)
+from newsloom.quotes.indirect import (
+    clause_subject,
+    closed_relative,
+    complement,
+    governing,
+    indirect,
+    poll_source,
+    relative_that,
+    thing,
 )
 from newsloom.quotes.marks import DOUBLE_MARKS, MASK, QuoteSpan, find_spans
 from newsloom.quotes.persons import (
@@ -70,59 +73,27 @@ from newsloom.quotes.persons import (
     person_at,
     person_before,
     person_in,
-    possessive,
-    resolve_description,
     resolve_pronoun,
     rule_persons,
-    strong,
     whole_name,
 )
+from newsloom.quotes.phrases import OWNED as _OWNED
+from newsloom.quotes.phrases import PUNCT as _PUNCT
+from newsloom.quotes.phrases import Attribution, soft_dots, speaker_from_phrase, speaker_from_subject
 from newsloom.quotes.syntax import (
     dep_subject,
-    finite_verb_at,
     nominal,
-    np_before,
-    resolve_group,
     stray_noun,
     token_at,
 )
 
-_PUNCT = " ,.;:!?—–-\n"
 #: Words that end a speaker phrase after an inverted cue (`said X on Monday`).
 _PHRASE_END_RE = re.compile(
     r"\s*(?:[,.;:!?(—–]|(?<!close)(?<!familiar)(?<!knowledgeable)\s(?:on|in|at|after|before|during|when|while|as|to|"
     r"from|via|with|last|this|"
     r"yesterday|today|earlier|later|late|who|told|adding|in\s+a)\b|$)"
 )
-_LEADERS_RE = re.compile(r"^(?:(?:but|and|so|yet|still|meanwhile|however|instead|now|then|later|earlier|[a-z]+ly|"
-                         r"speaking\s+\w+(?:\s+\w+)?|in\s+(?:a|an|the)\s+\w+(?:\s+\w+)?|on\s+\w+|"
-                         r"(?:of|about|as\s+for|regarding)\s+[^,\n]{1,40},)\s*,?\s+)+",  # "Of the rival, Vail said"
-                         re.IGNORECASE)
-#: "As Kroll spoke, the crowd chanted": a clause before the subject
-_SUBORDINATE_RE = re.compile(r"(?:as|when|while|after|before|since|if|although|though|because|once|until)\s", re.I)
-_TRAILING_AUX_RE = re.compile(r"(?:\s+(?:has|have|had|also|later|then|now|still|would|will|was|is|once|again|"
-                              r"previously|often|always|usually|frequently|sometimes|reportedly|repeatedly|recently))+$")
 _DASH_LINE_RE = re.compile(r"^[—–―-]{1,2}\s*(?P<name>[^,\n]{2,60}?)(?:,\s*(?P<role>[^\n]{2,120}?))?\s*\.?$")
-
-
-@dataclass
-class Attribution:
-    """A quotation or reported statement with what the rules know of its speaker.
-
-    ``speaker_start``/``speaker_end`` point at the name the speaker resolves to (for a
-    pronoun, the antecedent); ``speaker_text`` is the phrase when it is not a person.
-    """
-
-    start: int
-    end: int
-    kind: str
-    cue: str | None = None
-    speaker_text: str | None = None
-    speaker_start: int | None = None
-    speaker_end: int | None = None
-    role: str | None = None
-    group: int | None = None  # parts of one split quotation share a group
-    via: str = ""  # which rule found the speaker (for debugging and the bench)
 
 
 #: Characters: longer "sentences" (unpunctuated dumps) are cut in pieces, so the work per
@@ -173,163 +144,16 @@ def _is_title_case_name(inner: str, most: int = 6) -> bool:
 # ----------------------------------------------------------------------- speakers
 
 
-def _speaker_from_subject(ctx: Context, cue_pos: int, att: Attribution) -> bool:
-    """Fill ``att``'s speaker from the parse's subject of the speech verb at ``cue_pos``."""
-    found = dep_subject(ctx, cue_pos)
-    if found is None:
-        return False
-    a, b = found
-    person = next((p for p in ctx.persons if p.start <= b - 1 < p.end or (a <= p.start and p.end == b)), None)
-    named = person_before(ctx, cue_pos)
-    if named is not None and named.start >= b and not possessive(ctx, named) and re.search(
-        r"(?:\band|\bbut|\bthen|,)\s*$", ctx.text[max(0, named.start - 6) : named.start]
-    ):  # "a man asked for a photo and Kroll said": the parse took the first clause's subject
-        person = named
-    if person is not None and not possessive(ctx, person):
-        att.speaker_start, att.speaker_end, att.speaker_text = person.start, person.end, person.text
-        att.role = att.role or role_of(ctx.text, person.start, person.end)
-        att.via += "+parse"
-        return True
-    trial = Attribution(att.start, att.end, att.kind)
-    if not _speaker_from_phrase(ctx, a, b, trial) or not trial.speaker_text:
-        return False
-    if trial.speaker_start is None and len(trial.speaker_text.split()) > 6:
-        return False
-    att.speaker_text, att.speaker_start, att.speaker_end = trial.speaker_text, trial.speaker_start, trial.speaker_end
-    att.role = att.role or trial.role
-    att.via += trial.via + "+parse"
-    return True
-
-
-_SHORT_NP_RE = re.compile(
-    r"(?i)(?:a|an|the|one|another|some|several|many|two|three)"
-    r"(?:\s+(?!(?:of|the|a|an|and|or|in|on|at|to|for|with|by|from)\b)[a-z][\w\-]*){1,2}$"
-)
-
-
-def _speaker_from_phrase(ctx: Context, a: int, b: int, att: Attribution) -> bool:
-    """Fill ``att``'s speaker from the subject phrase ``text[a:b]``; False when it is empty."""
-    text = ctx.text
-    while a < b and text[a] in _PUNCT + MASK + DOUBLE_MARKS:
-        a += 1
-    while b > a and text[b - 1] in _PUNCT:
-        b -= 1
-    if b <= a:
-        return False
-    paren = text.find(" (", a, b)
-    if paren > a:
-        b = paren  # "Gwen Moore (D-Wis.)"
-    m = _LEADERS_RE.match(text[a:b])
-    if m:
-        a += m.end()
-    m = _TRAILING_AUX_RE.search(text[a:b])
-    if m and m.start() > 0:
-        b = a + m.start()
-    phrase = text[a:b]
-    if phrase.lower() in NO_SUBJECT:
-        return False  # "After saying …": the clause has no subject of its own
-    rest = phrase.rsplit(None, 1)
-    if " " in phrase and rest[-1].lower() in RELATIVE_PRONOUNS:
-        # "… turned to the Lakeside Water Board which reported": the noun before it
-        np = np_before(ctx, a + len(rest[0]))
-        if np is None:
-            return False
-        a, b = np
-        phrase = text[a:b]
-    named_first = any(p.start == a for p in ctx.persons)  # "Scott Pruitt, the attorney general, one of…"
-    if ", " in phrase and (len(phrase.split()) > 6 or _SUBORDINATE_RE.match(phrase)) and not named_first:
-        # "Speaking in Lune on Friday, Kroll called…": the subject is the last clause
-        cut = a + phrase.rindex(", ") + 2
-        trial = Attribution(att.start, att.end, att.kind)
-        if len(text[cut:b].split()) <= 6 and _speaker_from_phrase(ctx, cut, b, trial) and (
-            trial.speaker_start is not None or (trial.speaker_text or "").lower() in PRONOUNS
-            or _SHORT_NP_RE.match(trial.speaker_text or "")
-        ):  # a name, a pronoun or "one questioner", not an apposition ("X, regional director of Y")
-            att.speaker_text, att.speaker_start = trial.speaker_text, trial.speaker_start
-            att.speaker_end = trial.speaker_end
-            att.role = att.role or trial.role
-            att.via += trial.via
-            return True
-    person = person_in(ctx, a, b)
-    if person is not None:
-        att.speaker_start, att.speaker_end, att.speaker_text = person.start, person.end, person.text
-        att.role = att.role or role_of(text, person.start, person.end)
-        return True
-    first = re.sub(r"['’](?:s|d|ll|ve|re)$", "", phrase.split()[0].lower()) if phrase.split() else ""
-    # the pronoun stands alone as the subject ("he", "he also", "it's")
-    alone = len(phrase.split()) <= 2 or first != phrase.split()[0].lower()
-    if first in ("it", "they") and alone:
-        group = resolve_group(ctx, a, plural=first == "they")
-        if group is not None:  # "the council … what it called": the subject named before
-            att.speaker_text = text[group[0] : group[1]]
-            att.via += "+group"
-            return True
-    words = phrase.split()
-    if first in ("his", "her", "their", "its") and len(words) == 2 and words[1].lower() not in _OWNED:
-        att.speaker_text = phrase  # "his wife", "her lawyers": someone of theirs, not them
-        return True
-    gender = PRONOUNS.get(first, "m" if first == "his" else None)  # "his" stands alone for its owner
-    if gender is not None and alone:
-        ref = resolve_pronoun(ctx, a, gender, quoted=ctx.text[att.start : att.end])
-        att.speaker_text = "I" if first == "i" else first
-        if ref is not None and gender in ("m", "f"):
-            att.speaker_start, att.speaker_end, att.speaker_text = ref.start, ref.end, ref.text
-            att.via += "+pronoun"
-        return True
-    if not words or len(words) > 12 or MASK in ctx.masked[a:b]:
-        return False
-    head, _, appos = phrase.partition(", ")
-    if appos and is_name_like(strip_title(head)[0]):  # "Gwendolyn Price, who chairs the association"
-        b = a + len(head)
-        phrase = head
-        if not appos.startswith(("who ", "which ", "whose ")):
-            att.role = att.role or appos.strip(" ,")
-    name, title = strip_title(phrase)
-    if is_name_like(name):  # a name the NER (or the person rules) missed
-        start = b - len(name)
-        p = Person(start, b, name, gender_of_title(title))
-        ctx.add_person(p)
-        att.speaker_start, att.speaker_end, att.speaker_text = start, b, name
-        att.role = att.role or title or role_of(text, start, b)
-        return True
-    verb = finite_verb_at(ctx, a, b)
-    if verb is not None:  # "The candidate has mocked a reporter, referred to …": the words before the verb
-        return verb > a and _speaker_from_phrase(ctx, a, verb, att)
-    owned = re.match(r"^(?P<own>.+?)(?:['’]s?)?\s+(?P<noun>[a-z]+)$", phrase)
-    if owned and owned.group("noun") in SAID_NOUNS and is_name_like(owned.group("own")):
-        # "Valastro's argument was that “…”": the owner's words ("his argument": a pronoun, above)
-        return _speaker_from_phrase(ctx, a, a + len(owned.group("own")), att)
-    d = re.match(r"^(?:the|this|that)\s+(?:[\w\-]+\s+){0,3}?(?P<head>[a-z][\w\-]*)$", phrase, re.IGNORECASE)
-    if d and d.group("head").lower() in TITLE_HEADS:  # "the senator": the senator named before
-        ref = resolve_description(ctx, a, d.group("head").lower())
-        if ref is not None:
-            att.speaker_start, att.speaker_end, att.speaker_text = ref.start, ref.end, ref.text
-            att.role = att.role or phrase
-            att.via += "+title"
-            return True
-    att.speaker_text = phrase
-    return True
-
-
-_SOFT_DOT_RE = re.compile(r"\b([A-Z][a-z]{0,3})\.(?=[\s,)\-]|[A-Z])")
-
-
-def _soft_dots(s: str) -> str:
-    """``s`` with the full stops of abbreviations ("Rep.", "G.K.", "R-Ky.", "U.S.") made
-    harmless, same length, so that they end no speaker phrase (the sentence end has gone)."""
-    return _SOFT_DOT_RE.sub(lambda m: m.group(1) + "\u00b7", s)
-
-
 def _after(ctx: Context, q: QuoteSpan, hi: int, att: Attribution) -> bool:
     """`“…,” said X` / `“…,” X said` / `“…,” X, role, said` / `“…” — X, role`."""
-    seg = _soft_dots(ctx.masked[q.outer_end : hi])
+    seg = soft_dots(ctx.masked[q.outer_end : hi])
     d = re.match(r"^[^\S\n]*[—–―][^\S\n]*(?P<name>[^,\n—–―]{2,60}?)"  # no-break spaces too
                  r"(?:,[^\S\n]*(?P<role>[^\n]{2,120}?))?[^\S\n]*\.?[^\S\n]*$",
                  ctx.text[q.outer_end : ctx.line_end(q.outer_end)])
     if d and is_name_like(strip_title(d.group("name").strip())[0]):
         name, title = strip_title(d.group("name").strip())
         start = q.outer_end + d.start("name") + d.group("name").index(name)
-        _speaker_from_phrase(ctx, start, start + len(name), att)
+        speaker_from_phrase(ctx, start, start + len(name), att)
         att.role, att.cue, att.via = att.role or d.group("role") or title, "—", "dash"
         return True
     # "“…” about the decision, said X": a short prepositional tail may come first
@@ -340,7 +164,7 @@ def _after(ctx: Context, q: QuoteSpan, hi: int, att: Attribution) -> bool:
         a = q.outer_end + m.end()
         end = _PHRASE_END_RE.search(seg, m.end())
         b = q.outer_end + end.start() if end else hi
-        if _speaker_from_phrase(ctx, a, b, att):
+        if speaker_from_phrase(ctx, a, b, att):
             att.cue = " ".join(m.group("cue").lower().split())
             if att.speaker_start is None:  # "said Kroll's deputy, Jo Bell, who …": the name
                 named = person_in(ctx, b, b + 80)
@@ -375,7 +199,7 @@ def _after(ctx: Context, q: QuoteSpan, hi: int, att: Attribution) -> bool:
             # "“…” to cut costs, she said" / "“…” that would …, counsel Ada Kroll wrote": the
             # subject is the last clause
             a = cut
-    if m and len(ctx.text[a : q.outer_end + m.end("subj")].split()) <= 14 and _speaker_from_phrase(
+    if m and len(ctx.text[a : q.outer_end + m.end("subj")].split()) <= 14 and speaker_from_phrase(
         ctx, a, q.outer_end + m.end("subj"), att
     ):
         att.cue = " ".join(m.group("cue").lower().split())
@@ -388,7 +212,7 @@ def _after(ctx: Context, q: QuoteSpan, hi: int, att: Attribution) -> bool:
         return False
     tok = token_at(ctx, q.outer_end + v.start("cue"))
     if (v.group("cue").endswith("ed") if tok is None else tok.tag_ in ("VBD", "VBZ") and tok.pos_ == "VERB"
-            and tok.lemma_ not in ("be", "have", "do", "go", "come", "follow")) and _speaker_from_phrase(
+            and tok.lemma_ not in ("be", "have", "do", "go", "come", "follow")) and speaker_from_phrase(
         ctx, q.outer_end + v.start("subj"), q.outer_end + v.end("subj"), att
     ):
         att.cue, att.via = v.group("cue").lower(), "after-verb" + att.via
@@ -405,7 +229,6 @@ _VERB_AFTER_RE = re.compile(
 )
 
 
-_OWNED = SAID_NOUNS | MESSAGES | VENUES  # "From Kroll's Facebook post:"
 _FROM_OWNER_RE = re.compile(r"(?:\b(?i:from|in)\s+|^|[.!?]\s+)(?P<own>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s?"
                             r"(?:\s+[\w\-]+){0,2}?\s+(?P<noun>[\w\-]+)\s*:\s*$")
 
@@ -427,7 +250,7 @@ def _before(ctx: Context, q: QuoteSpan, lo: int, att: Attribution) -> bool:
         cues.pop()
     if not cues:
         own = _FROM_OWNER_RE.search(seg)
-        if own and own.group("noun").lower() in _OWNED and _speaker_from_phrase(
+        if own and own.group("noun").lower() in _OWNED and speaker_from_phrase(
             ctx, lo + own.start("own"), lo + own.end("own"), att
         ):  # "From Kroll's Facebook post: “…”"
             att.cue, att.via = ":", "before-owner" + att.via
@@ -437,7 +260,7 @@ def _before(ctx: Context, q: QuoteSpan, lo: int, att: Attribution) -> bool:
     tail = seg[m.end() :]
     cue = " ".join(m.group("cue").lower().split())
     if len(tail.split()) > 8:  # "X … said she has the quality for the job: “…”": the verb's subject
-        if seg.rstrip().endswith(":") and _speaker_from_subject(ctx, lo + m.start("cue"), att):
+        if seg.rstrip().endswith(":") and speaker_from_subject(ctx, lo + m.start("cue"), att):
             att.cue, att.via = cue, "before-colon" + att.via
             return True
         return False
@@ -449,7 +272,7 @@ def _before(ctx: Context, q: QuoteSpan, lo: int, att: Attribution) -> bool:
         b = lo + len(seg.rstrip(" ,:"))
     else:
         a, b = lo, lo + m.start()
-        if _speaker_from_subject(ctx, lo + m.start("cue"), att):
+        if speaker_from_subject(ctx, lo + m.start("cue"), att):
             att.cue = cue
             att.via = "before" + att.via
             return True
@@ -464,7 +287,7 @@ def _before(ctx: Context, q: QuoteSpan, lo: int, att: Attribution) -> bool:
             att.speaker_start, att.speaker_end, att.speaker_text = named.start, named.end, named.text
             att.cue, att.via = cue, "before-participle"
             return True
-    if _speaker_from_phrase(ctx, a, b, att):
+    if speaker_from_phrase(ctx, a, b, att):
         att.cue = cue
         att.via = "before" + att.via
         return True
@@ -492,7 +315,7 @@ def _label(ctx: Context, lo: int, seg: str, att: Attribution) -> bool:
     if span is not None and any(t.pos_ in ("VERB", "AUX") for t in span):
         return False  # "The timing doesn't surprise Ada Kroll:" is a clause, not a label
     trial = Attribution(att.start, att.end, att.kind)
-    if not _speaker_from_phrase(ctx, a, a + len(label), trial) or (
+    if not speaker_from_phrase(ctx, a, a + len(label), trial) or (
         trial.speaker_start is None and not is_name_like(strip_title(trial.speaker_text or "")[0])
     ):
         return False
@@ -519,7 +342,7 @@ def _colon_frame(ctx: Context, colon: int, att: Attribution) -> bool:
     if not framing(verb) or verb.idx > colon:
         return False
     trial = Attribution(att.start, att.end, att.kind)
-    found = _speaker_from_subject(ctx, verb.idx, trial)
+    found = speaker_from_subject(ctx, verb.idx, trial)
     # (a parse may give the verb a second subject after it: its object, see dep_subject)
     obj = next((c for c in verb.children if c.pos_ == "PROPN" and (
         c.dep_ in ("obj", "dobj") or (c.dep_ == "nsubj" and c.i > verb.i))), None)
@@ -571,7 +394,7 @@ def _cue_subject(ctx: Context, a: int, b: int, att: Attribution) -> bool:
     """The named speaker of the first speech cue in ``[a, b)``, from the parse."""
     cue = CUE_RE.search(ctx.masked, a, b) if ctx.doc is not None else None
     trial = Attribution(att.start, att.end, att.kind)
-    if cue and _speaker_from_subject(ctx, cue.start("cue"), trial) and trial.speaker_start is not None:
+    if cue and speaker_from_subject(ctx, cue.start("cue"), trial) and trial.speaker_start is not None:
         att.speaker_start, att.speaker_end = trial.speaker_start, trial.speaker_end
         att.speaker_text = trial.speaker_text
         att.role = att.role or trial.role
@@ -713,13 +536,13 @@ def _partial(ctx: Context, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attr
     before = ctx.masked[sa : q.outer_start]
     # a cue word the parse makes a noun with no owner is no cue ("offered states billions")
     cues = [c for c in ANY_CUE_RE.finditer(before) if not stray_noun(ctx, sa + c.start("cue"))
-            and not _closed_relative(ctx, sa + c.start("cue"), q.outer_start)]
+            and not closed_relative(ctx, sa + c.start("cue"), q.outer_start)]
     around = None
     named = _NAMED_BY_RE.search(before)
-    if named and named.group("rel") == "that" and not _relative_that(ctx, sa + named.start("rel")):
+    if named and named.group("rel") == "that" and not relative_that(ctx, sa + named.start("rel")):
         named = None  # "X said that Y called “…”": X's report of Y's word (below), no relative clause
     if named and cues and named.start("cue") == cues[-1].start("cue") and not att.speaker_text and (
-        _speaker_from_phrase(ctx, sa + named.start("np"), sa + named.end("np"), att)
+        speaker_from_phrase(ctx, sa + named.start("np"), sa + named.end("np"), att)
     ):  # "in what Ada Kroll, the treasurer, called “…”": the relative clause's subject, whatever the parse
         att.cue = " ".join(named.group("cue").lower().split())
         att.via = "partial-relative" + att.via
@@ -728,40 +551,40 @@ def _partial(ctx: Context, q: QuoteSpan, k: int, att: Attribution) -> tuple[Attr
         cue = " ".join(m.group("cue").lower().split())
         if cue in ("according to", "in the words of"):
             end = _PHRASE_END_RE.search(ctx.masked, sa + m.end() + 1, q.outer_start)
-            _speaker_from_phrase(ctx, sa + m.end(), end.start() if end else q.outer_start, att)
+            speaker_from_phrase(ctx, sa + m.end(), end.start() if end else q.outer_start, att)
         else:
             # the parse's subject of the nearest speech word that has one ("She says X's
             # tweets accusing Y are “lies”": she, not the tweets)
-            parsed = next((c for c in reversed(cues) if _speaker_from_subject(ctx, sa + c.start("cue"), att)), None)
+            parsed = next((c for c in reversed(cues) if speaker_from_subject(ctx, sa + c.start("cue"), att)), None)
             if parsed is not None:
                 # "X told CNN that Y's comments “…”": the words are X's report, not Y's
                 # comments; "X said officials were calling “…”": X's words, of Y's calls
                 earlier = cues[: cues.index(parsed)]
                 if not nominal(ctx, sa + parsed.start("cue")):
-                    earlier = _governing(ctx, sa, earlier, parsed)
+                    earlier = governing(ctx, sa, earlier, parsed)
                 for c in reversed(earlier):
                     trial = Attribution(att.start, att.end, att.kind)
-                    if not nominal(ctx, sa + c.start("cue")) and _speaker_from_subject(
+                    if not nominal(ctx, sa + c.start("cue")) and speaker_from_subject(
                         ctx, sa + c.start("cue"), trial
-                    ) and (trial.speaker_start is not None or (_thing(att) and not _thing(trial))):
+                    ) and (trial.speaker_start is not None or (thing(att) and not thing(trial))):
                         att.speaker_text, att.speaker_start, att.speaker_end = (trial.speaker_text, trial.speaker_start,
                                                                                 trial.speaker_end)
                         att.role, att.via, parsed = trial.role, trial.via, c
                         break
-            if parsed is None and not _speaker_from_phrase(ctx, sa, sa + m.start(), att) and (
+            if parsed is None and not speaker_from_phrase(ctx, sa, sa + m.start(), att) and (
                 m.group("cue").lower().endswith("ing")
             ):  # "After saying her foot was “swollen,” she was …": the main clause's subject
                 main = _MAIN_AFTER_RE.match(ctx.masked, q.outer_end)
                 if main:
-                    _speaker_from_phrase(ctx, main.start("subj"), main.end("subj"), att)
+                    speaker_from_phrase(ctx, main.start("subj"), main.end("subj"), att)
             m = parsed or m
             cue = " ".join(m.group("cue").lower().split())
-            around = _complement(ctx, sa + m.end(), sb, att)
+            around = complement(ctx, sa + m.end(), sb, att)
         att.cue = cue
         att.via = "partial" + att.via
     elif not cues and "," in ctx.text[q.end : q.outer_end + 1] and _after(ctx, q, sb, att):  # "…, “x,” he said."
         att.via = "partial-" + att.via
-    elif not cues and (verb_end := _clause_subject(ctx, q, sa, att)):  # "X likened the plan to a “time bomb”"
+    elif not cues and (verb_end := clause_subject(ctx, q, sa, att)):  # "X likened the plan to a “time bomb”"
         att.via = "partial-clause" + att.via
         a = verb_end + len(ctx.text[verb_end : q.outer_start]) - len(ctx.text[verb_end : q.outer_start].lstrip())
         if len(ctx.text[a : q.outer_start].split()) <= 12 and ctx.text[a : q.outer_start].strip():
@@ -784,173 +607,6 @@ _NAMED_BY_RE = re.compile(
     rf"\b(?P<rel>what|which|that)\s+(?P<np>[^{MASK}\n;:]{{2,120}}?)\s+(?:has\s+|had\s+|have\s+|once\s+|later\s+)?"
     rf"(?P<cue>{alternation(NAMING_CUES)})\s*$"
 )
-
-
-def _relative_that(ctx: Context, pos: int) -> bool:
-    """The "that" at ``pos`` opens a relative clause: the parse says so, or it follows a noun
-    with no speech word just before ("a vote that X called", not "told reporters that")."""
-    tok = token_at(ctx, pos)
-    if tok is not None and tok.dep_ != "mark":
-        return True
-    prev = token_at(ctx, pos - 2) if pos >= 2 else None
-    return prev is not None and prev.pos_ in ("NOUN", "PROPN") and not ANY_CUE_RE.search(
-        " ".join(ctx.masked[max(0, pos - 40) : pos].split()[-4:]))
-
-
-
-
-#: a share of those asked ("62 percent of voters", "a majority")
-_SHARE_RE = re.compile(r"(?i)^(?:(?:just|only|about|nearly|almost|roughly|some|over|under|more\s+than|fewer\s+than|"
-                       r"less\s+than)\s+)?(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|(?:a|the)\s+(?:slim\s+|clear\s+)?"
-                       r"(?:majority|plurality|minority)|(?:one|two)[\s-](?:in[\s-]\w+|thirds?|quarters?)|half|most)\b")
-#: the poll that asked them ("In a May Lune Herald poll, …", "the Marlow survey found")
-_POLL_RE = re.compile(r"\b(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[A-Z][\w.’'\-]*['’]s)\s+)"
-                      r"(?:[\w/.’'\-]+\s+){0,6}?(?:poll|survey)\b(?:\s+(?:released|published|conducted|taken)\s+(?:\w+\s+){0,2}?\w+day)?")
-
-
-def _poll_source(ctx: Context, att: Attribution | None, sa: int, qa: int) -> None:
-    """A share of respondents as the speaker ("62 percent of voters said “…”"): the
-    poll the sentence names before the quotation is the source, as news reports it."""
-    if att is None or att.speaker_start is not None or not att.speaker_text:
-        return
-    polls = list(_POLL_RE.finditer(ctx.masked, sa, qa)) if _SHARE_RE.match(att.speaker_text.strip()) else []
-    if polls:  # the nearest before the quotation
-        att.speaker_text = ctx.text[polls[-1].start() : polls[-1].end()]
-        att.via += "+poll"
-
-
-def _closed_relative(ctx: Context, pos: int, quote_start: int) -> bool:
-    """The speech word at ``pos`` heads a relative clause that ends before the quotation ("in a
-    clip that X called “vile,” Y vowed to “…”": X's word is not Y's)."""
-    tok = token_at(ctx, pos)
-    return tok is not None and tok.dep_ in ("acl:relcl", "relcl") and (
-        tok.right_edge.idx + len(tok.right_edge.text) <= quote_start
-    ) and any(  # and the clause the relative hangs in has a subject of its own after it
-        c.dep_ in ("nsubj", "nsubj:pass") for c in tok.head.head.children if c.i > tok.i)
-
-
-def _thing(att: Attribution) -> bool:
-    """The speaker found is a common noun naming no one ("the parts of the network
-    suggested …"): no person, pronoun, role ("an official"), body or message."""
-    if att.speaker_start is not None or not att.speaker_text:
-        return False
-    words = att.speaker_text.lower().split()
-    head = words[-1].strip(".,")
-    return words[0] not in PRONOUNS and not (
-        is_role_word(head) or is_role_word(head.rstrip("s")) or head in SPEAKING_GROUPS
-        or head in MESSAGES or head in COLLECTIVE or any(w[:1].isupper() for w in att.speaker_text.split())
-    )
-
-
-def _governing(ctx: Context, sa: int, cues: list[re.Match[str]], inner: re.Match[str]) -> list[re.Match[str]]:
-    """Those of ``cues`` that are verbs whose complement clause holds the speech word
-    ``inner`` ("X said officials were calling", not "X asks as a man walks in, saying")."""
-    tok = token_at(ctx, sa + inner.start("cue"))
-    if tok is None:
-        return []
-    # each ancestor's child on the path down to ``inner``
-    below = {}
-    while tok.head.i != tok.i:
-        if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubj:pass") for c in tok.children):
-            break  # "X saying she was “…” and Y calling it “…”": a clause of Y's own
-        below[tok.head.i], tok = tok, tok.head
-    return [c for c in cues if (t := token_at(ctx, sa + c.start("cue"))) is not None
-            and t.pos_ == "VERB" and t.i in below and below[t.i].dep_ == "ccomp"]
-
-
-def _clause_subject(ctx: Context, q: QuoteSpan, sa: int, att: Attribution) -> int:
-    """The person who is the subject of the verb governing a quotation inside a sentence
-    ("X likened the refugees to a “vicious snake”", "X blasted Y as a “disgrace”"): the
-    words are theirs even without a speech verb (parse only; a person named before the verb,
-    not "the bill"). Returns the end of the verb (0 when there is no such person)."""
-    doc = ctx.doc
-    if doc is None or q.end > ctx.doc_len:
-        return 0
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return 0
-    verb = span.root
-    while (verb.pos_ != "VERB" or verb.idx >= q.outer_start) and verb.head.i != verb.i:
-        verb = verb.head  # the quotation's own verb does not frame it ("X vowed to “fight on”")
-    if verb.pos_ != "VERB" or not sa <= verb.idx < q.outer_start:
-        return 0
-    trial = Attribution(att.start, att.end, att.kind)
-    known = list(ctx.persons)
-    found = _speaker_from_subject(ctx, verb.idx, trial)
-    person = next((p for p in known if (p.start, p.end) == (trial.speaker_start, trial.speaker_end)), None)
-    ctx.set_persons(known)  # a capitalised subject ("Workers") is no new person here
-    if not found or person is None or not strong(ctx, person):
-        return 0
-    if not sa <= trial.speaker_start < verb.idx or "pronoun" in trial.via:
-        return False  # a person named in this sentence, before the verb
-    att.speaker_text, att.speaker_start, att.speaker_end = trial.speaker_text, trial.speaker_start, trial.speaker_end
-    att.role, att.via = att.role or trial.role, trial.via
-    return verb.idx + len(verb.text)
-
-
-def _complement(ctx: Context, a: int, b: int, att: Attribution) -> Attribution | None:
-    """What a speech verb at ``a`` reports, to the end of its sentence ``b``."""
-    text = ctx.text
-    m = re.match(rf"[^.;:!?\n{MASK}]{{0,60}}?\bthat,?\s+", ctx.masked[a:b])
-    a += m.end() if m else 0
-    while a < b and (text[a].isspace() or text[a] in ",:"):
-        a += 1
-    while b > a and (text[b - 1].isspace() or text[b - 1] in ".;"):
-        b -= 1
-    if b - a < 12:
-        return None
-    return Attribution(a, b, "indirect", speaker_text=att.speaker_text, speaker_start=att.speaker_start,
-                       speaker_end=att.speaker_end, role=att.role, via="around-partial")
-
-
-# ------------------------------------------------------------------------ indirect
-
-# "told" takes its hearer along, up to the "that" of the report ("told reporters on Monday that")
-_TOLD = rf"told\s+[^,.;{MASK}]{{1,60}}?(?=\s+(?:(?:this|last|on)\s+\w+\s+)?that\s)"
-_REPORTING = "|".join(_TOLD if verb == "told" else verb for verb in REPORTING_VERBS)
-_INDIRECT_RE = re.compile(
-    rf"^(?P<subj>[^,;:{MASK}]{{2,120}}?(?:,[^,;{MASK}]{{2,100}},)?)\s+{AUX}(?P<cue>{_REPORTING})\s+"
-    rf"(?:(?:on|last|this|earlier|late|in)\s+\w+\s+)?(?:that\s+)?(?P<content>.{{12,}})$",
-    re.IGNORECASE,
-)
-_INDIRECT_TAIL_RE = re.compile(
-    rf"^(?P<content>.{{12,}}?),\s+(?:(?P<subj1>[^,;:{MASK}]{{2,80}}?)\s+{AUX}(?P<cue1>said|says|added|told\s+[^,.;{MASK}]{{1,40}})|"
-    rf"(?P<cue2>said|says|added|according\s+to)\s+(?!(?:on|in|at|to|from|during|after|before|last|this|with|by|"
-    rf"for|that|yesterday|today|earlier|later)\b)(?P<subj2>[^;:{MASK}]{{2,100}}?))$",
-    re.IGNORECASE,
-)
-_ACCORDING_HEAD_RE = re.compile(rf"^According\s+to\s+(?P<subj>[^,;{MASK}]{{2,100}}?),\s+(?P<content>.{{12,}})$")
-
-
-def _indirect(ctx: Context, a: int, b: int) -> Attribution | None:
-    """`X said (that) …` / `…, X said.` / `…, according to X.` in a sentence with no quotation."""
-    text = ctx.masked[a:b].rstrip()
-    text = text[:-1] if text.endswith((".", "!")) else text
-    for rx in (_ACCORDING_HEAD_RE, _INDIRECT_RE, _INDIRECT_TAIL_RE):
-        m = rx.match(text)
-        if not m:
-            continue
-        groups = m.groupdict()
-        subj_key = next(k for k in ("subj", "subj1", "subj2") if groups.get(k))
-        cue_key = next((k for k in ("cue", "cue1", "cue2") if groups.get(k)), None)
-        sa, sb = m.span(subj_key)
-        ca, cb = m.span("content")
-        cue = " ".join(m.group(cue_key).lower().split()) if cue_key else "according to"
-        cue = "told" if cue.startswith("told") else cue
-        att = Attribution(a + ca, a + cb, "indirect", cue=cue, via="indirect")
-        if len(m.group(subj_key).split()) > 10:
-            return None
-        if not _speaker_from_phrase(ctx, a + sa, a + sb, att):
-            return None
-        if att.speaker_start is None and att.speaker_text and att.speaker_text.split()[0].lower() in (
-            "it", "this", "that", "there", "what", "which"
-        ):
-            return None
-        return att
-    return None
-
-
-# ---------------------------------------------------------------------------- API
 
 
 def attribute(
@@ -1011,7 +667,7 @@ def attribute(
         else:
             att, around = _partial(ctx, q, k, Attribution(q.start, q.end, "partial"))
         for x in (att, around):
-            _poll_source(ctx, x, sa, q.outer_start)
+            poll_source(ctx, x, sa, q.outer_start)
         if around is not None and not any(x.start == around.start and x.end == around.end for x in out):
             out.append(around)
         out.append(att)
@@ -1025,7 +681,7 @@ def attribute(
     for a, b in ctx.sentences:
         if quoted.overlaps(a, b):
             continue
-        att = _indirect(ctx, a, b)
+        att = indirect(ctx, a, b)
         if att is not None:
             out.append(att)
     out.sort(key=lambda x: x.start)
