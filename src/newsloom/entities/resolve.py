@@ -167,7 +167,8 @@ def _not_a_name(name: str, etype: str, plural: bool, lower: set[str], common: fr
         return True  # "Sources have said", "the Continent": the tagger and the lexicon agree on a common noun
     if len(low) == 1 and etype not in ("PLATFORM", "OUTLET"):
         return True  # "R" of "R-Texas"; "X" is a platform, found by the outlet rules
-    return (_function_word(name) or low in CALENDAR_WORDS or name.lower() in lower or _is_title(name)
+    lowered = {low, low + "s", low + "es", low.removesuffix("s")} & lower  # "Terminal" beside "terminals"
+    return (_function_word(name) or low in CALENDAR_WORDS or bool(lowered) or _is_title(name)
             or (plural and etype in ("PERSON", "PLACE")))
 
 

@@ -308,15 +308,19 @@ def quote_clusters(index: Index, quotes: list[Quote]) -> list[dict[str, Any]]:
     for q in quotes:
         clusters[find(q.id)].append(q)
     out = []
+
+    def dated(q: Quote) -> tuple[bool, str, str]:  # the earliest first; an undated copy after every dated one
+        published = article_ref(index, q.article_id)["published"]
+        return published is None, published or "", q.article_id
+
     for members in clusters.values():
-        members.sort(key=lambda q: (q.altered, article_ref(index, q.article_id)["published"] or "", q.article_id))
+        members.sort(key=lambda q: (q.altered, *dated(q)))
         original = members[0].text
         lead = next((q for q in members if q.speaker_entity_id), members[0])
         carriers = [{**citation(index, q.article_id, q.text), "quote_id": q.id,
                      "altered": q.altered or q.text != original,
                      "diff": diff_segments(original, q.text) if q.text != original else None}
-                    for q in sorted(members, key=lambda q: (article_ref(index, q.article_id)["published"] or "",
-                                                            q.article_id))]
+                    for q in sorted(members, key=dated)]
         out.append({"text": original, "kind": lead.kind, "cue": lead.cue, "speaker": lead.speaker,
                     "entity_id": lead.speaker_entity_id, "role": lead.speaker_role,
                     "lead": reported_lead(lead.speaker, lead.cue) if lead.kind == "indirect" else None,
