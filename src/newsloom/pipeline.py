@@ -65,11 +65,15 @@ class _Chunk:
     jobs: list[Job] = field(default_factory=list)
 
 
+CORPUS_EVERY_MIN = 200  # articles: fewer make the corpus stages' fixed cost per run count
+
+
 class Pipeline:
     """Runs documents through the stages into a :class:`Store`.
 
     Documents stream through in chunks of ``chunk_size``; the corpus stages run after every
-    ``corpus_every`` stored articles and at the end, so what they hold stays bounded. The
+    ``corpus_every`` stored articles (by default: see :meth:`_corpus_interval`) and at the
+    end, so what they hold stays bounded. The
     article stages run in ``workers`` processes (0: in this one); the output is the same.
     ``model``: the spaCy pipeline the default stages parse with (None: the shipped one).
     """
@@ -81,7 +85,7 @@ class Pipeline:
         article_stages: Stages | None = None,
         corpus_stages: list[CorpusStage] | None = None,
         chunk_size: int = 200,
-        corpus_every: int = BATCH,
+        corpus_every: int | None = None,
         max_bytes: int = MAX_BYTES,
         doc_timeout: float | None = DOC_TIMEOUT,
         workers: int = 0,
@@ -108,6 +112,17 @@ class Pipeline:
             self._workers = Workers(self.workers, self.article_stages, self.doc_timeout)
             self._workers.start()
         return self._workers
+
+    def _corpus_interval(self) -> int:
+        """Stored articles between two runs of the corpus stages: ``corpus_every`` when given,
+        else a tenth of the corpus, at least a chunk and ``CORPUS_EVERY_MIN``, at most
+        ``store.BATCH`` (what a corpus stage holds stays bounded). Often in a small corpus, so
+        that they run while the workers parse the next chunk, not all at the end; in a large
+        one no more often than a tenth of what they read (the entity stage reads the
+        corpus's entities)."""
+        if self.corpus_every is not None:
+            return self.corpus_every
+        return min(BATCH, max(self.chunk_size, CORPUS_EVERY_MIN, self.store.count("articles") // 10))
 
     def _run_corpus_stages(self) -> None:
         # Corpus stages see every article they have not finished, not only this run's: a run
@@ -185,7 +200,7 @@ class Pipeline:
             articles = self._store(chunk, outcomes(), report)
             in_flight.difference_update(raw.fingerprint for raw in chunk.fresh)
             since_corpus += len(articles)
-            if since_corpus >= self.corpus_every:  # what a corpus stage holds stays bounded
+            if since_corpus >= self._corpus_interval():
                 self._run_corpus_stages()
                 since_corpus = 0
             if on_item:
