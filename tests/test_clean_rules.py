@@ -141,3 +141,17 @@ def test_own_outlet_is_a_whole_word_or_host_label():
     assert is_own_outlet("CW", "Coastline Wire")
     assert not is_own_outlet("AP", "scraper5.net")  # a substring of a host is not the outlet
     assert not is_own_outlet("Wire", "coastlinewire.com")
+
+
+def test_an_outlet_keeps_a_first_word_that_opens_no_clause():
+    from newsloom.clean.credit import cited_outlets
+
+    assert cited_outlets("The figure rose, Our Town Gazette reported, citing the council.") == ["Our Town Gazette"]
+    assert cited_outlets("As Coastline Wire reported on Tuesday, the port shut.") == ["Coastline Wire"]
+
+
+def test_a_summary_sentence_loses_only_a_dateline():
+    from newsloom.digest.common import display
+
+    assert display("PORT ELLIS (CW) — The ferry sailed.") == "The ferry sailed."
+    assert display("Ada Kroll (DUP) - the party leader - said the deal was dead.").startswith("Ada Kroll")

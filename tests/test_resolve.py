@@ -135,3 +135,18 @@ def test_a_word_tagged_a_common_noun_is_no_name() -> None:
     assert resolve(text, [p], PLACES, frozenset({"source"})) == []
     p.noun = False  # a name the tagger knows as one stays
     assert resolve(text, [p], PLACES, frozenset({"source"}))
+
+
+@pytest.mark.parametrize(("text", "phrase", "etype"), [
+    ("Actor Will Smith said so.", "Will Smith", "PERSON"),  # a first name that is also a verb
+    ("shoppers at Whole Foods on Monday", "Whole Foods", "ORG"),
+])
+def test_a_name_keeps_a_first_word_that_is_also_a_function_word(text: str, phrase: str, etype: str) -> None:
+    p = _at(text, phrase, etype)
+    assert repair(text, p.start, p.end, etype) == (p.start, p.end)
+
+
+def test_initials_never_retype_a_place() -> None:
+    text = "The Velmaro Steel Union backed the deal. VSU officials said so."
+    got = _names(text, [_at(text, "Velmaro Steel Union", "ORG"), _at(text, "VSU", "PLACE")])
+    assert got.get("ORG:velmaro steel union") == {"Velmaro Steel Union"}  # the place proposal stays apart

@@ -104,6 +104,7 @@ class Pipeline:
         self.stats = LineStats()
         self._workers: Workers | None = None
         self._analyses: dict[str, Any] = {}  # stored articles' analyses, until the corpus stages take them
+        self._stored: int | None = None  # articles in the store, counted once a run
 
     def start(self) -> Workers:
         """The worker processes of the next :meth:`run`, started now (a caller about to start
@@ -122,7 +123,9 @@ class Pipeline:
         corpus's entities)."""
         if self.corpus_every is not None:
             return self.corpus_every
-        return min(BATCH, max(self.chunk_size, CORPUS_EVERY_MIN, self.store.count("articles") // 10))
+        if self._stored is None:
+            self._stored = self.store.count("articles")  # once a run; :meth:`_store` adds to it
+        return min(BATCH, max(self.chunk_size, CORPUS_EVERY_MIN, self._stored // 10))
 
     def _run_corpus_stages(self) -> None:
         # Corpus stages see every article they have not finished, not only this run's: a run
@@ -171,6 +174,8 @@ class Pipeline:
             report.languages[outcome.language or "?"] += 1
             report.partly_analysed += bool(outcome.analysed_chars)  # 0: not read at all (not English)
         self.store.add_articles(articles, rejections)
+        if self._stored is not None:
+            self._stored += len(articles)
         report.documents += chunk.items
         report.unchanged += chunk.unchanged
         report.added += len(articles)
@@ -190,6 +195,7 @@ class Pipeline:
         """
         report = RunReport()
         run_id = self.store.start_run()
+        self._stored = None
         since_corpus = 0
         in_flight: set[str] = set()
         waiting: list[tuple[_Chunk, Callable[[], list[Outcome]]]] = []

@@ -13,7 +13,7 @@ import re
 
 from newsloom.lang.en.bylines import REPORTING_CREDITS
 from newsloom.lang.en.outlets import KNOWN_OUTLETS, OUTLET_TRAILING_WORDS, OUTLET_WORDS, WIRE_CODES, WIRE_NAMES
-from newsloom.lang.en.words import STOPWORDS
+from newsloom.lang.en.words import NO_SUBJECT, SENTENCE_OPENERS
 
 _NAME = r"(?:[A-Z][\w&'’\-]*(?:\.[A-Za-z][\w\-]*)*|[a-z][\w\-]*\.(?:com|net|org|co|az|ru|ua|uk|io|news|info)\b)"
 _OUTLET = rf"(?:the\s+)?(?P<outlet>{_NAME}(?:\s+(?:of\s+|de\s+|&\s+)?{_NAME}){{0,4}})"
@@ -63,6 +63,9 @@ _CITED_RES = [
 ]
 
 
+_CLAUSE_OPENERS = SENTENCE_OPENERS | NO_SUBJECT | {"as", "because", "so"}
+
+
 def trim_outlet(name: str) -> str:
     """Drop trailing function words a greedy match took along."""
     words = name.strip(" .,;:").split()
@@ -70,8 +73,8 @@ def trim_outlet(name: str) -> str:
         words.pop()
     while words and words[0] == "the":  # "The" stays: it is part of titles like The Averly Ledger
         words.pop(0)
-    while len(words) > 1 and words[0] != "The" and words[0].lower() in STOPWORDS:
-        words.pop(0)  # "As Coastline Wire reported": a sentence's first word, no part of the name
+    while len(words) > 1 and words[0].lower() in _CLAUSE_OPENERS and " ".join(words) not in KNOWN_OUTLETS:
+        words.pop(0)  # "As Coastline Wire reported": a clause's first word, no part of the name ("Our Town Gazette")
     return " ".join(words)
 
 

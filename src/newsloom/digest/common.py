@@ -17,7 +17,11 @@ MAIN_KINDS = frozenset({"copy", "rewrite", "update"})  # an outlet and its follo
 def display(text: str) -> str:
     """A sentence as shown: the wire dateline ("PORT AVERLY (CW) —", "MELBOURNE (Tasman
     Wire) —") dropped (still a substring)."""
-    return text[dateline_end(text):]
+    end = dateline_end(text)
+    head = text[:end].split("(")[0]
+    letters = [c for c in head if c.isalpha()]
+    capitals = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return text[end:] if capitals else text  # "Ada Kroll (DUP) - the party leader - said": no dateline
 
 
 def published_date(a: Article) -> date | None:

@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 
 from newsloom.digest.common import StoryData
 from newsloom.model import Disagreement, Side
+from newsloom.quotes.match import named_by_its_outlet
 
 SPELLING = 75  # two spellings of one name token: similar, not equal
 _PUNCT_RE = re.compile(r"[^\w\s]")
@@ -81,7 +82,7 @@ def speakers(data: StoryData) -> list[Disagreement]:
         done.update(c["id"] for c in cluster)
         who: dict[str, tuple[str, set[str]]] = {}
         for c in cluster:
-            if c.get("speaker_entity_id"):
+            if named_by_its_outlet(c):  # a speaker taken from the other outlets is no side
                 who.setdefault(c["speaker_entity_id"], (c.get("speaker") or "", set()))[1].add(c["article_id"])
         if len(who) < 2:
             continue

@@ -222,7 +222,8 @@ def merge(
             lones = [e for e in index.near("PERSON", surname(target.name))
                      if e.type == "PERSON" and len(e.name.split()) == 1 and e is not target]
             # ... or one NER typed otherwise ("Putin" a place), once the corpus names the person 3x as often
-            lones += [e for e in index.named(surname(target.name)) if e.type != "PERSON" and not _a_place(e.name)
+            lones += [e for e in index.named(surname(target.name))
+                      if e.type in ("ORG", "PLACE") and not _a_place(e.name)
                       and len(target.mentions) + len(local.mentions) >= 3 * len(e.mentions)]
             for lone in lones:
                 if _lone_surname_owner(index, lone.name) is target:

@@ -34,7 +34,7 @@ from newsloom.lang.en.calendar import CALENDAR_WORDS
 from newsloom.lang.en.names import EVENT_HEADS, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, STATE_ABBREVIATIONS
 from newsloom.lang.en.outlets import KNOWN_OUTLETS
 from newsloom.lang.en.titles import TITLE_HEADS, TITLE_WORDS
-from newsloom.lang.en.words import STOPWORDS
+from newsloom.lang.en.words import NO_SUBJECT, SENTENCE_OPENERS, STOPWORDS
 
 _ORG_LIKE = {"ORG", "OUTLET", "PLATFORM"}
 _POSSESSIVE_INSIDE = re.compile(r"['’‘]s\s")
@@ -48,6 +48,9 @@ _ORG_TAIL = re.compile(r"\s+(?P<link>for|of|and|&)\s+(?:the\s+)?(?P<words>[A-Z][
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _OPENERS = {"“", '"', "‘", "«"}
 _CLOSERS = {"”", '"', "’", "»"}
+# words that open a clause or sentence before a name ("Whether Cruz will run", "What Washington did")
+_OPENERS_BEFORE_NAMES = SENTENCE_OPENERS | NO_SUBJECT | {
+    "whether", "what", "which", "who", "where", "why", "how", "if", "as", "near", "outside", "than", "because"}
 _PLACE_PREPOSITIONS = "in|to|from|at|near|outside|across|into|around|throughout"
 _INITIALS_SKIP = {"of", "the", "and", "for", "&", "on", "in", "de", "du", "des", "la", "le"}
 # types, most specific first: the order breaks ties in a vote
@@ -98,11 +101,13 @@ def repair(text: str, start: int, end: int, etype: str) -> tuple[int, int] | Non
         start += 1
     while end > start and text[end - 1] in " ,;:'’\"”":
         end -= 1
-    # "Whether Cruz", "Bernie Sanders of": a function word is no part of a name ("The" may start one)
-    while (m := re.match(r"(\S+)\s+(?=\S)", text[start:end])) and _function_word(m.group(1)) \
-            and m.group(1).lower() != "the":
+    # "Whether Cruz": a clause's opening word is no part of a name (but "Will Smith", "Whole
+    # Foods"); "Bernie Sanders of": nor a lower-case function word after it
+    while (m := re.match(r"(\S+)\s+(?=\S)", text[start:end])) and m.group(1).lower() in _OPENERS_BEFORE_NAMES \
+            and m.group(1).lower() not in first_names():
         start += m.end()
-    while (m := re.search(r"(?<=\S)\s+(\S+)$", text[start:end])) and _function_word(m.group(1)):
+    while (m := re.search(r"(?<=\S)\s+(\S+)$", text[start:end])) and m.group(1).islower() \
+            and _function_word(m.group(1)):
         end = start + m.start()
     return (start, end) if end > start else None
 
@@ -219,14 +224,15 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
             if len(by_first.get(low, ())) == 1:
                 decided.append((start, end, "PERSON", next(iter(by_first[low]))))
                 continue
-            if name in org_initials:
+            if name in org_initials and etype in _ORG_LIKE:
                 key, otype = org_initials[name]
                 decided.append((start, end, otype, key))
                 continue
         if chosen[low] != "MISC" and not _not_a_name(name, chosen[low], plural, lower, common, noun) \
                 and not _place_and_title(name, places):
             decided.append((start, end, chosen[low], low))
-    return decided
+    seen: set[tuple[int, int]] = set()  # one span proposed twice (NER and the rules) is one mention
+    return [d for d in decided if (d[0], d[1]) not in seen and not seen.add((d[0], d[1]))]
 
 
 def _vote(text: str, mentions: list[tuple[int, int, str, str, bool, bool]], places: dict[str, str]) -> dict[str, str]:

@@ -155,9 +155,11 @@ def _to_originals(store: Store, ids: set[str], profiles: _Profiles) -> None:
             got = profiles.get([a_id, root])
             d = decide(got[a_id], got[root]) if len(got) == 2 else None
             if e.kind == "partial":
-                store.delete_derivations([(a_id, e.source_id)])
-                if d and d.derived_id == a_id and not any(x.source_id == root for x in store.derivations_of(a_id)):
-                    store.upsert_derivations([d])
+                linked = any(x.source_id == root for x in store.derivations_of(a_id))
+                if linked or (d and d.derived_id == a_id):
+                    store.delete_derivations([(a_id, e.source_id)])
+                if d and d.derived_id == a_id and not linked:
+                    _keep(store, d, profiles)
             elif d and d.kind in MAIN_KINDS and d.derived_id == a_id:
                 store.delete_derivations([(a_id, e.source_id), (root, a_id)])
                 store.upsert_derivations([d])

@@ -33,6 +33,7 @@ COPY_IDENTICAL = 0.8
 REWRITE_COVER, REWRITE_NAMES, REWRITE_WORDS = 0.2, 0.35, 0.52
 # ... or nearly all its names with most of half its words (a rewrite in freer words)
 REWRITE_WORDS_NAMED, REWRITE_NAMES_KEPT, REWRITE_COVER_NAMED = 0.45, 0.7, 0.25
+UPDATE_NAMES = 0.5  # a follow-up retelling its background keeps half its names or more
 UPDATE_DAYS = 14  # an article on another event weeks later is no rewrite or update, whatever it reuses
 REWRITE_MIN_SENTENCES = 4  # a headline and a line cannot be told from an independent brief
 REWRITE_MIN_PAIRS = 3
@@ -210,8 +211,11 @@ def decide(x: Profile, y: Profile) -> Derivation | None:
         return None  # the source carries d's own outlet's material (a copy of its earlier report)
     if d.outlets & s.outlets and kind != "copy":
         # an outlet's later article reusing passages of its earlier one, days later: a follow-up
-        if not ev.alignment.pairs or days > UPDATE_DAYS:
-            return None
+        pairs = ev.alignment.pairs
+        reused = sum(p[4] >= PARTIAL_SIM for p in pairs) >= PARTIAL_PAIRS  # background reused word for word
+        retold = len(pairs) >= REWRITE_MIN_PAIRS and ev.names >= UPDATE_NAMES  # ... or retold, same people
+        if not (reused or retold) or days > UPDATE_DAYS:
+            return None  # one shared line (a site's tip box) is no follow-up
         return Derivation(derived_id=d.article.id, source_id=s.article.id, kind="update", credited=True,
                           score=ev.score, aligned=ev.alignment.pairs)
     if kind == "independent" and d.credits & s.outlets and ev.alignment.pairs and (

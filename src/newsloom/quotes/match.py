@@ -27,6 +27,7 @@ from newsloom.store import Store
 NEAR = 85  # rapidfuzz ratio for "the same quotation, some words changed"
 MIN_WORDS = 4  # shorter quotations ("dictator") are too common to match across articles
 MATCHED_KINDS = ("direct", "partial")
+JOINT = "+same_as"  # the rule modifier of a speaker taken from the other outlets
 FORMS_PER_GRAM = 50  # wordings read per trigram: one shared by more is a stock phrase
 _WORD_RE = re.compile(r"[\w’'%$.-]+")
 
@@ -154,9 +155,15 @@ def _named(data: dict) -> bool:
     return data.get("speaker_entity_id") is not None
 
 
+def named_by_its_outlet(data: dict) -> bool:
+    """A quotation whose own article names its speaker (not one taken from other outlets)."""
+    return _named(data) and not (data.get("rule") or "").endswith(JOINT)
+
+
 def _take_speaker(data: dict, speaker: str, entity_id: str, via: str) -> dict:
-    """``data`` with the speaker another outlet names, the rule saying so."""
-    return {**data, "speaker": speaker, "speaker_entity_id": entity_id, "rule": (data.get("rule") or "") + via}
+    """``data`` with the speaker another outlet names, the rule saying so (once)."""
+    rule = (data.get("rule") or "").removesuffix(via)
+    return {**data, "speaker": speaker, "speaker_entity_id": entity_id, "rule": rule + via}
 
 
 def _joint_speaker(groups: QuoteGroups, grp: str) -> None:
@@ -165,7 +172,7 @@ def _joint_speaker(groups: QuoteGroups, grp: str) -> None:
     "he" or "a spokesman" unresolved, take that person. Named speakers that disagree are
     left as they are; the story's digest shows who said it as a disagreement."""
     members = [(m["id"], json.loads(m["data"])) for m in groups.members(grp)]
-    named = Counter((d["speaker_entity_id"], d.get("speaker")) for _, d in members if _named(d))
+    named = Counter((d["speaker_entity_id"], d.get("speaker")) for _, d in members if named_by_its_outlet(d))
     if len(members) < 2 or not named:
         return
     ranked = named.most_common(2)
@@ -173,5 +180,6 @@ def _joint_speaker(groups: QuoteGroups, grp: str) -> None:
         return  # no clear majority: who said it is disputed
     (entity_id, speaker), _ = ranked[0]
     updates = [(qid, _take_speaker(d, speaker, entity_id, "+same_as")) for qid, d in members
-               if not _named(d) and d.get("kind") in MATCHED_KINDS]
+               if not named_by_its_outlet(d) and d.get("kind") in MATCHED_KINDS
+               and (d.get("speaker_entity_id"), d.get("speaker")) != (entity_id, speaker)]
     groups.store.update_quote_speakers(updates)
