@@ -38,3 +38,25 @@ def test_outlets_naming_different_speakers_make_a_disagreement(tmp_path):
     (story,) = [s for s in result.stories if len(s.article_ids) == 2]
     (who,) = [d for d in story.disagreements if d.kind == "speaker"]
     assert who.about.startswith("who said") and {s.value for s in who.sides} == {"Ada Kroll", "Ben Ruiz"}
+
+
+def test_search_finds_a_quote_by_the_speaker_other_outlets_gave_it(tmp_path):
+    from newsloom.web.search import Search
+
+    bare = (f"Winter ferry stays in Orlen\n\nThe ferry to the islands will keep sailing, the board "
+            f"decided on Monday.\n\n“{QUOTE},” the statement said.\n")
+    named = (f"Orlen harbour keeps its winter ferry\n\nThe Orlen harbour board voted on Monday to keep "
+             f"its ferry service.\n\n“{QUOTE},” said Ada Kroll, the harbour master, after the vote.\n")
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "c.txt").write_text(bare, encoding="utf-8")
+    (second / "a.txt").write_text(named, encoding="utf-8")
+    with Store(str(tmp_path / "s.db")) as store:
+        Pipeline(store).run([str(first)])
+        search = Search(store)
+        search.refresh()  # the index exists before a later run names the speaker
+        Pipeline(store).run([str(second)])
+        search.refresh()
+        by_kroll = {q["article_id"] for q in search.query("Kroll")["quotes"]}
+        assert len(by_kroll) == 2  # the bare article's quote too, under the speaker it took

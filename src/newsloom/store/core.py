@@ -508,11 +508,16 @@ class Store:
                 )
 
     def update_quote_speakers(self, rows: list[tuple[str, dict[str, Any]]]) -> None:
-        """Set quotes' speakers (the columns and the stored data) to those in ``rows``' data."""
+        """Set quotes' speakers (the columns and the stored data) to those in ``rows``' data.
+        Each row is written anew, as :meth:`save_quotes` does: indexes kept in step by
+        rowid (full-text search) see it as new."""
         with self.transaction() as c:
-            c.executemany("UPDATE quotes SET speaker=?, speaker_entity_id=?, data=? WHERE id=?",
-                          [(d.get("speaker"), d.get("speaker_entity_id"), json.dumps(d, ensure_ascii=False), i)
-                           for i, d in rows])
+            for i, d in rows:
+                c.execute(
+                    'INSERT OR REPLACE INTO quotes (id, article_id, text, start, "end", speaker, speaker_entity_id,'
+                    ' kind, data, grp, form_id) SELECT id, article_id, text, start, "end", ?, ?, kind, ?, grp,'
+                    " form_id FROM quotes WHERE id=?",
+                    (d.get("speaker"), d.get("speaker_entity_id"), json.dumps(d, ensure_ascii=False), i))
 
     def update_quote_data(self, rows: list[tuple[str, dict[str, Any]]]) -> None:
         with self.transaction() as c:
