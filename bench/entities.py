@@ -35,11 +35,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from baseline import add_arguments, report  # noqa: E402
+from newsloom.entities.resolve import KINDS  # noqa: E402
 
 POLNEAR = HERE.parent.parent / "shared" / "data" / "quotes" / "polnear"
 JUDGED = HERE / "entities_judged.tsv"
 LABELS = ("OK", "FRAGMENT", "WRONG_TYPE", "NOT_ENTITY")
-KIND = {"PERSON": "PERSON", "ORG": "ORG", "OUTLET": "ORG", "PLATFORM": "ORG", "PLACE": "PLACE"}
 
 
 def analyse(files: list[Path], db: Path) -> None:
@@ -69,8 +69,8 @@ def two_types(entities: list[dict]) -> dict[str, set[str]]:
     """Canonical names stored under more than one kind of type."""
     kinds: dict[str, set[str]] = defaultdict(set)
     for e in entities:
-        if KIND.get(e["type"]):
-            kinds[_norm(e["name"])].add(KIND[e["type"]])
+        if KINDS.get(e["type"]):
+            kinds[_norm(e["name"])].add(KINDS[e["type"]])
     return {n: k for n, k in kinds.items() if len(k) > 1}
 
 

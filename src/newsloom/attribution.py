@@ -92,8 +92,9 @@ class Analyser(AnalysingStage):
         text = bound(article)
         if not text:
             return ArticleAnalysis(article.id)
-        atts, persons = attribute(text, ner_persons(doc, self.nlp), doc)
-        common = common_words(self.nlp) if self.nlp is not None else frozenset()
+        nlp = self.nlp
+        atts, persons = attribute(text, ner_persons(doc, nlp), doc)
+        common = common_words(nlp) if nlp is not None else frozenset()
         return ArticleAnalysis(article.id, extract(article, persons, doc, common), atts)
 
     def batch(self, articles: list[Article]) -> list[tuple[Article, ArticleAnalysis]]:

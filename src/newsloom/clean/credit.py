@@ -168,10 +168,15 @@ def _dateline_match(paragraph: str) -> re.Match[str] | None:
     if not m:
         return None
     place = m.group("place").strip(" ,")
-    letters = [c for c in place.split(",")[0] if c.isalpha()]  # the city: "RENO, Nev." is a dateline
-    if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.8 or len(place) < 3:
+    if not mostly_capitals(place.split(",")[0]) or len(place) < 3:  # the city: "RENO, Nev." is a dateline
         return None
     return m
+
+
+def mostly_capitals(text: str) -> bool:
+    """Whether at least 80% of the letters of ``text`` are capitals (a dateline's place)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def dateline(paragraph: str) -> tuple[str | None, str | None, str | None]:

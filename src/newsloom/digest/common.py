@@ -7,7 +7,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-from newsloom.clean.credit import dateline_end
+from newsloom.clean.credit import dateline_end, mostly_capitals
 from newsloom.model import Article, Derivation, Entity, Story
 from newsloom.provenance.align import Sentence, sentences
 from newsloom.store import Store
@@ -18,9 +18,7 @@ def display(text: str) -> str:
     """A sentence as shown: the wire dateline ("PORT AVERLY (CW) —", "MELBOURNE (Tasman
     Wire) —") dropped (still a substring)."""
     end = dateline_end(text)
-    head = text[:end].split("(")[0]
-    letters = [c for c in head if c.isalpha()]
-    capitals = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    capitals = mostly_capitals(text[:end].split("(")[0])
     return text[end:] if capitals else text  # "Ada Kroll (DUP) - the party leader - said": no dateline
 
 
@@ -66,9 +64,14 @@ class StoryData:
         return (0 if self.root(article_id) == article_id else 1, a.published or "9999", self._position[article_id])
 
     @cached_property
+    def days(self) -> dict[str, date]:
+        """Each article's publication date, for those that give one."""
+        return {a_id: d for a_id, a in self.articles.items() if (d := published_date(a))}
+
+    @cached_property
     def earliest(self) -> date | None:
         """The earliest publication date any of the story's articles gives (None: none does)."""
-        return min((d for a in self.articles.values() if (d := published_date(a))), default=None)
+        return min(self.days.values(), default=None)
 
     def cite(self, ids: set[str] | list[str]) -> list[str]:
         """Article ids in citation order: originals first, then by date."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from newsloom.digest.common import StoryData, display, published_date
+from newsloom.digest.common import StoryData, display
 from newsloom.model import SummarySentence
 from newsloom.provenance.align import Sentence, similarity
 
@@ -113,7 +113,7 @@ def _latest_news(data: StoryData, us: list[Unit], scores: list[float]) -> int | 
     """The unit that tells what happened since the story began: among sentences first
     reported after the story's first day (a follow-up's new facts), the best scored, the
     most recent on a tie; None for a story of one day."""
-    days = {a_id: d for a_id in data.articles if (d := published_date(data.articles[a_id]))}
+    days = data.days
     if len(set(days.values())) < 2:
         return None
     start = min(days.values())

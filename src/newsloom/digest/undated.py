@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsloom.digest.common import StoryData, published_date
+from newsloom.digest.common import StoryData
 from newsloom.model import Article
 from newsloom.timeline.dates import extract, reference_date
 
@@ -21,10 +21,10 @@ COPIES = frozenset({"copy"})
 def reference(data: StoryData, a: Article) -> tuple[date | None, bool]:
     """The date ``a``'s relative dates count from, and whether it is new story evidence
     (its source's date, else the story's earliest date when its own text gives none)."""
-    if own := published_date(a):
+    if own := data.days.get(a.id):
         return own, False
-    root = data.articles[data.root(a.id, COPIES)]  # only a copy shares its source's day; a rewrite may not
-    if root.id != a.id and (ref := published_date(root)):
+    root = data.root(a.id, COPIES)  # only a copy shares its source's day; a rewrite may not
+    if root != a.id and (ref := data.days.get(root)):
         return ref, True
     own_guess = reference_date(a)[0]
     if own_guess is not None:

@@ -20,10 +20,10 @@ from rapidfuzz import fuzz
 
 from newsloom.entities.extract import LocalEntity, canonical_name, gazetteer
 from newsloom.entities.names import surname
+from newsloom.entities.resolve import KINDS
 from newsloom.model import Entity, Mention, Role
 
 FUZZY = 88  # rapidfuzz ratio for two spellings of one name
-_SAME_KIND = {"ORG": "ORG", "OUTLET": "ORG", "PLATFORM": "ORG", "PERSON": "PERSON", "PLACE": "PLACE"}
 # an organisation and a place of exactly one name are one entity (never by fuzzy spelling)
 _NAMED_ONLY = {"ORG", "PLACE"}
 
@@ -57,7 +57,7 @@ def same_person(a: str, b: str) -> bool:
 
 
 def _matches(entity: Entity, local: LocalEntity, name: str) -> bool:
-    kinds = {_SAME_KIND.get(entity.type), _SAME_KIND.get(local.type)}
+    kinds = {KINDS.get(entity.type), KINDS.get(local.type)}
     if kinds == _NAMED_ONLY:  # NER mixes them up: "Tessaly Line" the carrier, as a place
         return _norm(name) in {_norm(entity.name), *(_norm(a) for a in entity.aliases)}
     if len(kinds) > 1:
@@ -77,7 +77,7 @@ def _keys(etype: str, names: list[str]) -> set[str]:
     """Blocking keys: each exact name, and the first three letters of each (of a person's
     surname). Every match the rules above allow shares one — fuzzy spellings that differ in
     their first three letters aside — so lookups never scan the whole corpus."""
-    kind = _SAME_KIND.get(etype, etype)
+    kind = KINDS.get(etype, etype)
     out: set[str] = set()
     for n in names:
         norm = _norm(n)
@@ -136,7 +136,7 @@ class EntityIndex:
     def named(self, name: str) -> list[Entity]:
         """Entities whose canonical name is ``name`` (case and a leading "the" aside), of any type."""
         norm = _norm(name)
-        ids = set().union(*(self._by_key.get(f"{k}|={norm}", ()) for k in set(_SAME_KIND.values())))
+        ids = set().union(*(self._by_key.get(f"{k}|={norm}", ()) for k in set(KINDS.values())))
         return sorted((e for i in ids if _norm((e := self._all[i]).name) == norm), key=lambda e: self._order[e.id])
 
     def tally(self, entity: Entity) -> tuple[Counter[str], set[tuple[str, int, int]], set[str]]:
@@ -171,8 +171,8 @@ def _retyped(index: EntityIndex, local: LocalEntity, name: str) -> Entity | None
     under one type, the one more of its mentions have (the stored entity's, on a tie). A
     person's name spelt a little differently under another type ("Volodymyr Zelensky" typed
     an organisation, "Volodymyr Zelenskyy" a person) is that person."""
-    kind = _SAME_KIND.get(local.type)
-    other = next((e for e in index.named(name) if _SAME_KIND.get(e.type) != kind), None)
+    kind = KINDS.get(local.type)
+    other = next((e for e in index.named(name) if KINDS.get(e.type) != kind), None)
     if other is not None:
         if len(local.mentions) > len(other.mentions):
             other.type = local.type
@@ -180,8 +180,8 @@ def _retyped(index: EntityIndex, local: LocalEntity, name: str) -> Entity | None
         return other
     if len(name.split()) < 2:
         return None
-    kinds = {k for k in _SAME_KIND.values() if k != kind}
-    near = [e for k in sorted(kinds) for e in index.near(k, name) if _SAME_KIND.get(e.type) != kind]
+    kinds = {k for k in KINDS.values() if k != kind}
+    near = [e for k in sorted(kinds) for e in index.near(k, name) if KINDS.get(e.type) != kind]
     other = next((e for e in near if (local.type == "PERSON" or e.type == "PERSON") and same_person(e.name, name)),
                  None)
     if other is not None and other.type != "PERSON":

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsloom.entities.names import NAME_RE, Cover, first_names, is_name_like, role_of
-from newsloom.entities.resolve import Proposal, resolve
+from newsloom.entities.resolve import Proposal, clean_name, resolve
 from newsloom.lang.en.outlets import KNOWN_OUTLETS, OUTLET_WORDS, PLATFORMS
 from newsloom.lang.en.titles import TITLE_WORDS
 from newsloom.model import Article, Mention
@@ -40,12 +40,6 @@ class LocalEntity:
     @property
     def aliases(self) -> list[str]:
         return sorted({clean_name(m.text) for m in self.mentions})
-
-
-def clean_name(text: str) -> str:
-    """A mention as a name: no possessive, no leading "the" for places, one space."""
-    text = re.sub(r"['’]s$", "", " ".join(text.split())).strip(" ,.;:")
-    return text
 
 
 def canonical_name(forms: list[str] | Counter[str], etype: str) -> str:
@@ -187,9 +181,10 @@ def extract(article: Article, persons: list, doc=None, common: frozenset[str] = 
             start = ent.start_char + (len(ent.text) - len(ent.text.lstrip()))
             raw.append((start, start + len(name) if text.startswith(name, start) else ent.end_char, etype))
     raw += _rule_mentions(article, text, [(s, e) for s, e, _ in raw])
-    one_word = {s for s, e, _ in raw if " " not in text[s:e].strip()}
-    proposals = [Proposal(s, e, t, plural=s in plural and s in one_word, noun=s in noun and s in one_word)
-                 for s, e, t in raw]
+    proposals = []
+    for s, e, t in raw:
+        one_word = " " not in text[s:e].strip()
+        proposals.append(Proposal(s, e, t, plural=one_word and s in plural, noun=one_word and s in noun))
     groups: dict[str, LocalEntity] = {}
     for start, end, etype, key in sorted(resolve(text, proposals, gazetteer(), common), key=lambda x: x[0]):
         group = groups.setdefault(key, LocalEntity(type=etype))

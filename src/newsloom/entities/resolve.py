@@ -36,7 +36,9 @@ from newsloom.lang.en.outlets import KNOWN_OUTLETS
 from newsloom.lang.en.titles import TITLE_HEADS, TITLE_WORDS
 from newsloom.lang.en.words import NO_SUBJECT, SENTENCE_OPENERS, STOPWORDS
 
-_ORG_LIKE = {"ORG", "OUTLET", "PLATFORM"}
+#: The kind of each entity type: outlets and platforms are organisations (a name lives under one kind).
+KINDS = {"ORG": "ORG", "OUTLET": "ORG", "PLATFORM": "ORG", "PERSON": "PERSON", "PLACE": "PLACE"}
+_ORG_LIKE = {t for t, k in KINDS.items() if k == "ORG"}
 _POSSESSIVE_INSIDE = re.compile(r"['’‘]s\s")
 _OF_INSIDE = re.compile(r"\s+of\s+")  # "Ada Kroll of Orlen": the name ends before "of"
 _DASH = re.compile(r"\s*[—–]\s*|(?<=\.)-(?=[A-Z])")
@@ -59,7 +61,7 @@ _PREFERENCE = ("PERSON", "OUTLET", "PLATFORM", "ORG", "PLACE")
 
 @dataclass
 class Proposal:
-    """One mention as proposed: where, which type, and whether NER (not a rule) proposed it."""
+    """One mention as proposed: where, which type, and what the tagger says of a one-word one."""
 
     start: int
     end: int
@@ -144,7 +146,8 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
-def _clean(text: str) -> str:
+def clean_name(text: str) -> str:
+    """A mention as a name: one space between words, no possessive, no punctuation at its edges."""
     return re.sub(r"['’‘]s$", "", " ".join(text.split())).strip(" ,.;:")
 
 
@@ -187,7 +190,7 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
     for p in proposals:
         if (fixed := repair(text, p.start, p.end, p.type)) is None or quoted(text, *fixed):
             continue
-        if name := _clean(text[fixed[0] : fixed[1]]):
+        if name := clean_name(text[fixed[0] : fixed[1]]):
             etype = p.type
             if etype == "PERSON" and _THE_BEFORE.search(text, max(0, fixed[0] - 5), fixed[0]):
                 etype = "ORG"  # "the Centamin", "the Met": no person's name takes "the"
@@ -288,7 +291,7 @@ def head_type(name: str) -> str | None:
 
 
 def _kind(etype: str) -> str:
-    return "ORG" if etype in _ORG_LIKE else etype
+    return KINDS.get(etype, etype)
 
 
 def _most_specific(count: Counter[str]) -> str:

@@ -142,6 +142,11 @@ def evidence(d: Profile, s: Profile, al: Alignment) -> Evidence:
     return Evidence(al.derived_cover, _share(d.names, s.names), _share(d.words, s.words), al)
 
 
+def _reuses_passages(al: Alignment) -> bool:
+    """Two passages or more re-said nearly word for word."""
+    return sum(p[4] >= PARTIAL_SIM for p in al.pairs) >= PARTIAL_PAIRS
+
+
 def kind_of(d: Profile, ev: Evidence, days: int = 0) -> str:
     """copy, rewrite, partial or independent: what ``d`` does with the source's material
     (``ev``), ``days`` apart. A rewrite follows its source within days; it re-says more
@@ -154,7 +159,7 @@ def kind_of(d: Profile, ev: Evidence, days: int = 0) -> str:
     if (len(d.sentences) >= REWRITE_MIN_SENTENCES and len(al.pairs) >= REWRITE_MIN_PAIRS
             and ev.cover >= REWRITE_COVER and days <= UPDATE_DAYS and (says_again or keeps_names)):
         return "rewrite"
-    if sum(p[4] >= PARTIAL_SIM for p in al.pairs) >= PARTIAL_PAIRS:
+    if _reuses_passages(al):
         return "partial"
     return "independent"
 
@@ -212,7 +217,7 @@ def decide(x: Profile, y: Profile) -> Derivation | None:
     if d.outlets & s.outlets and kind != "copy":
         # an outlet's later article reusing passages of its earlier one, days later: a follow-up
         pairs = ev.alignment.pairs
-        reused = sum(p[4] >= PARTIAL_SIM for p in pairs) >= PARTIAL_PAIRS  # background reused word for word
+        reused = _reuses_passages(ev.alignment)  # background reused word for word
         retold = len(pairs) >= REWRITE_MIN_PAIRS and ev.names >= UPDATE_NAMES  # ... or retold, same people
         if not (reused or retold) or days > UPDATE_DAYS:
             return None  # one shared line (a site's tip box) is no follow-up

@@ -151,13 +151,9 @@ def group(store: Store, quotes: list[Quote]) -> None:
         _joint_speaker(groups, grp)
 
 
-def _named(data: dict) -> bool:
-    return data.get("speaker_entity_id") is not None
-
-
 def named_by_its_outlet(data: dict) -> bool:
     """A quotation whose own article names its speaker (not one taken from other outlets)."""
-    return _named(data) and not (data.get("rule") or "").endswith(JOINT)
+    return data.get("speaker_entity_id") is not None and not (data.get("rule") or "").endswith(JOINT)
 
 
 def _take_speaker(data: dict, speaker: str, entity_id: str, via: str) -> dict:
