@@ -69,6 +69,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -104,8 +105,9 @@ class Gold:
     content: str = ""
 
 
-def read_ann(path: Path, text: str) -> list[Gold]:
-    """Gold quotations (Content spans with quotation marks) and their sources."""
+def read_ann(path: Path, text: str, marks: bool = True) -> list[Gold]:
+    """Gold quotations (Content spans with quotation marks) and their sources; with ``marks``
+    False, the reported speech instead (Content spans without any, kind ``indirect``)."""
     spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
     links: list[dict[str, list[str]]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -126,9 +128,9 @@ def read_ann(path: Path, text: str) -> list[Gold]:
     for roles in links:
         for cid in roles.get("Content", []):
             label, frags, content = spans.get(cid, ("", [], ""))
-            if not any(c in content for c in QUOTE_MARKS):
+            if any(c in content for c in QUOTE_MARKS) != marks:
                 continue
-            kind = "direct" if content.lstrip(" (—–-")[:1] in QUOTE_MARKS else "partial"
+            kind = "indirect" if not marks else "direct" if content.lstrip(" (—–-")[:1] in QUOTE_MARKS else "partial"
             g = Gold(spans=list(frags), kind=kind, content=content)
             for a, b in frags:
                 g.chars.update(range(a, b))
@@ -414,6 +416,62 @@ def _note(bucket: list[str], limit: int, stem: str, line: str) -> None:
         bucket.append(f"{stem[:32]}: {line}")
 
 
+def articles(base: Path, texts: list[Path]) -> Iterator[tuple[Path, str, list[Gold], list[Gold], Doc]]:
+    """Each annotated article of a split: its path, text, gold quotes, gold reported speech
+    (no quotation marks) and annotation."""
+    for path in texts:
+        anns = sorted((base / "attributions").glob(path.stem + "_*.ann"))
+        if not anns:
+            continue
+        text = path.read_text(encoding="utf-8")
+        golds = read_ann(anns[0], text)
+        reported = read_ann(anns[0], text, marks=False)
+        yield path, text, golds, reported, Doc(text, golds, SOURCES[anns[0]], path.stem)
+
+
+def split_texts(base: Path, half: str | None) -> list[Path]:
+    """A split's texts; ``half`` a / b: train's even / odd positions."""
+    texts = sorted((base / "text").glob("*.txt"))
+    return texts[half == "b" :: 2] if half else texts
+
+
+def speaker_names(analysis: Any) -> dict[tuple[int, int], str]:
+    """Mention offsets -> the canonical name of their entity in the article."""
+    return {(m.start, m.end): e.name for e in analysis.entities for m in e.mentions}
+
+
+def predictions(analysis: Any, text: str, marks: bool = True) -> list[Any]:
+    """Our quotations as the gold counts them: reported speech around a partial quote is one
+    gold Content span, so it counts as partial. ``marks`` False: our reported speech with no
+    quotation mark in it."""
+    if not marks:
+        return [a for a in analysis.attributions
+                if a.kind == "indirect" and not any(c in text[a.start : a.end] for c in QUOTE_MARKS)]
+    preds = [a for a in analysis.attributions if a.kind in ("direct", "partial")
+             or (a.kind == "indirect" and any(c in text[a.start : a.end] for c in QUOTE_MARKS))]
+    for a in preds:
+        a.kind = "partial" if a.kind == "indirect" else a.kind
+    return preds
+
+
+def found(golds: list[Gold], pchars: list[set[int]], t: float) -> list[tuple[Gold, list[int]]]:
+    """The gold quotes our predictions cover at overlap ≥ ``t``, with the predictions touching each."""
+    out = []
+    for g in golds:
+        touching = [k for k, pc in enumerate(pchars) if pc & g.chars]
+        cover = set().union(*(pchars[k] for k in touching)) if touching else set()
+        if cover and len(cover & g.chars) / len(cover | g.chars) >= t:
+            out.append((g, touching))
+    return out
+
+
+def speaker_pairs(found_golds: list[tuple[Gold, list[int]]], preds: list[Any],
+                  pchars: list[set[int]]) -> list[tuple[Gold, Any]]:
+    """Each found gold quote with a source, and the prediction that covers most of it."""
+    return [(g, preds[max(touching, key=lambda k: len(pchars[k] & g.chars))])
+            for g, touching in found_golds if source_given(g)]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -422,6 +480,7 @@ def main() -> int:
                     help="with --split train: a = even positions (development), b = odd (held out)")
     ap.add_argument("--no-model", action="store_true", help="rules only, even when the model is installed")
     ap.add_argument("--model", help="spaCy pipeline to use (e.g. en_newsloom_trf; default: shipped)")
+    ap.add_argument("--no-ranker", action="store_true", help="the attribution rules' answers, no learned ranker")
     ap.add_argument("--errors", type=int, default=0,
                     help="print up to this many of each error: missed gold quotes, false positives, speaker errors")
     add_arguments(ap)
@@ -435,51 +494,47 @@ def main() -> int:
     from newsloom.model import Article
     from newsloom.nlp import DEFAULT_MODEL_NAME
 
-    analyser = attribution.Analyser(args.model)
+    analyser = attribution.Analyser(args.model, rank=not args.no_ranker)
     use_model = not args.no_model and analyser.nlp is not None  # else rules only
     thresholds = (0.3, 0.8)
-    found = {t: defaultdict(int) for t in thresholds}
+    hits = {t: defaultdict(int) for t in thresholds}
     correct = {t: defaultdict(int) for t in thresholds}
     n_gold: dict[str, int] = defaultdict(int)
     n_pred: dict[str, int] = defaultdict(int)
     spk_total = spk_right = by_rule = anaphoric = read = 0
     errors: dict[str, list[str]] = {"missed": [], "false positive": [], "speaker": []}
     elapsed = 0.0
-    texts = sorted((base / "text").glob("*.txt"))
-    if args.half:
-        if args.split != "train":
-            ap.error("--half needs --split train")
-        texts = texts[args.half == "b" :: 2]
-    for path in texts:
-        anns = sorted((base / "attributions").glob(path.stem + "_*.ann"))
-        if not anns:
-            continue
-        text = path.read_text(encoding="utf-8")
-        golds = read_ann(anns[0], text)
-        doc = Doc(text, golds, SOURCES[anns[0]], path.stem)
+    indirect: dict[str, int] = defaultdict(int)
+    if args.half and args.split != "train":
+        ap.error("--half needs --split train")
+    texts = split_texts(base, args.half)
+    for path, text, golds, reported, doc in articles(base, texts):
         t0 = time.perf_counter()
         art = Article(id=path.stem, source=str(path), fingerprint=path.stem, text=text)
         analysis = analyser.analyse(art, analyser.parse(text) if use_model else None)
         elapsed += time.perf_counter() - t0
-        names = {(m.start, m.end): e.name for e in analysis.entities for m in e.mentions}
-        # reported speech around a partial quote is one gold Content span: count it as partial
-        preds = [a for a in analysis.attributions if a.kind in ("direct", "partial")
-                 or (a.kind == "indirect" and any(c in text[a.start : a.end] for c in QUOTE_MARKS))]
-        for a in preds:
-            a.kind = "partial" if a.kind == "indirect" else a.kind
+        names = speaker_names(analysis)
+        preds = predictions(analysis, text)
         pchars = [set(range(a.start, a.end)) for a in preds]
+        said = predictions(analysis, text, marks=False)
+        schars = [set(range(a.start, a.end)) for a in said]
+        reported_found = found(reported, schars, 0.3)
+        indirect["gold"] += len(reported)
+        indirect["pred"] += len(said)
+        indirect["found"] += len(reported_found)
+        indirect["right"] += sum(any(len(pc & g.chars) / len(pc) >= 0.3 for g, _ in reported_found) for pc in schars)
+        for g, a in speaker_pairs(reported_found, said, schars):
+            indirect["speakers"] += 1
+            ok = speaker_ok(names.get((a.speaker_start, a.speaker_end), a.speaker_text), g, doc)
+            indirect["speaker_right"] += ok
         for g in golds:
             n_gold[g.kind] += 1
         for a in preds:
             n_pred[a.kind] += 1
         for t in thresholds:
-            found_golds = []
-            for g in golds:
-                touching = [k for k, pc in enumerate(pchars) if pc & g.chars]
-                cover = set().union(*(pchars[k] for k in touching)) if touching else set()
-                if cover and len(cover & g.chars) / len(cover | g.chars) >= t:
-                    found[t][g.kind] += 1
-                    found_golds.append((g, touching))
+            found_golds = found(golds, pchars, t)
+            for g, _ in found_golds:
+                hits[t][g.kind] += 1
             for a, pc in zip(preds, pchars, strict=True):
                 if any(len(pc & g.chars) / len(pc) >= t for g, _ in found_golds):
                     correct[t][a.kind] += 1
@@ -499,11 +554,7 @@ def main() -> int:
                               f"{g.kind} {_clip(text[lo:hi])!r} | ours: {', '.join(near) or '-'}"
                               f" | {_clip(_sentence(text, lo, hi), 240)!r}")
             if t == 0.3:
-                for g, touching in found_golds:
-                    if not source_given(g):
-                        continue
-                    best = max(touching, key=lambda k: len(pchars[k] & g.chars))
-                    a = preds[best]
+                for g, a in speaker_pairs(found_golds, preds, pchars):
                     speaker = names.get((a.speaker_start, a.speaker_end), a.speaker_text)
                     spk_total += 1
                     ok = speaker_ok(speaker, g, doc)
@@ -534,16 +585,21 @@ def main() -> int:
           f"({', '.join(f'{k} {v}' for k, v in sorted(n_gold.items()))}), "
           f"{sum(n_pred.values())} predicted; model: {args.model or 'en_newsloom' if use_model else 'none (rules)'}")
     for t in thresholds:
-        overall = prf(sum(correct[t].values()), sum(n_pred.values()), sum(found[t].values()), sum(n_gold.values()))
+        overall = prf(sum(correct[t].values()), sum(n_pred.values()), sum(hits[t].values()), sum(n_gold.values()))
         print(f"overlap ≥ {t}: all      {overall}")
         for kind in ("direct", "partial"):
-            print(f"              {kind:8} {prf(correct[t][kind], n_pred[kind], found[t][kind], n_gold[kind])}")
+            print(f"              {kind:8} {prf(correct[t][kind], n_pred[kind], hits[t][kind], n_gold[kind])}")
     acc = 100 * spk_right / spk_total if spk_total else 0.0
     print(f"speaker accuracy (found at 0.3, gold source given): {acc:.1f}  ({spk_right}/{spk_total}); "
           f"{anaphoric} sources are pronouns or descriptions (not I/we), {read} of them resolved by readers")
     if spk_total:
         print(f"  with every such source resolved by the bench's rule instead: "
               f"{100 * by_rule / spk_total:.1f}  ({by_rule}/{spk_total})")
+    ind_p, ind_r, ind_f = f1(indirect["right"], indirect["pred"], indirect["found"], indirect["gold"])
+    ind_acc = indirect["speaker_right"] / indirect["speakers"] if indirect["speakers"] else 0.0
+    print(f"reported speech without quotation marks ({indirect['gold']} gold): P {100 * ind_p:5.1f}  "
+          f"R {100 * ind_r:5.1f}  F1 {100 * ind_f:5.1f} at 0.3; speaker accuracy {100 * ind_acc:.1f}  "
+          f"({indirect['speaker_right']}/{indirect['speakers']})")
     print(f"speed: {len(texts) / elapsed:.1f} articles/s")
     for what, lines in errors.items():
         if lines:
@@ -556,9 +612,10 @@ def main() -> int:
     if args.data != ROOT.parent / "shared" / "data":
         prefix = f"custom.{prefix}"
     label = f"half_{args.half}" if args.half else args.split
-    figures = {"f1": f1(sum(correct[0.3].values()), sum(n_pred.values()), sum(found[0.3].values()),
+    figures = {"f1": f1(sum(correct[0.3].values()), sum(n_pred.values()), sum(hits[0.3].values()),
                         sum(n_gold.values()))[2],
-               "speaker": spk_right / spk_total if spk_total else 0.0}
+               "speaker": spk_right / spk_total if spk_total else 0.0,
+               "indirect_speaker": ind_acc}
     return report("quotes", {f"{prefix}{label}.{k}": v for k, v in figures.items()}, args)
 
 

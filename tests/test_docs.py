@@ -325,35 +325,41 @@ def rule_ids_in_code() -> set[str]:
     return ids
 
 
-def documented_rules() -> dict[str, str]:
-    """Rule id → its kind (base, prefix, modifier), from docs/pipeline.md's catalogue."""
+def documented_rules() -> dict[str, tuple[str, str]]:
+    """Rule id → (step, doc), from docs/pipeline.md's catalogue."""
     body = sections(text(DOCS / "pipeline.md"), 3)["Attribution rules"]
-    return {re.fullmatch(r"`([^`]+)`", row[0]).group(1): row[1] for row in first_table(body)}
+    return {re.fullmatch(r"`([^`]+)`", row[0]).group(1): (row[1], row[2]) for row in first_table(body)}
 
 
 def test_rule_catalogue_matches_the_code_both_ways():
-    produced, documented = rule_ids_in_code(), documented_rules()
+    from newsloom.quotes.rules import RULES
+
+    produced = {part for s in rule_ids_in_code() for part in s.split("+") if part}
     assert len(produced) > 10, "the rule ids were not found: has Attribution.via moved?"
-    assert produced - set(documented) == set(), "rule ids missing from docs/pipeline.md's catalogue"
-    assert set(documented) - produced == set(), "documented rule ids the code never produces"
-    for rule, kind in documented.items():
-        expected = "modifier" if rule.startswith("+") else "prefix" if rule.endswith("-") else "base"
-        assert kind == expected, f"{rule}: kind {kind!r}, expected {expected!r}"
+    assert produced - set(RULES) == set(), "rule ids the code produces missing from quotes/rules.py's RULES"
+    assert set(RULES) - produced == set(), "catalogued rule ids the code never produces"
+    documented = documented_rules()
+    assert documented == {r.id: (r.step, r.doc) for r in RULES.values()}, (
+        "docs/pipeline.md's catalogue differs from quotes/rules.py's RULES")
+
+
+def test_rule_functions_exist():
+    import importlib
+
+    from newsloom.quotes.rules import RULES
+
+    for rule in RULES.values():
+        module, _, name = rule.where.partition(".")
+        assert hasattr(importlib.import_module(f"newsloom.quotes.{module}"), name), rule
 
 
 def test_demo_rules_read_as_the_catalogue_says(demo_output):
-    documented = documented_rules()
-    bases = {r for r, k in documented.items() if k == "base"}
-    prefixes = tuple(r for r, k in documented.items() if k == "prefix")
+    from newsloom.quotes.rules import RULES, ids
+
     rules = {q["rule"] for q in demo_output[1]["quotes"]}
     assert len(rules) > 5
     for rule in rules:
-        head, *mods = rule.split("+")
-        for prefix in prefixes:
-            if head.startswith(prefix) and head not in bases:
-                head = head[len(prefix):]
-        assert head == "" or head in bases, f"{rule!r}: base {head!r} is not in the catalogue"
-        assert all(documented.get("+" + m) == "modifier" for m in mods), f"{rule!r}: a modifier is undocumented"
+        assert set(ids(rule)) <= set(RULES), f"{rule!r}: an id is not in the catalogue"
 
 
 # ------------------------------------------------------------------------ web app

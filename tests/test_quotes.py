@@ -545,7 +545,7 @@ def test_a_name_before_its_apposition_modifies_nothing() -> None:
     spacy = pytest.importorskip("spacy")
     from spacy.tokens import Doc
 
-    from newsloom.quotes.persons import Context, Person, _attributive
+    from newsloom.quotes.persons import Context, Person, attributive
 
     words = ["Owen", "Castell", ",", "Lune", "director", ",", "said", "so", "."]
     heads = [1, 4, 4, 4, 6, 4, 6, 6, 6]
@@ -553,11 +553,11 @@ def test_a_name_before_its_apposition_modifies_nothing() -> None:
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, False, True, True, False, True, True, False, False],
               heads=heads, deps=deps)
     ctx = Context(doc.text, doc.text, [], [], doc=doc)
-    assert not _attributive(ctx, Person(0, 12, "Owen Castell"))
+    assert not attributive(ctx, Person(0, 12, "Owen Castell"))
     # with no comma between, "Owen Castell director" makes the name a modifier
     doc = Doc(doc.vocab, words=[w for w in words if w != ","], heads=[1, 3, 3, 4, 4, 4, 4],
               deps=["flat", "compound", "compound", "nsubj", "ROOT", "advmod", "punct"])
-    assert _attributive(Context(doc.text, doc.text, [], [], doc=doc), Person(0, 12, "Owen Castell"))
+    assert attributive(Context(doc.text, doc.text, [], [], doc=doc), Person(0, 12, "Owen Castell"))
 
 
 def _parsed(rows: str, ents: tuple[tuple[int, int, str], ...] = ()):
@@ -615,7 +615,7 @@ def test_the_speaker_of_an_aside_is_the_sentence_subject_a_pronoun_takes(said: s
     """"Tomas Ruiz, Owen Castell said, has made the levy a tax." then "he said": the one who
     said it, however the parse hangs the aside (two subjects of a root "said", or "said" a
     parataxis of "made" with both names its subjects)."""
-    from newsloom.quotes.persons import main_subject
+    from newsloom.quotes.anaphora import main_subject
 
     made_head, said_head, made_dep = (5, 5, "ccomp") if said == "ROOT" else (8, 8, "ROOT")
     doc = _parsed(f"Tomas/PROPN/NNP/nsubj/5 Ruiz/PROPN/NNP/flat/0 ,/PUNCT/,/punct/0 Owen/PROPN/NNP/nsubj/5 "
@@ -658,7 +658,7 @@ def test_who_after_a_comma_is_the_person_before_it() -> None:
 def test_a_pronoun_subject_keeps_its_gender_down_the_chain() -> None:
     """"Tomas Ruiz spoke. He was joined by Ilyra Vantz. She said so.": "she" is not the man
     the "he" before her stands for, whose gender no name told."""
-    from newsloom.quotes.persons import resolve_pronoun
+    from newsloom.quotes.anaphora import resolve_pronoun
 
     doc = _parsed("Tomas/PROPN/NNP/nsubj/2 Ruiz/PROPN/NNP/flat/0 spoke/VERB/VBD/ROOT/2 ./PUNCT/./punct/2 "
                   "He/PRON/PRP/nsubj:pass/6 was/AUX/VBD/aux:pass/6 joined/VERB/VBN/ROOT/6 by/ADP/IN/case/8 "
@@ -704,7 +704,7 @@ def test_the_main_clause_is_the_one_the_parse_hung_elsewhere(shape: str) -> None
     """"Preceded by Ruiz, Kroll launched …" parsed with the participle the root and the main
     clause its parataxis; "Kroll, who left, tossed it, she wrote" parsed with "tossed" a
     conjunct of the later "wrote": before "she", Kroll's clause is the main one."""
-    from newsloom.quotes.persons import main_subject
+    from newsloom.quotes.anaphora import main_subject
 
     if shape == "fronted participle":
         doc = _parsed("Preceded/VERB/VBN/ROOT/0 by/ADP/IN/case/2 Ruiz/PROPN/NNP/obl/0 ,/PUNCT/,/punct/0 "
@@ -737,7 +737,7 @@ def test_a_participle_has_no_subject_after_it() -> None:
 def test_a_lone_name_that_says_something_is_a_person() -> None:
     """"Okafor, who is 28, said he …": a name once mentioned, of no known gender, is a
     person as the subject of a speech verb."""
-    from newsloom.quotes.persons import main_subject
+    from newsloom.quotes.anaphora import main_subject
 
     doc = _parsed("Okafor/PROPN/NNP/nsubj/6 ,/PUNCT/,/punct/4 who/PRON/WP/nsubj/4 is/AUX/VBZ/cop/4 "
                   "28/NUM/CD/acl:relcl/0 ,/PUNCT/,/punct/0 said/VERB/VBD/ROOT/6 so/ADV/RB/advmod/6 ./PUNCT/./punct/6")

@@ -27,6 +27,7 @@ from newsloom.nlp import bound, common_words
 from newsloom.pipeline_types import NOTHING_FOUND, Analyses, AnalysingStage
 from newsloom.quotes.attribute import Attribution, Person, attribute
 from newsloom.quotes.match import group
+from newsloom.quotes.rank import shipped
 from newsloom.store import Store
 
 
@@ -69,11 +70,12 @@ class Analyser(AnalysingStage):
     the shipped one; rules alone when it is absent), then find its quotations with their
     speakers and the entities it names. The pipeline loads once per process, on first use."""
 
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, model: str | None = None, rank: bool = True) -> None:
         self.model = model
+        self.rank = rank  # False: the attribution rules' answers, no ranker (to train one)
 
     def __repr__(self) -> str:
-        return f"Analyser(model={self.model!r})"
+        return f"Analyser(model={self.model!r}, rank={self.rank!r})"
 
     @property
     def nlp(self) -> Any:
@@ -93,7 +95,7 @@ class Analyser(AnalysingStage):
         if not text:
             return ArticleAnalysis(article.id)
         nlp = self.nlp
-        atts, persons = attribute(text, ner_persons(doc, nlp), doc)
+        atts, persons = attribute(text, ner_persons(doc, nlp), doc, shipped() if self.rank else None)
         common = common_words(nlp) if nlp is not None else frozenset()
         return ArticleAnalysis(article.id, extract(article, persons, doc, common), atts)
 

@@ -10,6 +10,7 @@ from newsloom.entities.names import (
 )
 from newsloom.lang.en.speech import (
     COLLECTIVE,
+    DOCUMENTS,
     MESSAGES,
     REPORTING_VERBS,
     SPEAKING_GROUPS,
@@ -25,7 +26,9 @@ from newsloom.quotes.persons import (
     strong,
 )
 from newsloom.quotes.phrases import Attribution, speaker_from_phrase, speaker_from_subject
+from newsloom.quotes.rules import ids
 from newsloom.quotes.syntax import (
+    DEP_SUBJ,
     token_at,
 )
 
@@ -125,7 +128,7 @@ def clause_subject(ctx: Context, q: QuoteSpan, sa: int, att: Attribution) -> int
     ctx.set_persons(known)  # a capitalised subject ("Workers") is no new person here
     if not found or person is None or not strong(ctx, person):
         return 0
-    if not sa <= trial.speaker_start < verb.idx or "pronoun" in trial.via:
+    if not sa <= trial.speaker_start < verb.idx or "pronoun" in ids(trial.via):
         return False  # a person named in this sentence, before the verb
     att.speaker_text, att.speaker_start, att.speaker_end = trial.speaker_text, trial.speaker_start, trial.speaker_end
     att.role, att.via = att.role or trial.role, trial.via
@@ -170,7 +173,12 @@ def indirect(ctx: Context, a: int, b: int) -> Attribution | None:
     """`X said (that) …` / `…, X said.` / `…, according to X.` in a sentence with no quotation."""
     text = ctx.masked[a:b].rstrip()
     text = text[:-1] if text.endswith((".", "!")) else text
-    for rx in (_ACCORDING_HEAD_RE, _INDIRECT_RE, _INDIRECT_TAIL_RE):
+    for rx in (_ACCORDING_HEAD_RE, _INDIRECT_RE, None, _INDIRECT_TAIL_RE):
+        if rx is None:  # the parse before the tail pattern: "X, 63, who …, said he …" is X's report
+            parsed = parsed_report(ctx, a, b)
+            if parsed is not None:
+                return parsed
+            continue
         m = rx.match(text)
         if not m:
             continue
@@ -194,6 +202,39 @@ def indirect(ctx: Context, a: int, b: int) -> Attribution | None:
     return None
 
 
-# ---------------------------------------------------------------------------- API
+_REPORTING_WORDS = frozenset(v for v in REPORTING_VERBS if " " not in v) | {"say", "tell", "add", "warn", "argue"}
+_FINDING_WORDS = frozenset({"found", "finds", "showed", "shows", "concluded", "concludes", "estimated", "estimates"})
+_EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which", "who"})
 
 
+def parsed_report(ctx: Context, a: int, b: int) -> Attribution | None:
+    """`In a statement, X said (that) …` / `X told reporters on Monday that …` / `…, X said in
+    a statement`: a speech verb of the parse with a subject and a clausal complement, the
+    complement being the report (parse only; for the frames the patterns above miss)."""
+    doc = ctx.doc
+    if doc is None or b > ctx.doc_len:
+        return None
+    span = doc.char_span(a, b, alignment_mode="contract")
+    for verb in span if span is not None else ():
+        if verb.pos_ != "VERB" or verb.lower_ not in _REPORTING_WORDS | _FINDING_WORDS:
+            continue
+        comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX", "ADJ")), None)
+        subj = next((c for c in verb.children if c.dep_ in DEP_SUBJ), None)
+        if comp is None or subj is None or subj.lower_ in _EMPTY_SUBJECTS or (
+            verb.lower_ not in _REPORTING_WORDS and subj.lower_ not in DOCUMENTS
+        ):  # "the audit found that …" reports; "police found that …" need not
+            continue
+        words = [t for t in comp.subtree if not (t.dep_ == "mark" and t.i == comp.left_edge.i)]
+        ca, cb = words[0].idx, words[-1].idx + len(words[-1].text)
+        while cb > ca and ctx.text[cb - 1] in ",.;:":
+            cb -= 1
+        if not a <= ca < cb <= b or len(words) < 3 or cb - ca < 12 or MASK in ctx.masked[ca:cb]:
+            continue
+        sa, sb = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+        if ca < sb and sa < cb:
+            continue  # the speaker inside what is reported: a misparse
+        att = Attribution(ca, cb, "indirect", cue=verb.lower_, via="indirect-parse")
+        if speaker_from_phrase(ctx, sa, sb, att) and (att.speaker_start is not None or (
+                (att.speaker_text or "it").split()[0].lower() not in _EMPTY_SUBJECTS)):
+            return att
+    return None

@@ -4,7 +4,8 @@ person (or the body, document or group) that speaks, recorded on an :class:`Attr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from newsloom.entities.names import (
     gender_of_title,
@@ -13,22 +14,16 @@ from newsloom.entities.names import (
     strip_title,
 )
 from newsloom.lang.en.speech import (
+    DOCUMENTS,
     MESSAGES,
     SAID_NOUNS,
     VENUES,
 )
 from newsloom.lang.en.titles import TITLE_HEADS
 from newsloom.lang.en.words import NO_SUBJECT, PRONOUNS, RELATIVE_PRONOUNS
+from newsloom.quotes.anaphora import resolve_description, resolve_pronoun
 from newsloom.quotes.marks import DOUBLE_MARKS, MASK
-from newsloom.quotes.persons import (
-    Context,
-    Person,
-    person_before,
-    person_in,
-    possessive,
-    resolve_description,
-    resolve_pronoun,
-)
+from newsloom.quotes.persons import Context, Person, person_before, person_in, possessive
 from newsloom.quotes.syntax import (
     dep_subject,
     finite_verb_at,
@@ -65,7 +60,9 @@ class Attribution:
     speaker_end: int | None = None
     role: str | None = None
     group: int | None = None  # parts of one split quotation share a group
-    via: str = ""  # which rule found the speaker (for debugging and the bench)
+    via: str = ""  # the ids of the rules that found the speaker, "+"-joined (quotes.rules)
+    #: the speakers the ranker chose among (quotes.candidates), when the rules were not certain
+    candidates: list[Any] = field(default_factory=list, repr=False, compare=False)
 
 
 
@@ -97,6 +94,13 @@ def speaker_from_subject(ctx: Context, cue_pos: int, att: Attribution) -> bool:
     return True
 
 
+#: "the union's Friday release", "Kroll's statement": a document and its owner
+_OWNER_RE = re.compile(r"^(?P<who>(?:the\s+)?[\w.\-’' ]{2,60}?)['’]s?\s+(?:[\w\-]+\s+){0,3}?(?P<noun>[a-z][\w\-]*)$",
+                       re.IGNORECASE)
+#: "the findings, released by the coroner's office on Tuesday": a document and its author
+_AUTHOR_RE = re.compile(r"^(?:the|a|an|its|their|this)?\s*(?:[\w\-]+\s+){0,3}?(?P<noun>[a-z][\w\-]*),?\s+"
+                        r"(?:released|issued|published|prepared|commissioned|written|compiled|filed|posted|sent)\s+by\s+"
+                        r"(?P<who>[^,;]{2,80}?)(?:\s+(?:on|in|last|this|earlier|late)\b[^,;]*)?,?$", re.IGNORECASE)
 _SHORT_NP_RE = re.compile(
     r"(?i)(?:a|an|the|one|another|some|several|many|two|three)"
     r"(?:\s+(?!(?:of|the|a|an|and|or|in|on|at|to|for|with|by|from)\b)[a-z][\w\-]*){1,2}$"
@@ -124,6 +128,12 @@ def speaker_from_phrase(ctx: Context, a: int, b: int, att: Attribution) -> bool:
     phrase = text[a:b]
     if phrase.lower() in NO_SUBJECT:
         return False  # "After saying …": the clause has no subject of its own
+    author = _AUTHOR_RE.match(phrase) or _OWNER_RE.match(phrase)
+    if author and author.group("noun").lower() in DOCUMENTS and author.group("who").split()[0].lower() not in (
+        "his", "her", "its", "their", "our", "my", "your"
+    ) and speaker_from_phrase(ctx, a + author.start("who"), a + author.end("who"), att):
+        att.via += "+author"  # a document speaks for its author or owner
+        return True
     rest = phrase.rsplit(None, 1)
     if " " in phrase and rest[-1].lower() in RELATIVE_PRONOUNS:
         # "… turned to the Lakeside Water Board which reported": the noun before it

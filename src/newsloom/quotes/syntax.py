@@ -17,7 +17,7 @@ from newsloom.quotes.persons import Context, person_before
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_DEP_SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
+DEP_SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
 _NP_LEFT = ("det", "amod", "compound", "nmod:poss", "poss", "nummod", "flat", "nmod:desc", "case")
 
 
@@ -41,7 +41,7 @@ def dep_subject(ctx: Context, cue_pos: int) -> tuple[int, int] | None:
             top = top.head
             seen.append(top)
             if top.pos_ == "VERB" and top.dep_ not in ("ccomp", "xcomp", "csubj", "parataxis", "acl") and any(
-                c.dep_ in _DEP_SUBJ for c in top.children
+                c.dep_ in DEP_SUBJ for c in top.children
             ):
                 break  # the nearest clause with a subject of its own ("…, where protesters gathered, chanting")
         if top.head.i != top.i and _quoted(ctx, top.head):
@@ -50,8 +50,8 @@ def dep_subject(ctx: Context, cue_pos: int) -> tuple[int, int] | None:
             # subject the parse gave the quotation's verb is the frame's
             frame = _frame_verb(ctx, a, verb)
             top = frame or top
-            if frame is not None and not any(c.dep_ in _DEP_SUBJ for c in frame.children):
-                subj = next((t for t in doc[frame.sent.start : frame.i] if t.dep_ in _DEP_SUBJ
+            if frame is not None and not any(c.dep_ in DEP_SUBJ for c in frame.children):
+                subj = next((t for t in doc[frame.sent.start : frame.i] if t.dep_ in DEP_SUBJ
                              and _quoted(ctx, t.head)), None)
         verb = top if top.pos_ == "VERB" else verb
     elif verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.lemma_.lower() in MESSAGES:
@@ -78,7 +78,7 @@ def dep_subject(ctx: Context, cue_pos: int) -> tuple[int, int] | None:
         # the secretary") is its object unless none comes before, or the verb is an inverted
         # aside ("The paradox, says Ada Kroll, is …")
         subjects = [c for c in verb.children if not c.is_space and (
-            c.dep_ in _DEP_SUBJ if step == 0 else c.dep_ == "nsubj" or (  # "X was joined by Y and joked"
+            c.dep_ in DEP_SUBJ if step == 0 else c.dep_ == "nsubj" or (  # "X was joined by Y and joked"
                 c.dep_ in ("nsubj:pass", "nsubjpass") and (c.pos_ == "PROPN" or PRONOUNS.get(c.lower_) in ("m", "f"))))
             and not any(g.dep_ == "case" and g.lower_ == "by" for g in c.children)]  # an agent, misparsed
         left = max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=None)
@@ -189,8 +189,8 @@ def _frame_verb(ctx: Context, a: int, before: Any) -> Any:
             continue
         if tok.dep_ in ("relcl", "acl:relcl", "acl", "amod"):
             continue
-        if any(c.dep_ in _DEP_SUBJ and c.i < tok.i and c.lower_ not in RELATIVE_PRONOUNS for c in tok.children) or any(
-            t.dep_ in _DEP_SUBJ and _quoted(ctx, t.head) for t in ctx.doc[before.sent.start : tok.i]
+        if any(c.dep_ in DEP_SUBJ and c.i < tok.i and c.lower_ not in RELATIVE_PRONOUNS for c in tok.children) or any(
+            t.dep_ in DEP_SUBJ and _quoted(ctx, t.head) for t in ctx.doc[before.sent.start : tok.i]
         ):
             return tok
     return None
@@ -262,7 +262,7 @@ def resolve_group(ctx: Context, pos: int, plural: bool) -> tuple[int, int] | Non
         span = doc.char_span(a, min(b, pos), alignment_mode="contract")
         if span is None:
             continue
-        for tok in reversed([t for t in span if (t.dep_ in _DEP_SUBJ and t.pos_ in ("NOUN", "PROPN"))
+        for tok in reversed([t for t in span if (t.dep_ in DEP_SUBJ and t.pos_ in ("NOUN", "PROPN"))
                              or (reads and t.pos_ == "NOUN" and t.lower_ in MESSAGES)]):
             if MASK in ctx.masked[tok.idx : tok.idx + len(tok)] or tok.ent_type_ in ("DATE", "TIME"):
                 continue

@@ -78,6 +78,15 @@ MESSAGES = frozenset({
     "advert", "advertisement", "video", "banner", "poster", "flyer", "leaflet", "notice", "document", "filing",
     "petition", "column", "editorial", "text", "placard", "shirt", "t-shirt",
 })
+#: What an organisation or a person produces and a sentence may make the speaker ("the
+#: union's release said", "the findings, released by the coroner's office, said"): its
+#: owner or author is who speaks.
+DOCUMENTS = MESSAGES | frozenset({
+    "report", "reports", "findings", "study", "survey", "poll", "audit", "review", "analysis", "investigation",
+    "inquiry", "ruling", "decision", "judgment", "judgement", "order", "records", "data", "figures", "estimate",
+    "estimates", "documents", "filings", "complaint", "lawsuit", "indictment", "bulletin", "update", "notes",
+    "minutes", "transcript", "assessment", "forecast", "briefing", "summary", "proposal", "plan", "budget",
+})
 #: Where someone says things ("in her speech:", "From Kroll's blog:").
 VENUES = frozenset({"speech", "interview", "book", "memoir", "blog", "page", "account", "feed", "testimony",
                     "address"})

@@ -1,0 +1,104 @@
+"""One case per attribution rule id (``newsloom.quotes.rules.RULES``): a text, the quotation
+or reported statement to look at, the speaker it must get and the id its ``rule`` must hold.
+
+Sentences and names are invented. The cases run the article stage as shipped (the model and
+the ranker), so a rule that stops firing, or fires for the wrong speaker, fails here by id.
+``same_as`` needs several outlets: its case is in ``tests/test_quotes.py``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsloom.attribution import Analyser
+from newsloom.model import Article
+from newsloom.quotes.rules import RULES, ids
+
+#: (rule id, text, a fragment of the attribution's text, the speaker's surname or phrase)
+CASES: list[tuple[str, str, str, str]] = [
+    ("after", "“We will rebuild the pier,” Mayor Ada Kroll said on Monday.", "rebuild", "Kroll"),
+    ("after-inverted", "“We will rebuild the pier,” said Ada Kroll, the mayor of Halden.", "rebuild", "Kroll"),
+    ("after-verb", "“Why would we wait?” Ada Kroll repeated.", "wait", "Kroll"),
+    ("dash", "“We will rebuild the pier.” — Ada Kroll, mayor of Halden", "rebuild", "Kroll"),
+    ("pull-quote", "The council met on Monday to decide.\n\n“The pier is the heart of this town.”\n"
+     "— Ada Kroll, mayor of Halden", "heart", "Kroll"),
+    ("before", "Ada Kroll told reporters: “We will rebuild the pier.”", "rebuild", "Kroll"),
+    ("before-colon", "Ada Kroll, the mayor, said after a long meeting with the harbour board that she has the "
+     "votes for the plan: “We will rebuild the pier.”", "rebuild", "Kroll"),
+    ("before-participle", "Ada Kroll ended the meeting by thanking the crowd and adding, “We will rebuild the "
+     "pier.”", "rebuild", "Kroll"),
+    ("before-owner", "From Kroll's Facebook post: “We will rebuild the pier.”", "rebuild", "Kroll"),
+    ("label", "Rep. Ada Kroll (D-Lune): “We will rebuild the pier.”", "rebuild", "Kroll"),
+    ("colon", "Ada Kroll made the following comment: “We will rebuild the pier.”", "rebuild", "Kroll"),
+    ("colon-object", "The timing does not surprise Ada Kroll: “Voters have been angry for a year.”", "angry",
+     "Kroll"),
+    ("sentence", "“Halden Lights” was the song that Ada Kroll said she would play.", "Halden Lights", "Kroll"),
+    ("split", "“We will rebuild the pier,” Ada Kroll said. “It will take two years.”", "two years", "Kroll"),
+    ("neighbour", "Ada Kroll has run the harbour board for ten years. “We will rebuild the pier.”", "rebuild",
+     "Kroll"),
+    ("previous-paragraph", "“We will rebuild the pier,” Ada Kroll said.\n\nThe board met on Friday.\n\n"
+     "“It will take two years.”", "two years", "Kroll"),
+    ("partial", "Ada Kroll said the plan was “a betrayal of the town.”", "betrayal", "Kroll"),
+    ("partial-relative", "The move came in what Ada Kroll called “a betrayal of the town.”", "betrayal", "Kroll"),
+    ("partial-clause", "Ada Kroll likened the plan to a “time bomb” under the harbour.", "time bomb", "Kroll"),
+    ("partial-frame", "Ada Kroll met the board, and then, “we will rebuild,” she said.", "we will rebuild",
+     "Kroll"),
+    ("around-partial", "Ada Kroll said the plan was “a betrayal of the town.”", "the plan was", "Kroll"),
+    ("indirect", "Ada Kroll said the harbour board would meet on Friday.", "would meet", "Kroll"),
+    ("indirect-parse", "In a statement, the harbour board said the pier would reopen in June.", "reopen",
+     "the harbour board"),
+    ("parse", "Ada Kroll told reporters: “We will rebuild the pier.”", "rebuild", "Kroll"),
+    ("pronoun", "Tom Brill spoke first. He said the pier would reopen in June.", "reopen", "Brill"),
+    ("title", "Mayor Ada Kroll was elected in May. “We will rebuild the pier,” the mayor said.", "rebuild",
+     "Kroll"),
+    ("group", "The harbour board met on Monday. It said the pier would reopen in June.", "reopen",
+     "The harbour board"),
+    ("author", "The union's Friday release said the strike would continue.", "strike", "The union"),
+    ("poll", "A poll by the Lune Institute found 54 percent of voters backed the plan, while 30 percent said it "
+     "was “a waste of money.”", "waste", "poll"),
+]
+ACROSS_OUTLETS = {"same_as"}  # cases in tests/test_quotes.py
+RANKER = {"nearby", "ranked"}  # test_the_ranker_decides_where_the_rules_are_not_certain
+
+
+@pytest.fixture(scope="module")
+def analyser() -> Analyser:
+    a = Analyser()
+    if a.nlp is None:
+        pytest.skip("the shipped model is not installed")
+    return a
+
+
+def test_every_rule_has_a_case() -> None:
+    assert set(RULES) - ACROSS_OUTLETS - RANKER == {rule for rule, *_ in CASES}
+
+
+@pytest.mark.parametrize(("rule", "text", "fragment", "speaker"), CASES, ids=[c[0] for c in CASES])
+def test_rule(analyser: Analyser, rule: str, text: str, fragment: str, speaker: str) -> None:
+    analysis = analyser.analyse(Article(id="a", source="t", fingerprint="a", text=text), analyser.parse(text))
+    found = [a for a in analysis.attributions if fragment in text[a.start : a.end]]
+    assert found, f"no attribution holds {fragment!r}"
+    got = [(a.speaker_text, a.via) for a in found]
+    assert any(rule in ids(a.via) and speaker in (a.speaker_text or "") for a in found), got
+
+
+def test_the_ranker_decides_where_the_rules_are_not_certain(analyser: Analyser) -> None:
+    """A split quotation is uncertain: the ranker may give it to a person named nearby (here a
+    ranker that prefers anyone but the rules' answer); a frame that names its speaker is
+    certain and keeps it, whatever the ranker."""
+    from newsloom.attribution import ner_persons
+    from newsloom.quotes.attribute import attribute
+    from newsloom.quotes.rank import Ranker
+
+    text = "Tom Brill sat beside her. “We will rebuild the pier,” Ada Kroll said. “It will take two years.”"
+    doc = analyser.parse(text)
+    contrary = Ranker(weights={"by:nearby": 5.0, "by:rules": -5.0})
+    atts, _ = attribute(text, ner_persons(doc, analyser.nlp), doc, contrary)
+    by_text = {text[a.start : a.end]: a for a in atts}
+    assert (by_text["We will rebuild the pier"].speaker_text, by_text["We will rebuild the pier"].via) == (
+        "Ada Kroll", "after")
+    sequel = by_text["It will take two years"]
+    assert sequel.speaker_text == "Tom Brill" and ids(sequel.via) == ["nearby", "ranked"]
+    assert any("rules" in c.proposed_by and c.text == "Ada Kroll" for c in sequel.candidates)
+    atts, _ = attribute(text, ner_persons(doc, analyser.nlp), doc)  # no ranker: the rules' answer
+    assert [a.via for a in atts if "two years" in text[a.start : a.end]] == ["split"]
