@@ -54,6 +54,7 @@ CASES: list[tuple[str, str, str, str]] = [
     ("group", "The harbour board met on Monday. It said the pier would reopen in June.", "reopen",
      "The harbour board"),
     ("author", "The union's Friday release said the strike would continue.", "strike", "The union"),
+    ("co-speaker", "Ada Kroll and Tom Brill said the pier would reopen in June.", "reopen", "Ada Kroll"),
     ("poll", "A poll by the Lune Institute found 54 percent of voters backed the plan, while 30 percent said it "
      "was “a waste of money.”", "waste", "poll"),
 ]
@@ -102,3 +103,48 @@ def test_the_ranker_decides_where_the_rules_are_not_certain(analyser: Analyser) 
     assert any("rules" in c.proposed_by and c.text == "Ada Kroll" for c in sequel.candidates)
     atts, _ = attribute(text, ner_persons(doc, analyser.nlp), doc)  # no ranker: the rules' answer
     assert [a.via for a in atts if "two years" in text[a.start : a.end]] == ["split"]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speakers"), [
+    ("In a tense meeting on Friday, Mr. Brill and Vice President Sam Okafor called Ms. Kroll “ungrateful.”",
+     "ungrateful", {"Brill", "Sam Okafor"}),
+    ("Ada Kroll and Tom Brill said the pier would reopen in June.", "reopen", {"Ada Kroll", "Tom Brill"}),
+    ("“We will rebuild,” said Ada Kroll and Tom Brill.", "rebuild", {"Ada Kroll", "Tom Brill"}),
+    ("“We will rebuild,” Ada Kroll said, and Tom Brill agreed.", "rebuild", {"Ada Kroll"}),
+    ("Tom Brill met Ada Kroll, and Sam Okafor said the talks had failed.", "talks", {"Sam Okafor"}),
+])
+def test_co_speakers_are_named_both(analyser: Analyser, text: str, fragment: str, speakers: set[str]) -> None:
+    """Two people joined by "and" in the subject of the speech verb both said it; a name that
+    ends another clause ("met Ada Kroll, and Sam Okafor said") is not a speaker."""
+    analysis = analyser.analyse(Article(id="a", source="t", fingerprint="a", text=text), analyser.parse(text))
+    att = next(a for a in analysis.attributions if fragment in text[a.start : a.end])
+    assert {att.speaker_text, *(text[a:b] for a, b in att.also)} == speakers
+
+
+def test_co_speakers_in_the_output(tmp_path) -> None:
+    """The quote's speaker reads "X and Y", canonical names, in the text's order."""
+    from newsloom import analyze
+
+    path = tmp_path / "a.txt"
+    path.write_text("Harbour row deepens\n\nIn a tense meeting on Friday, Mayor Tom Brill and Vice President Sam "
+                    "Okafor called Ms. Kroll “ungrateful.”\n\nTom Brill has led the council since May.\n",
+                    encoding="utf-8")
+    result = analyze([str(path)], db=str(tmp_path / "a.db"))
+    quote = next(q for q in result.quotes if q.text == "ungrateful")
+    assert quote.speaker == "Tom Brill and Sam Okafor"
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind"), [
+    ("During his address on the platform “Harbour Talk,” Brill said that Kroll was willing to meet.",
+     "Harbour Talk", None),
+    ("Kroll called for “a better future,” and joint projects like “Mars exploration,” even posting an image.",
+     "Mars exploration", "partial"),
+    ("Protesters chanted “Save Our Pier,” and the mayor left.", "Save Our Pier", "direct"),
+])
+def test_where_a_quotation_sits_in_its_sentence(analyser: Analyser, text: str, fragment: str,
+                                                kind: str | None) -> None:
+    """A title-case name after a noun ("the platform “…,”") is no quotation; a quotation after
+    a preposition ("like “…,”") is partial, not a sentence of its own; a cue keeps it one."""
+    analysis = analyser.analyse(Article(id="a", source="t", fingerprint="a", text=text), analyser.parse(text))
+    kinds = [a.kind for a in analysis.attributions if text[a.start : a.end] == fragment]
+    assert kinds == ([kind] if kind else [])

@@ -140,6 +140,11 @@ def _quotes(article: Article, analysis: ArticleAnalysis, placed: dict[int, Entit
     for att in analysis.attributions:
         ent = by_offset.get((att.speaker_start, att.speaker_end)) if att.speaker_start is not None else None
         speaker, role = (ent.name if ent else att.speaker_text), att.role
+        others = [by_offset[m].name if m in by_offset else article.text[m[0] : m[1]] for m in att.also]
+        if speaker and others:  # "X and Y called it “…”": both, in the text's order
+            before = [o for m, o in zip(att.also, others, strict=True) if m[0] < (att.speaker_start or 0)]
+            names = [*before, speaker, *(o for o in others if o not in before)]
+            speaker = ", ".join(names[:-1]) + " and " + names[-1]
         if ent is None and speaker == "I" and narrator:  # "“…,” I said": the writer
             speaker, role = narrator, role or "author"
         q = Quote(
@@ -155,7 +160,8 @@ def _quotes(article: Article, analysis: ArticleAnalysis, placed: dict[int, Entit
             kind=att.kind,
         )
         group = quote_id(article.id, att.group, att.group) if att.group is not None else None
-        out.append((q, {"split_group": group, "rule": att.via}))
+        out.append((q, {"split_group": group, "rule": att.via,
+                        "co_speaker_entity_ids": [by_offset[m].id for m in att.also if m in by_offset]}))
     return out
 
 

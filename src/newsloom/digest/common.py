@@ -7,7 +7,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-from newsloom.clean.credit import dateline_end, mostly_capitals
+from newsloom.clean.credit import dateline, dateline_end, mostly_capitals
 from newsloom.model import Article, Derivation, Entity, Story
 from newsloom.provenance.align import Sentence, sentences
 from newsloom.store import Store
@@ -18,8 +18,8 @@ def display(text: str) -> str:
     """A sentence as shown: the wire dateline ("PORT AVERLY (CW) —", "MELBOURNE (Tasman
     Wire) —") dropped (still a substring)."""
     end = dateline_end(text)
-    capitals = mostly_capitals(text[:end].split("(")[0])
-    return text[end:] if capitals else text  # "Ada Kroll (DUP) - the party leader - said": no dateline
+    place = dateline(text)[0] or ""  # "HALDEN, Dec. 3 (NPA) —": the place alone is in capitals
+    return text[end:] if mostly_capitals(place) else text  # "Ada Kroll (DUP) - the party leader - said": none
 
 
 def published_date(a: Article) -> date | None:

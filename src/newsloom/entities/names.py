@@ -116,9 +116,11 @@ def without_possessive(name: str) -> str:
     return re.sub(r"['’]s$", "", name.strip())
 
 
+@functools.lru_cache(maxsize=65536)
 def surname(name: str) -> str:
-    """The last name word of a person's name, without a possessive."""
-    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    """The last name word of a person's name, without a possessive (memoised: the quote and
+    entity stages ask for the same few names many times per article)."""
+    words = name.split()
     last = words[-1] if words else name
     return without_possessive(last).strip(".,")
 
@@ -201,10 +203,14 @@ def apposition_role(text: str, start: int, end: int) -> str | None:
             is_role_word(w) for w in words
         ) and not any(w.lower() in ROLE_STOP for w in words):
             return role
-    m = _APPOS_BEFORE_RE.search(text[max(0, start - 120) : start])
+    before = text[max(0, start - 120) : start]
+    # (the pattern, anchored at the end, is tried from every offset: only where a comma ends it)
+    m = _APPOS_BEFORE_RE.search(before) if before.rstrip().endswith(",") else None
     if m:
         role = m.group("role").strip()
         role = re.split(r"(?:^|\s)(?:said|says|told|to|by|according to|with)\s", role)[-1].strip()
+        # "Its chair, X": the owner is named elsewhere; the role is the noun phrase after it
+        role = re.sub(r"^(?:its|his|her|their|our|my|your)\s+(?=\S+\s*\S)", "", role, flags=re.IGNORECASE)
         words = role.split()
         if words and 1 <= len(words) <= 7 and is_role_word(words[-1]) and not re.search(
             r"[\d$€£]", role

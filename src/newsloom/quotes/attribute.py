@@ -35,6 +35,8 @@ from newsloom.lang.en.speech import (
 from newsloom.lang.en.titles import TITLE_ABBREVIATIONS
 from newsloom.lang.en.words import NAME_SMALL_WORDS
 from newsloom.quotes.candidates import Evidence, History, adopt, candidates
+from newsloom.quotes.cospeakers import co_speakers
+from newsloom.quotes.cues import CUE_END_RE
 from newsloom.quotes.direct import speaker
 from newsloom.quotes.indirect import (
     indirect,
@@ -90,6 +92,8 @@ def _frame(masked: str) -> str:
     return _PAREN_RE.sub(lambda m: " " * len(m.group(0)), out)
 
 
+#: a noun or determiner right before a quotation, no speech cue: "the platform “Harbour Talk,”"
+_NAME_SLOT_RE = re.compile(r"\b(?:the|a|an|his|her|its|their|our)\s+(?:[a-z][\w\-]*\s+){0,2}$", re.IGNORECASE)
 _TITLED_RE = re.compile(rf"\b(?:{'|'.join(TITLE_CUES)})\s*,?\s*$", re.IGNORECASE)
 
 
@@ -173,8 +177,11 @@ def attribute(
         lo = max(sa, ctx.quote_end_before(q.outer_start) or 0)
         inner = text[q.start : q.end]
         mid = bool(masked[lo : q.outer_start].strip(_PUNCT + MASK + DOUBLE_MARKS))
-        if mid and _is_title_case_name(inner) and not is_direct(ctx, q, lo, sb):
-            continue  # a name or title in quotation marks
+        if mid and _is_title_case_name(inner.rstrip(",")) and (
+            not is_direct(ctx, q, lo, sb) or (_NAME_SLOT_RE.search(masked[lo : q.outer_start])
+                                              and not CUE_END_RE.search(masked[lo : q.outer_start]))
+        ):
+            continue  # a name or title in quotation marks ("the platform “Harbour Talk,” Brill said")
         if mid and _TITLED_RE.search(masked[lo : q.outer_start]) and _is_title_case_name(inner.rstrip(",."), 14):
             continue  # the editorial, entitled “A Name for It,” ran …
         around = None
@@ -205,4 +212,6 @@ def attribute(
             _rank(ctx, evidence, History.before(out, att.start), ranker, att)
             out.append(att)
     out.sort(key=lambda x: x.start)
+    for att in out:
+        co_speakers(ctx, att)
     return out, ctx.persons

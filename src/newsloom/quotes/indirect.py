@@ -157,7 +157,7 @@ _TOLD = rf"told\s+[^,.;{MASK}]{{1,60}}?(?=\s+(?:(?:this|last|on)\s+\w+\s+)?that\
 _REPORTING = "|".join(_TOLD if verb == "told" else verb for verb in REPORTING_VERBS)
 _INDIRECT_RE = re.compile(
     rf"^(?P<subj>[^,;:{MASK}]{{2,120}}?(?:,[^,;{MASK}]{{2,100}},)?)\s+{AUX}(?P<cue>{_REPORTING})\s+"
-    rf"(?:(?:on|last|this|earlier|late|in)\s+\w+\s+)?(?:that\s+)?(?P<content>.{{12,}})$",
+    rf"(?:(?:on|last|this|earlier|late|in)\s+(?:an?\s+|the\s+)?\w+\s+)?(?:that\s+)?(?P<content>.{{12,}})$",
     re.IGNORECASE,
 )
 _INDIRECT_TAIL_RE = re.compile(
@@ -204,6 +204,7 @@ def indirect(ctx: Context, a: int, b: int) -> Attribution | None:
 
 _REPORTING_WORDS = frozenset(v for v in REPORTING_VERBS if " " not in v) | {"say", "tell", "add", "warn", "argue"}
 _FINDING_WORDS = frozenset({"found", "finds", "showed", "shows", "concluded", "concludes", "estimated", "estimates"})
+_REPORT_WORD_RE = re.compile(rf"\b(?:{'|'.join(sorted(_REPORTING_WORDS | _FINDING_WORDS))})\b", re.IGNORECASE)
 _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which", "who"})
 
 
@@ -214,9 +215,9 @@ def parsed_report(ctx: Context, a: int, b: int) -> Attribution | None:
     doc = ctx.doc
     if doc is None or b > ctx.doc_len:
         return None
-    span = doc.char_span(a, b, alignment_mode="contract")
-    for verb in span if span is not None else ():
-        if verb.pos_ != "VERB" or verb.lower_ not in _REPORTING_WORDS | _FINDING_WORDS:
+    for word in _REPORT_WORD_RE.finditer(ctx.masked, a, b):  # the verbs, not every token
+        verb = token_at(ctx, word.start())
+        if verb is None or verb.pos_ != "VERB" or verb.idx != word.start():
             continue
         comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX", "ADJ")), None)
         subj = next((c for c in verb.children if c.dep_ in DEP_SUBJ), None)

@@ -11,6 +11,7 @@ a paragraph with no double quotes, where they are the house style (headlines, Br
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsloom.clean.sentences import paragraphs
@@ -102,13 +103,16 @@ def _wrapper(text: str, lo: int, hi: int) -> set[int]:
     return {lo, last} if text[last] == STRAIGHT and text[last - 1] in CLOSERS + ".!?" else {lo}
 
 
+_DOUBLE_MARK_RE = re.compile(f"[{re.escape(DOUBLE_MARKS)}]")
+
+
 def find_spans(text: str) -> list[QuoteSpan]:
     """Every quotation in ``text``, in order; multi-paragraph quotations are one span."""
     spans: list[QuoteSpan] = []
     paras = paragraphs(text)
     carry: int | None = None  # opening offset of a quote running on from the last paragraph
     for k, (lo, hi) in enumerate(paras):
-        if not any(c in DOUBLE_MARKS for c in text[lo:hi]):
+        if not _DOUBLE_MARK_RE.search(text, lo, hi):
             if carry is None:
                 spans.extend(_single_quotes(text, lo, hi))
             continue

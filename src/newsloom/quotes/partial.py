@@ -9,6 +9,7 @@ from newsloom.lang import alternation
 from newsloom.lang.en.speech import (
     NAMING_CUES,
 )
+from newsloom.lang.en.words import PHRASE_WORDS
 from newsloom.quotes.cues import (
     ANY_CUE_RE,
     CUE,
@@ -46,12 +47,16 @@ def is_direct(ctx: Context, q: QuoteSpan, lo: int, hi: int) -> bool:
         return True
     if re.search(rf"\b(?:{CUE}|{PARTICIPLE_CUE})(?:\s+\S+){{0,6}}?\s*,\s*$", before, re.IGNORECASE):
         return True
+    if IN_PHRASE_RE.search(before):
+        return False  # "projects like “Mars exploration,” even …": inside a phrase, not a sentence
     inner = ctx.text[q.start : q.outer_end]
     after = ctx.masked[q.outer_end : hi]
     ends_inside = bool(re.search(r"[,.!?][”\"»]?\s*$", ctx.text[q.outer_start : q.outer_end].rstrip("”\"»")))
     return ends_inside and bool(re.match(r"^\s*(?:[,—–-]\s*)?\S", after)) and inner[:1].isupper()
 
 
+#: A quotation right after one of these words sits inside a phrase: an object, a name
+IN_PHRASE_RE = re.compile(rf"\b(?:{alternation(sorted(PHRASE_WORDS))})\s*$", re.IGNORECASE)
 _MAIN_AFTER_RE = re.compile(
     r"(?:[^,.;:!?]{0,200}?,)?\s+(?P<subj>(?:he|she|they|it)\b|(?:[A-Z][\w.’'\-]+\s){1,3}(?=\S))"
 )

@@ -93,7 +93,9 @@ class Context:
     _mentions: Mentions | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.doc_len = len(self.doc.text) if self.doc is not None else 0
+        # the last token's end, not len(doc.text), which joins every token's text anew
+        last = self.doc[-1] if self.doc is not None and len(self.doc) else None
+        self.doc_len = last.idx + len(last.text_with_ws) if last is not None else 0
         self._paragraphs = paragraphs(self.text)
         self._paragraph_starts = [a for a, _ in self._paragraphs]
         # quotations come in text order and do not overlap: starts and ends are both sorted

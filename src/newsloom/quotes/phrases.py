@@ -60,6 +60,8 @@ class Attribution:
     speaker_end: int | None = None
     role: str | None = None
     group: int | None = None  # parts of one split quotation share a group
+    #: the mentions of the other people who said it with the speaker ("X and Y called it “…”")
+    also: list[tuple[int, int]] = field(default_factory=list)
     via: str = ""  # the ids of the rules that found the speaker, "+"-joined (quotes.rules)
     #: the speakers the ranker chose among (quotes.candidates), when the rules were not certain
     candidates: list[Any] = field(default_factory=list, repr=False, compare=False)

@@ -5,8 +5,8 @@ A quote's ``rule`` (``Attribution.via``) is the ``+``-joined list of the ids tha
 speaker, in the order they applied: a *frame* or *context* rule first (which reading of the
 text proposed the speaker), then *resolution* steps (a pronoun or a description resolved to
 a person) and the *choice* that made it the answer (``ranked``: the learned ranker picked it
-among the candidates; ``same_as``: taken from the other outlets carrying the quotation).
-``after+pronoun`` is the frame `“…,” he said` with "he" resolved. The order in which a direct
+among the candidates; ``same_as``: taken from the other outlets carrying the quotation);
+``co-speaker`` marks a second person who said it with the speaker. ``after+pronoun`` is the frame `“…,” he said` with "he" resolved. The order in which a direct
 quotation's rules are tried is :data:`newsloom.quotes.direct.DIRECT_RULES`; docs/pipeline.md
 shows this table and ``tests/test_quote_rules.py`` holds a case for each id.
 """
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Rule:
-    """One attribution rule: ``step`` is frame, context, partial, indirect, resolution or
-    choice; ``certain``: a named speaker from this frame stands (the ranker is not asked)."""
+    """One attribution rule: ``step`` is frame, context, partial, indirect, resolution,
+    co-speaker or choice; ``certain``: a named speaker from this frame stands (the ranker is not asked)."""
 
     id: str
     step: str
@@ -112,6 +112,9 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "released by the coroner's office, said` (the coroner's office)"),
     Rule("poll", "resolution", "indirect.poll_source",
          "a share of respondents gave way to the poll the sentence names"),
+    Rule("co-speaker", "co-speaker", "cospeakers.co_speakers",
+         "two people joined by \"and\" are the subject of the speech verb (`Mr. Brill and Vice President Sam "
+         "Okafor called it “…”`, `said Ada Kroll and Tom Brill`): both said it"),
     # the choice among candidates
     Rule("ranked", "choice", "rank.Ranker",
          "the learned ranker chose this candidate over the rules' own answer (quotes/rank.py)"),

@@ -46,4 +46,9 @@ TIME_ZONES = ("GMT", "UTC", "ET", "EST", "EDT", "CET", "BST", "PT", "PST")
 #: Marks of the half of the day after a clock time.
 MERIDIEM_MARKS = ("a.m.", "p.m.", "am", "pm", "a.m", "p.m")
 #: Every calendar word and abbreviation, lower-cased: never a name ("Feb", "Thursday").
-CALENDAR_WORDS = frozenset(w.lower() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS))
+#: One-word feasts and observances: dates, never a person, an organisation or a place.
+HOLIDAYS = ("Christmas", "Xmas", "Easter", "Whitsun", "Pentecost", "Lent", "Advent", "Epiphany", "Ramadan", "Eid",
+            "Diwali", "Hanukkah", "Chanukah", "Passover", "Purim", "Thanksgiving", "Halloween", "Hogmanay", "Vesak",
+            "Navratri", "Nowruz")
+CALENDAR_WORDS = frozenset(w.lower() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS,
+                                               *HOLIDAYS))

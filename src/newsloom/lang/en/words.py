@@ -37,3 +37,8 @@ NAME_SMALL_WORDS = frozenset({"of", "the", "and", "de", "a", "an", "for", "on", 
 #: longest first, each with what replaces it; a final "e" goes too. An English light
 #: stemmer's table.
 INFLEXIONS = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("s", ""))
+#: Words after which a quotation sits inside a phrase (a preposition's object, a noun's
+#: determiner): "projects like “Mars exploration,”", "the platform “Harbour Talk,”".
+PHRASE_WORDS = frozenset({"like", "as", "of", "for", "to", "with", "about", "from", "than", "into", "on", "in",
+                          "at", "by", "the", "a", "an", "this", "that", "these", "those", "his", "her", "its",
+                          "their", "our", "my", "your"})
