@@ -60,3 +60,19 @@ def test_search_finds_a_quote_by_the_speaker_other_outlets_gave_it(tmp_path):
         search.refresh()
         by_kroll = {q["article_id"] for q in search.query("Kroll")["quotes"]}
         assert len(by_kroll) == 2  # the bare article's quote too, under the speaker it took
+
+
+def test_co_speakers_in_one_outlet_agree_with_one_of_them_in_another(tmp_path):
+    """"Ada Kroll and Ben Ruiz called it “…”" in one outlet and "“…,” Kroll said" in another
+    name the same speaker: no disagreement, and a copy naming no one takes Ada Kroll."""
+    a = (f"Orlen keeps its winter ferry\n\nThe Orlen harbour board voted on Monday to keep its ferry "
+         f"service.\n\nHarbour master Ada Kroll and board chairman Ben Ruiz called the vote “{QUOTE}.”\n")
+    b = (f"Ferry to sail all winter in Orlen\n\nThe island ferry will keep sailing, the board said on "
+         f"Monday.\n\n“{QUOTE},” said Ada Kroll, the harbour master.\n")
+    c = (f"Winter ferry stays in Orlen\n\nThe ferry to the islands will keep sailing.\n\n“{QUOTE},” the "
+         f"statement said.\n")
+    result = _run(tmp_path, {"a.txt": a, "b.txt": b, "c.txt": c})
+    carried = {q.article_id: q for q in result.quotes if QUOTE[:30] in q.text}
+    speakers = sorted(q.speaker for q in carried.values())
+    assert speakers == ["Ada Kroll", "Ada Kroll", "Ada Kroll and Ben Ruiz"], speakers
+    assert not [d for s in result.stories for d in s.disagreements if d.kind == "speaker"]

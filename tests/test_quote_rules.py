@@ -32,6 +32,8 @@ CASES: list[tuple[str, str, str, str]] = [
     ("colon", "Ada Kroll made the following comment: “We will rebuild the pier.”", "rebuild", "Kroll"),
     ("colon-object", "The timing does not surprise Ada Kroll: “Voters have been angry for a year.”", "angry",
      "Kroll"),
+    ("intro", "The Halden Courier reports:\n\n“The pier cannot open before spring.”", "cannot open",
+     "The Halden Courier"),
     ("sentence", "“Halden Lights” was the song that Ada Kroll said she would play.", "Halden Lights", "Kroll"),
     ("split", "“We will rebuild the pier,” Ada Kroll said. “It will take two years.”", "two years", "Kroll"),
     ("neighbour", "Ada Kroll has run the harbour board for ten years. “We will rebuild the pier.”", "rebuild",

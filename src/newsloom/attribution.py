@@ -140,11 +140,11 @@ def _quotes(article: Article, analysis: ArticleAnalysis, placed: dict[int, Entit
     for att in analysis.attributions:
         ent = by_offset.get((att.speaker_start, att.speaker_end)) if att.speaker_start is not None else None
         speaker, role = (ent.name if ent else att.speaker_text), att.role
-        others = [by_offset[m].name if m in by_offset else article.text[m[0] : m[1]] for m in att.also]
-        if speaker and others:  # "X and Y called it “…”": both, in the text's order
-            before = [o for m, o in zip(att.also, others, strict=True) if m[0] < (att.speaker_start or 0)]
-            names = [*before, speaker, *(o for o in others if o not in before)]
-            speaker = ", ".join(names[:-1]) + " and " + names[-1]
+        # "X and Y called it “…”": both, in the text's order, as (entity id, name)
+        label = sorted([(att.speaker_start or 0, ent.id if ent else None, speaker or ""),
+                        *((m[0], by_offset[m].id, by_offset[m].name) if m in by_offset
+                          else (m[0], None, article.text[m[0] : m[1]]) for m in att.also)])
+        speaker = joined([name for _, _, name in label]) if speaker and att.also else speaker
         if ent is None and speaker == "I" and narrator:  # "“…,” I said": the writer
             speaker, role = narrator, role or "author"
         q = Quote(
@@ -160,9 +160,21 @@ def _quotes(article: Article, analysis: ArticleAnalysis, placed: dict[int, Entit
             kind=att.kind,
         )
         group = quote_id(article.id, att.group, att.group) if att.group is not None else None
-        out.append((q, {"split_group": group, "rule": att.via,
-                        "co_speaker_entity_ids": [by_offset[m].id for m in att.also if m in by_offset]}))
+        extra: dict[str, Any] = {"split_group": group, "rule": att.via,
+                                 "co_speaker_entity_ids": [by_offset[m].id for m in att.also if m in by_offset]}
+        if att.also:
+            extra[LABEL] = [(eid, name) for _, eid, name in label]
+        out.append((q, extra))
     return out
+
+
+#: The co-speakers' (entity id, name) behind a joined speaker, until the corpus stage names them
+LABEL = "_label"
+
+
+def joined(names: list[str]) -> str:
+    """ "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def corpus_stage(store: Store, new_ids: list[str], analyses: Analyses = NOTHING_FOUND, *,
@@ -196,13 +208,20 @@ def corpus_stage(store: Store, new_ids: list[str], analyses: Analyses = NOTHING_
     follow = set(absorbed) | {i for i, name in renamed.items() if names_before.get(i, name) != name}
     for q in store.quotes_of_speakers(sorted(follow)):
         eid = absorbed.get(q.speaker_entity_id or "", q.speaker_entity_id)
-        if eid in renamed and (q.speaker, q.speaker_entity_id) != (renamed[eid], eid):
-            q.speaker, q.speaker_entity_id = renamed[eid], eid
+        old = names_before.get(q.speaker_entity_id or "")
+        name = q.speaker.replace(old, renamed[eid], 1) if q.speaker and old and old in q.speaker else renamed.get(eid)
+        if eid in renamed and (q.speaker, q.speaker_entity_id) != (name, eid):  # "X and Y": X renamed, Y kept
+            q.speaker, q.speaker_entity_id = name, eid
             new_quotes.append((q, {}))
-    for q, _ in new_quotes:
+    for q, extra in new_quotes:
         if q.speaker_entity_id in absorbed:
             q.speaker_entity_id = absorbed[q.speaker_entity_id]
             q.speaker = renamed.get(q.speaker_entity_id, q.speaker)
+        if label := extra.pop(LABEL, None):  # co-speakers: each under its final entity and name
+            ids = [absorbed.get(eid, eid) if eid else None for eid, _ in label]
+            q.speaker = joined([renamed.get(eid, name) if eid else name for eid, (_, name) in zip(ids, label,
+                                                                                                 strict=True)])
+            extra["co_speaker_entity_ids"] = [eid for eid in ids if eid and eid != q.speaker_entity_id]
     store.delete_entities(list(absorbed))
     store.save_entities(list(changed.values()))
     store.save_quotes(new_quotes)

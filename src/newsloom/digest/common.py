@@ -18,7 +18,7 @@ def display(text: str) -> str:
     """A sentence as shown: the wire dateline ("PORT AVERLY (CW) —", "MELBOURNE (Tasman
     Wire) —") dropped (still a substring)."""
     end = dateline_end(text)
-    place = dateline(text)[0] or ""  # "HALDEN, Dec. 3 (NPA) —": the place alone is in capitals
+    place = (dateline(text)[0] or "").split(",")[0]  # "HALDEN, Dec. 3 (NPA) —", "RENO, Nev. —": the town
     return text[end:] if mostly_capitals(place) else text  # "Ada Kroll (DUP) - the party leader - said": none
 
 

@@ -210,7 +210,7 @@ def apposition_role(text: str, start: int, end: int) -> str | None:
         role = m.group("role").strip()
         role = re.split(r"(?:^|\s)(?:said|says|told|to|by|according to|with)\s", role)[-1].strip()
         # "Its chair, X": the owner is named elsewhere; the role is the noun phrase after it
-        role = re.sub(r"^(?:its|his|her|their|our|my|your)\s+(?=\S+\s*\S)", "", role, flags=re.IGNORECASE)
+        role = re.sub(r"^(?:its|his|her|their|our|my|your)\s+(?=[a-z])", "", role, flags=re.IGNORECASE)
         words = role.split()
         if words and 1 <= len(words) <= 7 and is_role_word(words[-1]) and not re.search(
             r"[\d$€£]", role

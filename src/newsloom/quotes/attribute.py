@@ -1,21 +1,20 @@
 """Who said it: kind, cue and speaker for each quoted span, and indirect speech.
 
-Rules over the text around a quotation, with the quotation masked so that its own full
-stops do not split the sentence that frames it:
+:func:`attribute` masks the quotations (so that their own full stops do not split the
+sentence that frames them), then, for each one, decides its kind and finds its speaker:
 
-* after it — `“…,” said X` / `“…,” X said` / `“…,” X, role, told Y`;
-* before it — `X said: “…”` / `X told reporters: “…”` / `According to X, “…”` / `…, said X,
-  “…”`, and speaker labels of transcripts and digests (`Rep. X (D-Lune): “…”`);
-* a pull-quote line followed by `— Name, role`;
-* none of these — the speaker of the previous quote in the paragraph (split quotes), else
-  the subject of the previous sentence (`Name, a crane operator, … . “…”`).
+* a direct quotation by the ordered rules of ``direct`` (the frames of ``frames``: after it,
+  before it, a pull-quote line; then the quotation it continues, a neighbouring sentence's
+  subject, the last named speaker);
+* a quotation inside a sentence by ``partial`` (``partial`` with a speaker, ``scare``
+  otherwise; capitalised names in quotation marks are no quotations);
+* reported speech in the sentences with no quotation by ``indirect``.
 
-Mid-sentence quotations are ``partial`` when the sentence has a speech verb before them and
-a speaker, ``scare`` otherwise; capitalised names and titles in quotation marks ("Truth
-Social") are not quotations at all. The speech verbs are in :mod:`newsloom.lang.en.speech`,
-their patterns in ``cues``, person mentions and what pronouns refer to in ``persons``, the
-readings of the parse in ``syntax``, speaker phrases in ``phrases`` and indirect speech in
-``indirect``.
+Where the rules are not certain, ``candidates`` lists the plausible speakers and the ranker of
+``rank`` chooses; ``cospeakers`` adds a second person named in the same subject. Rule ids are
+catalogued in ``rules``; person mentions are in ``persons``, what pronouns refer to in
+``anaphora``, readings of the parse in ``syntax``, speaker phrases in ``phrases``, the speech
+verbs in :mod:`newsloom.lang.en.speech`.
 """
 
 from __future__ import annotations
@@ -36,7 +35,7 @@ from newsloom.lang.en.titles import TITLE_ABBREVIATIONS
 from newsloom.lang.en.words import NAME_SMALL_WORDS
 from newsloom.quotes.candidates import Evidence, History, adopt, candidates
 from newsloom.quotes.cospeakers import co_speakers
-from newsloom.quotes.cues import CUE_END_RE
+from newsloom.quotes.cues import ANY_CUE_RE
 from newsloom.quotes.direct import speaker
 from newsloom.quotes.indirect import (
     indirect,
@@ -177,11 +176,13 @@ def attribute(
         lo = max(sa, ctx.quote_end_before(q.outer_start) or 0)
         inner = text[q.start : q.end]
         mid = bool(masked[lo : q.outer_start].strip(_PUNCT + MASK + DOUBLE_MARKS))
-        if mid and _is_title_case_name(inner.rstrip(",")) and (
-            not is_direct(ctx, q, lo, sb) or (_NAME_SLOT_RE.search(masked[lo : q.outer_start])
-                                              and not CUE_END_RE.search(masked[lo : q.outer_start]))
-        ):
-            continue  # a name or title in quotation marks ("the platform “Harbour Talk,” Brill said")
+        before = masked[lo : q.outer_start]
+        if mid and _is_title_case_name(inner.rstrip(",")) and (not is_direct(ctx, q, lo, sb) or (
+            # a name after a noun, no speech word before it ("the platform “Harbour Talk,” Brill
+            # said"; not "told the crowd “Thanks,”", not "called the plan “Dead On Arrival,”")
+            len(inner.split()) >= 2 and _NAME_SLOT_RE.search(before) and not ANY_CUE_RE.search(before)
+        )):
+            continue  # a name or title in quotation marks
         if mid and _TITLED_RE.search(masked[lo : q.outer_start]) and _is_title_case_name(inner.rstrip(",."), 14):
             continue  # the editorial, entitled “A Name for It,” ran …
         around = None

@@ -4,8 +4,8 @@ The rules give each quotation one answer. Where that answer is not certain (no f
 named subject: a split quotation, a neighbouring sentence, a pronoun, a partial quotation's
 clause), :func:`candidates` lists the alternatives the ranker (:mod:`newsloom.quotes.rank`)
 chooses among: the rules' answer, the persons named in the quotation's sentence and the
-sentences around it (outside quotations), the referents of pronouns there, and the speakers
-of the quotations before it. One candidate per person (mentions of one surname are one
+sentences around it (outside quotations) and the referents of pronouns there; whether each
+spoke the quotations before it is one of its features. One candidate per person (mentions of one surname are one
 candidate); each carries the features of its mentions and the ids of what proposed it.
 """
 
@@ -24,8 +24,7 @@ from newsloom.quotes.marks import MASK
 from newsloom.quotes.persons import Context, Person, possessive, strong
 from newsloom.quotes.phrases import Attribution
 from newsloom.quotes.rules import ids
-from newsloom.quotes.syntax import DEP_SUBJ as _DEP_SUBJ
-from newsloom.quotes.syntax import dep_subject, token_at
+from newsloom.quotes.syntax import DEP_SUBJ, dep_subject, token_at
 
 #: Sentences before (and after) the quotation's own whose persons are candidates.
 BACK, AHEAD = 3, 1
@@ -113,7 +112,7 @@ class Evidence:
                 verbs.append(tok)
         first = True
         for n, verb in enumerate(verbs):
-            subj = next((c for c in verb.children if c.dep_ in _DEP_SUBJ and ctx.masked[c.idx] != MASK), None)
+            subj = next((c for c in verb.children if c.dep_ in DEP_SUBJ and ctx.masked[c.idx] != MASK), None)
             if subj is None:
                 continue
             person = ctx.resolved.get(subj.idx) or next(iter(ctx.mentions.overlapping(subj.idx, subj.idx + 1)), None)
@@ -199,7 +198,7 @@ def candidates(ev: Evidence, att: Attribution, history: History) -> list[Candida
                 c.flag("same_paragraph")
             if by_pronoun:
                 c.flag(f"pronoun@{d}")
-            if ev.subject(k + d) == key if 0 <= k + d < len(ctx.sentences) else False:
+            if 0 <= k + d < len(ctx.sentences) and ev.subject(k + d) == key:
                 c.flag(f"subject@{d}")
             if 0 <= k + d < len(ctx.sentences) and key in ev.speech_subjects(k + d):
                 c.flag(f"speech@{d}")
@@ -230,4 +229,5 @@ def adopt(att: Attribution, ctx: Context, c: Candidate) -> None:
         return
     att.speaker_text, att.speaker_start, att.speaker_end = c.text, c.start, c.end
     att.role = role_of(ctx.text, c.start, c.end) if c.start is not None else None
+    att.group = att.cue = None  # the rules' split group and speech verb were their speaker's
     att.via = "nearby+ranked"  # every candidate but the rules' own is a nearby person

@@ -15,9 +15,11 @@ _SUBORDINATORS = frozenset({"when", "as", "after", "before", "because", "while",
 
 
 def _titles_only(words: str) -> bool:
-    """Nothing but up to three title or role words ("Vice President", "Sen.", "councillor")."""
+    """Up to three words of a title or role ("Vice President", "Sen.", "board chairman"): the
+    last a role word or capitalised, the others capitalised, role words or plain nouns."""
     parts = words.split()
-    return len(parts) <= 3 and all(w[:1].isupper() or is_role_word(w) for w in parts)
+    return not parts or (len(parts) <= 3 and (parts[-1][:1].isupper() or is_role_word(parts[-1]))
+                         and all(w[:1].isupper() or is_role_word(w) or w.isalpha() for w in parts))
 
 
 def co_speakers(ctx: Context, att: Attribution) -> None:
@@ -40,8 +42,9 @@ def co_speakers(ctx: Context, att: Attribution) -> None:
         at = a - len(before.group(0)) if before else -1
         other = next(iter(ctx.mentions.ending(at, at)), None) if before else None
         first, last = (other.start, b) if other is not None else (a, b)
-    if other is None or possessive(ctx, other) or not (_opens_clause(ctx, first) and _cue_at(ctx, last, att)
-                                                       or _cue_before(ctx, first, att)):
+    if other is None or possessive(ctx, other) or not (
+        (_opens_clause(ctx, first) and _cue_at(ctx, last, att)) or (_cue_before(ctx, first, att) and _ends(ctx, last))
+    ):
         return
     att.also.append((other.start, other.end))
     att.via += "+co-speaker"
@@ -55,8 +58,17 @@ def _opens_clause(ctx: Context, pos: int) -> bool:
         words[-1][:1].isupper() or is_role_word(words[-1])
     ):
         words.pop()
-    lead = " ".join(words)
+    lead = " ".join(words).rstrip("”’\"'")  # "“Fine,” Tom Brill and Ada Kroll said": after a quotation
     return not lead or lead.endswith(",") or lead.split()[-1].lower() in _SUBORDINATORS
+
+
+_SUBJECT_END_RE = re.compile(r"\s*(?:[,.;:!?)—–]|$|(?:on|in|at|after|before|during|outside|to)\b)")
+
+
+def _ends(ctx: Context, pos: int) -> bool:
+    """The subject ends at ``pos``: punctuation, the end of the text or a preposition follows,
+    not a verb ("said Ada Kroll and Tom Brill agreed": Brill's own clause)."""
+    return _SUBJECT_END_RE.match(ctx.text, pos) is not None
 
 
 def _cue_at(ctx: Context, pos: int, att: Attribution) -> bool:

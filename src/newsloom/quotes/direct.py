@@ -111,6 +111,7 @@ def _intro(ctx: Context, f: Quotation) -> Attribution | None:
     if k > 0 and not ctx.masked[f.lo : f.q.outer_start].strip() and last_char(ctx.masked, f.lo) == ":" and (
         before_frame(ctx, f.q, ctx.sentences[k - 1][0], att)
     ):
+        att.via = "intro+" + att.via
         return att
     return None
 
@@ -162,12 +163,12 @@ def _previous(ctx: Context, f: Quotation) -> Attribution | None:
     return att
 
 
-Rule = Callable[[Context, Quotation], "Attribution | None"]
+DirectRule = Callable[[Context, Quotation], "Attribution | None"]
 #: The rules for a direct quotation, in order: the first that finds a speaker gives it. The
 #: frames read the quotation's own sentence; ``split`` may continue a quotation from inside a
 #: sentence; the rest (``bare``) apply only to a quotation that opens its sentence (one inside
 #: a sentence with no frame is left to the partial/scare rules).
-DIRECT_RULES: tuple[tuple[str, Rule, bool], ...] = (
+DIRECT_RULES: tuple[tuple[str, DirectRule, bool], ...] = (
     ("after", _after, False),
     ("before", _before, False),
     ("pull-quote", _pull, False),

@@ -173,12 +173,11 @@ def indirect(ctx: Context, a: int, b: int) -> Attribution | None:
     """`X said (that) …` / `…, X said.` / `…, according to X.` in a sentence with no quotation."""
     text = ctx.masked[a:b].rstrip()
     text = text[:-1] if text.endswith((".", "!")) else text
-    for rx in (_ACCORDING_HEAD_RE, _INDIRECT_RE, None, _INDIRECT_TAIL_RE):
-        if rx is None:  # the parse before the tail pattern: "X, 63, who …, said he …" is X's report
+    for rx in (_ACCORDING_HEAD_RE, _INDIRECT_RE, _INDIRECT_TAIL_RE):
+        if rx is _INDIRECT_TAIL_RE:  # the parse before the tail pattern: "X, 63, who …, said he …" is X's
             parsed = parsed_report(ctx, a, b)
             if parsed is not None:
                 return parsed
-            continue
         m = rx.match(text)
         if not m:
             continue
@@ -203,7 +202,8 @@ def indirect(ctx: Context, a: int, b: int) -> Attribution | None:
 
 
 _REPORTING_WORDS = frozenset(v for v in REPORTING_VERBS if " " not in v) | {"say", "tell", "add", "warn", "argue"}
-_FINDING_WORDS = frozenset({"found", "finds", "showed", "shows", "concluded", "concludes", "estimated", "estimates"})
+_FINDING_WORDS = frozenset({"found", "finds", "find", "showed", "shows", "show", "concluded", "concludes", "conclude",
+                            "estimated", "estimates", "estimate"})
 _REPORT_WORD_RE = re.compile(rf"\b(?:{'|'.join(sorted(_REPORTING_WORDS | _FINDING_WORDS))})\b", re.IGNORECASE)
 _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which", "who"})
 
@@ -221,7 +221,9 @@ def parsed_report(ctx: Context, a: int, b: int) -> Attribution | None:
             continue
         comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX", "ADJ")), None)
         subj = next((c for c in verb.children if c.dep_ in DEP_SUBJ), None)
-        if comp is None or subj is None or subj.lower_ in _EMPTY_SUBJECTS or (
+        if comp is None or subj is None or subj.lower_ in _EMPTY_SUBJECTS or any(
+            c.dep_ == "neg" or c.lower_ in ("not", "n't", "never") for c in verb.children
+        ) or comp.left_edge.lower_ in ("whether", "if") or (  # "X did not say whether …" reports nothing
             verb.lower_ not in _REPORTING_WORDS and subj.lower_ not in DOCUMENTS
         ):  # "the audit found that …" reports; "police found that …" need not
             continue

@@ -168,13 +168,16 @@ def _joint_speaker(groups: QuoteGroups, grp: str) -> None:
     "he" or "a spokesman" unresolved, take that person. Named speakers that disagree are
     left as they are; the story's digest shows who said it as a disagreement."""
     members = [(m["id"], json.loads(m["data"])) for m in groups.members(grp)]
-    named = Counter((d["speaker_entity_id"], d.get("speaker")) for _, d in members if named_by_its_outlet(d))
+    # by entity: "Ada Kroll and Tom Brill" in one outlet and "Ada Kroll" in another agree
+    named = Counter(d["speaker_entity_id"] for _, d in members if named_by_its_outlet(d))
     if len(members) < 2 or not named:
         return
     ranked = named.most_common(2)
     if len(ranked) > 1 and ranked[1][1] * 2 >= ranked[0][1]:
         return  # no clear majority: who said it is disputed
-    (entity_id, speaker), _ = ranked[0]
+    entity_id, _ = ranked[0]
+    speaker = min((d.get("speaker") or "" for _, d in members if d.get("speaker_entity_id") == entity_id
+                   and named_by_its_outlet(d)), key=len)  # the person alone, not "X and Y"
     updates = [(qid, _take_speaker(d, speaker, entity_id, "+same_as")) for qid, d in members
                if not named_by_its_outlet(d) and d.get("kind") in MATCHED_KINDS
                and (d.get("speaker_entity_id"), d.get("speaker")) != (entity_id, speaker)]

@@ -47,8 +47,8 @@ def is_direct(ctx: Context, q: QuoteSpan, lo: int, hi: int) -> bool:
         return True
     if re.search(rf"\b(?:{CUE}|{PARTICIPLE_CUE})(?:\s+\S+){{0,6}}?\s*,\s*$", before, re.IGNORECASE):
         return True
-    if IN_PHRASE_RE.search(before):
-        return False  # "projects like “Mars exploration,” even …": inside a phrase, not a sentence
+    if IN_PHRASE_RE.search(before) or _NAMING_BEFORE_RE.search(before):
+        return False  # "projects like “Mars exploration,” even …", "called the plan “Dead On Arrival,”"
     inner = ctx.text[q.start : q.outer_end]
     after = ctx.masked[q.outer_end : hi]
     ends_inside = bool(re.search(r"[,.!?][”\"»]?\s*$", ctx.text[q.outer_start : q.outer_end].rstrip("”\"»")))
@@ -57,6 +57,7 @@ def is_direct(ctx: Context, q: QuoteSpan, lo: int, hi: int) -> bool:
 
 #: A quotation right after one of these words sits inside a phrase: an object, a name
 IN_PHRASE_RE = re.compile(rf"\b(?:{alternation(sorted(PHRASE_WORDS))})\s*$", re.IGNORECASE)
+_NAMING_BEFORE_RE = re.compile(rf"\b(?:{alternation(NAMING_CUES)})\s+(?:[\w'’\-]+\s+){{0,3}}$", re.IGNORECASE)
 _MAIN_AFTER_RE = re.compile(
     r"(?:[^,.;:!?]{0,200}?,)?\s+(?P<subj>(?:he|she|they|it)\b|(?:[A-Z][\w.’'\-]+\s){1,3}(?=\S))"
 )

@@ -13,6 +13,7 @@ from newsloom.entities.names import (
     role_of,
     strip_title,
 )
+from newsloom.lang.en.calendar import CALENDAR_WORDS
 from newsloom.lang.en.speech import (
     DOCUMENTS,
     MESSAGES,
@@ -20,7 +21,7 @@ from newsloom.lang.en.speech import (
     VENUES,
 )
 from newsloom.lang.en.titles import TITLE_HEADS
-from newsloom.lang.en.words import NO_SUBJECT, PRONOUNS, RELATIVE_PRONOUNS
+from newsloom.lang.en.words import NO_SUBJECT, POSSESSIVE_DETERMINERS, PRONOUNS, RELATIVE_PRONOUNS, TIME_WORDS
 from newsloom.quotes.anaphora import resolve_description, resolve_pronoun
 from newsloom.quotes.marks import DOUBLE_MARKS, MASK
 from newsloom.quotes.persons import Context, Person, person_before, person_in, possessive
@@ -96,6 +97,14 @@ def speaker_from_subject(ctx: Context, cue_pos: int, att: Attribution) -> bool:
     return True
 
 
+def _an_author(who: str) -> bool:
+    """Whether the owner of a document can be its author: not "his" (a pronoun, resolved
+    elsewhere), not a time ("Tuesday's report", "last year's budget")."""
+    words = who.lower().split()
+    return bool(words) and words[0] not in POSSESSIVE_DETERMINERS and not (
+        words[0] in CALENDAR_WORDS or words[0] in TIME_WORDS or words[-1] in TIME_WORDS or words[-1] in CALENDAR_WORDS)
+
+
 #: "the union's Friday release", "Kroll's statement": a document and its owner
 _OWNER_RE = re.compile(r"^(?P<who>(?:the\s+)?[\w.\-’' ]{2,60}?)['’]s?\s+(?:[\w\-]+\s+){0,3}?(?P<noun>[a-z][\w\-]*)$",
                        re.IGNORECASE)
@@ -131,10 +140,16 @@ def speaker_from_phrase(ctx: Context, a: int, b: int, att: Attribution) -> bool:
     if phrase.lower() in NO_SUBJECT:
         return False  # "After saying …": the clause has no subject of its own
     author = _AUTHOR_RE.match(phrase) or _OWNER_RE.match(phrase)
-    if author and author.group("noun").lower() in DOCUMENTS and author.group("who").split()[0].lower() not in (
-        "his", "her", "its", "their", "our", "my", "your"
-    ) and speaker_from_phrase(ctx, a + author.start("who"), a + author.end("who"), att):
-        att.via += "+author"  # a document speaks for its author or owner
+    if author and author.group("noun").lower() in DOCUMENTS and _an_author(author.group("who")):
+        # a document speaks for its author or owner: a person the article names, else the
+        # phrase as written ("Microsoft's report said": Microsoft, no new person)
+        wa, wb = a + author.start("who"), a + author.end("who")
+        person = person_in(ctx, wa, wb)
+        if person is not None:
+            att.speaker_start, att.speaker_end, att.speaker_text = person.start, person.end, person.text
+        else:
+            att.speaker_text = text[wa:wb].strip()
+        att.via += "+author"
         return True
     rest = phrase.rsplit(None, 1)
     if " " in phrase and rest[-1].lower() in RELATIVE_PRONOUNS:
@@ -173,7 +188,7 @@ def speaker_from_phrase(ctx: Context, a: int, b: int, att: Attribution) -> bool:
             att.via += "+group"
             return True
     words = phrase.split()
-    if first in ("his", "her", "their", "its") and len(words) == 2 and words[1].lower() not in OWNED:
+    if first in POSSESSIVE_DETERMINERS and len(words) == 2 and words[1].lower() not in OWNED:
         att.speaker_text = phrase  # "his wife", "her lawyers": someone of theirs, not them
         return True
     gender = PRONOUNS.get(first, "m" if first == "his" else None)  # "his" stands alone for its owner

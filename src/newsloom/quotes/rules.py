@@ -6,9 +6,10 @@ speaker, in the order they applied: a *frame* or *context* rule first (which rea
 text proposed the speaker), then *resolution* steps (a pronoun or a description resolved to
 a person) and the *choice* that made it the answer (``ranked``: the learned ranker picked it
 among the candidates; ``same_as``: taken from the other outlets carrying the quotation);
-``co-speaker`` marks a second person who said it with the speaker. ``after+pronoun`` is the frame `“…,” he said` with "he" resolved. The order in which a direct
-quotation's rules are tried is :data:`newsloom.quotes.direct.DIRECT_RULES`; docs/pipeline.md
-shows this table and ``tests/test_quote_rules.py`` holds a case for each id.
+``co-speaker`` marks a second person who said it with the speaker. ``after+pronoun`` is the
+frame `“…,” he said` with "he" resolved. The order in which a direct quotation's rules are
+tried is :data:`newsloom.quotes.direct.DIRECT_RULES`; docs/pipeline.md shows this table and
+``tests/test_quote_rules.py`` holds a case for each id.
 """
 
 from __future__ import annotations
@@ -62,6 +63,9 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("colon-object", "frame", "frames.before_frame",
          "that clause does something to a person, who speaks: `The timing does not surprise pollster "
          "Ada Kroll: “…”`", certain=True),
+    Rule("intro", "frame", "direct._intro",
+         "a block quotation after a sentence that ends in a colon (`The Times reports:` then the quotation); "
+         "the frame's id follows", certain=True),
     # a direct quotation with no frame (quotes/direct.py)
     Rule("sentence", "context", "direct._sentence",
          "the cue comes later in the quotation's sentence: `“Harbour Lights” was to be a “farewell,” said X`"),

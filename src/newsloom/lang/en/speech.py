@@ -84,7 +84,7 @@ MESSAGES = frozenset({
 DOCUMENTS = MESSAGES | frozenset({
     "report", "reports", "findings", "study", "survey", "poll", "audit", "review", "analysis", "investigation",
     "inquiry", "ruling", "decision", "judgment", "judgement", "order", "records", "data", "figures", "estimate",
-    "estimates", "documents", "filings", "complaint", "lawsuit", "indictment", "bulletin", "update", "notes",
+    "estimates", "documents", "filings", "complaint", "lawsuit", "bulletin", "update", "notes",
     "minutes", "transcript", "assessment", "forecast", "briefing", "summary", "proposal", "plan", "budget",
 })
 #: Where someone says things ("in her speech:", "From Kroll's blog:").

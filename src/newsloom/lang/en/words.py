@@ -37,8 +37,13 @@ NAME_SMALL_WORDS = frozenset({"of", "the", "and", "de", "a", "an", "for", "on", 
 #: longest first, each with what replaces it; a final "e" goes too. An English light
 #: stemmer's table.
 INFLEXIONS = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("s", ""))
+#: Determiners that name an owner given elsewhere ("his statement", "its chair").
+POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 #: Words after which a quotation sits inside a phrase (a preposition's object, a noun's
 #: determiner): "projects like “Mars exploration,”", "the platform “Harbour Talk,”".
 PHRASE_WORDS = frozenset({"like", "as", "of", "for", "to", "with", "about", "from", "than", "into", "on", "in",
-                          "at", "by", "the", "a", "an", "this", "that", "these", "those", "his", "her", "its",
-                          "their", "our", "my", "your"})
+                          "at", "by", "the", "a", "an", "these", "those", *POSSESSIVE_DETERMINERS})
+#: Words of a time, not of a who ("last year's budget", "the week's figures").
+TIME_WORDS = frozenset({"last", "this", "next", "yesterday", "today", "tomorrow", "year", "years", "week", "weeks",
+                        "month", "months", "day", "days", "night", "morning", "afternoon", "evening", "weekend",
+                        "season", "quarter", "decade", "century"})
