@@ -137,3 +137,15 @@ def test_brief_command(tmp_path, demo_result):
     res = runner.invoke(main, ["brief", main_id, "--db", str(db), "--format", "html", "-o", str(out)])
     assert res.exit_code == 0 and "<h2>Timeline</h2>" in out.read_text()
     assert runner.invoke(main, ["brief", "s-", "--db", str(db)]).exit_code == 2  # ambiguous
+
+
+def test_a_summary_skips_a_sentence_another_chosen_one_already_says():
+    """A rewrite's shorter sentence whose content words a longer chosen one holds adds no news."""
+    from newsloom.digest.summary import _within
+    from newsloom.provenance.align import sentences
+
+    (longer,) = sentences("In a statement on Tuesday, the Halden harbour board said the old pier would stay "
+                          "closed until the spring, and that repairs would cost at least 4 million crowns.")
+    (shorter,) = sentences("The harbour board said in a statement that the pier would remain closed until spring.")
+    (other,) = sentences("The board's chair, Ada Kroll, said the delay was caused by rot found under the deck.")
+    assert _within(shorter, longer) and not _within(longer, shorter) and not _within(other, longer)

@@ -24,6 +24,7 @@ from newsloom.provenance.align import Sentence, similarity
 
 SAME = 0.9  # near-verbatim: the cited article carries the text itself
 PARA = 0.55  # re-said: the same content in other words
+CONTAINED = 0.8  # the share of a sentence's content words another holds for it to add nothing
 MIN_WORDS, MAX_WORDS = 7, 60
 MIN_SENTENCES, MAX_SENTENCES = 3, 7
 MMR_LAMBDA = 0.7
@@ -123,6 +124,13 @@ def _latest_news(data: StoryData, us: list[Unit], scores: list[float]) -> int | 
     return max(later, key=lambda i: (round(scores[i], 6), first[i])) if later else None
 
 
+def _within(s: Sentence, other: Sentence) -> bool:
+    """``s`` says nothing ``other`` does not: nearly all its content words are there ("the
+    board said the pier would remain closed until spring" inside a longer sentence that also
+    gives the cost), so the shorter adds no news to a summary holding the longer."""
+    return len(s.words) >= 4 and len(s.words & other.words) >= CONTAINED * len(s.words)
+
+
 def summarize(data: StoryData) -> list[SummarySentence]:
     """The story's summary, in story order."""
     us = units(data)
@@ -139,7 +147,7 @@ def summarize(data: StoryData) -> list[SummarySentence]:
             if i in chosen:
                 continue
             overlap = max((similarity(us[i].rep, us[j].rep) for j in chosen), default=0.0)
-            if overlap >= PARA:
+            if overlap >= PARA or any(_within(us[i].rep, us[j].rep) for j in chosen):
                 continue
             val = MMR_LAMBDA * scores[i] - (1 - MMR_LAMBDA) * overlap
             if val > best_val:
