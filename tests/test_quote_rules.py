@@ -150,3 +150,24 @@ def test_where_a_quotation_sits_in_its_sentence(analyser: Analyser, text: str, f
     analysis = analyser.analyse(Article(id="a", source="t", fingerprint="a", text=text), analyser.parse(text))
     kinds = [a.kind for a in analysis.attributions if text[a.start : a.end] == fragment]
     assert kinds == ([kind] if kind else [])
+
+
+@pytest.mark.parametrize(("text", "report", "speaker"), [
+    ("In a statement, the harbour board said the pier would reopen in June.", "the pier would reopen in June",
+     "the harbour board"),
+    ("The mayor argues the plan is far too costly for a small town.", "the plan is far too costly for a small town",
+     "The mayor"),
+    ("The golf club, Ada Kroll said, is doing much better than last year.", None, None),
+    ("Ada Kroll did not say the council would appeal the ruling next week.", None, None),
+    ("On Monday, Ada Kroll did not say whether the council would appeal.", None, None),
+    ("Police found that the door of the shed had been forced.", None, None),
+    ("The audit found that the board overspent by a third.", "the board overspent by a third", "The audit"),
+])
+def test_reported_speech_by_the_parse(analyser: Analyser, text: str, report: str | None,
+                                      speaker: str | None) -> None:
+    """A reporting verb in any tense with a clausal complement reports it (the span is the
+    clause alone); a denial or a "whether" reports nothing; "found" reports only for a document."""
+    analysis = analyser.analyse(Article(id="a", source="t", fingerprint="a", text=text), analyser.parse(text))
+    got = [(text[a.start : a.end], a.speaker_text) for a in analysis.attributions
+           if a.kind == "indirect" and "indirect-parse" in ids(a.via)]
+    assert got == ([(report, speaker)] if report else [])

@@ -11,7 +11,9 @@ from newsloom.entities.names import (
 from newsloom.lang.en.speech import (
     COLLECTIVE,
     DOCUMENTS,
+    FINDING_LEMMAS,
     MESSAGES,
+    REPORTING_LEMMAS,
     REPORTING_VERBS,
     SPEAKING_GROUPS,
 )
@@ -201,10 +203,17 @@ def indirect(ctx: Context, a: int, b: int) -> Attribution | None:
     return None
 
 
-_REPORTING_WORDS = frozenset(v for v in REPORTING_VERBS if " " not in v) | {"say", "tell", "add", "warn", "argue"}
-_FINDING_WORDS = frozenset({"found", "finds", "find", "showed", "shows", "show", "concluded", "concludes", "conclude",
-                            "estimated", "estimates", "estimate"})
-_REPORT_WORD_RE = re.compile(rf"\b(?:{'|'.join(sorted(_REPORTING_WORDS | _FINDING_WORDS))})\b", re.IGNORECASE)
+def _forms(lemma: str) -> set[str]:
+    """The lemma and its regular inflections ("warn", "warns", "warned", "warning")."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return {lemma, lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s"), stem + "ed", stem + "ing",
+            lemma[:-1] + "ies" if lemma.endswith("y") else lemma, lemma[:-1] + "ied" if lemma.endswith("y") else lemma}
+
+
+#: The surface forms to look for before asking the parse (irregular ones added)
+_REPORT_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(
+    {f for lemma in REPORTING_LEMMAS | FINDING_LEMMAS for f in _forms(lemma)}
+    | {"said", "told", "wrote", "written", "found", "says", "tells"})) + r")\b", re.IGNORECASE)
 _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which", "who"})
 
 
@@ -217,14 +226,19 @@ def parsed_report(ctx: Context, a: int, b: int) -> Attribution | None:
         return None
     for word in _REPORT_WORD_RE.finditer(ctx.masked, a, b):  # the verbs, not every token
         verb = token_at(ctx, word.start())
-        if verb is None or verb.pos_ != "VERB" or verb.idx != word.start():
+        if verb is None or verb.pos_ != "VERB" or verb.idx != word.start() or (
+            verb.lemma_.lower() not in REPORTING_LEMMAS | FINDING_LEMMAS
+        ):
             continue
         comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX", "ADJ")), None)
-        subj = next((c for c in verb.children if c.dep_ in DEP_SUBJ), None)
+        # the subject nearest the verb: "The industry, she said, is …" and "Friday, Kroll
+        # announced …" parse with two
+        subjects = [c for c in verb.children if c.dep_ in DEP_SUBJ]
+        subj = max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=None) or next(iter(subjects), None)
         if comp is None or subj is None or subj.lower_ in _EMPTY_SUBJECTS or any(
             c.dep_ == "neg" or c.lower_ in ("not", "n't", "never") for c in verb.children
         ) or comp.left_edge.lower_ in ("whether", "if") or (  # "X did not say whether …" reports nothing
-            verb.lower_ not in _REPORTING_WORDS and subj.lower_ not in DOCUMENTS
+            verb.lemma_.lower() not in REPORTING_LEMMAS and subj.lower_ not in DOCUMENTS
         ):  # "the audit found that …" reports; "police found that …" need not
             continue
         words = [t for t in comp.subtree if not (t.dep_ == "mark" and t.i == comp.left_edge.i)]

@@ -52,6 +52,15 @@ INVERTIBLE = frozenset({
 REPORTING_VERBS = ("said", "says", "told", "added", "argued", "insisted", "warned", "claimed", "stated", "explained",
                    "noted", "predicted", "acknowledged", "admitted", "announced", "confirmed", "maintained",
                    "contended", "believes", "reported")
+#: Verbs (lemmas) whose clausal complement is what someone reported: "X said/argues/has
+#: warned (that) …" (read off the parse, any tense), and those that report only with a
+#: document for subject ("the audit found that …").
+REPORTING_LEMMAS = frozenset({
+    "say", "tell", "add", "argue", "insist", "warn", "claim", "state", "explain", "note", "predict", "acknowledge",
+    "admit", "announce", "confirm", "maintain", "contend", "report", "allege", "stress", "emphasize", "emphasise",
+    "assert", "testify", "concede", "reveal", "write", "tweet", "believe",
+})
+FINDING_LEMMAS = frozenset({"find", "show", "conclude", "estimate", "suggest"})
 #: Words that may stand between a speaker and the cue ("X has also said").
 CUE_AUXILIARIES = ("has", "have", "had", "would", "will", "also", "later", "then", "previously", "once",
                    "repeatedly", "again", "further", "simply", "only")
