@@ -171,3 +171,14 @@ def test_reported_speech_by_the_parse(analyser: Analyser, text: str, report: str
     got = [(text[a.start : a.end], a.speaker_text) for a in analysis.attributions
            if a.kind == "indirect" and "indirect-parse" in ids(a.via)]
     assert got == ([(report, speaker)] if report else [])
+
+
+def test_a_coordinated_verb_keeps_the_subject_of_its_own_series(analyser: Analyser) -> None:
+    """"Lune has ruled out A, expressed doubt that Vetra can take back B, and called C a “…”":
+    the parse hangs "called" on "take" (inside the that-clause), but a past form does not
+    coordinate with a bare infinitive after "can": the speaker is the series' subject."""
+    text = ("In a series of statements, Lune has ruled out membership for Vetra, publicly expressed doubt that "
+            "Vetra can take back its territories, and called Vetran President Ada Kroll a “dictator.”")
+    analysis = analyser.analyse(Article(id="a", source="t", fingerprint="a", text=text), analyser.parse(text))
+    (att,) = [a for a in analysis.attributions if text[a.start : a.end] == "dictator"]
+    assert att.speaker_text == "Lune"

@@ -113,7 +113,7 @@ def dep_subject(ctx: Context, cue_pos: int) -> tuple[int, int] | None:
         elif subj is not None or verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
             break
         joined = joined or verb.dep_ == "conj"
-        verb = verb.head
+        verb = _coordinated(verb) if verb.dep_ == "conj" else verb.head
         seen.append(verb)
         while _quoted(ctx, verb) and verb.head.i != verb.i:
             verb = verb.head  # the words of a quotation are not its frame: past them
@@ -167,6 +167,32 @@ def dep_subject(ctx: Context, cue_pos: int) -> tuple[int, int] | None:
         if named is not None:
             return named.start, named.end
     return a, b
+
+
+_FINITE = ("VBD", "VBZ", "VBP")
+
+
+def _coordinated(verb: Any) -> Any:
+    """The verb a conjunct is coordinated with. A finite verb or a participle hung on a bare
+    infinitive after a modal ("…, expressed doubt that Vetra can take back its land, and called X a …")
+    coordinates with the finite verb of the main clause above it, not with it: tenses
+    coordinate alike."""
+    head = verb.head
+    if verb.tag_ in (*_FINITE, "VBN") and head.tag_ == "VB" and any(c.tag_ == "MD" for c in head.children):
+        # a finite sibling before it with a subject of its own ("…, he looked up, frowned and
+        # said" hung on the clause before): the series it belongs to
+        sibling = max((c for c in head.children if c.i < verb.i and c.tag_ in _FINITE
+                       and c.dep_ in ("conj", "parataxis") and any(s.dep_ in DEP_SUBJ for s in c.children)),
+                      key=lambda c: c.i, default=None)
+        if sibling is not None:
+            return sibling
+        up = head.head
+        while up.i != up.head.i and not (up.pos_ in ("VERB", "AUX") and up.dep_ != "advcl" and (
+                up.tag_ in _FINITE or any(c.dep_.startswith("aux") and c.tag_ in _FINITE for c in up.children))):
+            up = up.head  # (past a "when I asked …" clause to the main one)
+        if up.pos_ in ("VERB", "AUX") and up.i != head.i:
+            return up
+    return head
 
 
 def _personal(tok: Any) -> bool:
