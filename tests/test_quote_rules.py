@@ -182,3 +182,16 @@ def test_a_coordinated_verb_keeps_the_subject_of_its_own_series(analyser: Analys
     analysis = analyser.analyse(Article(id="a", source="t", fingerprint="a", text=text), analyser.parse(text))
     (att,) = [a for a in analysis.attributions if text[a.start : a.end] == "dictator"]
     assert att.speaker_text == "Lune"
+
+
+def test_the_ranker_ships_with_the_package() -> None:
+    """The weights load, and the package data carries them (a wheel without them would fall
+    back to the rules' answers unnoticed)."""
+    from pathlib import Path
+
+    from newsloom.quotes.rank import shipped
+
+    ranker = shipped()
+    assert ranker is not None and len(ranker.weights) > 20
+    pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"quotes/*.json"' in pyproject
