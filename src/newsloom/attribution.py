@@ -72,7 +72,7 @@ class Analyser(AnalysingStage):
 
     def __init__(self, model: str | None = None, rank: bool = True) -> None:
         self.model = model
-        self.rank = rank  # False: the attribution rules' answers, no ranker (to train one)
+        self.rank = rank  # False: the rules' answers, no ranker, candidates kept (to train one)
 
     def __repr__(self) -> str:
         return f"Analyser(model={self.model!r}, rank={self.rank!r})"
@@ -96,6 +96,9 @@ class Analyser(AnalysingStage):
             return ArticleAnalysis(article.id)
         nlp = self.nlp
         atts, persons = attribute(text, ner_persons(doc, nlp), doc, shipped() if self.rank else None)
+        if self.rank:  # the candidates served the choice; they would only travel back from a worker
+            for att in atts:
+                att.candidates = []
         common = common_words(nlp) if nlp is not None else frozenset()
         return ArticleAnalysis(article.id, extract(article, persons, doc, common), atts)
 
