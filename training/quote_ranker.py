@@ -66,11 +66,10 @@ def fit(groups: list[Group], c: float) -> Any:
 
 def picks_right(groups: list[Group], weights: dict[str, float]) -> int:
     """How many groups the weights pick a right candidate in (ties: the first, the rules')."""
-    n = 0
-    for _, feats, right in groups:
-        scores = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in feats]
-        n += right[scores.index(max(scores))]
-    return n
+    from newsloom.quotes.rank import Ranker
+
+    ranker = Ranker(weights=weights)
+    return sum(right[max(range(len(feats)), key=lambda i: ranker.value(feats[i]))] for _, feats, right in groups)
 
 
 def main() -> int:

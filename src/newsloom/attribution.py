@@ -163,8 +163,8 @@ def _quotes(article: Article, analysis: ArticleAnalysis, placed: dict[int, Entit
             kind=att.kind,
         )
         group = quote_id(article.id, att.group, att.group) if att.group is not None else None
-        extra: dict[str, Any] = {"split_group": group, "rule": att.via,
-                                 "co_speaker_entity_ids": [by_offset[m].id for m in att.also if m in by_offset]}
+        # the co-speakers' ids are set by the corpus stage, from LABEL, once entities are merged
+        extra: dict[str, Any] = {"split_group": group, "rule": att.via, "co_speaker_entity_ids": []}
         if att.also:
             extra[LABEL] = [(eid, name) for _, eid, name in label]
         out.append((q, extra))
@@ -211,9 +211,11 @@ def corpus_stage(store: Store, new_ids: list[str], analyses: Analyses = NOTHING_
     follow = set(absorbed) | {i for i, name in renamed.items() if names_before.get(i, name) != name}
     for q in store.quotes_of_speakers(sorted(follow)):
         eid = absorbed.get(q.speaker_entity_id or "", q.speaker_entity_id)
+        if eid not in renamed:
+            continue
         old = names_before.get(q.speaker_entity_id or "")
-        name = q.speaker.replace(old, renamed[eid], 1) if q.speaker and old and old in q.speaker else renamed.get(eid)
-        if eid in renamed and (q.speaker, q.speaker_entity_id) != (name, eid):  # "X and Y": X renamed, Y kept
+        name = q.speaker.replace(old, renamed[eid], 1) if q.speaker and old and old in q.speaker else renamed[eid]
+        if (q.speaker, q.speaker_entity_id) != (name, eid):  # "X and Y": X renamed, Y kept
             q.speaker, q.speaker_entity_id = name, eid
             new_quotes.append((q, {}))
     for q, extra in new_quotes:

@@ -23,7 +23,7 @@ from newsloom.lang.en.titles import (
     TITLE_HEADS,
     TITLE_WORDS,
 )
-from newsloom.lang.en.words import STOPWORDS
+from newsloom.lang.en.words import POSSESSIVE_DETERMINERS, STOPWORDS
 
 #: A capitalised name word ("Moorcroft", "O’Neill", "Lindgren-Moss", "J.", "McAllister").
 NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ]*(?:['’\-][A-Z]?[a-zà-öø-ÿ]+)*\.?|[A-Z]\.)"
@@ -188,6 +188,9 @@ _APPOS_AFTER_RE = re.compile(
 _APPOS_BEFORE_RE = re.compile(r"(?P<role>(?:(?:[Tt]he|[Aa]n?|[A-Z][\w'’.\-]*)\s+)?[^,.;:“”\"()]{2,90}?),\s+$")
 
 
+_OWNER_FIRST_RE = re.compile(rf"^(?:{'|'.join(sorted(POSSESSIVE_DETERMINERS))})\s+(?=[a-z])", re.IGNORECASE)
+
+
 def apposition_role(text: str, start: int, end: int) -> str | None:
     """A role set off by commas around a name: "X, the Kremlin's key economic envoy," or
     "the Kremlin spokesman, X"."""
@@ -210,7 +213,7 @@ def apposition_role(text: str, start: int, end: int) -> str | None:
         role = m.group("role").strip()
         role = re.split(r"(?:^|\s)(?:said|says|told|to|by|according to|with)\s", role)[-1].strip()
         # "Its chair, X": the owner is named elsewhere; the role is the noun phrase after it
-        role = re.sub(r"^(?:its|his|her|their|our|my|your)\s+(?=[a-z])", "", role, flags=re.IGNORECASE)
+        role = _OWNER_FIRST_RE.sub("", role)
         words = role.split()
         if words and 1 <= len(words) <= 7 and is_role_word(words[-1]) and not re.search(
             r"[\d$€£]", role

@@ -177,7 +177,8 @@ def attribute(
         inner = text[q.start : q.end]
         mid = bool(masked[lo : q.outer_start].strip(_PUNCT + MASK + DOUBLE_MARKS))
         before = masked[lo : q.outer_start]
-        if mid and _is_title_case_name(inner.rstrip(",")) and (not is_direct(ctx, q, lo, sb) or (
+        direct = is_direct(ctx, q, lo, sb)
+        if mid and _is_title_case_name(inner.rstrip(",")) and (not direct or (
             # a name after a noun, no speech word before it ("the platform “Harbour Talk,” Brill
             # said"; not "told the crowd “Thanks,”", not "called the plan “Dead On Arrival,”")
             len(inner.split()) >= 2 and _NAME_SLOT_RE.search(before) and not ANY_CUE_RE.search(before)
@@ -186,7 +187,7 @@ def attribute(
         if mid and _TITLED_RE.search(masked[lo : q.outer_start]) and _is_title_case_name(inner.rstrip(",."), 14):
             continue  # the editorial, entitled “A Name for It,” ran …
         around = None
-        if is_direct(ctx, q, lo, sb):
+        if direct:
             att = speaker(ctx, q, k, prev, para_start, recent)
         else:
             att, around = partial(ctx, q, k, Attribution(q.start, q.end, "partial"))

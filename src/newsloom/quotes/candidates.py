@@ -5,14 +5,16 @@ named subject: a split quotation, a neighbouring sentence, a pronoun, a partial 
 clause), :func:`candidates` lists the alternatives the ranker (:mod:`newsloom.quotes.rank`)
 chooses among: the rules' answer, the persons named in the quotation's sentence and the
 sentences around it (outside quotations) and the referents of pronouns there; whether each
-spoke the quotations before it is one of its features. One candidate per person (mentions of one surname are one
-candidate); each carries the features of its mentions and the ids of what proposed it.
+spoke the quotations before it is one of its features. One candidate per person (mentions
+of one surname are one candidate); each carries the features of its mentions and the ids of
+what proposed it.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from newsloom.entities.names import role_of, surname
@@ -74,7 +76,7 @@ class Evidence:
     ctx: Context
     subjects: dict[int, Person | None] = field(default_factory=dict)
     cue_subjects: dict[int, set[str]] = field(default_factory=dict)
-    _counts: dict[str, int] | None = None
+    _counts: Counter[str] | None = None
 
     def subject(self, k: int) -> str | None:
         if k not in self.subjects:
@@ -131,11 +133,10 @@ class Evidence:
         return out
 
     def count(self, key: str) -> int:
+        """How many mentions the person with ``key`` has in the article."""
         if self._counts is None:
-            self._counts = {}
-            for p in self.ctx.persons:
-                self._counts[key_of(p.text)] = self._counts.get(key_of(p.text), 0) + 1
-        return self._counts.get(key, 0)
+            self._counts = Counter(key_of(p.text) for p in self.ctx.persons)
+        return self._counts[key]
 
 
 def key_of(name: str) -> str:

@@ -54,9 +54,9 @@ def _opens_clause(ctx: Context, pos: int) -> bool:
     """Only title words, or a leading phrase and its comma, stand before ``pos`` in its sentence."""
     lead = ctx.text[ctx.sentences[ctx.sentence_at(pos)][0] : pos] if ctx.sentences else ctx.text[:pos]
     words = lead.split()
-    while words and len(lead.split()) - len(words) < 3 and not words[-1].endswith(",") and (
-        words[-1][:1].isupper() or is_role_word(words[-1])
-    ):
+    for _ in range(3):  # up to three title words ("Vice President", "board chairman")
+        if not words or words[-1].endswith(",") or not (words[-1][:1].isupper() or is_role_word(words[-1])):
+            break
         words.pop()
     lead = " ".join(words).rstrip("”’\"'")  # "“Fine,” Tom Brill and Ada Kroll said": after a quotation
     return not lead or lead.endswith(",") or lead.split()[-1].lower() in _SUBORDINATORS

@@ -37,7 +37,11 @@ class Ranker:
     bias: float = 0.0
 
     def score(self, c: Candidate) -> float:
-        return self.bias + sum(self.weights.get(f, 0.0) * v for f, v in c.features.items())
+        return self.value(c.features)
+
+    def value(self, features: dict[str, float]) -> float:
+        """The score of a candidate with these features."""
+        return self.bias + sum(self.weights.get(f, 0.0) * v for f, v in features.items())
 
     def best(self, cands: list[Candidate]) -> Candidate | None:
         """The highest-scoring candidate (the first, the rules' own, on a tie)."""
