@@ -203,17 +203,12 @@ def indirect(ctx: Context, a: int, b: int) -> Attribution | None:
     return None
 
 
-def _forms(lemma: str) -> set[str]:
-    """The lemma and its regular inflections ("warn", "warns", "warned", "warning")."""
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
-    return {lemma, lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s"), stem + "ed", stem + "ing",
-            lemma[:-1] + "ies" if lemma.endswith("y") else lemma, lemma[:-1] + "ied" if lemma.endswith("y") else lemma}
-
-
-#: The surface forms to look for before asking the parse (irregular ones added)
+#: The reporting verbs' forms to look for before asking the parse: each lemma's stem and
+#: whatever follows it ("argu" for argue/argues/argued), and the irregular past forms; the
+#: parse's lemma decides
 _REPORT_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(
-    {f for lemma in REPORTING_LEMMAS | FINDING_LEMMAS for f in _forms(lemma)}
-    | {"said", "told", "wrote", "written", "found", "says", "tells"})) + r")\b", re.IGNORECASE)
+    {lemma[:-1] if lemma.endswith(("e", "y")) else lemma for lemma in REPORTING_LEMMAS | FINDING_LEMMAS}
+    | {"said", "told", "wrote", "found"})) + r")\w*", re.IGNORECASE)
 _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which", "who"})
 
 
