@@ -111,6 +111,16 @@ def test_an_organisation_and_a_place_of_one_name_are_one_entity() -> None:
     assert named == [("Tessaly", ["c"]), ("Tessaly Line", ["a", "b"]), ("Tessaly Lines", ["b"])]
 
 
+def test_a_type_the_text_states_outweighs_other_articles_labels() -> None:
+    entities = EntityIndex()
+    merge(entities, [_local("a", "Harbour Watch", "Harbour Watch", "Harbour Watch")])  # NER: a person, 3 times
+    stated = _local("b", "Harbour Watch", etype="ORG")
+    stated.described = True  # "Harbour Watch, an advocacy group"
+    merge(entities, [stated])
+    merge(entities, [_local("c", "Harbour Watch", "Harbour Watch")])  # a person again, without evidence
+    assert [(e.type, sorted(e.article_ids)) for e in entities] == [("ORG", ["a", "b", "c"])]
+
+
 @pytest.mark.parametrize(("name", "outlet"), [
     ("Harbourside Gazette", True), ("the Averly Ledger", True), ("Reuters", True),
     ("Emily Post", False), ("Wanda Price", False), ("Gazette", False),

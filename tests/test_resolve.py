@@ -150,3 +150,47 @@ def test_initials_never_retype_a_place() -> None:
     text = "The Velmaro Steel Union backed the deal. VSU officials said so."
     got = _names(text, [_at(text, "Velmaro Steel Union", "ORG"), _at(text, "VSU", "PLACE")])
     assert got.get("ORG:velmaro steel union") == {"Velmaro Steel Union"}  # the place proposal stays apart
+
+
+@pytest.mark.parametrize(("text", "phrase", "etype", "expected"), [
+    # a common noun before the name, also across a list of names
+    ("Later the website Quillet reported it.", "Quillet", "PERSON", "PLATFORM"),
+    ("The insurers Carrow, Demming and Ostrel were courted.", "Ostrel", "PLACE", "ORG"),
+    # an apposition's head after it; a person's role before "at"
+    ("Harbour Watch, a conservative advocacy group, sued.", "Harbour Watch", "PERSON", "ORG"),
+    ("said Ada Kroll, chief economist at Velbridge.", "Velbridge", "PLACE", "ORG"),
+    ("wrote in the Lantern, a weekly newspaper.", "Lantern", "PLACE", "OUTLET"),
+    ("Tomas Brill, 52, a trader from Orlen, said.", "Tomas Brill", "ORG", "PERSON"),
+])
+def test_a_descriptor_next_to_a_name_votes_for_its_type(text: str, phrase: str, etype: str, expected: str) -> None:
+    got = _names(text, [_at(text, phrase, etype)])
+    assert {k.split(":")[0] for k in got} == {expected}
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("She read the book “Harbour of Glass” twice.", "Harbour of Glass"),  # a work: MISC, no entity
+    ("a program called Safe Quay Promise.", "Safe Quay Promise"),
+    ("on ''Tales From the Quay,'' a series", "Quay"),  # a piece of a quoted title
+    ("the end of ''Hail, Velmaro!'' -- a movie", "Hail"),
+])
+def test_a_work_named_by_its_descriptor_is_no_entity(text: str, phrase: str) -> None:
+    assert _names(text, [_at(text, phrase, "ORG")]) == {}
+
+
+@pytest.mark.parametrize(("text", "phrase", "etype", "kept"), [
+    ("the former Quell-Marrow chief", "Marrow", "ORG", "Quell-Marrow"),  # one hyphenated name
+    ("said Ivo Brandt-Selig, an adviser", "Selig", "PERSON", "Brandt-Selig"),
+    ("the Kroll-Ruiz summit, where Ruiz spoke", "Kroll", "PERSON", "Kroll"),  # Ruiz on its own: two names
+    ("backed by the Harbour Club for Growth. The governor", "Harbour Club", "ORG", "Harbour Club for Growth"),
+    ("reported by Velmaro Post and The Orlen Ledger", "Velmaro Post and The Orlen Ledger", "OUTLET",
+     "Velmaro Post"),
+    ("Actor Ivo Brandt admits it.", "Actor Ivo Brandt", "PERSON", "Ivo Brandt"),  # a common word opens it
+    ("Will Brandt admits it.", "Will Brandt", "PERSON", "Will Brandt"),  # a first name
+    ("Combine Brandt and Selig: they will combine.", "Combine Brandt", "PERSON", "Brandt"),  # lower case too
+    ("Armory Brandt spoke.", "Armory Brandt", "PERSON", "Armory Brandt"),  # neither: perhaps a first name
+    ("“Ivo Brandt is wrong,” she said.", "Ivo Brandt", "PERSON", "Ivo Brandt"),  # a quotation, not a title
+    ("the Velmaro Post-ABC poll", "Velmaro Post", "OUTLET", "Velmaro Post"),  # an acronym: two names
+])
+def test_mentions_repaired_with_the_text_around_them(text: str, phrase: str, etype: str, kept: str) -> None:
+    got = resolve(text, [_at(text, phrase, etype)], PLACES, frozenset({"actor", "will", "armory"}))
+    assert [text[s:e] for s, e, _, _ in got] == [kept]

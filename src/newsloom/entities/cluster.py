@@ -168,13 +168,15 @@ def _a_place(name: str) -> bool:
 
 def _retyped(index: EntityIndex, local: LocalEntity, name: str) -> Entity | None:
     """The entity of the same name under another type, which ``local`` joins: a name lives
-    under one type, the one more of its mentions have (the stored entity's, on a tie). A
+    under one type, the one more of its mentions have (the stored entity's, on a tie), or the
+    one an article's text states ("the website X": ``local.described``). A
     person's name spelt a little differently under another type ("Volodymyr Zelensky" typed
     an organisation, "Volodymyr Zelenskyy" a person) is that person."""
     kind = KINDS.get(local.type)
     other = next((e for e in index.named(name) if KINDS.get(e.type) != kind), None)
     if other is not None:
-        if len(local.mentions) > len(other.mentions):
+        stated = local.described and (local.type == "PLACE" or not _a_place(name))  # not "Ohio" a person
+        if stated or len(local.mentions) > len(other.mentions):
             other.type = local.type
             index.reindex(other)
         return other

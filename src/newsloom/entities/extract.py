@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsloom.entities.names import NAME_RE, Cover, first_names, is_name_like, role_of
-from newsloom.entities.resolve import Proposal, clean_name, resolve
+from newsloom.entities.resolve import KINDS, Proposal, clean_name, descriptor_type, resolve
 from newsloom.lang.en.outlets import KNOWN_OUTLETS, OUTLET_WORDS, PLATFORMS
 from newsloom.lang.en.titles import TITLE_WORDS
 from newsloom.model import Article, Mention
@@ -32,6 +32,7 @@ class LocalEntity:
     type: str
     mentions: list[Mention] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    described: bool = False  # the text says what it is ("the website X"): its type outweighs other articles'
 
     @property
     def name(self) -> str:
@@ -195,4 +196,6 @@ def extract(article: Article, persons: list, doc=None, common: frozenset[str] = 
                 group.roles.append(role)
     for g in groups.values():
         g.mentions.sort(key=lambda m: m.start)
+        kind = KINDS.get(g.type)
+        g.described = any(KINDS.get(descriptor_type(text, m.start, m.end) or "") == kind for m in g.mentions)
     return list(groups.values())

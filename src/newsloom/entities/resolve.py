@@ -31,7 +31,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsloom.entities.names import first_names, is_name_like
 from newsloom.lang.en.calendar import CALENDAR_WORDS
-from newsloom.lang.en.names import EVENT_HEADS, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, STATE_ABBREVIATIONS
+from newsloom.lang.en.names import (
+    DESCRIPTOR_TYPES,
+    EVENT_HEADS,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    PLACE_HEADS,
+    STATE_ABBREVIATIONS,
+)
 from newsloom.lang.en.outlets import KNOWN_OUTLETS
 from newsloom.lang.en.titles import TITLE_HEADS, TITLE_WORDS
 from newsloom.lang.en.words import NO_SUBJECT, SENTENCE_OPENERS, STOPWORDS
@@ -47,6 +54,7 @@ _PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{0,5}$")  # "(R-Ky.)": a party 
 _INITIAL_THEN_NAME = re.compile(r"\.\s+[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?(?=[\s,.;:!?’”)]|$)")
 _PARTICLE_BEFORE_HYPHEN = re.compile(rf"(?<![\w-])(?i:{'|'.join(NAME_PARTICLES)}|abu|abd|bin)$")
 _ORG_TAIL = re.compile(r"\s+(?P<link>for|of|and|&)\s+(?:the\s+)?(?P<words>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})")
+_AND_THE = re.compile(r"\s+(?:and|&)\s+(?:the|The)\s+[A-Z]")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _OPENERS = {"“", '"', "‘", "«"}
 _CLOSERS = {"”", '"', "’", "»"}
@@ -84,6 +92,8 @@ def repair(text: str, start: int, end: int, etype: str) -> tuple[int, int] | Non
         start = m.start()  # "Al-Shabaab"; not "Trump-Putin" or "US-Russia", two names
     if etype in _ORG_LIKE:
         end = _org_tail(text, end)
+        if (m := _AND_THE.search(text, start, end)) is not None:
+            end = m.start()  # "CNN and The New York Times": two
     span = text[start:end]
     if (m := _POSSESSIVE_INSIDE.search(span)) is not None:
         end = start + m.start()
@@ -101,7 +111,7 @@ def repair(text: str, start: int, end: int, etype: str) -> tuple[int, int] | Non
                 break
     while start < end and not text[start].isalnum():
         start += 1
-    while end > start and text[end - 1] in " ,;:'’\"”":
+    while end > start and text[end - 1] in " ,;:'’\"”―—–-":
         end -= 1
     # "Whether Cruz": a clause's opening word is no part of a name (but "Will Smith", "Whole
     # Foods"); "Bernie Sanders of": nor a lower-case function word after it
@@ -114,6 +124,50 @@ def repair(text: str, start: int, end: int, etype: str) -> tuple[int, int] | Non
     return (start, end) if end > start else None
 
 
+_HYPHEN_AFTER = re.compile(r"(?:-[A-Z][\w’']*)+")
+_HYPHEN_BEFORE = re.compile(r"(?<![\w-])(?:[A-Z][\w’']*-)+$")
+
+
+def _alone(text: str, word: str) -> bool:
+    """Whether the text writes ``word`` on its own, not only inside a hyphenated compound."""
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+
+
+def _hyphenated(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole hyphenated name a mention is a piece of ("Hewlett" of "Hewlett-Packard",
+    "Eakin" of "Holtz-Eakin", "Goldwyn" of "Metro-Goldwyn-Mayer"); not when the text writes the
+    other piece on its own ("Trump-Putin summit": two names) or it is an acronym ("Post-ABC poll")."""
+    def apart(pieces: list[str]) -> bool:
+        return any(_alone(text, w) or w.isupper() for w in pieces) or text[start:end].isupper()
+
+    if (m := _HYPHEN_AFTER.match(text, end)) and not apart(m.group()[1:].split("-")):
+        end = m.end()
+    if (m := _HYPHEN_BEFORE.search(text, max(0, start - 60), start)) and not apart(m.group()[:-1].split("-")):
+        start = m.start()
+    return start, end
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    return re.search(r"(?:^|[.!?:][”\"’')]?\s+|\n\s*|[“\"‘(]\s*)$", text[max(0, start - 4) : start]) is not None
+
+
+def _without_opening_word(text: str, start: int, end: int, lower: set[str], places: dict[str, str]) -> tuple[int, int]:
+    """A person's mention without the word that opens its sentence when that word is a role
+    ("Actor Clint Howard") or one the article writes in lower case ("Combine Clinton and
+    Sanders' numbers"), and the name lists do not know it as a first name; not when the text
+    writes the whole name in mid-sentence too."""
+    words = text[start:end].split(" ", 1)
+    if len(words) < 2 or not _sentence_start(text, start) or not words[1][:1].isupper():
+        return start, end
+    low = words[0].lower()
+    role = DESCRIPTOR_TYPES.get(low) == "PERSON" or low in TITLE_HEADS
+    if low in first_names() or not (role or low in lower):
+        return start, end
+    if re.search(rf"[a-z,;]\s+{re.escape(text[start:end])}", text) or words[1] in places:
+        return start, end  # "… with Rush Limbaugh": a first name after all; "Say Mexico": no person left
+    return start + len(words[0]) + 1, end
+
+
 def _function_word(word: str) -> bool:
     """A function word, not one in capitals that may be an acronym ("US"; "COULD" is one)."""
     low = word.lower().rstrip(".")
@@ -121,10 +175,32 @@ def _function_word(word: str) -> bool:
 
 
 def quoted(text: str, start: int, end: int) -> bool:
-    """A name that is all a quotation holds (“Frozen”, ''Full House''): the title of a work,
-    a slogan or a nickname, which no entity type fits."""
+    """A name that is all a quotation holds (“Frozen”, ''Full House''), or a piece of a quoted
+    title (“Tales From the Crypt”, ''Hail, Caesar!''): the title of a work, a slogan or a
+    nickname, which no entity type fits."""
     before, after = text[max(0, start - 2) : start], text[end : end + 2]
-    return (before[-1:] in _OPENERS and after[:1] in _CLOSERS) or (before == "''" and after == "''")
+    if (before[-1:] in _OPENERS and after[:1] in _CLOSERS) or (before == "''" and after == "''"):
+        return True
+    return _in_quoted_title(text, start, end)
+
+
+# a short quotation in double marks (or a single one opened after a space) around a mention
+_QUOTED_BEFORE = re.compile(r"(?:“|''|\"|«|(?<=\s)‘)([^“”\"«»\n]{0,60})$")
+_QUOTED_AFTER = re.compile(r"([^“”\"«»\n]{0,60}?)(?:”|''|\"|»|’(?!\w))")
+_TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "from", "at", "by", "with",
+                                "or", "vs", "vs.", "&"})
+
+
+def _in_quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether the mention sits in a quotation of two words or more, all in title case."""
+    if not (b := _QUOTED_BEFORE.search(text, max(0, start - 62), start)):
+        return False
+    if not (a := _QUOTED_AFTER.match(text, end, min(len(text), end + 62))):
+        return False
+    words = re.findall(r"[\w’'-]+", b.group(1) + text[start:end] + a.group(1))
+    if len(words) < 2 or len(words) > 8:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
 
 def _org_tail(text: str, end: int) -> int:
@@ -134,10 +210,13 @@ def _org_tail(text: str, end: int) -> int:
     m = _ORG_TAIL.match(text, end)
     if m is None:
         return end
-    words = m.group("words").rstrip(".").split()
+    found = m.group("words")
+    if stop := re.search(r"(?<=[a-z]{3})\.\s", found):  # "Club for Growth. The governor": a sentence ends
+        found = found[: stop.start()]
+    words = found.rstrip(".").split()
     if m.group("link").lower() in ("and", "&") and (len(words) < 2 or words[-1].lower() not in ORG_HEADS):
         return end  # "the Senate and House": two
-    return m.end() - (len(m.group("words")) - len(m.group("words").rstrip(".")))
+    return m.start("words") + len(found.rstrip("."))
 
 
 def initials(name: str) -> str:
@@ -188,8 +267,11 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
     lower = set(_LOWER_WORD.findall(text))
     mentions: list[tuple[int, int, str, str, bool, bool]] = []  # start, end, name, type proposed, plural, noun
     for p in proposals:
-        if (fixed := repair(text, p.start, p.end, p.type)) is None or quoted(text, *fixed):
+        start, end = _hyphenated(text, p.start, p.end)
+        if (fixed := repair(text, start, end, p.type)) is None or quoted(text, *fixed):
             continue
+        if p.type == "PERSON":
+            fixed = _without_opening_word(text, *fixed, lower, places)
         if name := clean_name(text[fixed[0] : fixed[1]]):
             etype = p.type
             if etype == "PERSON" and _THE_BEFORE.search(text, max(0, fixed[0] - 5), fixed[0]):
@@ -240,12 +322,17 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
 
 def _vote(text: str, mentions: list[tuple[int, int, str, str, bool, bool]], places: dict[str, str]) -> dict[str, str]:
     """The type of each name (lower-cased): the one most of its mentions have, with outside
-    evidence voting too; what NER calls MISC (events, works) only votes against the others."""
+    evidence voting too; what NER calls MISC (events, works) only votes against the others. A
+    descriptor the text gives (:func:`descriptor_type`) settles it; the declared lists settle it
+    before that."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     forms: dict[str, str] = {}
-    for _, _, name, etype, _, _ in mentions:
+    described: dict[str, Counter[str]] = defaultdict(Counter)
+    for start, end, name, etype, _, _ in mentions:
         votes[name.lower()][etype] += 1
         forms.setdefault(name.lower(), name)
+        if kind := descriptor_type(text, start, end):
+            described[name.lower()][kind] += 1
     for low, count in votes.items():
         form = forms[low]
         place_form = form.title() if form.isupper() else form  # "TRENTON" in a dateline
@@ -257,6 +344,10 @@ def _vote(text: str, mentions: list[tuple[int, int, str, str, bool, bool]], plac
         if (head := head_type(form)) is not None:  # "… Party", "… Park": never a person
             count.pop("PERSON", None)
             count[head] += 1
+        stated = described[low].most_common(1)[0][0] if low in described else None
+        if stated and (stated == "PLACE" or places.get(place_form) != "PLACE"):  # not "in Israel, a free daily"
+            count.clear()  # "the website X", "X, an advocacy group": the text says what X is
+            count[stated] = 1
         decisive = "PLACE" if form.rstrip(".") in STATE_ABBREVIATIONS else "OUTLET" if _known_outlet(form) else None
         if decisive is not None:  # "Calif.", "Reuters": a declared list settles it
             count.clear()
@@ -268,6 +359,49 @@ def _vote(text: str, mentions: list[tuple[int, int, str, str, bool, bool]], plac
             best = _most_specific(count)
         chosen[low] = best
     return chosen
+
+
+# a list of names before this one ("insurers Cigna, Aetna, and [Humana]"): the descriptor is before it
+_LIST_BEFORE = re.compile(r"(?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4}(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+))+$")
+_HEAD_ENDS = frozenset({"of", "in", "at", "from", "for", "with", "based", "on", "who", "that", "which"})
+_ITEM_END = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|$)")
+_NOUN_BEFORE = re.compile(r"(?<![\w’'-])([a-z][a-z-]+),?\s+(?:called\s+|named\s+|titled\s+|dubbed\s+)?[“\"‘']*$")
+_ROLE_AT = re.compile(r"(?<![\w’'-])([a-z][a-z-]+)\s+(?:at|with)\s+(?:the\s+)?$")
+_APPOSITION = re.compile(r"[”\"’']?(?:,\s+\d{1,3})?,\s+(?:a|an|the)\s+([^,.;:()—–]{1,40}?)(?=[,.;:)]|$)")
+
+
+def _descriptor(noun: str) -> str | None:
+    return DESCRIPTOR_TYPES.get(noun) or (DESCRIPTOR_TYPES.get(noun[:-1]) if noun.endswith("s") else None)
+
+
+def descriptor_type(text: str, start: int, end: int) -> str | None:
+    """The type a common noun next to a mention gives it: the noun before it ("the website
+    Mashable", "insurers Cigna, Aetna"), an apposition's head after it ("Judicial Watch, a
+    conservative advocacy group"), or a person's role before "at" ("an economist at Allianz":
+    an organisation). MISC: a work, an event or a thing."""
+    before = text[max(0, start - 160) : start]
+    if (m := _ROLE_AT.search(before)) and (_is_title(m.group(1)) or _descriptor(m.group(1)) == "PERSON"):
+        return "ORG"
+    listed = _LIST_BEFORE.search(before)
+    # a list item of its own ("insurers Cigna, Aetna, [Humana] and …"), after a list with a comma
+    # ("writer Jo Bell and [the Post]" is none; nor "Jo Bell, [Ohio] Gov. Ada Kroll")
+    item = _ITEM_END.match(text, end) is not None
+    last = listed is not None and listed.group().rstrip().endswith((" and", " or"))  # "…, Aetna and [Humana] were"
+    listed = listed if listed and "," in listed.group() and (item or last) else None
+    m = _NOUN_BEFORE.search(before[: listed.start()] if listed else before)
+    # "group, Judicial Watch, as": a noun and a comma name what follows only when the name closes
+    # the phrase ("his mother, Chad's ambassador" does not)
+    if m and (kind := _descriptor(m.group(1))) and ("," not in m.group() or item):
+        return kind
+    if m := _APPOSITION.match(text, end, min(len(text), end + 80)):
+        words = m.group(1).split()
+        # the apposition's head: its last word, when the phrase ends there ("X, a Jewish
+        # newspaper.", "X, an advocacy group, sued"; not "by X, the candidate for … appeared")
+        cut = next((i for i, w in enumerate(words) if w in _HEAD_ENDS), len(words))  # "a trader from Orlen"
+        head = words[cut - 1] if 0 < cut <= 4 else ""
+        if head.islower():  # "a team leader": a person; "a conservative advocacy group": an organisation
+            return _descriptor(head) or ("PERSON" if head in TITLE_HEADS else None)
+    return None
 
 
 def _place_and_title(name: str, places: dict[str, str]) -> bool:

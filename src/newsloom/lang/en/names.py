@@ -76,3 +76,39 @@ EVENT_HEADS = frozenset({
     "doctrine", "rule", "war", "games", "cup", "championship", "championships", "tournament", "olympics",
     "festival", "marathon", "summit", "day", "week", "month", "era", "crisis", "scandal",
 })
+
+# fmt: off
+#: Common nouns that say what a name next to them is: "the website Mashable", "health insurers
+#: Cigna, Aetna and Humana", "Judicial Watch, a conservative advocacy group", "the book
+#: ''Strangers No More''" (MISC: a work, an event or an operation, no entity type here).
+DESCRIPTOR_TYPES = {
+    **dict.fromkeys((
+        "company", "firm", "group", "organization", "organisation", "party", "union", "bank", "insurer", "agency",
+        "charity", "nonprofit", "non-profit", "university", "college", "school", "club", "team", "band",
+        "retailer", "chain", "automaker", "carmaker", "manufacturer", "startup", "start-up", "conglomerate",
+        "lender", "airline", "fund", "institute", "foundation", "coalition", "lobby", "watchdog", "brand",
+        "store", "restaurant", "hotel", "publisher", "studio", "subsidiary", "regulator",
+        "think-tank", "tank", "consultancy", "supplier", "hospital", "church", "movement",
+        "militia", "insurgency", "federation", "association", "society"), "ORG"),
+    **dict.fromkeys(("newspaper", "paper", "magazine", "tabloid", "broadsheet", "broadcaster", "outlet", "wire",
+                     "daily", "weekly", "channel"), "OUTLET"),
+    **dict.fromkeys(("website", "site", "app", "platform", "blog", "forum", "podcast"), "PLATFORM"),
+    **dict.fromkeys(("city", "town", "village", "province", "county", "region", "country", "island", "capital",
+                     "district", "neighborhood", "neighbourhood", "suburb", "river", "borough", "municipality",
+                     "enclave", "peninsula", "territory", "republic", "emirate", "kingdom"), "PLACE"),
+    **dict.fromkeys(("book", "novel", "film", "movie", "song", "album", "play", "musical", "series", "show",
+                     "documentary", "poem", "opera", "memoir", "hashtag", "slogan", "program", "programme",
+                     "operation", "campaign", "initiative", "bill", "law", "act", "plan", "treaty", "conference",
+                     "summit", "festival", "convention", "award", "prize", "visa", "grant", "drug", "vaccine",
+                     "ship", "vessel", "rifle", "aircraft", "storm"), "MISC"),
+    **dict.fromkeys(("actor", "actress", "singer", "rapper", "musician", "comedian", "author", "writer", "poet",
+                     "artist", "aide", "official", "spokesman", "spokeswoman", "spokesperson", "economist",
+                     "professor", "analyst", "reporter", "lawyer", "attorney", "candidate", "businessman",
+                     "businesswoman", "billionaire", "entrepreneur", "investor", "donor", "player", "star", "athlete",
+                     "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "widow",
+                     "chairman", "chairwoman", "founder", "director", "executive", "senator", "governor", "mayor",
+                     "lawmaker", "congressman", "congresswoman", "adviser", "advisor", "strategist", "trader",
+                     "student", "teacher", "resident", "veteran", "soldier", "officer", "nominee", "judge"),
+                    "PERSON"),
+}
+# fmt: on
