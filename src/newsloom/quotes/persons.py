@@ -214,12 +214,11 @@ def add_surname_mentions(text: str, masked: str, persons: list[Person]) -> list[
     taken = Cover([(p.start, p.end) for p in persons])
     names = {surname(p.text): p for p in persons if len(p.text.split()) >= 2}
     out = list(persons)
-    for last, p in names.items():
-        if len(last) < 3:
-            continue
-        for m in re.finditer(rf"\b{re.escape(last)}\b", masked):
+    lasts = sorted((last for last in names if len(last) >= 3), key=len, reverse=True)
+    if lasts:  # one pass over the text for every surname, not one per surname
+        for m in re.finditer(rf"\b(?:{'|'.join(map(re.escape, lasts))})\b", masked):
             if not taken.covers(m.start()):
-                out.append(Person(m.start(), m.end(), last, p.gender))
+                out.append(Person(m.start(), m.end(), m.group(), names[m.group()].gender))
                 taken.add(m.start(), m.end())
     return sorted(out, key=lambda p: p.start)
 
