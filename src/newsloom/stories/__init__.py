@@ -40,7 +40,7 @@ from newsloom.stories.tables import StoryIndex
 
 JOIN = 0.2  # cosine with a story's centroid to join it
 SHORT_JOIN = 0.55  # share of a short item's weight that the story must hold
-SHORT_NEAR_JOIN, SHORT_DAYS = 0.3, 2  # ... within two days of the story's articles
+SHORT_NEAR_JOIN, SHORT_DAYS = 0.15, 2  # ... within two days of the story's articles
 FAR_JOIN = 0.6  # beyond MAX_DAYS only a near-copy joins
 MAX_DAYS = 8
 MAX_TERMS = 60  # key terms kept per article
@@ -131,7 +131,7 @@ class _Profile:
         """
         centroid: dict[str, float] = feats["terms"]
         shared = [t for t in self.weights if t in centroid]
-        if sum(t in self.distinct for t in shared) < (SHORT_MIN_SHARED if self.short else MIN_SHARED):
+        if _agreements([t for t in shared if t in self.distinct]) < (SHORT_MIN_SHARED if self.short else MIN_SHARED):
             return 0.0
         stored = _centroid_dfs(feats)
         cw = {t: _weight(t, v, _idf(dfs.get(t, stored.get(t, 0)), self.n)) for t, v in centroid.items()}
@@ -147,6 +147,14 @@ class _Profile:
         if _gap(self.day, feats) > MAX_DAYS:
             cos *= JOIN / FAR_JOIN
         return cos
+
+
+def _agreements(terms: list[str]) -> int:
+    """How many things two texts agree on: a shared name counts once, not again for each of
+    its words ("e:valparaíso" and "w:valparaíso" are one agreement)."""
+    names = [t for t in terms if t.startswith("e:")]
+    inside = {stem(w) for t in names for w in t[2:].split()}
+    return len(names) + sum(1 for t in terms if not t.startswith("e:") and t[2:] not in inside)
 
 
 def _centroid_dfs(feats: dict[str, Any]) -> dict[str, int]:
