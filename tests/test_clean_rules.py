@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsloom.clean import LineStats, clean
 from newsloom.clean.credit import cited_outlets, credit_from_line, dateline, trailing_report_credit
 from newsloom.clean.text import byline_name, clean_text, is_caption, sentence_count
@@ -148,6 +150,17 @@ def test_an_outlet_keeps_a_first_word_that_opens_no_clause():
 
     assert cited_outlets("The figure rose, Our Town Gazette reported, citing the council.") == ["Our Town Gazette"]
     assert cited_outlets("As Coastline Wire reported on Tuesday, the port shut.") == ["Coastline Wire"]
+
+
+@pytest.mark.parametrize(("text", "cited"), [
+    ("Coastline Wire's report on Wednesday had the detail.", ["Coastline Wire"]),
+    ("A report by the Harbour Times said so.", ["Harbour Times"]),
+    ("Ada Kroll's report card was fine.", []),  # a person's report is no outlet's
+])
+def test_an_outlet_cited_by_its_report(text: str, cited: list[str]) -> None:
+    from newsloom.clean.credit import cited_outlets
+
+    assert [c.removeprefix("the ") for c in cited_outlets(text)] == cited
 
 
 def test_a_summary_sentence_loses_only_a_dateline():

@@ -159,6 +159,31 @@ def test_retold_passages_are_found_as_partial():
     assert (d.derived_id, d.source_id, d.kind) == ("retold", "orig", "partial")
 
 
+def test_passages_quoted_inside_longer_sentences_are_a_partial_reuse():
+    """An opinion piece quoting two sentences of a report inside its own sentences reuses
+    them word for word, though each of its sentences is much longer than the quoted one."""
+    from newsloom.provenance.align import align, contains, sentences
+    from newsloom.provenance.decide import evidence, kind_of
+
+    report = ("An inspection found cracks in the hulls of two older vessels of the island fleet. "
+              "Both ships will stay in port until repairs are finished next month. "
+              "Passengers holding tickets will be moved to other sailings at no cost.")
+    opinion = ("Harbour Times put it plainly on Monday: \"An inspection found cracks in the hulls of two "
+               "older vessels of the island fleet.\" Then came the line every islander dreaded: \"Both ships "
+               "will stay in port until repairs are finished next month.\" The operator owes its passengers more.")
+    d, s = sentences(opinion), sentences(report)
+    al = align(d, s)
+    assert al.quoted == 2 and contains(d[0], s[0])
+    assert kind_of(profile(_article(opinion), set()), evidence(profile(_article(opinion), set()),
+                                                                 profile(_article(report), set()), al)) == "partial"
+
+
+def _article(text: str):
+    from newsloom.model import Article
+
+    return Article(id="x", source="x", fingerprint="x", text=text)
+
+
 class _Index:
     """A stand-in index (and outlet table) that answers by key space: ``{space: {article: shared}}``."""
 
@@ -311,3 +336,29 @@ def test_band_values_and_sentence_keys_have_their_own_bucket_caps():
     band, sentence = (5 << 32) | 9, (provenance.index.SENTENCE_BAND << 32) | 9
     assert provenance.index.bucket_cap(band) == provenance.index.BAND_BUCKET
     assert provenance.index.bucket_cap(sentence) == provenance.index.MAX_BUCKET
+
+
+def test_an_opinion_quoting_a_follow_up_derives_from_the_follow_up():
+    """Between two reports of one outlet, a partial reuse points at the one whose passages
+    make more of the derived text: the follow-up it quotes, not the first report it shares
+    a background line with."""
+    first = ("PORT ELLIS (Harbour Times) — Two ferries of the island fleet were withdrawn on Monday after "
+             "an inspection found cracks in their hulls. The island fleet carries about 4,000 passengers "
+             "a day between Port Ellis and the outer islands. Fleet manager Ada Kroll said crossings to Velmaro "
+             "and Orlen would run on a reduced timetable.")
+    follow = ("PORT ELLIS (Harbour Times) — The ferry operator said on Wednesday that repairs to its two "
+              "cracked vessels will take at least six weeks and cost about 2 million dollars. The operator "
+              "has chartered a catamaran from the mainland to cover the busiest crossing until August. "
+              "The island fleet carries about 4,000 passengers a day between Port Ellis and the outer islands.")
+    opinion = ("Two ferries of the island fleet were withdrawn on Monday after an inspection found cracks in "
+               "their hulls, the Harbour Times reported. As the same paper reported on Wednesday, \"repairs "
+               "to its two cracked vessels will take at least six weeks and cost about 2 million dollars.\" Worse, "
+               "\"the operator has chartered a catamaran from the mainland to cover the busiest crossing until "
+               "August.\" Velmaro and Orlen deserve better than Ada Kroll's summer promises.")
+    store = Store(":memory:")
+    _add(store, [RawDocument(source="a", id="first", text=first, site="harbourtimes.com", published="2025-06-02"),
+                 RawDocument(source="b", id="follow", text=follow, site="harbourtimes.com", published="2025-06-04"),
+                 RawDocument(source="c", id="opinion", text=opinion, site="islandvoice.net", published="2025-06-05")])
+    links = {(d.derived_id, d.source_id, d.kind) for d in store.result().derivations
+             if not d.source_id.startswith("external:")}
+    assert ("opinion", "follow", "partial") in links and not any(s == "first" for o, s, _ in links if o == "opinion")

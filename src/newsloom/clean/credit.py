@@ -60,6 +60,10 @@ _CITED_RES = [
     re.compile(rf"{_OUTLET}\s+(?:reported|reports|wrote)\s*[,.;]"),  # "…, Coastline Wire reported, leaving…"
     re.compile(rf"\b(?:told|in\s+an\s+interview\s+with|speaking\s+to|quoted\s+by|cited\s+by)\s+{_OUTLET}"),
     re.compile(rf"\b(?:reported|first\s+reported)\s+by\s+{_OUTLET}"),
+    # "Coastline Wire's report on Wednesday", "a report by Coastline Wire"
+    re.compile(rf"{_OUTLET}['’]s\s+(?:(?:own|first|latest|original|earlier)\s+)?(?:report|reporting|story|article|"
+               rf"investigation|dispatch)\b"),
+    re.compile(rf"\b(?:report|story|article|investigation|dispatch)\s+(?:by|from)\s+{_OUTLET}"),
 ]
 
 

@@ -88,10 +88,14 @@ def _profiles(store: Store) -> _Profiles:
     return _PROFILES[store]
 
 
-def _rank(store: Store, d: Derivation) -> tuple[float, bool]:
+def _rank(store: Store, d: Derivation, partial: bool = False) -> tuple[float, bool]:
     """Better source first: higher score; on a tie, a source that is not itself a copy or
-    rewrite (a rewrite of the original should point at the original, not at its scraper copy)."""
+    rewrite (a rewrite of the original should point at the original, not at its scraper copy).
+    Between two partial reuses (``partial``): the one whose passages make more of the
+    derived text (an opinion piece quoting an outlet's follow-up, not its first report)."""
     original = not any(e.kind in MAIN_KINDS for e in store.derivations_of(d.source_id))
+    if partial:
+        return float(sum(p[1] - p[0] for p in d.aligned)), original
     return round(d.score, 2), original
 
 
@@ -118,7 +122,11 @@ def _keep(store: Store, d: Derivation, profiles: _Profiles) -> None:
             return
         rivals = [e for e in existing if e.source_id != d.source_id and same_outlet(e)]
         subsumed = []
-    if any(_rank(store, e) >= _rank(store, d) for e in rivals):
+    def better(e: Derivation) -> bool:  # two partial reuses compare by the material they carry
+        partial = d.kind == e.kind == "partial"
+        return _rank(store, e, partial) >= _rank(store, d, partial)
+
+    if any(better(e) for e in rivals):
         return
     store.delete_derivations([(e.derived_id, e.source_id) for e in rivals + subsumed])
     store.delete_derivations([(d.source_id, d.derived_id)])  # never both directions

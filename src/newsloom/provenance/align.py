@@ -48,11 +48,12 @@ class Alignment:
     identical: float = 0.0  # share of the derived text's sentence chars aligned near-verbatim
     mean_sim: float = 0.0
     identical_source: float = 0.0  # the same, of the source's chars
+    quoted: int = 0  # pairs where one sentence holds the other nearly word for word (a quoted passage)
 
     def flipped(self) -> Alignment:
         """The same alignment read the other way round (source as derived)."""
         return Alignment([[p[2], p[3], p[0], p[1], p[4]] for p in self.pairs], self.source_cover,
-                         self.derived_cover, self.identical_source, self.mean_sim, self.identical)
+                         self.derived_cover, self.identical_source, self.mean_sim, self.identical, self.quoted)
 
 
 def norm(chunk: str) -> str:
@@ -96,6 +97,16 @@ def similarity(a: Sentence, b: Sentence) -> float:
     return sim
 
 
+QUOTED_WORDS, QUOTED_RATIO = 6, 95
+
+
+def contains(a: Sentence, b: Sentence) -> bool:
+    """One sentence holds the other nearly word for word: a passage quoted inside a longer
+    sentence ("The report said: “…”"), which a whole-sentence similarity rates low."""
+    short, long = (a, b) if len(a.norm) <= len(b.norm) else (b, a)
+    return len(short.words) >= QUOTED_WORDS and fuzz.partial_ratio(short.norm, long.norm) >= QUOTED_RATIO
+
+
 def align(derived: list[Sentence], source: list[Sentence]) -> Alignment:
     """Greedy one-to-one alignment, best pairs first."""
     by_word: dict[str, list[int]] = defaultdict(list)
@@ -124,6 +135,7 @@ def align(derived: list[Sentence], source: list[Sentence]) -> Alignment:
         used_s.add(j)
         d, s = derived[i], source[j]
         result.pairs.append([d.start, d.end, s.start, s.end, round(sim, 3)])
+        result.quoted += contains(d, s)
     result.pairs.sort()
     d_len = sum(s.end - s.start for s in derived) or 1
     s_len = sum(s.end - s.start for s in source) or 1

@@ -143,8 +143,8 @@ def evidence(d: Profile, s: Profile, al: Alignment) -> Evidence:
 
 
 def _reuses_passages(al: Alignment) -> bool:
-    """Two passages or more re-said nearly word for word."""
-    return sum(p[4] >= PARTIAL_SIM for p in al.pairs) >= PARTIAL_PAIRS
+    """Two passages or more re-said nearly word for word, whole or quoted inside a longer sentence."""
+    return max(sum(p[4] >= PARTIAL_SIM for p in al.pairs), al.quoted) >= PARTIAL_PAIRS
 
 
 def kind_of(d: Profile, ev: Evidence, days: int = 0) -> str:
