@@ -122,7 +122,12 @@ def stories(rows: list[dict]) -> dict[str, str]:
             Pipeline(store).run([str(src)])
             result = store.result()
     story_of = {a: s.id for s in result.stories for a in s.article_ids}
-    return {r["id"]: story_of.get(r["id"], "alone:" + r["id"]) for r in rows}
+    # an item whose text was already stored (the same title twice) is that article: its story
+    twin = {}
+    for r in rows:
+        if r["id"] in story_of:
+            twin.setdefault(r["text"], story_of[r["id"]])
+    return {r["id"]: story_of.get(r["id"]) or twin.get(r["text"], "alone:" + r["id"]) for r in rows}
 
 
 def score(name: str, rows: list[dict], gold: dict[str, str]) -> dict[str, float]:

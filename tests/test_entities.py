@@ -111,14 +111,31 @@ def test_an_organisation_and_a_place_of_one_name_are_one_entity() -> None:
     assert named == [("Tessaly", ["c"]), ("Tessaly Line", ["a", "b"]), ("Tessaly Lines", ["b"])]
 
 
-def test_a_type_the_text_states_outweighs_other_articles_labels() -> None:
+def test_a_type_the_text_states_weighs_three_times_in_the_corpus() -> None:
     entities = EntityIndex()
     merge(entities, [_local("a", "Harbour Watch", "Harbour Watch", "Harbour Watch")])  # NER: a person, 3 times
-    stated = _local("b", "Harbour Watch", etype="ORG")
-    stated.described = True  # "Harbour Watch, an advocacy group"
+    stated = _local("b", "Harbour Watch", "Harbour Watch", etype="ORG")
+    stated.described = True  # "Harbour Watch, an advocacy group,": 2 mentions weigh 6
     merge(entities, [stated])
     merge(entities, [_local("c", "Harbour Watch", "Harbour Watch")])  # a person again, without evidence
     assert [(e.type, sorted(e.article_ids)) for e in entities] == [("ORG", ["a", "b", "c"])]
+    many = EntityIndex()
+    merge(many, [_local("a", *["Ivo Brandt"] * 4)])
+    once = _local("b", "Ivo Brandt", etype="ORG")
+    once.described = True  # one misread descriptor does not retype a person named four times
+    merge(many, [once])
+    assert [e.type for e in many] == ["PERSON"]
+
+
+def test_a_new_entity_never_takes_the_id_of_one_renamed_since() -> None:
+    entities = EntityIndex()
+    merge(entities, [_local("a", "Brandt", etype="ORG")])
+    first = next(iter(entities))
+    first.type, first.name = "PERSON", "Ivo Brandt"  # retyped and renamed since; its id came from "ORG|Brandt"
+    entities.reindex(first)
+    merge(entities, [_local("b", "Brandt", etype="ORG")])
+    assert len({e.id for e in entities}) == len(list(entities)) == 2
+    assert sum(len(e.mentions) for e in entities) == 2  # nothing overwritten
 
 
 @pytest.mark.parametrize(("name", "outlet"), [

@@ -42,7 +42,7 @@ def test_a_document_that_breaks_its_worker_is_the_only_one_rejected(stage, reaso
     jobs = [Job(RawDocument(source=f"d{i}.txt", text=text + (" MARKER" if i == 2 else f" Item {i}.")))
             for i in range(5)]
     with Workers(2, [stage]) as workers:
-        outcomes = [o for wait in workers.submit(jobs) for o in wait()]
+        outcomes = workers.submit(jobs)()
     assert [o.source for o, _ in outcomes] == [f"d{i}.txt" for i in range(5)]
     assert [getattr(o, "code", None) for o, _ in outcomes] == [None, None, "NL011", None, None]
     assert isinstance(outcomes[2][0], Rejection) and reason in outcomes[2][0].reason
@@ -59,7 +59,7 @@ def test_workers_end_with_a_parent_killed_outright(tmp_path):
         "from newsloom.work import Job, Workers\n"
         "from newsloom.model import RawDocument\n"
         "w = Workers(2, [])\n"
-        "w.submit([Job(RawDocument(source='a.txt', text='The ferry ran late.'))])[0]()\n"
+        "w.submit([Job(RawDocument(source='a.txt', text='The ferry ran late.'))])()\n"
         "print(' '.join(str(p) for p in w.pool._processes), flush=True)\n"
         "time.sleep(60)\n"
     )

@@ -27,7 +27,6 @@ from newsloom.model import Article, RawDocument, Rejection
 from newsloom.pipeline_types import CorpusStage, Stages
 from newsloom.store import BATCH, Store
 from newsloom.work import (
-    BATCH_DOCS,
     DOC_TIMEOUT,
     Job,
     Outcome,
@@ -65,15 +64,6 @@ class _Chunk:
     fresh: list[RawDocument] = field(default_factory=list)
     jobs: list[Job] = field(default_factory=list)
 
-    def parts(self, size: int, n: int) -> list[_Chunk]:
-        """The chunk as ``n`` parts of ``size`` jobs (``n`` ≥ 1); the first also
-        carries the rejections and the documents already stored."""
-        out = [_Chunk(len(self.fresh[i : i + size]), [], 0, self.fresh[i : i + size], self.jobs[i : i + size])
-               for i in range(0, n * size, size)]
-        out[0].items += self.items - len(self.fresh)
-        out[0].rejections, out[0].unchanged = self.rejections, self.unchanged
-        return out
-
 
 CORPUS_EVERY_MIN = 200  # articles: fewer make the corpus stages' fixed cost per run count
 
@@ -82,7 +72,7 @@ class Pipeline:
     """Runs documents through the stages into a :class:`Store`.
 
     Documents stream through in chunks of ``chunk_size``; the corpus stages run after every
-    ``corpus_every`` stored articles (by default: see :meth:`_corpus_interval`) and at the
+    ``corpus_every`` documents stored or rejected (by default: see :meth:`_corpus_interval`) and at the
     end, so what they hold stays bounded. The
     article stages run in ``workers`` processes (0: in this one); the output is the same.
     ``model``: the spaCy pipeline the default stages parse with (None: the shipped one).
@@ -125,7 +115,7 @@ class Pipeline:
         return self._workers
 
     def _corpus_interval(self) -> int:
-        """Stored articles between two runs of the corpus stages: ``corpus_every`` when given,
+        """Documents between two runs of the corpus stages: ``corpus_every`` when given,
         else a tenth of the corpus, at least a chunk and ``CORPUS_EVERY_MIN``, at most
         ``store.BATCH`` (what a corpus stage holds stays bounded). Often in a small corpus, so
         that they run while the workers parse the next chunk, not all at the end; in a large
@@ -143,8 +133,7 @@ class Pipeline:
         pending = self.store.pending_ids()
         if pending:
             for stage in self.corpus_stages:
-                with self.store.transaction():  # a stage's writes in one commit, not one per row
-                    stage(self.store, pending, self._analyses)
+                stage(self.store, pending, self._analyses)
             self.store.mark_corpus_done(pending)
         self._analyses.clear()
 
@@ -209,37 +198,33 @@ class Pipeline:
         self._stored = None
         since_corpus = 0
         in_flight: set[str] = set()
-        # each chunk's parts, in input order, with the functions that wait for their outcomes
-        waiting: list[list[tuple[_Chunk, Callable[[], list[Outcome]]]]] = []
+        waiting: list[tuple[_Chunk, Callable[[], list[Outcome]]]] = []
 
-        def store_oldest(last: bool = False) -> None:
+        def store_oldest() -> None:
             nonlocal since_corpus
-            for part, outcomes in waiting.pop(0):
-                articles = self._store(part, outcomes(), report)
-                in_flight.difference_update(raw.fingerprint for raw in part.fresh)
-                since_corpus += part.items
-                # at the end of the input, after every part: the corpus work left once the
-                # workers are done (run by this process alone) is one part's, not a chunk's
-                if since_corpus >= self._corpus_interval() or last:
-                    self._run_corpus_stages()
-                    since_corpus = 0
-                if on_item:
-                    for a in articles:
-                        on_item(a.source, None)
-                    for r in part.rejections:
-                        on_item(r.source, r)
-                    for _ in range(part.items - len(articles) - len(part.rejections)):
-                        on_item("", None)
+            chunk, outcomes = waiting.pop(0)
+            articles = self._store(chunk, outcomes(), report)
+            in_flight.difference_update(raw.fingerprint for raw in chunk.fresh)
+            since_corpus += chunk.items  # documents, not articles: a chunk with a rejection still counts whole
+            if since_corpus >= self._corpus_interval():
+                self._run_corpus_stages()
+                since_corpus = 0
+            if on_item:
+                for a in articles:
+                    on_item(a.source, None)
+                for r in chunk.rejections:
+                    on_item(r.source, r)
+                for _ in range(chunk.items - len(articles) - len(chunk.rejections)):
+                    on_item("", None)
 
         with self.start() as workers:
             for items in chunked(iter_documents(targets, sources(self.max_bytes, self.site)), self.chunk_size):
                 chunk = self._admit(items, in_flight)
-                waiters = workers.submit(chunk.jobs) or [list]  # no new document: nothing to wait for
-                waiting.append(list(zip(chunk.parts(BATCH_DOCS, len(waiters)), waiters, strict=True)))
+                waiting.append((chunk, workers.submit(chunk.jobs)))
                 if len(waiting) > 1:
                     store_oldest()
             while waiting:
-                store_oldest(last=True)
+                store_oldest()
         self._workers = None
         self._run_corpus_stages()
         self.store.finish_run(

@@ -274,16 +274,16 @@ class Workers:
     def _here(self, jobs: list[Job]) -> list[Outcome]:
         return run_jobs(jobs, self.article_stages, self.timeout)
 
-    def submit(self, jobs: list[Job]) -> list[Callable[[], list[Outcome]]]:
-        """Start ``jobs`` in parts of ``BATCH_DOCS``; one function per part, in order, waits
-        for that part's outcomes (a caller can store the first parts while the rest run)."""
+    def submit(self, jobs: list[Job]) -> Callable[[], list[Outcome]]:
+        """Start ``jobs``; the returned function waits for their outcomes."""
         # the same parts for any n: a batch's parse is the same floating-point work whoever runs it
         parts = [jobs[i : i + BATCH_DOCS] for i in range(0, len(jobs), BATCH_DOCS)]
         if not self.parallel:
-            return [functools.partial(self._here, part) for part in parts]
+            outcomes = [o for part in parts for o in self._here(part)]
+            return lambda: outcomes
         pool = self.pool
         futures = [pool.submit(_in_worker, part, self.article_stages, self.timeout) for part in parts]
-        return [functools.partial(self._result, part, f, pool) for part, f in zip(parts, futures, strict=True)]
+        return lambda: [o for part, f in zip(parts, futures, strict=True) for o in self._result(part, f, pool)]
 
     def _result(self, part: list[Job], future: Future[list[Outcome]], pool: ProcessPoolExecutor) -> list[Outcome]:
         try:

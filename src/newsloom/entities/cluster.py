@@ -24,6 +24,7 @@ from newsloom.entities.resolve import KINDS
 from newsloom.model import Entity, Mention, Role
 
 FUZZY = 88  # rapidfuzz ratio for two spellings of one name
+STATED_WEIGHT = 3  # an article whose text states an entity's type counts its mentions this many times
 # an organisation and a place of exactly one name are one entity (never by fuzzy spelling)
 _NAMED_ONLY = {"ORG", "PLACE"}
 
@@ -109,6 +110,9 @@ class EntityIndex:
     def __len__(self) -> int:
         return len(self._all)
 
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._all
+
     def add(self, entity: Entity) -> None:
         self._all[entity.id] = entity
         self._order.setdefault(entity.id, len(self._order))
@@ -168,15 +172,17 @@ def _a_place(name: str) -> bool:
 
 def _retyped(index: EntityIndex, local: LocalEntity, name: str) -> Entity | None:
     """The entity of the same name under another type, which ``local`` joins: a name lives
-    under one type, the one more of its mentions have (the stored entity's, on a tie), or the
-    one an article's text states ("the website X": ``local.described``). A
+    under one type, the one more of its mentions have (the stored entity's, on a tie), the
+    mentions of an article whose text states it ("the website X": ``local.described``)
+    counting three times. A
     person's name spelt a little differently under another type ("Volodymyr Zelensky" typed
     an organisation, "Volodymyr Zelenskyy" a person) is that person."""
     kind = KINDS.get(local.type)
     other = next((e for e in index.named(name) if KINDS.get(e.type) != kind), None)
     if other is not None:
-        stated = local.described and (local.type == "PLACE" or not _a_place(name))  # not "Ohio" a person
-        if stated or len(local.mentions) > len(other.mentions):
+        # an article that says what it is weighs as three ("the website X"), never making a place a person
+        stated = local.described and (local.type == "PLACE" or not _a_place(name))
+        if len(local.mentions) * (STATED_WEIGHT if stated else 1) > len(other.mentions):
             other.type = local.type
             index.reindex(other)
         return other
@@ -217,7 +223,7 @@ def merge(
         if target is None:
             target = _retyped(index, local, name)
         if target is None:
-            target = Entity(id=entity_id(local.type, name), name=name, type=local.type)
+            target = Entity(id=_free_id(index, local.type, name), name=name, type=local.type)
             index.add(target)
         if local.type == "PERSON" and len(name.split()) >= 2:
             # a lone surname seen earlier ("Okoro") now has its full name
@@ -240,6 +246,16 @@ def merge(
         changed[target.id] = target
         placed[id(local)] = target
     return list(changed.values()), placed, absorbed
+
+
+def _free_id(index: EntityIndex, etype: str, name: str) -> str:
+    """The id of a new entity: from its type and name, or, when an entity that started under
+    them has since been renamed or retyped and still holds that id, the next free variant
+    (reusing it would overwrite that entity and lose its mentions)."""
+    eid, n = entity_id(etype, name), 1
+    while eid in index:
+        eid, n = entity_id(etype, f"{name}#{n}"), n + 1
+    return eid
 
 
 def _add_article(index: EntityIndex, entity: Entity, article_id: str) -> None:

@@ -16,13 +16,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsloom.entities.names import NAME_RE, Cover, first_names, is_name_like, role_of
-from newsloom.entities.resolve import KINDS, Proposal, clean_name, descriptor_type, resolve
+from newsloom.entities.resolve import Proposal, clean_name, resolve
 from newsloom.lang.en.outlets import KNOWN_OUTLETS, OUTLET_WORDS, PLATFORMS
 from newsloom.lang.en.titles import TITLE_WORDS
 from newsloom.model import Article, Mention
 from newsloom.nlp import bound
 
 _NER_TYPES = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "GPE": "PLACE"}
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+_CLAUSES = frozenset({"relcl", "acl:relcl", "acl"})
 
 
 @dataclass
@@ -165,9 +167,13 @@ def extract(article: Article, persons: list, doc=None, common: frozenset[str] = 
     raw: list[tuple[int, int, str]] = [(p.start, p.end, "PERSON") for p in persons]
     plural: set[int] = set()
     noun: set[int] = set()
+    clause_ends: set[int] = set()
     if doc is not None:
         plural = {t.idx for t in doc if t.tag_ == "NNPS"}
         noun = {t.idx for t in doc if t.tag_ in ("NN", "NNS")}
+        # the subject of a relative clause ("the law [Congress] passed"): its end, the noun before
+        # it being the clause's head, not a word about the name
+        clause_ends = {t.idx + len(t) for t in doc if t.dep_ in _SUBJECTS and t.head.dep_ in _CLAUSES}
         for ent in doc.ents:
             etype = _NER_TYPES.get(ent.label_)
             if ent.label_ == "MISC":  # a platform, else a vote against the other types (events, works)
@@ -185,17 +191,18 @@ def extract(article: Article, persons: list, doc=None, common: frozenset[str] = 
     proposals = []
     for s, e, t in raw:
         one_word = " " not in text[s:e].strip()
-        proposals.append(Proposal(s, e, t, plural=one_word and s in plural, noun=one_word and s in noun))
+        proposals.append(Proposal(s, e, t, plural=one_word and s in plural, noun=one_word and s in noun,
+                                  clause_subject=e in clause_ends))
     groups: dict[str, LocalEntity] = {}
-    for start, end, etype, key in sorted(resolve(text, proposals, gazetteer(), common), key=lambda x: x[0]):
+    stated: set[str] = set()
+    for start, end, etype, key in sorted(resolve(text, proposals, gazetteer(), common, stated), key=lambda x: x[0]):
         group = groups.setdefault(key, LocalEntity(type=etype))
         group.mentions.append(Mention(article_id=article.id, start=start, end=end, text=text[start:end]))
         if etype == "PERSON":
             role = role_of(text, start, end)
             if role and "\n" not in role and role not in group.roles:  # a role never spans paragraphs
                 group.roles.append(role)
-    for g in groups.values():
+    for key, g in groups.items():
         g.mentions.sort(key=lambda m: m.start)
-        kind = KINDS.get(g.type)
-        g.described = any(KINDS.get(descriptor_type(text, m.start, m.end) or "") == kind for m in g.mentions)
+        g.described = key in stated
     return list(groups.values())

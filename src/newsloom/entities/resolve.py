@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -35,6 +36,7 @@ from newsloom.lang.en.calendar import CALENDAR_WORDS
 from newsloom.lang.en.names import (
     DESCRIPTOR_TYPES,
     EVENT_HEADS,
+    HYPHEN_PREFIXES,
     NAME_PARTICLES,
     ORG_HEADS,
     PLACE_HEADS,
@@ -55,7 +57,9 @@ _PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{0,5}$")  # "(R-Ky.)": a party 
 _INITIAL_THEN_NAME = re.compile(r"\.\s+[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?(?=[\s,.;:!?’”)]|$)")
 _PARTICLE_BEFORE_HYPHEN = re.compile(rf"(?<![\w-])(?i:{'|'.join(NAME_PARTICLES)}|abu|abd|bin)$")
 _ORG_TAIL = re.compile(r"\s+(?P<link>for|of|and|&)\s+(?:the\s+)?(?P<words>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})")
-_AND_THE = re.compile(r"\s+(?:and|&)\s+(?:the|The)\s+[A-Z]")
+# a full stop and a word that opens sentences, not a name ("Univ. of Mass. Amherst" stays)
+_SENTENCE_END_INSIDE = re.compile(r"(?<=[a-z]{3})\.\s+(?=(?:The|A|An|He|She|It|They|We|I|In|On|But|And|This|That)\b)")
+_AND_THE = re.compile(r"\s+(?:and|&)\s+The\s+[A-Z]")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _OPENERS = {"“", '"', "‘", "«"}
 _CLOSERS = {"”", '"', "’", "»"}
@@ -77,6 +81,7 @@ class Proposal:
     type: str
     plural: bool = False  # the model tagged it a plural proper noun ("Latinos")
     noun: bool = False  # ... or, one word, a common noun ("Sources have said")
+    clause_subject: bool = False  # the subject of a clause on the noun before it ("the law Congress passed")
 
 
 def _is_title(word: str) -> bool:
@@ -93,8 +98,8 @@ def repair(text: str, start: int, end: int, etype: str) -> tuple[int, int] | Non
         start = m.start()  # "Al-Shabaab"; not "Trump-Putin" or "US-Russia", two names
     if etype in _ORG_LIKE:
         end = _org_tail(text, end)
-        if (m := _AND_THE.search(text, start, end)) is not None:
-            end = m.start()  # "CNN and The New York Times": two
+        if etype == "OUTLET" and (m := _AND_THE.search(text, start, end)) is not None:
+            end = m.start()  # "CNN and The New York Times": two ("Florence and the Machine" is one)
     span = text[start:end]
     if (m := _POSSESSIVE_INSIDE.search(span)) is not None:
         end = start + m.start()
@@ -125,21 +130,29 @@ def repair(text: str, start: int, end: int, etype: str) -> tuple[int, int] | Non
     return (start, end) if end > start else None
 
 
-_HYPHEN_AFTER = re.compile(r"(?:-[A-Z][\w’']*)+")
-_HYPHEN_BEFORE = re.compile(r"(?<![\w-])(?:[A-Z][\w’']*-)+$")
+_HYPHEN_AFTER = re.compile(r"(?:-[A-Z][\w’']*){1,3}")
+_HYPHEN_BEFORE = re.compile(r"(?<![\w-])(?:[A-Z][\w’']*-){1,3}$")
+_STANDALONE = re.compile(r"(?<![\w’'-])[A-Z][\w’']*(?![\w’'-])")
 
 
-def _alone(text: str, word: str) -> bool:
-    """Whether the text writes ``word`` on its own, not only inside a hyphenated compound."""
-    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+@functools.lru_cache(maxsize=8)
+def _standalone(text: str) -> frozenset[str]:
+    """The capitalised words the text writes on their own, not inside a hyphenated compound
+    (read once per article)."""
+    return frozenset(_STANDALONE.findall(text))
 
 
 def _hyphenated(text: str, start: int, end: int) -> tuple[int, int]:
     """The whole hyphenated name a mention is a piece of ("Hewlett" of "Hewlett-Packard",
-    "Eakin" of "Holtz-Eakin", "Goldwyn" of "Metro-Goldwyn-Mayer"); not when the text writes the
-    other piece on its own ("Trump-Putin summit": two names) or it is an acronym ("Post-ABC poll")."""
+    "Eakin" of "Holtz-Eakin", "Goldwyn" of "Metro-Goldwyn-Mayer"); not when the text writes a
+    piece, this one or another, on its own ("Biden-Harris administration … Biden said": two
+    names), a piece is an acronym ("Post-ABC poll") or a prefix ("Ex-Trump", "Anti-Trump")."""
+    alone = _standalone(text)
+    mine = text[start:end]
+
     def apart(pieces: list[str]) -> bool:
-        return any(_alone(text, w) or w.isupper() for w in pieces) or text[start:end].isupper()
+        return (mine.isupper() or mine in alone
+                or any(w in alone or w.isupper() or w.lower() in HYPHEN_PREFIXES for w in pieces))
 
     if (m := _HYPHEN_AFTER.match(text, end)) and not apart(m.group()[1:].split("-")):
         end = m.end()
@@ -185,23 +198,38 @@ def quoted(text: str, start: int, end: int) -> bool:
     return _in_quoted_title(text, start, end)
 
 
-# a short quotation in double marks (or a single one opened after a space) around a mention
-_QUOTED_BEFORE = re.compile(r"(?:“|''|\"|«|(?<=\s)‘)([^“”\"«»\n]{0,60})$")
-_QUOTED_AFTER = re.compile(r"([^“”\"«»\n]{0,60}?)(?:”|''|\"|»|’(?!\w))")
+_QUOTE_MARK = re.compile(r"“|”|''|\"|«|»|(?:(?<=\s)|^)‘|’(?![\w])")
+_CLOSER_OF = {"“": "”", "«": "»", "‘": "’", '"': '"', "''": "''"}
 _TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "from", "at", "by", "with",
                                 "or", "vs", "vs.", "&"})
 
 
+def _quotations(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The quotations of the paragraph around ``start``-``end``, marks paired from the
+    paragraph's start (a straight mark closes the one before it: between two quoted phrases
+    is outside both)."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    opened: tuple[str, int] | None = None
+    for m in _QUOTE_MARK.finditer(text, lo, hi):
+        mark = m.group()
+        if opened is None:
+            if mark in _CLOSER_OF:
+                opened = (mark, m.end())
+        elif mark == _CLOSER_OF[opened[0]]:
+            yield opened[1], m.start()
+            opened = None
+
+
 def _in_quoted_title(text: str, start: int, end: int) -> bool:
-    """Whether the mention sits in a quotation of two words or more, all in title case."""
-    if not (b := _QUOTED_BEFORE.search(text, max(0, start - 62), start)):
-        return False
-    if not (a := _QUOTED_AFTER.match(text, end, min(len(text), end + 62))):
-        return False
-    words = re.findall(r"[\w’'-]+", b.group(1) + text[start:end] + a.group(1))
-    if len(words) < 2 or len(words) > 8:
-        return False
-    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+    """Whether the mention sits in a quotation of two to eight words, all in title case."""
+    for a, b in _quotations(text, start, end):
+        if a <= start and end <= b:
+            words = re.findall(r"[\w’'-]+", text[a:b])
+            return 2 <= len(words) <= 8 and all(
+                w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+    return False
 
 
 def _org_tail(text: str, end: int) -> int:
@@ -212,7 +240,7 @@ def _org_tail(text: str, end: int) -> int:
     if m is None:
         return end
     found = m.group("words")
-    if stop := re.search(r"(?<=[a-z]{3})\.\s", found):  # "Club for Growth. The governor": a sentence ends
+    if stop := _SENTENCE_END_INSIDE.search(found):  # "Club for Growth. The governor": a sentence ends
         found = found[: stop.start()]
     words = found.rstrip(".").split()
     if m.group("link").lower() in ("and", "&") and (len(words) < 2 or words[-1].lower() not in ORG_HEADS):
@@ -277,11 +305,13 @@ def _not_a_name(name: str, etype: str, plural: bool, lower: set[str], common: fr
 
 
 def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
-            common: frozenset[str] = frozenset()) -> list[tuple[int, int, str, str]]:
+            common: frozenset[str] = frozenset(), stated: set[str] | None = None) -> list[tuple[int, int, str, str]]:
     """``(start, end, type, key)`` for each mention kept: mentions with one key are one entity
     of the article, and every mention of a key has its type. ``common``: the model's common
-    English words (lower case), which a lone plural typed as a person or place is not."""
+    English words (lower case), which a lone plural typed as a person or place is not.
+    ``stated``: filled with the keys whose type a descriptor in the text settled."""
     lower = set(_LOWER_WORD.findall(text))
+    clause_subjects: set[tuple[int, int]] = set()  # spans the parse makes the subject of a clause on a noun
     mentions: list[tuple[int, int, str, str, bool, bool]] = []  # start, end, name, type proposed, plural, noun
     for p in proposals:
         start, end = _hyphenated(text, p.start, p.end)
@@ -294,7 +324,9 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
             if etype == "PERSON" and _THE_BEFORE.search(text, max(0, fixed[0] - 5), fixed[0]):
                 etype = "ORG"  # "the Centamin", "the Met": no person's name takes "the"
             mentions.append((*fixed, name, etype, p.plural, p.noun))
-    chosen = _vote(text, mentions, places)
+            if p.clause_subject:
+                clause_subjects.add(fixed)
+    chosen = _vote(text, mentions, places, clause_subjects, stated)
     # the article's people named in full, and its organisations' initials: what short forms join
     full: dict[str, str] = {}
     by_last: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -337,18 +369,20 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
     return [d for d in decided if (d[0], d[1]) not in seen and not seen.add((d[0], d[1]))]
 
 
-def _vote(text: str, mentions: list[tuple[int, int, str, str, bool, bool]], places: dict[str, str]) -> dict[str, str]:
+def _vote(text: str, mentions: list[tuple[int, int, str, str, bool, bool]], places: dict[str, str],
+          clause_subjects: set[tuple[int, int]], stated_keys: set[str] | None) -> dict[str, str]:
     """The type of each name (lower-cased): the one most of its mentions have, with outside
     evidence voting too; what NER calls MISC (events, works) only votes against the others. A
-    descriptor the text gives (:func:`descriptor_type`) settles it; the declared lists settle it
-    before that."""
+    descriptor the text gives (:func:`descriptor_type`) settles it, unless it would make a
+    gazetteer place anything but a place, or a first and last name a place or a thing; the
+    declared lists settle it before that. ``stated_keys`` gets the names a descriptor settled."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     forms: dict[str, str] = {}
     described: dict[str, Counter[str]] = defaultdict(Counter)
     for start, end, name, etype, _, _ in mentions:
         votes[name.lower()][etype] += 1
         forms.setdefault(name.lower(), name)
-        if kind := descriptor_type(text, start, end):
+        if kind := descriptor_type(text, start, end, before=(start, end) not in clause_subjects):
             described[name.lower()][kind] += 1
     for low, count in votes.items():
         form = forms[low]
@@ -362,9 +396,14 @@ def _vote(text: str, mentions: list[tuple[int, int, str, str, bool, bool]], plac
             count.pop("PERSON", None)
             count[head] += 1
         stated = described[low].most_common(1)[0][0] if low in described else None
-        if stated and (stated == "PLACE" or places.get(place_form) != "PLACE"):  # not "in Israel, a free daily"
+        a_place = places.get(place_form) == "PLACE"
+        named = len(words) >= 2 and words[0] in first_names()
+        # not "in Israel, a free daily"; not "Betsey Wright" a campaign
+        if stated and (stated == "PLACE" or not a_place) and not (named and stated in ("PLACE", "MISC")):
             count.clear()  # "the website X", "X, an advocacy group": the text says what X is
             count[stated] = 1
+            if stated_keys is not None:
+                stated_keys.add(low)
         decisive = "PLACE" if form.rstrip(".") in STATE_ABBREVIATIONS else "OUTLET" if _known_outlet(form) else None
         if decisive is not None:  # "Calif.", "Reuters": a declared list settles it
             count.clear()
@@ -378,12 +417,18 @@ def _vote(text: str, mentions: list[tuple[int, int, str, str, bool, bool]], plac
     return chosen
 
 
-# a list of names before this one ("insurers Cigna, Aetna, and [Humana]"): the descriptor is before it
-_LIST_BEFORE = re.compile(r"(?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4}(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+))+$")
+# a list of names before this one ("insurers Cigna, Aetna, and [Humana]"): the descriptor is before
+# it; a word of the list never ends with a full stop (a sentence end: "… Adele. Google, Amazon and")
+_LIST_WORD = r"[A-Z][\w&’'-]*(?:\.[\w&’'-]+)*"
+_LIST_BEFORE = re.compile(rf"(?:{_LIST_WORD}(?:\s+{_LIST_WORD}){{0,4}}(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+))+$")
 _HEAD_ENDS = frozenset({"of", "in", "at", "from", "for", "with", "based", "on", "who", "that", "which"})
 _ITEM_END = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|$)")
-_NOUN_BEFORE = re.compile(r"(?<![\w’'-])([a-z][a-z-]+),?\s+(?:called\s+|named\s+|titled\s+|dubbed\s+)?[“\"‘']*$")
-_ROLE_AT = re.compile(r"(?<![\w’'-])([a-z][a-z-]+)\s+(?:at|with)\s+(?:the\s+)?$")
+# the noun right before the name, with its determiner when it has one ("the website", "a
+# conservative advocacy group"): group 1 the determiner, group 2 the noun
+_NOUN_BEFORE = re.compile(r"(?:\b(the|a|an|its|his|her|their|our|this|that)\s+(?:[a-z][\w-]*\s+){0,2})?"
+                          r"(?<![\w’'-])(?!(?:called|named|titled|dubbed)\b)([a-z][a-z-]+)\s+"
+                          r"(?:called\s+|named\s+|titled\s+|dubbed\s+)?[“\"‘']*$")
+_ROLE_AT = re.compile(r"(?<![\w’'-])([a-z][a-z-]+)\s+at\s+(?:the\s+)?$")
 _APPOSITION = re.compile(r"[”\"’']?(?:,\s+\d{1,3})?,\s+(?:a|an|the)\s+([^,.;:()—–]{1,40}?)(?=[,.;:)]|$)")
 
 
@@ -391,34 +436,43 @@ def _descriptor(noun: str) -> str | None:
     return DESCRIPTOR_TYPES.get(noun) or (DESCRIPTOR_TYPES.get(noun[:-1]) if noun.endswith("s") else None)
 
 
-@functools.lru_cache(maxsize=4096)
-def descriptor_type(text: str, start: int, end: int) -> str | None:
+def descriptor_type(text: str, start: int, end: int, before: bool = True) -> str | None:
     """The type a common noun next to a mention gives it: the noun before it ("the website
-    Mashable", "insurers Cigna, Aetna"), an apposition's head after it ("Judicial Watch, a
-    conservative advocacy group"), or a person's role before "at" ("an economist at Allianz":
-    an organisation). MISC: a work, an event or a thing."""
-    before = text[max(0, start - 160) : start]
-    if (m := _ROLE_AT.search(before)) and (_is_title(m.group(1)) or _descriptor(m.group(1)) == "PERSON"):
+    Mashable", "singer Adele", "insurers Cigna, Aetna and X"), an apposition's head after it
+    ("Judicial Watch, a conservative advocacy group,"), or a job title before "at" ("an
+    economist at Allianz": an organisation). MISC: a work, an event or a thing.
+
+    A plural noun describes only a list ("told reporters Microsoft would" is none); a work or
+    an event needs its determiner and a name ending the phrase ("Polls show Harris", "they
+    play Arsenal" are verbs, "the law Obama signed" a clause);
+    ``before`` False: the parse made the name the subject of a clause on the noun ("the law
+    Congress passed"), so the noun before it is not its descriptor."""
+    head = text[max(0, start - 160) : start]
+    if (m := _ROLE_AT.search(head)) and m.group(1) in TITLE_HEADS:
         return "ORG"
-    listed = _LIST_BEFORE.search(before)
+    listed = _LIST_BEFORE.search(head)
     # a list item of its own ("insurers Cigna, Aetna, [Humana] and …"), after a list with a comma
     # ("writer Jo Bell and [the Post]" is none; nor "Jo Bell, [Ohio] Gov. Ada Kroll")
     item = _ITEM_END.match(text, end) is not None
     last = listed is not None and listed.group().rstrip().endswith((" and", " or"))  # "…, Aetna and [Humana] were"
     listed = listed if listed and "," in listed.group() and (item or last) else None
-    m = _NOUN_BEFORE.search(before[: listed.start()] if listed else before)
-    # "group, Judicial Watch, as": a noun and a comma name what follows only when the name closes
-    # the phrase ("his mother, Chad's ambassador" does not)
-    if m and (kind := _descriptor(m.group(1))) and ("," not in m.group() or item):
-        return kind
+    m = _NOUN_BEFORE.search(head[: listed.start()] if listed else head) if before else None
+    if m and (kind := _descriptor(noun := m.group(2))):
+        plural = noun.endswith("s") and noun not in DESCRIPTOR_TYPES
+        # a work or an event needs its determiner, and the name must end the phrase ("the book
+        # “X”,", not "the law [Barack Obama] signed"); a place is named by an apposition ("X, a
+        # city in …"), hardly ever by a noun before it ("the country [Putin] invaded")
+        work = kind == "MISC" and bool(m.group(1)) and item
+        if (listed or not plural) and (work or kind not in ("MISC", "PLACE")):
+            return kind
     if m := _APPOSITION.match(text, end, min(len(text), end + 80)):
         words = m.group(1).split()
         # the apposition's head: its last word, when the phrase ends there ("X, a Jewish
         # newspaper.", "X, an advocacy group, sued"; not "by X, the candidate for … appeared")
         cut = next((i for i, w in enumerate(words) if w in _HEAD_ENDS), len(words))  # "a trader from Orlen"
-        head = words[cut - 1] if 0 < cut <= 4 else ""
-        if head.islower():  # "a team leader": a person; "a conservative advocacy group": an organisation
-            return _descriptor(head) or ("PERSON" if head in TITLE_HEADS else None)
+        noun = words[cut - 1] if 0 < cut <= 4 else ""
+        if noun.islower():  # "a team leader": a person; "a conservative advocacy group": an organisation
+            return _descriptor(noun) or ("PERSON" if noun in TITLE_HEADS else None)
     return None
 
 

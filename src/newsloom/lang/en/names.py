@@ -87,7 +87,7 @@ DESCRIPTOR_TYPES = {
         "charity", "nonprofit", "non-profit", "university", "college", "school", "club", "team", "band",
         "retailer", "chain", "automaker", "carmaker", "manufacturer", "startup", "start-up", "conglomerate",
         "lender", "airline", "fund", "institute", "foundation", "coalition", "lobby", "watchdog", "brand",
-        "store", "restaurant", "hotel", "publisher", "studio", "subsidiary", "regulator",
+        "store", "restaurant", "hotel", "studio", "subsidiary", "regulator",
         "think-tank", "tank", "consultancy", "supplier", "hospital", "church", "movement",
         "militia", "insurgency", "federation", "association", "society"), "ORG"),
     **dict.fromkeys(("newspaper", "paper", "magazine", "tabloid", "broadsheet", "broadcaster", "outlet", "wire",
@@ -112,3 +112,9 @@ DESCRIPTOR_TYPES = {
                     "PERSON"),
 }
 # fmt: on
+
+#: Prefixes written with a hyphen before a name, no part of it ("ex-Trump", "Anti-Brexit", "Sino-US").
+HYPHEN_PREFIXES = frozenset({
+    "ex", "anti", "pro", "non", "post", "pre", "neo", "mid", "sino", "afro", "franco", "anglo", "multi", "self",
+    "semi", "former", "then", "un", "super", "ultra", "pseudo", "quasi", "cross", "counter", "mega",
+})
