@@ -168,6 +168,24 @@ def test_a_descriptor_next_to_a_name_votes_for_its_type(text: str, phrase: str, 
 
 
 @pytest.mark.parametrize(("text", "phrase"), [
+    ("The ferry Velmaro Star ran aground.", "Velmaro Star"),  # a vessel: no entity type fits
+    ("Fiji ferry MV Orlen Star runs aground", "Orlen Star"),
+])
+def test_a_vessel_is_no_entity(text: str, phrase: str) -> None:
+    assert _names(text, [_at(text, phrase, "PERSON")]) == {}
+
+
+@pytest.mark.parametrize(("text", "phrase", "etype", "kept"), [
+    ("She told reporters Quillet would cut jobs.", "Quillet", "PERSON", "PERSON"),  # a plural noun, no list
+    ("Polls show Ada Kroll ahead.", "Ada Kroll", "PERSON", "PERSON"),  # a verb, not a work's noun
+    ("During the campaign, Ada Kroll, a close aide, spoke.", "Ada Kroll", "PERSON", "PERSON"),  # no comma form
+])
+def test_no_descriptor_where_the_phrase_does_not_say_so(text: str, phrase: str, etype: str, kept: str) -> None:
+    got = _names(text, [_at(text, phrase, etype)])
+    assert {k.split(":")[0] for k in got} == {kept}
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
     ("She read the book “Harbour of Glass” twice.", "Harbour of Glass"),  # a work: MISC, no entity
     ("a program called Safe Quay Promise.", "Safe Quay Promise"),
     ("on ''Tales From the Quay,'' a series", "Quay"),  # a piece of a quoted title

@@ -137,3 +137,23 @@ def test_terms_too_common_to_probe_are_not_posted(monkeypatch):
         posted = {r[0] for r in store.conn.execute("SELECT term FROM story_terms WHERE story_id=?", (plant,))}
     assert {"e:sarn", "e:tomas quell"} <= posted
     assert not posted & {"e:veloria central bank", "w:bank", "w:governor"}
+
+
+def test_a_headline_days_away_needs_a_shared_name_not_only_words():
+    """Two ferry breakdowns in two countries a week apart share words ("ferry", "engine
+    failure"), no name: a headline-only item of one does not join the other's story; a
+    headline of the same event, the same day, joins on its words."""
+    report = _article("fiji", "Tessaly ferry towed to Brannock after engine failure",
+                      "The inter-island ferry Tessaly Star was towed into Brannock on Tuesday after an engine "
+                      "failure left it drifting for nine hours with 196 people on board, the Orlen Maritime "
+                      "Safety Office said. Captain Ivo Brandt said the crew restarted one engine at dawn.",
+                      "2026-02-17")
+    other = _article("camo", "Velmaro ferry drifts for six hours after engine failure off Kesh",
+                     "Velmaro ferry drifts for six hours after engine failure off Kesh", "2026-02-09")
+    same = _article("same", "Tessaly Star passengers describe nine hours adrift",
+                    "Tessaly Star passengers describe nine hours adrift", "2026-02-17")
+    with Store(":memory:") as store:
+        store.add_articles([report, other, same], [])
+        stories.stage(store, ["fiji", "camo", "same"])
+        got = store.stories_of(["fiji", "camo", "same"])
+    assert got["camo"] != got["fiji"] and got["same"] == got["fiji"]

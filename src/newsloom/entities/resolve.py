@@ -40,7 +40,9 @@ from newsloom.lang.en.names import (
     NAME_PARTICLES,
     ORG_HEADS,
     PLACE_HEADS,
+    SHIP_PREFIXES,
     STATE_ABBREVIATIONS,
+    VESSEL_WORDS,
 )
 from newsloom.lang.en.outlets import KNOWN_OUTLETS
 from newsloom.lang.en.titles import TITLE_HEADS, TITLE_WORDS
@@ -428,6 +430,8 @@ _ITEM_END = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|$)")
 _NOUN_BEFORE = re.compile(r"(?:\b(the|a|an|its|his|her|their|our|this|that)\s+(?:[a-z][\w-]*\s+){0,2})?"
                           r"(?<![\w’'-])(?!(?:called|named|titled|dubbed)\b)([a-z][a-z-]+)\s+"
                           r"(?:called\s+|named\s+|titled\s+|dubbed\s+)?[“\"‘']*$")
+_SHIP_BEFORE = re.compile(rf"(?:(?<![\w’'-])(?:{'|'.join(VESSEL_WORDS)})|\b(?:{'|'.join(SHIP_PREFIXES)})\.?)\s+$")
+_SHIP_AT = re.compile(rf"(?:{'|'.join(SHIP_PREFIXES)})\.?\s+[A-Z]")
 _ROLE_AT = re.compile(r"(?<![\w’'-])([a-z][a-z-]+)\s+at\s+(?:the\s+)?$")
 _APPOSITION = re.compile(r"[”\"’']?(?:,\s+\d{1,3})?,\s+(?:a|an|the)\s+([^,.;:()—–]{1,40}?)(?=[,.;:)]|$)")
 
@@ -450,6 +454,8 @@ def descriptor_type(text: str, start: int, end: int, before: bool = True) -> str
     head = text[max(0, start - 160) : start]
     if (m := _ROLE_AT.search(head)) and m.group(1) in TITLE_HEADS:
         return "ORG"
+    if _SHIP_BEFORE.search(head) or _SHIP_AT.match(text, start):
+        return "MISC"  # "the ferry [Santa Lucena Express]", "MV [Sigavou Star]": a vessel
     listed = _LIST_BEFORE.search(head)
     # a list item of its own ("insurers Cigna, Aetna, [Humana] and …"), after a list with a comma
     # ("writer Jo Bell and [the Post]" is none; nor "Jo Bell, [Ohio] Gov. Ada Kroll")

@@ -118,3 +118,12 @@ HYPHEN_PREFIXES = frozenset({
     "ex", "anti", "pro", "non", "post", "pre", "neo", "mid", "sino", "afro", "franco", "anglo", "multi", "self",
     "semi", "former", "then", "un", "super", "ultra", "pseudo", "quasi", "cross", "counter", "mega",
 })
+
+#: Nouns naming a vessel before its name ("the ferry Santa Lucena Express", "tanker Kora"): a
+#: thing, not a person or place, with or without a determiner (none of them is a verb before a name).
+VESSEL_WORDS = frozenset({
+    "ferry", "ship", "vessel", "tanker", "freighter", "yacht", "boat", "liner", "trawler", "barge", "tugboat",
+    "frigate", "destroyer", "submarine", "warship", "catamaran", "cruiser", "steamer", "schooner",
+})
+#: Prefixes of ships' names ("MV Sigavou Star", "HMS Ardent").
+SHIP_PREFIXES = ("MV", "MS", "SS", "HMS", "USS", "RMS", "MT", "FV", "HMAS", "HMCS")
