@@ -134,8 +134,8 @@ class _Profile:
         agreed = [t for t in shared if t in self.distinct]
         if _agreements(agreed) < (SHORT_MIN_SHARED if self.short else MIN_SHARED):
             return 0.0
-        if self.short and not any(t[0] in "en" for t in agreed) and _gap(self.day, feats) > SHORT_DAYS:
-            return 0.0  # days apart, a headline sharing only words ("ferry", "engine failure") names no event
+        if not any(t[0] in "en" for t in agreed) and _gap(self.day, feats) > SHORT_DAYS:
+            return 0.0  # days apart, texts sharing only words ("ferry", "engine failure") name no one event
         stored = _centroid_dfs(feats)
         cw = {t: _weight(t, v, _idf(dfs.get(t, stored.get(t, 0)), self.n)) for t, v in centroid.items()}
         c_norm = math.sqrt(sum(w * w for w in cw.values())) or 1.0
