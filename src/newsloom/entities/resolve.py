@@ -398,10 +398,12 @@ def _vote(text: str, mentions: list[tuple[int, int, str, str, bool, bool]], plac
             count.pop("PERSON", None)
             count[head] += 1
         stated = described[low].most_common(1)[0][0] if low in described else None
+        vessel = stated == "VESSEL"
+        stated = "MISC" if vessel else stated
         a_place = places.get(place_form) == "PLACE"
         named = len(words) >= 2 and words[0] in first_names()
         # not "in Israel, a free daily"; not "Betsey Wright" a campaign
-        if stated and (stated == "PLACE" or not a_place) and not (named and stated in ("PLACE", "MISC")):
+        if stated and (stated == "PLACE" or not a_place) and (vessel or not (named and stated in ("PLACE", "MISC"))):
             count.clear()  # "the website X", "X, an advocacy group": the text says what X is
             count[stated] = 1
             if stated_keys is not None:
@@ -444,7 +446,8 @@ def descriptor_type(text: str, start: int, end: int, before: bool = True) -> str
     """The type a common noun next to a mention gives it: the noun before it ("the website
     Mashable", "singer Adele", "insurers Cigna, Aetna and X"), an apposition's head after it
     ("Judicial Watch, a conservative advocacy group,"), or a job title before "at" ("an
-    economist at Allianz": an organisation). MISC: a work, an event or a thing.
+    economist at Allianz": an organisation). MISC: a work, an event or a thing; VESSEL: a
+    ship ("the ferry X", "MV X"), a thing however it is named.
 
     A plural noun describes only a list ("told reporters Microsoft would" is none); a work or
     an event needs its determiner and a name ending the phrase ("Polls show Harris", "they
@@ -455,7 +458,7 @@ def descriptor_type(text: str, start: int, end: int, before: bool = True) -> str
     if (m := _ROLE_AT.search(head)) and m.group(1) in TITLE_HEADS:
         return "ORG"
     if _SHIP_BEFORE.search(head) or _SHIP_AT.match(text, start):
-        return "MISC"  # "the ferry [Santa Lucena Express]", "MV [Sigavou Star]": a vessel
+        return "VESSEL"  # "the ferry [Santa Lucena Express]", "MV [Sigavou Star]": a thing, even named as a person
     listed = _LIST_BEFORE.search(head)
     # a list item of its own ("insurers Cigna, Aetna, [Humana] and …"), after a list with a comma
     # ("writer Jo Bell and [the Post]" is none; nor "Jo Bell, [Ohio] Gov. Ada Kroll")
