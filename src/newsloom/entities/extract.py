@@ -169,11 +169,15 @@ def extract(article: Article, persons: list, doc=None, common: frozenset[str] = 
     noun: set[int] = set()
     clause_ends: set[int] = set()
     if doc is not None:
-        plural = {t.idx for t in doc if t.tag_ == "NNPS"}
-        noun = {t.idx for t in doc if t.tag_ in ("NN", "NNS")}
-        # the subject of a relative clause ("the law [Congress] passed"): its end, the noun before
-        # it being the clause's head, not a word about the name
-        clause_ends = {t.idx + len(t) for t in doc if t.dep_ in _SUBJECTS and t.head.dep_ in _CLAUSES}
+        for t in doc:  # one pass over the tokens for what the proposals carry
+            if t.tag_ == "NNPS":
+                plural.add(t.idx)
+            elif t.tag_ in ("NN", "NNS"):
+                noun.add(t.idx)
+            # the subject of a relative clause ("the law [Congress] passed"): its end, the noun
+            # before it being the clause's head, not a word about the name
+            if t.dep_ in _SUBJECTS and t.head.dep_ in _CLAUSES:
+                clause_ends.add(t.idx + len(t))
         for ent in doc.ents:
             etype = _NER_TYPES.get(ent.label_)
             if ent.label_ == "MISC":  # a platform, else a vote against the other types (events, works)

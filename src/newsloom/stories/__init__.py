@@ -85,7 +85,12 @@ def _distinct_cap(n: int) -> int:
 
 
 def _weight(term: str, tf: float, idf: float) -> float:
-    return tf * idf * (NAME_BOOST if term[0] in "en" else 1.0)
+    return tf * idf * (NAME_BOOST if _specific(term) else 1.0)
+
+
+def _specific(term: str) -> bool:
+    """A name or a figure ("e:…", "n:…"), which identify an event better than words."""
+    return term[0] in "en"
 
 
 def _day(a: Article) -> date | None:
@@ -134,7 +139,8 @@ class _Profile:
         agreed = [t for t in shared if t in self.distinct]
         if _agreements(agreed) < (SHORT_MIN_SHARED if self.short else MIN_SHARED):
             return 0.0
-        if not any(t[0] in "en" for t in agreed) and _gap(self.day, feats) > SHORT_DAYS:
+        gap = _gap(self.day, feats)
+        if not any(_specific(t) for t in agreed) and gap > SHORT_DAYS:
             return 0.0  # days apart, texts sharing only words ("ferry", "engine failure") name no one event
         stored = _centroid_dfs(feats)
         cw = {t: _weight(t, v, _idf(dfs.get(t, stored.get(t, 0)), self.n)) for t, v in centroid.items()}
@@ -144,10 +150,10 @@ class _Profile:
             # a brief is judged by how much of it the story already holds; in the days of the
             # story's own coverage, time says more than a headline's few words
             held = sum(self.weights[t] ** 2 for t in shared) / self.norm ** 2
-            near = self.day and feats.get("first") and _gap(self.day, feats) <= SHORT_DAYS
+            near = self.day and feats.get("first") and gap <= SHORT_DAYS
             bar = SHORT_NEAR_JOIN if near else SHORT_JOIN
             cos = max(cos, held * JOIN / bar)
-        if _gap(self.day, feats) > MAX_DAYS:
+        if gap > MAX_DAYS:
             cos *= JOIN / FAR_JOIN
         return cos
 
