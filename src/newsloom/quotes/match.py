@@ -16,6 +16,8 @@ import hashlib
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
@@ -29,6 +31,8 @@ MIN_WORDS = 4  # shorter quotations ("dictator") are too common to match across 
 MATCHED_KINDS = ("direct", "partial")
 JOINT = "+same_as"  # the rule modifier of a speaker taken from the other outlets
 FORMS_PER_GRAM = 50  # wordings read per trigram: one shared by more is a stock phrase
+COMMIT_EVERY = 200  # quotations (or groups) placed per write transaction
+T = TypeVar("T")
 _WORD_RE = re.compile(r"[\w’'%$.-]+")
 
 
@@ -131,10 +135,11 @@ def group(store: Store, quotes: list[Quote]) -> None:
     """
     groups = QuoteGroups(store)
     touched: set[str] = set()
-    for q in quotes:
+
+    def place(q: Quote) -> None:
         ws = words(q.text)
         if q.kind not in MATCHED_KINDS or len(ws) < MIN_WORDS:
-            continue
+            return
         form = " ".join(ws)
         key = form_id(form)
         row = groups.form(key)
@@ -146,9 +151,22 @@ def group(store: Store, quotes: list[Quote]) -> None:
             groups.add_form(key, form, grp, rep, q.id, sorted({_gram_key(g) for g in grams}))
         if groups.place(q.id, grp, key):
             touched.add(grp)
-    for grp in sorted(touched):
+
+    def settle(grp: str) -> None:
         _flag_altered(groups, grp)
         _joint_speaker(groups, grp)
+
+    _in_transactions(store, quotes, place)
+    _in_transactions(store, sorted(touched), settle)
+
+
+def _in_transactions(store: Store, items: list[T], do: Callable[[T], None]) -> None:
+    """``do`` each item, ``COMMIT_EVERY`` of them per write transaction: a commit per wording
+    cost more than its writes, and one for all would hold the write lock for long."""
+    for start in range(0, len(items), COMMIT_EVERY):
+        with store.transaction():
+            for item in items[start:start + COMMIT_EVERY]:
+                do(item)
 
 
 def named_by_its_outlet(data: dict) -> bool:
