@@ -9,7 +9,7 @@ import pytest
 
 from newsloom.entities.resolve import Proposal, initials, repair, resolve
 
-PLACES = {"Orlen": "PLACE", "Velmaro": "PLACE", "Halden": "PLACE"}
+PLACES = {"Orlen": "PLACE", "Velmaro": "PLACE", "Halden": "PLACE", "Lune Republic": "PLACE"}
 
 
 def _at(text: str, phrase: str, etype: str, nth: int = 0, plural: bool = False) -> Proposal:
@@ -39,6 +39,15 @@ def _names(text: str, proposals: list[Proposal]) -> dict[str, set[str]]:
     ("ads by the Harbour Club for Growth.", "Harbour Club", "ORG", "Harbour Club for Growth"),  # an org's tail
     ("the Ways and Means Committee met", "Ways", "ORG", "Ways and Means Committee"),
     ("the Senate and House agreed", "Senate", "ORG", "Senate"),  # two organisations stay two
+    # ... joined by "and the", or by "and" between two whole names
+    ("the Harbour Initiative and the Kroll Foundation met", "Harbour Initiative", "ORG", "Harbour Initiative"),
+    ("the Orlen Police and the Port Authority said", "Orlen Police and the Port Authority", "ORG", "Orlen Police"),
+    ("the OPA and Velmaro Harbour Board said", "OPA and Velmaro Harbour Board", "ORG", "OPA"),
+    ("the Lune Herald and Orlen News reported", "Lune Herald and Orlen News", "OUTLET", "Lune Herald"),
+    ("the Tarrow Hotel and Casino opened", "Tarrow Hotel and Casino", "ORG", "Tarrow Hotel and Casino"),
+    ("Kroll & Ruiz Partners won", "Kroll & Ruiz Partners", "ORG", "Kroll & Ruiz Partners"),
+    ("the Orlen Institute for Peace and Security", "Orlen Institute for Peace and Security", "ORG",
+     "Orlen Institute for Peace and Security"),
 ])
 def test_repair(text: str, phrase: str, etype: str, kept: str) -> None:
     p = _at(text, phrase, etype)
@@ -76,6 +85,15 @@ def test_full_name_under_another_type_and_short_forms_join_the_person() -> None:
     assert got["PERSON:ben ruiz"] == {"Ben Ruiz"}
 
 
+def test_a_lone_first_name_joins_its_person_however_the_full_name_is_written() -> None:
+    text = "Ada J. Kroll spoke. Ada Kroll left. Ada returned. Ben Ruiz and Ben Okoro came. Ben sat."
+    got = _names(text, [_at(text, "Ada J. Kroll", "PERSON"), _at(text, "Ada Kroll", "PERSON"),
+                        _at(text, "Ada", "PERSON", 2), _at(text, "Ben Ruiz", "PERSON"),
+                        _at(text, "Ben Okoro", "PERSON"), _at(text, "Ben", "PERSON", 2)])
+    assert got["PERSON:ada j. kroll"] == {"Ada J. Kroll", "Ada"}  # the first full name
+    assert got["PERSON:ben"] == {"Ben"}  # two people: neither
+
+
 def test_initials_join_their_organisation() -> None:
     text = "The Northgate Press Agency (NPA) said so. NPA staff agreed."
     got = _names(text, [_at(text, "Northgate Press Agency", "ORG"), _at(text, "NPA", "ORG"),
@@ -98,6 +116,12 @@ def test_a_place_written_as_one_stays_a_place_beside_a_namesake() -> None:
     # the last word heads an organisation's or a place's name: never a person
     ("the Velmaro Harbour Party met", [("Velmaro Harbour Party", "PERSON", 0)], "ORG"),
     ("a rally in Lindqvist Memorial Park", [("Lindqvist Memorial Park", "PERSON", 0)], "PLACE"),
+    # ... whatever the model labels, however often
+    ("Tarrow County voted. Tarrow County grew.", [("Tarrow County", "ORG", 0), ("Tarrow County", "ORG", 1)], "PLACE"),
+    ("Velmaro City fell. Velmaro City rose.", [("Velmaro City", "ORG", 0), ("Velmaro City", "ORG", 1)], "PLACE"),
+    ("the Tarrow County Council met", [("Tarrow County Council", "PLACE", 0)], "ORG"),
+    ("Lune Republic voted. Lune Republic grew.", [("Lune Republic", "PLACE", 0), ("Lune Republic", "ORG", 1)],
+     "PLACE"),  # the gazetteer's place keeps its type whatever the head
     ("Ada Kroll of Pasadena, Calif., said", [("Calif", "PERSON", 0)], "PLACE"),  # a declared state abbreviation
     ("video credited to Reuters showed", [("Reuters", "PLACE", 0)], "OUTLET"),  # a declared outlet
     ("a storm hit Orlen and Velmaro", [("Velmaro", "PERSON", 0)], "PLACE"),  # the gazetteer outweighs one label

@@ -61,7 +61,8 @@ _PARTICLE_BEFORE_HYPHEN = re.compile(rf"(?<![\w-])(?i:{'|'.join(NAME_PARTICLES)}
 _ORG_TAIL = re.compile(r"\s+(?P<link>for|of|and|&)\s+(?:the\s+)?(?P<words>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})")
 # a full stop and a word that opens sentences, not a name ("Univ. of Mass. Amherst" stays)
 _SENTENCE_END_INSIDE = re.compile(r"(?<=[a-z]{3})\.\s+(?=(?:The|A|An|He|She|It|They|We|I|In|On|But|And|This|That)\b)")
-_AND_THE = re.compile(r"\s+(?:and|&)\s+The\s+[A-Z]")
+_AND_THE = re.compile(r"\s+(?:and|&)\s+(?P<the>[Tt]he)\s+[A-Z]")
+_AND = re.compile(r"\s+(?:and|&)\s+")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _OPENERS = {"“", '"', "‘", "«"}
 _CLOSERS = {"”", '"', "’", "»"}
@@ -100,8 +101,7 @@ def repair(text: str, start: int, end: int, etype: str) -> tuple[int, int] | Non
         start = m.start()  # "Al-Shabaab"; not "Trump-Putin" or "US-Russia", two names
     if etype in _ORG_LIKE:
         end = _org_tail(text, end)
-        if etype == "OUTLET" and (m := _AND_THE.search(text, start, end)) is not None:
-            end = m.start()  # "CNN and The New York Times": two ("Florence and the Machine" is one)
+        end = _first_of_two(text, start, end, etype)
     span = text[start:end]
     if (m := _POSSESSIVE_INSIDE.search(span)) is not None:
         end = start + m.start()
@@ -234,6 +234,29 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _whole_name(words: list[str]) -> bool:
+    """Words that make a name on their own: an acronym, a declared outlet, or a phrase ending in
+    the head of an organisation's or a place's name ("FBI", "Justice Department", "NBC News")."""
+    if not words:
+        return False
+    if len(words) == 1:
+        return (len(words[0]) >= 2 and words[0].isupper()) or _known_outlet(words[0])
+    return _known_outlet(" ".join(words)) or words[-1].lower().strip(".") in ORG_HEADS | PLACE_HEADS
+
+
+def _first_of_two(text: str, start: int, end: int, etype: str) -> int:
+    """Where the first of two organisations joined by "and" ends: before "and the" ("the FBI
+    and the Justice Department"; an outlet also before "and The"), or before an "and" with a
+    whole name on either side ("CGI and Clinton Foundation"; not "Ways and Means Committee",
+    "Procter & Gamble")."""
+    if (m := _AND_THE.search(text, start, end)) and (m.group("the") == "the" or etype == "OUTLET"):
+        return m.start()
+    for m in _AND.finditer(text, start, end):
+        if _whole_name(text[start:m.start()].split()) and _whole_name(text[m.end():end].split()):
+            return m.start()
+    return end
+
+
 def _org_tail(text: str, end: int) -> int:
     """Where an organisation's name ends once its "for …"/"of …" tail is in ("Club for
     Growth", "Office of Political Strategy"); an "and …" tail only up to a head word ("Ways
@@ -245,8 +268,10 @@ def _org_tail(text: str, end: int) -> int:
     if stop := _SENTENCE_END_INSIDE.search(found):  # "Club for Growth. The governor": a sentence ends
         found = found[: stop.start()]
     words = found.rstrip(".").split()
-    if m.group("link").lower() in ("and", "&") and (len(words) < 2 or words[-1].lower() not in ORG_HEADS):
-        return end  # "the Senate and House": two
+    if m.group("link").lower() in ("and", "&") and (
+        len(words) < 2 or words[-1].lower() not in ORG_HEADS or "the" in m.group().split()
+    ):
+        return end  # "the Senate and House", "the Initiative and the Foundation": two
     return m.start("words") + len(found.rstrip("."))
 
 
@@ -333,12 +358,14 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
     full: dict[str, str] = {}
     by_last: dict[str, list[tuple[int, str]]] = defaultdict(list)
     by_first: dict[str, set[str]] = defaultdict(set)
+    full_order: dict[str, int] = {}  # the full names in the order the article first gives them
     org_initials: dict[str, tuple[str, str]] = {}
     for start, _, name, _, _, _ in sorted(mentions):
         low, words = name.lower(), name.split()
         if (chosen[low] == "PERSON" and len(words) >= 2 and is_name_like(name)
                 and not _not_a_name(name, "PERSON", False, lower) and not _place_and_title(name, places)):
             full.setdefault(low, low)
+            full_order.setdefault(low, len(full_order))
             by_last[words[-1].lower()].append((start, low))
             by_first[words[0].lower()].add(low)
         elif chosen[low] in _ORG_LIKE and len(acr := initials(name)) >= 2:
@@ -357,8 +384,9 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
                 before = [k for s, k in owners if s < start]
                 decided.append((start, end, "PERSON", before[-1] if before else owners[0][1]))
                 continue
-            if len(by_first.get(low, ())) == 1:
-                decided.append((start, end, "PERSON", next(iter(by_first[low]))))
+            # one person however the full name is written ("Donald Trump", "Donald J. Trump")
+            if low in by_first and len({k.split()[-1] for k in by_first[low]}) == 1:
+                decided.append((start, end, "PERSON", min(by_first[low], key=full_order.__getitem__)))
                 continue
             if name in org_initials and etype in _ORG_LIKE:
                 key, otype = org_initials[name]
@@ -396,6 +424,10 @@ def _vote(text: str, mentions: list[tuple[int, int, str, str, bool, bool]], plac
             count["PERSON"] += 1  # "Elizabeth" typed a place: a first name the gazetteer does not know
         if (head := head_type(form)) is not None:  # "… Party", "… Park": never a person
             count.pop("PERSON", None)
+            # the head settles organisation or place ("Polk County" labelled an organisation),
+            # but not against the gazetteer ("United States"); MISC still votes ("Jurassic Park")
+            for t in [t for t in count if t != "MISC" and _kind(t) != head and places.get(place_form) != "PLACE"]:
+                del count[t]
             count[head] += 1
         stated = described[low].most_common(1)[0][0] if low in described else None
         vessel = stated == "VESSEL"

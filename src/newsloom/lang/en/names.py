@@ -48,11 +48,13 @@ PLACE_OR_PAPER = frozenset({
     "tribune", "news", "gazette", "daily", "magazine", "review",
 })
 
-#: Last words that make a name a place's ("Roosevelt Park", "Capitol Hill"): never a person.
+#: Last words that make a name a place's ("Roosevelt Park", "Capitol Hill", "Polk County"): never a
+#: person, and a place whatever the model labels (its organisation is "… County Council").
 PLACE_HEADS = frozenset({
     "park", "hill", "square", "avenue", "river", "lake", "bay", "beach", "valley", "mountain", "mountains",
     "canyon", "harbor", "harbour", "peninsula", "strait", "sea", "ocean", "desert", "heights", "plaza",
-    "boulevard", "bridge", "airport", "station", "coast",
+    "boulevard", "bridge", "airport", "station", "coast", "county", "province", "township", "parish", "borough",
+    "island", "islands", "city",
 })
 #: The AP style's abbreviations of US states, without their full stops ("R-Fla.", "Pasadena, Calif.").
 STATE_ABBREVIATIONS = frozenset({
