@@ -93,6 +93,15 @@ def test_merge_across_articles() -> None:
     assert placed[id(lone)].name == "Thrace"
 
 
+def test_initials_two_organisations_share_join_neither_to_the_other() -> None:
+    entities = EntityIndex()
+    merge(entities, [_local("a", "Velmaro Port Authority", "VPA", "VPA", etype="ORG")])
+    merge(entities, [_local("b", "VPA", "VPA", "Velmaro Pilots Association", etype="ORG")])
+    merge(entities, [_local("c", "VPA", "VPA", "Velmaro Port Authority", etype="ORG")])
+    named = sorted((sorted(a for a in e.aliases if " " in a), sorted(e.article_ids)) for e in entities)
+    assert named == [(["Velmaro Pilots Association"], ["b"]), (["Velmaro Port Authority"], ["a", "c"])]
+
+
 def test_lone_surname_first_then_full_name_merges() -> None:
     entities = EntityIndex()
     merge(entities, [_local("a", "Okonjo")])

@@ -48,6 +48,9 @@ def _names(text: str, proposals: list[Proposal]) -> dict[str, set[str]]:
     ("Kroll & Ruiz Partners won", "Kroll & Ruiz Partners", "ORG", "Kroll & Ruiz Partners"),
     ("the Orlen Institute for Peace and Security", "Orlen Institute for Peace and Security", "ORG",
      "Orlen Institute for Peace and Security"),
+    ("a long way from Tarrow-Dale County, the epicentre", "Tarrow-Dale", "PLACE", "Tarrow-Dale County"),  # a head
+    ("the Brandt Foundation gave", "Brandt", "PERSON", "Brandt Foundation"),
+    ("in Orlen Democrats said", "Orlen", "PLACE", "Orlen"),  # no head word after it
 ])
 def test_repair(text: str, phrase: str, etype: str, kept: str) -> None:
     p = _at(text, phrase, etype)
@@ -92,6 +95,15 @@ def test_a_lone_first_name_joins_its_person_however_the_full_name_is_written() -
                         _at(text, "Ben Okoro", "PERSON"), _at(text, "Ben", "PERSON", 2)])
     assert got["PERSON:ada j. kroll"] == {"Ada J. Kroll", "Ada"}  # the first full name
     assert got["PERSON:ben"] == {"Ben"}  # two people: neither
+
+
+def test_a_mention_cut_short_takes_the_fuller_name_the_article_gives_elsewhere() -> None:
+    text = ("Citizens for Harbour Renewal ran ads. Later the group Citizens for Harbour Renewal won. "
+            "Velmaro Electric grew; shares of Velmaro Electric fell.")
+    got = _names(text, [_at(text, "Citizens for Harbour Renewal", "ORG"), _at(text, "Citizens", "PERSON", 1),
+                        _at(text, "Velmaro Electric", "ORG"), _at(text, "Electric", "PERSON", 1)])
+    assert got == {"ORG:citizens for harbour renewal": {"Citizens for Harbour Renewal"},
+                   "ORG:velmaro electric": {"Velmaro Electric"}}
 
 
 def test_initials_join_their_organisation() -> None:
@@ -185,6 +197,9 @@ def test_initials_never_retype_a_place() -> None:
     ("said Ada Kroll, chief economist at Velbridge.", "Velbridge", "PLACE", "ORG"),
     ("wrote in the Lantern, a weekly newspaper.", "Lantern", "PLACE", "OUTLET"),
     ("Tomas Brill, 52, a trader from Orlen, said.", "Tomas Brill", "ORG", "PERSON"),
+    ("Harbour Watch is a conservative advocacy group.", "Harbour Watch", "PERSON", "ORG"),  # or after "is a"
+    ("TARROW HILLS, N.J. — The ferry left.", "TARROW HILLS", "PERSON", "PLACE"),  # a state after a town
+    ("I said Senator Brandt's record is clear.", "Senator Brandt", "ORG", "PERSON"),  # a title opens it
 ])
 def test_a_descriptor_next_to_a_name_votes_for_its_type(text: str, phrase: str, etype: str, expected: str) -> None:
     got = _names(text, [_at(text, phrase, etype)])

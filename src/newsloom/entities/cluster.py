@@ -69,9 +69,13 @@ def _matches(entity: Entity, local: LocalEntity, name: str) -> bool:
         full = [a for a in entity.aliases if len(a.split()) >= 2]
         return any(same_person(a, name) for a in [entity.name, *full])
     names = {_norm(entity.name), *(_norm(a) for a in entity.aliases)}
-    if _norm(name) in names:
-        return True
-    return len(name) > 5 and fuzz.ratio(_norm(entity.name), _norm(name)) >= 94
+    if not (_norm(name) in names or (len(name) > 5 and fuzz.ratio(_norm(entity.name), _norm(name)) >= 94)):
+        return False
+    # initials two organisations share ("DNC": the committee, the convention) join neither
+    # to the other when each is named in full and the full names differ
+    mine = {n for n in (_norm(a) for a in local.aliases) if " " in n}
+    theirs = {n for n in names if " " in n}
+    return not (mine and theirs) or any(a == b or fuzz.ratio(a, b) >= 94 for a in mine for b in theirs)
 
 
 def _keys(etype: str, names: list[str]) -> set[str]:

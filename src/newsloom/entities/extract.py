@@ -172,7 +172,7 @@ def extract(article: Article, persons: list, doc=None, common: frozenset[str] = 
         for t in doc:  # one pass over the tokens for what the proposals carry
             if t.tag_ == "NNPS":
                 plural.add(t.idx)
-            elif t.tag_ in ("NN", "NNS"):
+            elif t.tag_ in ("NN", "NNS", "JJ"):  # "Muslim attacks", "Young voters": a word, no name
                 noun.add(t.idx)
             # the subject of a relative clause ("the law [Congress] passed"): its end, the noun
             # before it being the clause's head, not a word about the name

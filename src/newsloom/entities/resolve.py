@@ -45,7 +45,7 @@ from newsloom.lang.en.names import (
     VESSEL_WORDS,
 )
 from newsloom.lang.en.outlets import KNOWN_OUTLETS
-from newsloom.lang.en.titles import TITLE_HEADS, TITLE_WORDS
+from newsloom.lang.en.titles import PERSON_HONORIFICS, TITLE_HEADS, TITLE_WORDS
 from newsloom.lang.en.words import NO_SUBJECT, SENTENCE_OPENERS, STOPWORDS
 
 #: The kind of each entity type: outlets and platforms are organisations (a name lives under one kind).
@@ -63,6 +63,12 @@ _ORG_TAIL = re.compile(r"\s+(?P<link>for|of|and|&)\s+(?:the\s+)?(?P<words>[A-Z][
 _SENTENCE_END_INSIDE = re.compile(r"(?<=[a-z]{3})\.\s+(?=(?:The|A|An|He|She|It|They|We|I|In|On|But|And|This|That)\b)")
 _AND_THE = re.compile(r"\s+(?:and|&)\s+(?P<the>[Tt]he)\s+[A-Z]")
 _AND = re.compile(r"\s+(?:and|&)\s+")
+# a person's title opening what the model called an organisation or a place ("Senator Sanders")
+_HONORIFIC_OPENS = re.compile(rf"(?i:{'|'.join(re.escape(t) for t in sorted(PERSON_HONORIFICS))})\s+"
+                              r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)$")
+# a head word right after a mention ("[Miami-Dade] County", "[Clinton] Foundation"): the name goes on
+# that ends the capitalised run ("[Trump] White House" is not "Trump White")
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)(?![\w’'-])(?! [A-Z])")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _OPENERS = {"“", '"', "‘", "«"}
 _CLOSERS = {"”", '"', "’", "»"}
@@ -83,7 +89,7 @@ class Proposal:
     end: int
     type: str
     plural: bool = False  # the model tagged it a plural proper noun ("Latinos")
-    noun: bool = False  # ... or, one word, a common noun ("Sources have said")
+    noun: bool = False  # ... or, one word, a common noun or an adjective ("Sources have said", "Muslim leaders")
     clause_subject: bool = False  # the subject of a clause on the noun before it ("the law Congress passed")
 
 
@@ -99,6 +105,8 @@ def repair(text: str, start: int, end: int, etype: str) -> tuple[int, int] | Non
         end = m.end()  # "Donald J" + ". Trump": the initial's full stop ended a sentence
     if start > 1 and text[start - 1] == "-" and (m := _PARTICLE_BEFORE_HYPHEN.search(text, 0, start - 1)):
         start = m.start()  # "Al-Shabaab"; not "Trump-Putin" or "US-Russia", two names
+    if etype != "MISC" and (m := _NEXT_WORD.match(text, end)) and m.group(1).lower() in ORG_HEADS | PLACE_HEADS:
+        end = m.end()  # "[Miami-Dade] County": the model stopped before the head
     if etype in _ORG_LIKE:
         end = _org_tail(text, end)
         end = _first_of_two(text, start, end, etype)
@@ -323,7 +331,7 @@ def _not_a_name(name: str, etype: str, plural: bool, lower: set[str], common: fr
         return etype == "PERSON" and any(w.lower() in STOPWORDS for w in words[1:])
     low = name.lower().rstrip(".")
     if noun and (low in common or low.removesuffix("s") in common):
-        return True  # "Sources have said", "the Continent": the tagger and the lexicon agree on a common noun
+        return True  # "Sources have said", "Muslim leaders": the tagger and the lexicon agree on a common word
     if len(low) == 1 and etype not in ("PLATFORM", "OUTLET"):
         return True  # "R" of "R-Texas"; "X" is a platform, found by the outlet rules
     lowered = {low, low + "s", low + "es", low.removesuffix("s")} & lower  # "Terminal" beside "terminals"
@@ -342,17 +350,20 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
     mentions: list[tuple[int, int, str, str, bool, bool]] = []  # start, end, name, type proposed, plural, noun
     for p in proposals:
         start, end = _hyphenated(text, p.start, p.end)
-        if (fixed := repair(text, start, end, p.type)) is None or quoted(text, *fixed):
+        etype = p.type
+        if etype != "PERSON" and (m := _HONORIFIC_OPENS.match(text, start, end)):
+            start, etype = m.start("name"), "PERSON"  # "Senator Sanders" called an organisation
+        if (fixed := repair(text, start, end, etype)) is None or quoted(text, *fixed):
             continue
-        if p.type == "PERSON":
+        if etype == "PERSON":
             fixed = _without_opening_word(text, *fixed, lower, places)
         if name := clean_name(text[fixed[0] : fixed[1]]):
-            etype = p.type
             if etype == "PERSON" and _THE_BEFORE.search(text, max(0, fixed[0] - 5), fixed[0]):
                 etype = "ORG"  # "the Centamin", "the Met": no person's name takes "the"
             mentions.append((*fixed, name, etype, p.plural, p.noun))
             if p.clause_subject:
                 clause_subjects.add(fixed)
+    mentions = _widened(text, mentions)
     chosen = _vote(text, mentions, places, clause_subjects, stated)
     # the article's people named in full, and its organisations' initials: what short forms join
     full: dict[str, str] = {}
@@ -399,6 +410,36 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
     return [d for d in decided if (d[0], d[1]) not in seen and not seen.add((d[0], d[1]))]
 
 
+def _widened(text: str, mentions: list[tuple[int, int, str, str, bool, bool]]
+              ) -> list[tuple[int, int, str, str, bool, bool]]:
+    """Each mention as the fuller name the article proposes elsewhere when the text here runs
+    on into it ("[Americans] for Prosperity", "General [Electric]" beside "Americans for
+    Prosperity", "General Electric"), with that name's type: the model cut this one short."""
+    fuller: dict[str, str] = {}
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for _, _, name, etype, _, _ in mentions:
+        if " " in name and name not in fuller:
+            fuller[name] = etype
+            words = name.split()
+            by_word[words[0]].append(name)
+            by_word[words[-1]].append(name)
+    out = []
+    for start, end, name, etype, plural, noun in mentions:
+        if text[start:end] == name:
+            words = name.split()
+            for other in sorted({*by_word.get(words[0], ()), *by_word.get(words[-1], ())}, key=len, reverse=True):
+                if len(other) <= len(name):
+                    break
+                if other.startswith(name + " ") and text.startswith(other, start):
+                    start, end, name, etype = start, start + len(other), other, fuller[other]
+                    break
+                if other.endswith(" " + name) and text.startswith(other, end - len(other)):
+                    start, end, name, etype = end - len(other), end, other, fuller[other]
+                    break
+        out.append((start, end, name, etype, plural, noun))
+    return out
+
+
 def _vote(text: str, mentions: list[tuple[int, int, str, str, bool, bool]], places: dict[str, str],
           clause_subjects: set[tuple[int, int]], stated_keys: set[str] | None) -> dict[str, str]:
     """The type of each name (lower-cased): the one most of its mentions have, with outside
@@ -409,11 +450,14 @@ def _vote(text: str, mentions: list[tuple[int, int, str, str, bool, bool]], plac
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     forms: dict[str, str] = {}
     described: dict[str, Counter[str]] = defaultdict(Counter)
+    towns = {m.start() for m in _STATE_AFTER.finditer(text)}  # "Trenton, N.J.": a place, as a descriptor says
     for start, end, name, etype, _, _ in mentions:
         votes[name.lower()][etype] += 1
         forms.setdefault(name.lower(), name)
         if kind := descriptor_type(text, start, end, before=(start, end) not in clause_subjects):
             described[name.lower()][kind] += 1
+        elif end in towns:
+            described[name.lower()]["PLACE"] += 1
     for low, count in votes.items():
         form = forms[low]
         place_form = form.title() if form.isupper() else form  # "TRENTON" in a dateline
@@ -457,6 +501,7 @@ def _vote(text: str, mentions: list[tuple[int, int, str, str, bool, bool]], plac
 # it; a word of the list never ends with a full stop (a sentence end: "… Adele. Google, Amazon and")
 _LIST_WORD = r"[A-Z][\w&’'-]*(?:\.[\w&’'-]+)*"
 _LIST_BEFORE = re.compile(rf"(?:{_LIST_WORD}(?:\s+{_LIST_WORD}){{0,4}}(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+))+$")
+_LIST_LINK_END = re.compile(r"(?:,|\sand|\sor)$")  # how a list before a name ends (before its spaces)
 _HEAD_ENDS = frozenset({"of", "in", "at", "from", "for", "with", "based", "on", "who", "that", "which"})
 _ITEM_END = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|$)")
 # the noun right before the name, with its determiner when it has one ("the website", "a
@@ -466,8 +511,11 @@ _NOUN_BEFORE = re.compile(r"(?:\b(the|a|an|its|his|her|their|our|this|that)\s+(?
                           r"(?:called\s+|named\s+|titled\s+|dubbed\s+)?[“\"‘']*$")
 _SHIP_BEFORE = re.compile(rf"(?:(?<![\w’'-])(?:{'|'.join(VESSEL_WORDS)})|\b(?:{'|'.join(SHIP_PREFIXES)})\.?)\s+$")
 _SHIP_AT = re.compile(rf"(?:{'|'.join(SHIP_PREFIXES)})\.?\s+[A-Z]")
+# a state's AP abbreviation after a town's name ("Terre Haute, Ind.", "TRENTON, N.J.")
+_STATE_AFTER = re.compile(rf",\s+(?:{'|'.join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS))})\.(?!\w)")
 _ROLE_AT = re.compile(r"(?<![\w’'-])([a-z][a-z-]+)\s+at\s+(?:the\s+)?$")
-_APPOSITION = re.compile(r"[”\"’']?(?:,\s+\d{1,3})?,\s+(?:a|an|the)\s+([^,.;:()—–]{1,40}?)(?=[,.;:)]|$)")
+_APPOSITION = re.compile(r"[”\"’']?(?:(?:,\s+\d{1,3})?,|\s+(?:is|was))\s+(?:a|an|the)\s+"
+                         r"([^,.;:()—–]{1,40}?)(?=[,.;:)]|$)")
 
 
 def _descriptor(noun: str) -> str | None:
@@ -477,7 +525,7 @@ def _descriptor(noun: str) -> str | None:
 def descriptor_type(text: str, start: int, end: int, before: bool = True) -> str | None:
     """The type a common noun next to a mention gives it: the noun before it ("the website
     Mashable", "singer Adele", "insurers Cigna, Aetna and X"), an apposition's head after it
-    ("Judicial Watch, a conservative advocacy group,"), or a job title before "at" ("an
+    ("Judicial Watch, a conservative advocacy group,"; "X is a retailer."), or a job title before "at" ("an
     economist at Allianz": an organisation). MISC: a work, an event or a thing; VESSEL: a
     ship ("the ferry X", "MV X"), a thing however it is named.
 
@@ -487,17 +535,21 @@ def descriptor_type(text: str, start: int, end: int, before: bool = True) -> str
     ``before`` False: the parse made the name the subject of a clause on the noun ("the law
     Congress passed"), so the noun before it is not its descriptor."""
     head = text[max(0, start - 160) : start]
-    if (m := _ROLE_AT.search(head)) and m.group(1) in TITLE_HEADS:
+    # each pattern is anchored at the name: a cheap look at the last characters rules most out
+    near = head[-60:]
+    if (m := _ROLE_AT.search(near)) and m.group(1) in TITLE_HEADS:
         return "ORG"
-    if _SHIP_BEFORE.search(head) or _SHIP_AT.match(text, start):
+    if _SHIP_BEFORE.search(near) or _SHIP_AT.match(text, start):
         return "VESSEL"  # "the ferry [Santa Lucena Express]", "MV [Sigavou Star]": a thing, even named as a person
-    listed = _LIST_BEFORE.search(head)
+    listed = _LIST_BEFORE.search(head) if _LIST_LINK_END.search(head.rstrip()[-4:]) else None
     # a list item of its own ("insurers Cigna, Aetna, [Humana] and …"), after a list with a comma
     # ("writer Jo Bell and [the Post]" is none; nor "Jo Bell, [Ohio] Gov. Ada Kroll")
     item = _ITEM_END.match(text, end) is not None
     last = listed is not None and listed.group().rstrip().endswith((" and", " or"))  # "…, Aetna and [Humana] were"
     listed = listed if listed and "," in listed.group() and (item or last) else None
-    m = _NOUN_BEFORE.search(head[: listed.start()] if listed else head) if before else None
+    noun_head = head[: listed.start()] if listed else head
+    lower_end = noun_head.rstrip("“\"‘'").rstrip()[-1:]
+    m = _NOUN_BEFORE.search(noun_head) if before and (lower_end.islower() or lower_end == "-") else None
     if m and (kind := _descriptor(noun := m.group(2))):
         plural = noun.endswith("s") and noun not in DESCRIPTOR_TYPES
         # a work or an event needs its determiner, and the name must end the phrase ("the book
