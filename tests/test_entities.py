@@ -100,6 +100,17 @@ def test_initials_two_organisations_share_join_neither_to_the_other() -> None:
     merge(entities, [_local("c", "VPA", "VPA", "Velmaro Port Authority", etype="ORG")])
     named = sorted((sorted(a for a in e.aliases if " " in a), sorted(e.article_ids)) for e in entities)
     assert named == [(["Velmaro Pilots Association"], ["b"]), (["Velmaro Port Authority"], ["a", "c"])]
+    # one company written two ways is one
+    merge(entities, [_local("d", "Tarrow Mining Company", "TMC", "TMC", etype="ORG")])
+    merge(entities, [_local("e", "TMC", "TMC", "Tarrow Mining Co.", etype="ORG")])
+    assert sorted(len(e.article_ids) for e in entities if "TMC" in e.aliases) == [2]
+
+
+def test_an_acronym_called_a_person_joins_the_organisation_it_stands_for() -> None:
+    entities = EntityIndex()
+    merge(entities, [_local("a", "Velmaro Pilots Association", "VPA", "VPA", etype="ORG")])
+    merge(entities, [_local("b", "VPA", "VPA")])  # NER: a person
+    assert [(e.type, sorted(e.article_ids)) for e in entities] == [("ORG", ["a", "b"])]
 
 
 def test_lone_surname_first_then_full_name_merges() -> None:

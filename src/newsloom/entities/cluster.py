@@ -2,7 +2,8 @@
 
 Two names of one type are the same entity when they are equal (case and a leading "the"
 aside; an organisation and a place of one name too, as NER confuses them), when one is an
-alias of the other, or when they are spelling variants ("Zelensky"/"Zelenskyy",
+alias of the other (not two organisations that share initials and are each named in full
+differently: "DNC" of a committee and of a convention), or when they are spelling variants ("Zelensky"/"Zelenskyy",
 "Achterberg"/"Achterburg": rapidfuzz ratio ≥ 88). Guards keep different people apart: two
 full names must agree on the first name (or its initial), so "Melania Trump" never joins
 "Donald Trump"; a lone surname joins a full name only when one person in the corpus has that
@@ -21,6 +22,7 @@ from rapidfuzz import fuzz
 from newsloom.entities.extract import LocalEntity, canonical_name, gazetteer
 from newsloom.entities.names import surname
 from newsloom.entities.resolve import KINDS
+from newsloom.lang.en.names import COMPANY_SUFFIXES
 from newsloom.model import Entity, Mention, Role
 
 FUZZY = 88  # rapidfuzz ratio for two spellings of one name
@@ -73,9 +75,22 @@ def _matches(entity: Entity, local: LocalEntity, name: str) -> bool:
         return False
     # initials two organisations share ("DNC": the committee, the convention) join neither
     # to the other when each is named in full and the full names differ
-    mine = {n for n in (_norm(a) for a in local.aliases) if " " in n}
-    theirs = {n for n in names if " " in n}
-    return not (mine and theirs) or any(a == b or fuzz.ratio(a, b) >= 94 for a in mine for b in theirs)
+    mine = {_without_suffix(n) for n in (_norm(a) for a in local.aliases) if " " in n}
+    theirs = {_without_suffix(n) for n in names if " " in n}
+    return not (mine and theirs) or any(_same_org(a, b) for a in mine for b in theirs)
+
+
+def _same_org(a: str, b: str) -> bool:
+    """Two full names of one organisation: alike, or one inside the other word for word
+    ("food and drug administration", "u.s. food and drug administration")."""
+    return a == b or fuzz.ratio(a, b) >= 94 or f" {a} " in f" {b} " or f" {b} " in f" {a} "
+
+
+def _without_suffix(name: str) -> str:
+    """A normalised organisation's name without its company suffix ("tarrow mining co." and
+    "tarrow mining company" are one)."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 2 and words[-1].strip(".") in COMPANY_SUFFIXES else name
 
 
 def _keys(etype: str, names: list[str]) -> set[str]:
@@ -142,10 +157,14 @@ class EntityIndex:
         return sorted((self._all[i] for i in ids), key=lambda e: self._order[e.id])
 
     def named(self, name: str) -> list[Entity]:
-        """Entities whose canonical name is ``name`` (case and a leading "the" aside), of any type."""
+        """Entities whose canonical name is ``name`` (case and a leading "the" aside), of any
+        type; for an acronym, also those that have it as an alias ("FHWU" of the "Ferry and
+        Harbour Workers' Union", which NER called a person elsewhere)."""
         norm = _norm(name)
+        acronym = 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
         ids = set().union(*(self._by_key.get(f"{k}|={norm}", ()) for k in set(KINDS.values())))
-        return sorted((e for i in ids if _norm((e := self._all[i]).name) == norm), key=lambda e: self._order[e.id])
+        return sorted((e for i in ids if _norm((e := self._all[i]).name) == norm or (acronym and name in e.aliases)),
+                      key=lambda e: self._order[e.id])
 
     def tally(self, entity: Entity) -> tuple[Counter[str], set[tuple[str, int, int]], set[str]]:
         """(mention text counts, mention keys, article ids) of ``entity``, built once."""

@@ -16,13 +16,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsloom.entities.names import NAME_RE, Cover, first_names, is_name_like, role_of
-from newsloom.entities.resolve import Proposal, clean_name, resolve
-from newsloom.lang.en.outlets import KNOWN_OUTLETS, OUTLET_WORDS, PLATFORMS
+from newsloom.entities.resolve import Proposal, clean_name, outlet_shaped, resolve
+from newsloom.lang.en.outlets import KNOWN_OUTLETS, PLATFORMS
 from newsloom.lang.en.titles import TITLE_WORDS
 from newsloom.model import Article, Mention
 from newsloom.nlp import bound
 
 _NER_TYPES = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "GPE": "PLACE"}
+_NOUNS = frozenset({"NN", "NNS"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 _CLAUSES = frozenset({"relcl", "acl:relcl", "acl"})
 
@@ -94,17 +95,12 @@ def _bare(name: str) -> str:
     return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
 
 
-def _outlet_shaped(words: list[str]) -> bool:
-    """Two words or more, the last an outlet word ("Harbourside Gazette")."""
-    return len(words) >= 2 and words[-1].lower() in OUTLET_WORDS
-
-
 def outlet_named(name: str) -> bool:
     """A name that NER called a person but that names an outlet: a known outlet, or a name
     ending in an outlet word whose first word is no first name ("Harbourside Gazette", not
     "Emily Post")."""
     words = _bare(name).split()
-    return " ".join(words) in KNOWN_OUTLETS or (_outlet_shaped(words) and words[0].lower() not in first_names())
+    return " ".join(words) in KNOWN_OUTLETS or (outlet_shaped(words) and words[0].lower() not in first_names())
 
 
 def _outlet_type(name: str, article: Article) -> str | None:
@@ -115,7 +111,7 @@ def _outlet_type(name: str, article: Article) -> str | None:
     bare = _bare(name)
     named = {o for o in [article.credited_source, *article.cited_outlets] if o}
     known = any(n in KNOWN_OUTLETS or n in named for n in (name, bare))
-    return "OUTLET" if known or _outlet_shaped(bare.split()) else None
+    return "OUTLET" if known or outlet_shaped(bare.split()) else None
 
 
 _KNOWN = {o for o in [*KNOWN_OUTLETS, *PLATFORMS] if len(o) > 1}
@@ -172,8 +168,8 @@ def extract(article: Article, persons: list, doc=None, common: frozenset[str] = 
         for t in doc:  # one pass over the tokens for what the proposals carry
             if t.tag_ == "NNPS":
                 plural.add(t.idx)
-            elif t.tag_ in ("NN", "NNS", "JJ"):  # "Muslim attacks", "Young voters": a word, no name
-                noun.add(t.idx)
+            elif t.tag_ in _NOUNS or (t.tag_ == "JJ" and t.i + 1 < len(doc) and doc[t.i + 1].tag_ in _NOUNS):
+                noun.add(t.idx)  # a common noun, or an adjective before one ("Muslim leaders"; not "Little met")
             # the subject of a relative clause ("the law [Congress] passed"): its end, the noun
             # before it being the clause's head, not a word about the name
             if t.dep_ in _SUBJECTS and t.head.dep_ in _CLAUSES:

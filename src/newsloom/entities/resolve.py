@@ -5,18 +5,26 @@ evidence, before any corpus-wide merging:
 
 - **repaired**: a mention ends before a possessive inside it ("Kroll's Harbour" is Kroll), starts
   after a dash ("N.C.—Ada Kroll", a dateline glued to a name), and a person's mention starts
-  after the titles it swallowed ("Orlen Deputy Mayor Ada Kroll");
+  after the titles it swallowed ("Orlen Deputy Mayor Ada Kroll"); a person's title opening an
+  organisation makes a person ("Senator Kroll"); two organisations joined by "and the" after a
+  whole name are two; an acronym defined after a name spells where it starts ("the Ferry and
+  Harbour Workers' Union (FHWU)"); a mention cut short takes the fuller name the article
+  proposes elsewhere when the text runs on into it word for word;
 - **not entities** dropped: a lone function word ("Whether", "Near"), calendar word or title
   ("Counsel"), a lone word the article also writes in lower case ("Protests" beside "protests"),
   a lone plural typed as a person or place ("Latinos", "Clintons": groups, not one referent), a
   party and state ("R-Ky."), a person's name with a function word inside ("C. He");
 - **short forms joined**: a name said in full elsewhere in the article ("Ada Kroll" typed ORG once)
   is that person; a lone surname joins the nearest full name before it that ends in it (else the
-  first after), a lone first name the one full name that starts with it; initials join the
+  first after), a lone first name likewise when the full names with it share one surname; initials join the
   organisation they abbreviate ("NPA" and "Northgate Press Agency"); a word the gazetteer knows as
   a place and NER typed as one stays a place;
 - **one type by vote**: every other name takes the type most of its mentions have, with the
-  gazetteer voting for a place and a known first name for a person.
+  gazetteer voting for a place, a known first name for a person, a head word ("… County", "…
+  Party", "… Ferries") for a place or an organisation (outweighing one label of the model, not
+  several); a descriptor in the
+  text settles it ("the website X", "X, an advocacy group,", "X is a retailer.", "Terre Haute,
+  Ind.").
 
 Each rule reads only the article: the same text gives the same entities wherever it is analysed.
 """
@@ -34,6 +42,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from newsloom.entities.names import first_names, is_name_like
 from newsloom.lang.en.calendar import CALENDAR_WORDS
 from newsloom.lang.en.names import (
+    AMBIGUOUS_HEADS,
     DESCRIPTOR_TYPES,
     EVENT_HEADS,
     HYPHEN_PREFIXES,
@@ -44,7 +53,7 @@ from newsloom.lang.en.names import (
     STATE_ABBREVIATIONS,
     VESSEL_WORDS,
 )
-from newsloom.lang.en.outlets import KNOWN_OUTLETS
+from newsloom.lang.en.outlets import KNOWN_OUTLETS, OUTLET_WORDS
 from newsloom.lang.en.titles import PERSON_HONORIFICS, TITLE_HEADS, TITLE_WORDS
 from newsloom.lang.en.words import NO_SUBJECT, SENTENCE_OPENERS, STOPWORDS
 
@@ -66,10 +75,8 @@ _AND = re.compile(r"\s+(?:and|&)\s+")
 # a person's title opening what the model called an organisation or a place ("Senator Sanders")
 _HONORIFIC_OPENS = re.compile(rf"(?i:{'|'.join(re.escape(t) for t in sorted(PERSON_HONORIFICS))})\s+"
                               r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)$")
-# a head word right after a mention ("[Miami-Dade] County", "[Clinton] Foundation"): the name goes on
-# that ends the capitalised run ("[Trump] White House" is not "Trump White")
-_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)(?![\w’'-])(?! [A-Z])")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_THE_OPENS = re.compile(r"(?:^|[.!?][”\"’')]?\s+|\n\s*)The\s+$")  # "The Lantern is a weekly": the name opens it
 _OPENERS = {"“", '"', "‘", "«"}
 _CLOSERS = {"”", '"', "’", "»"}
 # words that open a clause or sentence before a name ("Whether Cruz will run", "What Washington did")
@@ -105,11 +112,10 @@ def repair(text: str, start: int, end: int, etype: str) -> tuple[int, int] | Non
         end = m.end()  # "Donald J" + ". Trump": the initial's full stop ended a sentence
     if start > 1 and text[start - 1] == "-" and (m := _PARTICLE_BEFORE_HYPHEN.search(text, 0, start - 1)):
         start = m.start()  # "Al-Shabaab"; not "Trump-Putin" or "US-Russia", two names
-    if etype != "MISC" and (m := _NEXT_WORD.match(text, end)) and m.group(1).lower() in ORG_HEADS | PLACE_HEADS:
-        end = m.end()  # "[Miami-Dade] County": the model stopped before the head
     if etype in _ORG_LIKE:
         end = _org_tail(text, end)
         end = _first_of_two(text, start, end, etype)
+        start = _spelt_by_acronym(text, start, end)
     span = text[start:end]
     if (m := _POSSESSIVE_INSIDE.search(span)) is not None:
         end = start + m.start()
@@ -242,26 +248,37 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _whole_name(words: list[str]) -> bool:
-    """Words that make a name on their own: an acronym, a declared outlet, or a phrase ending in
-    the head of an organisation's or a place's name ("FBI", "Justice Department", "NBC News")."""
+def _whole_name(words: list[str], heads: bool) -> bool:
+    """Words that make a name on their own: an acronym, a declared outlet, or (``heads``) a
+    phrase ending in the head of an organisation's name, or one such word ("FBI", "NBC
+    News"; "Justice Department", "Congress")."""
     if not words:
         return False
-    if len(words) == 1:
-        return (len(words[0]) >= 2 and words[0].isupper()) or _known_outlet(words[0])
-    return _known_outlet(" ".join(words)) or words[-1].lower().strip(".") in ORG_HEADS | PLACE_HEADS
+    if len(words) == 1 and len(words[0]) >= 2 and words[0].isupper():
+        return True
+    return _known_outlet(" ".join(words)) or (heads and words[-1].lower().strip(".") in ORG_HEADS)
+
+
+def outlet_shaped(words: list[str]) -> bool:
+    """Two words or more, the last an outlet word ("Harbourside Gazette", "Fox Business Network")."""
+    return len(words) >= 2 and words[-1].lower() in OUTLET_WORDS
 
 
 def _first_of_two(text: str, start: int, end: int, etype: str) -> int:
-    """Where the first of two organisations joined by "and" ends: before "and the" ("the FBI
-    and the Justice Department"; an outlet also before "and The"), or before an "and" with a
-    whole name on either side ("CGI and Clinton Foundation"; not "Ways and Means Committee",
-    "Procter & Gamble")."""
-    if (m := _AND_THE.search(text, start, end)) and (m.group("the") == "the" or etype == "OUTLET"):
+    """Where the first of two organisations joined by "and" ends: before "and the" after a
+    whole name ("the FBI and the Justice Department"; not "Institute for Peace and the
+    Environment", "Velmaro and the Lanterns"; an outlet before "and The" too), or before a
+    plain "and" between two acronyms or declared outlets ("NBC News and Fox News"; not
+    "Tarrow Bank and Trust Company", "Ways and Means Committee", "Procter & Gamble")."""
+    if (m := _AND_THE.search(text, start, end)) and (
+        (m.group("the") == "the" and _whole_name(text[start : m.start()].split(), heads=True)) or etype == "OUTLET"
+    ):
         return m.start()
     for m in _AND.finditer(text, start, end):
-        if _whole_name(text[start:m.start()].split()) and _whole_name(text[m.end():end].split()):
-            return m.start()
+        left, right = text[start : m.start()].split(), text[m.end() : end].split()
+        if (_whole_name(left, False) and _whole_name(right, False)) or (
+                etype == "OUTLET" and outlet_shaped(left) and outlet_shaped(right)):
+            return m.start()  # "… and NBC News", "Fox Business Network and Fox News"
     return end
 
 
@@ -281,6 +298,28 @@ def _org_tail(text: str, end: int) -> int:
     ):
         return end  # "the Senate and House", "the Initiative and the Foundation": two
     return m.start("words") + len(found.rstrip("."))
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Z&]{1,9})\)")
+
+
+def _spelt_by_acronym(text: str, start: int, end: int) -> int:
+    """Where an organisation's name starts when the acronym defined after it spells more than
+    the mention ("the Ferry and [Harbour Workers' Union] (FHWU)": "Ferry and Harbour Workers'
+    Union"), as abbreviation finders read such definitions; else ``start``."""
+    if (m := _ACRONYM_AFTER.match(text, end)) is None or initials(text[start:end]) == (acr := m.group("acr")):
+        return start
+    line_start = text.rfind("\n", 0, start) + 1
+    words = list(re.finditer(r"\S+", text[max(line_start, start - 120) : start]))
+    offset = max(line_start, start - 120)
+    for w in reversed(words[-8:]):
+        if w.group().lower() in _INITIALS_SKIP:
+            continue
+        if not w.group()[0].isupper():
+            break
+        if initials(text[offset + w.start() : end]) == acr:
+            return offset + w.start()
+    return start
 
 
 def initials(name: str) -> str:
@@ -351,7 +390,8 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
     for p in proposals:
         start, end = _hyphenated(text, p.start, p.end)
         etype = p.type
-        if etype != "PERSON" and (m := _HONORIFIC_OPENS.match(text, start, end)):
+        if etype in ("ORG", "PLACE") and (m := _HONORIFIC_OPENS.match(text, start, end)) \
+                and not head_type(text[start:end]):
             start, etype = m.start("name"), "PERSON"  # "Senator Sanders" called an organisation
         if (fixed := repair(text, start, end, etype)) is None or quoted(text, *fixed):
             continue
@@ -368,17 +408,15 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
     # the article's people named in full, and its organisations' initials: what short forms join
     full: dict[str, str] = {}
     by_last: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    by_first: dict[str, set[str]] = defaultdict(set)
-    full_order: dict[str, int] = {}  # the full names in the order the article first gives them
+    by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
     org_initials: dict[str, tuple[str, str]] = {}
     for start, _, name, _, _, _ in sorted(mentions):
         low, words = name.lower(), name.split()
         if (chosen[low] == "PERSON" and len(words) >= 2 and is_name_like(name)
                 and not _not_a_name(name, "PERSON", False, lower) and not _place_and_title(name, places)):
             full.setdefault(low, low)
-            full_order.setdefault(low, len(full_order))
             by_last[words[-1].lower()].append((start, low))
-            by_first[words[0].lower()].add(low)
+            by_first[words[0].lower()].append((start, low))
         elif chosen[low] in _ORG_LIKE and len(acr := initials(name)) >= 2:
             org_initials.setdefault(acr, (low, chosen[low]))
     decided: list[tuple[int, int, str, str]] = []
@@ -395,9 +433,11 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
                 before = [k for s, k in owners if s < start]
                 decided.append((start, end, "PERSON", before[-1] if before else owners[0][1]))
                 continue
-            # one person however the full name is written ("Donald Trump", "Donald J. Trump")
-            if low in by_first and len({k.split()[-1] for k in by_first[low]}) == 1:
-                decided.append((start, end, "PERSON", min(by_first[low], key=full_order.__getitem__)))
+            # one family name however the full name is written ("Donald Trump", "Donald J.
+            # Trump"): the nearest full name before it ("Ben A. Ruiz … his son Ben T. Ruiz … Ben")
+            if low in by_first and len({k.split()[-1] for _, k in by_first[low]}) == 1:
+                before = [k for s, k in by_first[low] if s < start]
+                decided.append((start, end, "PERSON", before[-1] if before else by_first[low][0][1]))
                 continue
             if name in org_initials and etype in _ORG_LIKE:
                 key, otype = org_initials[name]
@@ -413,29 +453,41 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
 def _widened(text: str, mentions: list[tuple[int, int, str, str, bool, bool]]
               ) -> list[tuple[int, int, str, str, bool, bool]]:
     """Each mention as the fuller name the article proposes elsewhere when the text here runs
-    on into it ("[Americans] for Prosperity", "General [Electric]" beside "Americans for
-    Prosperity", "General Electric"), with that name's type: the model cut this one short."""
+    on into it, word for word ("[Americans] for Prosperity", "General [Electric]" beside
+    "Americans for Prosperity", "General Electric"), with that name's type: the model cut
+    this one short. Only the lengths of the fuller names are tried, so a name shared by
+    thousands of others costs no more than a few lookups."""
     fuller: dict[str, str] = {}
-    by_word: dict[str, list[str]] = defaultdict(list)
+    starting: dict[str, set[int]] = defaultdict(set)  # first word -> lengths of fuller names
+    ending: dict[str, set[int]] = defaultdict(set)
     for _, _, name, etype, _, _ in mentions:
         if " " in name and name not in fuller:
             fuller[name] = etype
-            words = name.split()
-            by_word[words[0]].append(name)
-            by_word[words[-1]].append(name)
+            starting[name.split()[0]].add(len(name))
+            ending[name.split()[-1]].add(len(name))
     out = []
     for start, end, name, etype, plural, noun in mentions:
         if text[start:end] == name:
             words = name.split()
-            for other in sorted({*by_word.get(words[0], ()), *by_word.get(words[-1], ())}, key=len, reverse=True):
-                if len(other) <= len(name):
+            for size in sorted(starting.get(words[0], ()), reverse=True):
+                stop = start + size
+                other = text[start:stop]
+                if size <= len(name):
                     break
-                if other.startswith(name + " ") and text.startswith(other, start):
-                    start, end, name, etype = start, start + len(other), other, fuller[other]
+                if other in fuller and other.startswith(name + " ") and not (
+                        stop < len(text) and _word_char(text[stop])):
+                    end, name, etype = stop, other, fuller[other]
                     break
-                if other.endswith(" " + name) and text.startswith(other, end - len(other)):
-                    start, end, name, etype = end - len(other), end, other, fuller[other]
-                    break
+            else:
+                for size in sorted(ending.get(words[-1], ()), reverse=True):
+                    begin = end - size
+                    other = text[max(0, begin) : end]
+                    if size <= len(name):
+                        break
+                    if begin >= 0 and other in fuller and other.endswith(" " + name) and not (
+                            begin > 0 and _word_char(text[begin - 1])):
+                        start, name, etype = begin, other, fuller[other]
+                        break
         out.append((start, end, name, etype, plural, noun))
     return out
 
@@ -456,8 +508,9 @@ def _vote(text: str, mentions: list[tuple[int, int, str, str, bool, bool]], plac
         forms.setdefault(name.lower(), name)
         if kind := descriptor_type(text, start, end, before=(start, end) not in clause_subjects):
             described[name.lower()][kind] += 1
-        elif end in towns:
-            described[name.lower()]["PLACE"] += 1
+        elif end in towns and (etype != "PERSON" or start == 0 or text[start - 1] == "\n"
+                               or _PLACE_PREPOSITION_BEFORE.search(text[max(0, start - 12) : start])):
+            described[name.lower()]["PLACE"] += 1  # not "Sen. Okafor, Del. Tran": a person, by the model
     for low, count in votes.items():
         form = forms[low]
         place_form = form.title() if form.isupper() else form  # "TRENTON" in a dateline
@@ -468,10 +521,12 @@ def _vote(text: str, mentions: list[tuple[int, int, str, str, bool, bool]], plac
             count["PERSON"] += 1  # "Elizabeth" typed a place: a first name the gazetteer does not know
         if (head := head_type(form)) is not None:  # "… Party", "… Park": never a person
             count.pop("PERSON", None)
-            # the head settles organisation or place ("Polk County" labelled an organisation),
-            # but not against the gazetteer ("United States"); MISC still votes ("Jurassic Park")
-            for t in [t for t in count if t != "MISC" and _kind(t) != head and places.get(place_form) != "PLACE"]:
-                del count[t]
+            # the head outweighs one label of the other kind ("Polk County" labelled an
+            # organisation once), not several ("West Bank", "Manchester City" labelled alike
+            # three times) nor the gazetteer's votes; MISC votes as before ("Jurassic Park")
+            other = [t for t in count if t != "MISC" and _kind(t) != head]
+            if sum(count[t] for t in other) == 1:
+                del count[other[0]]
             count[head] += 1
         stated = described[low].most_common(1)[0][0] if low in described else None
         vessel = stated == "VESSEL"
@@ -512,9 +567,11 @@ _NOUN_BEFORE = re.compile(r"(?:\b(the|a|an|its|his|her|their|our|this|that)\s+(?
 _SHIP_BEFORE = re.compile(rf"(?:(?<![\w’'-])(?:{'|'.join(VESSEL_WORDS)})|\b(?:{'|'.join(SHIP_PREFIXES)})\.?)\s+$")
 _SHIP_AT = re.compile(rf"(?:{'|'.join(SHIP_PREFIXES)})\.?\s+[A-Z]")
 # a state's AP abbreviation after a town's name ("Terre Haute, Ind.", "TRENTON, N.J.")
-_STATE_AFTER = re.compile(rf",\s+(?:{'|'.join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS))})\.(?!\w)")
+# ("Del." is also a delegate's title: "Sen. Okafor, Del. Tran")
+_STATE_AFTER = re.compile(rf",\s+(?:{'|'.join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS - {'Del'}))})\.(?!\w)")
+_PLACE_PREPOSITION_BEFORE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS}|of)\s+$")
 _ROLE_AT = re.compile(r"(?<![\w’'-])([a-z][a-z-]+)\s+at\s+(?:the\s+)?$")
-_APPOSITION = re.compile(r"[”\"’']?(?:(?:,\s+\d{1,3})?,|\s+(?:is|was))\s+(?:a|an|the)\s+"
+_APPOSITION = re.compile(r"[”\"’']?(?:(?:,\s+\d{1,3})?,|(?P<copula>\s+(?:is|was)))\s+(?:a|an|the)\s+"
                          r"([^,.;:()—–]{1,40}?)(?=[,.;:)]|$)")
 
 
@@ -558,8 +615,12 @@ def descriptor_type(text: str, start: int, end: int, before: bool = True) -> str
         work = kind == "MISC" and bool(m.group(1)) and item
         if (listed or not plural) and (work or kind not in ("MISC", "PLACE")):
             return kind
-    if m := _APPOSITION.match(text, end, min(len(text), end + 80)):
-        words = m.group(1).split()
+    m = _APPOSITION.match(text, end, min(len(text), end + 80))
+    if m and m.group("copula") and not (
+            _sentence_start(text, start) or _THE_OPENS.search(text[max(0, start - 12) : start])):
+        m = None  # "X is a …" says what X is only when X is its subject ("the mayor of X is a teacher")
+    if m:
+        words = m.group(2).split()
         # the apposition's head: its last word, when the phrase ends there ("X, a Jewish
         # newspaper.", "X, an advocacy group, sued"; not "by X, the candidate for … appeared")
         cut = next((i for i, w in enumerate(words) if w in _HEAD_ENDS), len(words))  # "a trader from Orlen"
@@ -586,7 +647,7 @@ def head_type(name: str) -> str | None:
     name ("Nevada State Democratic Party", "Franklin Roosevelt Park"), else None."""
     words = name.split()
     last = re.split(r"[-‐]", words[-1])[-1].lower().strip(".,") if len(words) >= 2 else ""  # "Sun-Times"
-    return "PLACE" if last in PLACE_HEADS else "ORG" if last in ORG_HEADS else None
+    return "PLACE" if last in PLACE_HEADS else "ORG" if last in ORG_HEADS and last not in AMBIGUOUS_HEADS else None
 
 
 def _kind(etype: str) -> str:

@@ -48,13 +48,17 @@ PLACE_OR_PAPER = frozenset({
     "tribune", "news", "gazette", "daily", "magazine", "review",
 })
 
+#: Last words of a company's name that are no part of what it is called ("Tarrow Mining Co." is
+#: "Tarrow Mining Company"), lower case without full stops.
+COMPANY_SUFFIXES = frozenset({"co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited",
+                              "llc", "plc"})
 #: Last words that make a name a place's ("Roosevelt Park", "Capitol Hill", "Polk County"): never a
 #: person, and a place whatever the model labels (its organisation is "… County Council").
 PLACE_HEADS = frozenset({
     "park", "hill", "square", "avenue", "river", "lake", "bay", "beach", "valley", "mountain", "mountains",
     "canyon", "harbor", "harbour", "peninsula", "strait", "sea", "ocean", "desert", "heights", "plaza",
     "boulevard", "bridge", "airport", "station", "coast", "county", "province", "township", "parish", "borough",
-    "island", "islands", "city",
+    "island", "islands", "city", "street", "road",
 })
 #: The AP style's abbreviations of US states, without their full stops ("R-Fla.", "Pasadena, Calif.").
 STATE_ABBREVIATIONS = frozenset({
@@ -70,6 +74,17 @@ ORG_HEADS = ORG_WORDS | frozenset({
     "holdings", "ventures", "systems", "technologies", "laboratories", "labs", "academy", "brigade", "battalion",
     "regiment", "channel", "radio", "television", "magazine", "herald", "tribune", "gazette", "daily", "observer",
     "institution", "cooperative", "consortium", "federation", "council", "conference",
+    # the plural of a line of business ends a company's name, never a person's ("Saltmarsh Ferries")
+    "ferries", "stores", "industries", "services", "motors", "foods", "brands", "resources", "enterprises",
+    "solutions", "products", "communications", "pharmaceuticals", "properties", "investments", "logistics",
+    "colleges", "hotels", "resorts", "restaurants", "studios", "records", "publishers", "mills", "mines",
+    "farms", "bakeries", "breweries", "fisheries", "shipyards", "utilities", "insurers", "builders",
+})
+#: Organisation words that end places' names as often ("New York State", "Czech Republic",
+#: "Green Line", "Brandenburg Gate", "English Channel"): no head of either.
+AMBIGUOUS_HEADS = frozenset({
+    "state", "states", "republic", "kingdom", "federation", "line", "gate", "quay", "channel", "port", "capital",
+    "white",
 })
 #: Last words of the names of events, laws, prizes and works ("Merriman Smith Award",
 #: "Affordable Care Act", "Mexican War"): names no entity type here fits.

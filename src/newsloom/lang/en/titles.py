@@ -53,13 +53,12 @@ TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt"
 #: Titles whose short form is written with a full stop: "Sen." for "senator".
 TITLE_SHORT_FORMS = {"senator": "sen", "governor": "gov", "representative": "rep", "congressman": "rep",
                      "congresswoman": "rep", "general": "gen", "professor": "prof", "doctor": "dr"}
-#: Titles that, before a capitalised word, say a person follows, whatever else the name looks
-#: like ("Senator Sanders" labelled an organisation); never a word that opens an organisation's
-#: name too ("Justice Department", "General Electric", "King County").
+#: Titles that, before one or two capitalised words, say a person follows ("Senator Sanders"
+#: labelled an organisation); not those that open names of other things too ("Premier
+#: League", "Judge Business School", "Dr. Martens", "Sheikh Jarrah").
 PERSON_HONORIFICS = frozenset({
-    "mr.", "mrs.", "ms.", "dr.", "sen.", "senator", "rep.", "gov.", "governor", "president", "mayor",
-    "secretary", "congressman", "congresswoman", "judge", "speaker", "prof.", "professor", "rev.", "sheikh",
-    "ayatollah", "chancellor", "premier", "sgt.", "lt.", "col.", "capt.",
+    "mr.", "mrs.", "ms.", "sen.", "senator", "rep.", "gov.", "governor", "president", "mayor", "secretary",
+    "congressman", "congresswoman", "speaker", "rev.",
 })
 COMPANY_ABBREVIATIONS = ("Co", "Inc", "Corp", "Ltd")
 #: Words (lower case) a full stop follows inside a sentence: titles, plural titles ("Sens."),
