@@ -125,6 +125,15 @@ def test_a_fuller_name_is_taken_only_word_for_word() -> None:
     assert (text.index("Ben Carrington"), text.index("Ben Carrington") + 3) in spans  # "Ben", not "Ben Carr|ington"
 
 
+def test_a_company_named_short_joins_its_full_name() -> None:
+    text = ("Tarrow Starline Shipping Corp. owns it. Tarrow Starline said so. "
+            "Ada Kroll of the Ada Kroll Foundation spoke.")
+    got = _names(text, [_at(text, "Tarrow Starline Shipping Corp", "ORG"), _at(text, "Tarrow Starline", "PERSON", 1),
+                        _at(text, "Ada Kroll", "PERSON"), _at(text, "Ada Kroll Foundation", "ORG")])
+    assert got["ORG:tarrow starline shipping corp"] == {"Tarrow Starline Shipping Corp", "Tarrow Starline"}
+    assert got["PERSON:ada kroll"] == {"Ada Kroll"}  # a person's name before a foundation stays the person
+
+
 def test_initials_join_their_organisation() -> None:
     text = "The Northgate Press Agency (NPA) said so. NPA staff agreed."
     got = _names(text, [_at(text, "Northgate Press Agency", "ORG"), _at(text, "NPA", "ORG"),
@@ -227,6 +236,9 @@ def test_initials_never_retype_a_place() -> None:
     ("I said Senator Brandt's record is clear.", "Senator Brandt", "ORG", "PERSON"),  # a title opens it
     ("shares of President Ferries fell", "President Ferries", "ORG", "ORG"),  # ... not a business's name
     ("backed by Senator Sanders today", "Senator Sanders", "ORG", "PERSON"),
+    ("the ferry left. Passenger Ada Kroll said passengers waited.", "Passenger Ada Kroll", "ORG", "PERSON"),
+    ("a ferry ran aground off the island of Tarrowe at dawn", "Tarrowe", "ORG", "PLACE"),
+    ("the port of Tarrowe reopened", "Tarrowe", "PERSON", "PLACE"),
     ("the Mayor Street Club met", "Mayor Street Club", "ORG", "ORG"),
 ])
 def test_a_descriptor_next_to_a_name_votes_for_its_type(text: str, phrase: str, etype: str, expected: str) -> None:

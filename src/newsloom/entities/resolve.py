@@ -43,6 +43,7 @@ from newsloom.entities.names import first_names, is_name_like
 from newsloom.lang.en.calendar import CALENDAR_WORDS
 from newsloom.lang.en.names import (
     AMBIGUOUS_HEADS,
+    COMPANY_SUFFIXES,
     DESCRIPTOR_TYPES,
     EVENT_HEADS,
     HYPHEN_PREFIXES,
@@ -72,6 +73,7 @@ _ORG_TAIL = re.compile(r"\s+(?P<link>for|of|and|&)\s+(?:the\s+)?(?P<words>[A-Z][
 _SENTENCE_END_INSIDE = re.compile(r"(?<=[a-z]{3})\.\s+(?=(?:The|A|An|He|She|It|They|We|I|In|On|But|And|This|That)\b)")
 _AND_THE = re.compile(r"\s+(?:and|&)\s+(?P<the>[Tt]he)\s+[A-Z]")
 _AND = re.compile(r"\s+(?:and|&)\s+")
+_WORD_THEN_NAME = re.compile(r"(?P<word>[A-Z][a-z]+)\s+(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][\w’'-]+)$")
 # a person's title opening what the model called an organisation or a place ("Senator Sanders")
 _HONORIFIC_OPENS = re.compile(rf"(?i:{'|'.join(re.escape(t) for t in sorted(PERSON_HONORIFICS))})\s+"
                               r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)$")
@@ -393,6 +395,11 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
         if etype in ("ORG", "PLACE") and (m := _HONORIFIC_OPENS.match(text, start, end)) \
                 and not head_type(text[start:end]):
             start, etype = m.start("name"), "PERSON"  # "Senator Sanders" called an organisation
+        elif etype in ("ORG", "PLACE") and (m := _WORD_THEN_NAME.match(text, start, end)) \
+                and {(w := m.group("word").lower()), w + "s", w + "es"} & lower \
+                and m.group("first").lower() in first_names() and m.group("last").lower() not in common \
+                and not head_type(text[start:end]):
+            start, etype = m.start("first"), "PERSON"  # "Passenger Liza Marasigan said": a role the text writes small
         if (fixed := repair(text, start, end, etype)) is None or quoted(text, *fixed):
             continue
         if etype == "PERSON":
@@ -410,8 +417,11 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
     by_last: dict[str, list[tuple[int, str]]] = defaultdict(list)
     by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
     org_initials: dict[str, tuple[str, str]] = {}
+    companies = _companies_named_short(chosen)
     for start, _, name, _, _, _ in sorted(mentions):
         low, words = name.lower(), name.split()
+        if low in companies:
+            continue
         if (chosen[low] == "PERSON" and len(words) >= 2 and is_name_like(name)
                 and not _not_a_name(name, "PERSON", False, lower) and not _place_and_title(name, places)):
             full.setdefault(low, low)
@@ -422,6 +432,9 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
     decided: list[tuple[int, int, str, str]] = []
     for start, end, name, etype, plural, noun in mentions:
         low = name.lower()
+        if low in companies:
+            decided.append((start, end, chosen[companies[low]], companies[low]))
+            continue
         if low in full:
             decided.append((start, end, "PERSON", low))
             continue
@@ -489,6 +502,22 @@ def _widened(text: str, mentions: list[tuple[int, int, str, str, bool, bool]]
                         start, name, etype = begin, other, fuller[other]
                         break
         out.append((start, end, name, etype, plural, noun))
+    return out
+
+
+def _companies_named_short(chosen: dict[str, str]) -> dict[str, str]:
+    """Names of two words or more typed a person, not opening with a first name, that the
+    article also gives as a company's full name ("Visayan Starline" beside "Visayan Starline
+    Shipping Corp."; not "Muhammad Ali" beside "Muhammad Ali Center"): the company's key."""
+    orgs = [low for low, t in chosen.items() if t in _ORG_LIKE and low.split()[-1].strip(".") in COMPANY_SUFFIXES]
+    out = {}
+    for low, t in chosen.items():
+        words = low.split()
+        if t != "PERSON" or len(words) < 2 or words[0] in first_names():
+            continue
+        longer = sorted(o for o in orgs if o.startswith(low + " "))
+        if longer:
+            out[low] = longer[0]
     return out
 
 
@@ -570,6 +599,8 @@ _SHIP_AT = re.compile(rf"(?:{'|'.join(SHIP_PREFIXES)})\.?\s+[A-Z]")
 # ("Del." is also a delegate's title: "Sen. Okafor, Del. Tran")
 _STATE_AFTER = re.compile(rf",\s+(?:{'|'.join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS - {'Del'}))})\.(?!\w)")
 _PLACE_PREPOSITION_BEFORE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS}|of)\s+$")
+_PLACE_OF = re.compile(r"\b[Tt]he\s+(?:island|province|town|city|village|port|region|state|county|municipality"
+                       r"|district|capital|island nation|archipelago)\s+of\s+$")
 _ROLE_AT = re.compile(r"(?<![\w’'-])([a-z][a-z-]+)\s+at\s+(?:the\s+)?$")
 _APPOSITION = re.compile(r"[”\"’']?(?:(?:,\s+\d{1,3})?,|(?P<copula>\s+(?:is|was)))\s+(?:a|an|the)\s+"
                          r"([^,.;:()—–]{1,40}?)(?=[,.;:)]|$)")
@@ -598,6 +629,8 @@ def descriptor_type(text: str, start: int, end: int, before: bool = True) -> str
         return "ORG"
     if _SHIP_BEFORE.search(near) or _SHIP_AT.match(text, start):
         return "VESSEL"  # "the ferry [Santa Lucena Express]", "MV [Sigavou Star]": a thing, even named as a person
+    if _PLACE_OF.search(near):
+        return "PLACE"  # "the island of [Bohol]", "the port of [Tubigon]"
     listed = _LIST_BEFORE.search(head) if _LIST_LINK_END.search(head.rstrip()[-4:]) else None
     # a list item of its own ("insurers Cigna, Aetna, [Humana] and …"), after a list with a comma
     # ("writer Jo Bell and [the Post]" is none; nor "Jo Bell, [Ohio] Gov. Ada Kroll")

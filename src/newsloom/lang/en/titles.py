@@ -15,7 +15,7 @@ TITLE_HEADS = frozenset({
     "chairman", "chairwoman", "chair", "director", "commissioner", "ceo", "cfo", "chief",
     "judge", "justice", "king", "queen", "prince", "princess", "pope", "emperor", "sheikh",
     "general", "gen.", "lt.", "col.", "capt.", "sgt.", "adm.", "maj.", "colonel", "captain",
-    "admiral", "major", "lieutenant", "sergeant", "commander", "marshal", "dr.", "mr.",
+    "admiral", "commodore", "major", "lieutenant", "sergeant", "commander", "marshal", "dr.", "mr.",
     "mrs.", "ms.", "miss", "prof.", "professor", "rev.", "reverend", "speaker", "leader",
     "lawmaker", "adviser", "advisor", "attorney", "prosecutor", "councillor", "councilor",
     "councilman", "councilwoman", "diplomat", "negotiator", "coach", "striker", "midfielder",
