@@ -478,29 +478,26 @@ def _widened(text: str, mentions: list[tuple[int, int, str, str, bool, bool]]
             fuller[name] = etype
             starting[name.split()[0]].add(len(name))
             ending[name.split()[-1]].add(len(name))
+    def runs_on(start: int, end: int, name: str) -> tuple[int, int] | None:
+        words = name.split()
+        for size in sorted(starting.get(words[0], ()), reverse=True):
+            stop = start + size
+            if size > len(name) and text[start:stop] in fuller and text[start:stop].startswith(name + " ") \
+                    and not (stop < len(text) and _word_char(text[stop])):
+                return start, stop
+        for size in sorted(ending.get(words[-1], ()), reverse=True):
+            begin = end - size
+            if size > len(name) and begin >= 0 and text[begin:end] in fuller and text[begin:end].endswith(" " + name) \
+                    and not (begin > 0 and _word_char(text[begin - 1])):
+                return begin, end
+        return None
+
     out = []
     for start, end, name, etype, plural, noun in mentions:
-        if text[start:end] == name:
-            words = name.split()
-            for size in sorted(starting.get(words[0], ()), reverse=True):
-                stop = start + size
-                other = text[start:stop]
-                if size <= len(name):
-                    break
-                if other in fuller and other.startswith(name + " ") and not (
-                        stop < len(text) and _word_char(text[stop])):
-                    end, name, etype = stop, other, fuller[other]
-                    break
-            else:
-                for size in sorted(ending.get(words[-1], ()), reverse=True):
-                    begin = end - size
-                    other = text[max(0, begin) : end]
-                    if size <= len(name):
-                        break
-                    if begin >= 0 and other in fuller and other.endswith(" " + name) and not (
-                            begin > 0 and _word_char(text[begin - 1])):
-                        start, name, etype = begin, other, fuller[other]
-                        break
+        if text[start:end] == name and (span := runs_on(start, end, name)):
+            start, end = span
+            name = text[start:end]
+            etype = fuller[name]
         out.append((start, end, name, etype, plural, noun))
     return out
 
