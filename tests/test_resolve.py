@@ -134,6 +134,13 @@ def test_a_company_named_short_joins_its_full_name() -> None:
     assert got["PERSON:ada kroll"] == {"Ada Kroll"}  # a person's name before a foundation stays the person
 
 
+def test_a_name_listed_with_places_is_a_place() -> None:
+    text = "routes linking Orlen with Velmaro, Tarrowe and Halden. Orlen, Velmaro and Ada met."
+    got = _names(text, [_at(text, "Velmaro", "PLACE"), _at(text, "Tarrowe", "PERSON"), _at(text, "Halden", "PLACE"),
+                        _at(text, "Orlen", "PLACE", 1), _at(text, "Velmaro", "PLACE", 1), _at(text, "Ada", "PERSON")])
+    assert "PLACE:tarrowe" in got and "PERSON:ada" in got  # a first name stays a person
+
+
 def test_initials_join_their_organisation() -> None:
     text = "The Northgate Press Agency (NPA) said so. NPA staff agreed."
     got = _names(text, [_at(text, "Northgate Press Agency", "ORG"), _at(text, "NPA", "ORG"),

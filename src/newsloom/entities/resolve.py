@@ -24,7 +24,7 @@ evidence, before any corpus-wide merging:
   Party", "… Ferries") for a place or an organisation (outweighing one label of the model, not
   several); a descriptor in the
   text settles it ("the website X", "X, an advocacy group,", "X is a retailer.", "Terre Haute,
-  Ind.").
+  Ind.", a list of places around a one-word "person").
 
 Each rule reads only the article: the same text gives the same entities wherever it is analysed.
 """
@@ -518,6 +518,31 @@ def _companies_named_short(chosen: dict[str, str]) -> dict[str, str]:
     return out
 
 
+_LIST_GAP = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _places_by_list(text: str, mentions: list[tuple[int, int, str, str, bool, bool]],
+                    places: dict[str, str], stated: set[str]) -> set[str]:
+    """One-word names the model called people, listed with places (the gazetteer's, or ones
+    the article says are places) and no one else ("linking Cebu with Bohol, Leyte and
+    Mindanao"; "town halls in Manchester and Londonderry"): places too. Not a first name, nor
+    a list of organisations."""
+    spans = sorted({(s, e): (n, t) for s, e, n, t, _, _ in mentions}.items())  # a span proposed twice is one
+    lists: list[list[tuple[str, str]]] = []
+    for i, ((start, _), (n, t)) in enumerate(spans):
+        if i and _LIST_GAP.fullmatch(text, spans[i - 1][0][1], start):
+            lists[-1].append((n, t))
+        else:
+            lists.append([(n, t)])
+    out: set[str] = set()
+    for items in lists:
+        known = {n for n, _ in items if places.get(n) == "PLACE" or n.lower() in stated}
+        others = [(n, t) for n, t in items if n not in known]
+        if len(known) >= 2 or (known and len(others) == 1):
+            out |= {n.lower() for n, t in others if t == "PERSON" and " " not in n and n.lower() not in first_names()}
+    return out
+
+
 def _vote(text: str, mentions: list[tuple[int, int, str, str, bool, bool]], places: dict[str, str],
           clause_subjects: set[tuple[int, int]], stated_keys: set[str] | None) -> dict[str, str]:
     """The type of each name (lower-cased): the one most of its mentions have, with outside
@@ -537,6 +562,9 @@ def _vote(text: str, mentions: list[tuple[int, int, str, str, bool, bool]], plac
         elif end in towns and (etype != "PERSON" or start == 0 or text[start - 1] == "\n"
                                or _PLACE_PREPOSITION_BEFORE.search(text[max(0, start - 12) : start])):
             described[name.lower()]["PLACE"] += 1  # not "Sen. Okafor, Del. Tran": a person, by the model
+    stated_places = {low for low, kinds in described.items() if kinds.get("PLACE")}
+    for low in _places_by_list(text, mentions, places, stated_places):
+        described[low]["PLACE"] += 1
     for low, count in votes.items():
         form = forms[low]
         place_form = form.title() if form.isupper() else form  # "TRENTON" in a dateline
