@@ -3,8 +3,8 @@
 Two names of one type are the same entity when they are equal (case and a leading "the"
 aside; an organisation and a place of one name too, as NER confuses them), when one is an
 alias of the other (not two organisations that share initials and are each named in full
-differently: "DNC" of a committee and of a convention), or when they are spelling variants ("Zelensky"/"Zelenskyy",
-"Achterberg"/"Achterburg": rapidfuzz ratio ≥ 88). Guards keep different people apart: two
+differently: "DNC" of a committee and of a convention), or when they are spelling variants
+("Zelensky"/"Zelenskyy", "Achterberg"/"Achterburg": rapidfuzz ratio ≥ 88). Guards keep different people apart: two
 full names must agree on the first name (or its initial), so "Melania Trump" never joins
 "Donald Trump"; a lone surname joins a full name only when one person in the corpus has that
 surname (else one named five times as often as the next).

@@ -16,15 +16,14 @@ evidence, before any corpus-wide merging:
   party and state ("R-Ky."), a person's name with a function word inside ("C. He");
 - **short forms joined**: a name said in full elsewhere in the article ("Ada Kroll" typed ORG once)
   is that person; a lone surname joins the nearest full name before it that ends in it (else the
-  first after), a lone first name likewise when the full names with it share one surname; initials join the
-  organisation they abbreviate ("NPA" and "Northgate Press Agency"); a word the gazetteer knows as
-  a place and NER typed as one stays a place;
+  first after), a lone first name likewise when the full names with it share one surname;
+  initials join the organisation they abbreviate ("NPA" and "Northgate Press Agency"); a word
+  the gazetteer knows as a place and NER typed as one stays a place;
 - **one type by vote**: every other name takes the type most of its mentions have, with the
   gazetteer voting for a place, a known first name for a person, a head word ("… County", "…
   Party", "… Ferries") for a place or an organisation (outweighing one label of the model, not
-  several); a descriptor in the
-  text settles it ("the website X", "X, an advocacy group,", "X is a retailer.", "Terre Haute,
-  Ind.", a list of places around a one-word "person").
+  several); a descriptor in the text settles it ("the website X", "X, an advocacy group,", "X
+  is a retailer.", "Terre Haute, Ind.", a list of places around a one-word "person").
 
 Each rule reads only the article: the same text gives the same entities wherever it is analysed.
 """
@@ -311,9 +310,8 @@ def _spelt_by_acronym(text: str, start: int, end: int) -> int:
     Union"), as abbreviation finders read such definitions; else ``start``."""
     if (m := _ACRONYM_AFTER.match(text, end)) is None or initials(text[start:end]) == (acr := m.group("acr")):
         return start
-    line_start = text.rfind("\n", 0, start) + 1
-    words = list(re.finditer(r"\S+", text[max(line_start, start - 120) : start]))
-    offset = max(line_start, start - 120)
+    offset = max(text.rfind("\n", 0, start) + 1, start - 120)  # the words before it, on its line
+    words = list(re.finditer(r"\S+", text[offset:start]))
     for w in reversed(words[-8:]):
         if w.group().lower() in _INITIALS_SKIP:
             continue
@@ -442,15 +440,12 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
         place = etype == "PLACE" and name in places and _place_context(name, text)
         if " " not in name and not place and etype != "MISC":
             if low in by_last:
-                owners = by_last[low]
-                before = [k for s, k in owners if s < start]
-                decided.append((start, end, "PERSON", before[-1] if before else owners[0][1]))
+                decided.append((start, end, "PERSON", _nearest(by_last[low], start)))
                 continue
             # one family name however the full name is written ("Donald Trump", "Donald J.
             # Trump"): the nearest full name before it ("Ben A. Ruiz … his son Ben T. Ruiz … Ben")
             if low in by_first and len({k.split()[-1] for _, k in by_first[low]}) == 1:
-                before = [k for s, k in by_first[low] if s < start]
-                decided.append((start, end, "PERSON", before[-1] if before else by_first[low][0][1]))
+                decided.append((start, end, "PERSON", _nearest(by_first[low], start)))
                 continue
             if name in org_initials and etype in _ORG_LIKE:
                 key, otype = org_initials[name]
@@ -461,6 +456,12 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
             decided.append((start, end, chosen[low], low))
     seen: set[tuple[int, int]] = set()  # one span proposed twice (NER and the rules) is one mention
     return [d for d in decided if (d[0], d[1]) not in seen and not seen.add((d[0], d[1]))]
+
+
+def _nearest(owners: list[tuple[int, str]], start: int) -> str:
+    """The key of the full name given last before ``start`` (else the first after it)."""
+    before = [k for s, k in owners if s < start]
+    return before[-1] if before else owners[0][1]
 
 
 def _widened(text: str, mentions: list[tuple[int, int, str, str, bool, bool]]
@@ -478,16 +479,21 @@ def _widened(text: str, mentions: list[tuple[int, int, str, str, bool, bool]]
             fuller[name] = etype
             starting[name.split()[0]].add(len(name))
             ending[name.split()[-1]].add(len(name))
+    longest_starting = {w: sorted(sizes, reverse=True) for w, sizes in starting.items()}
+    longest_ending = {w: sorted(sizes, reverse=True) for w, sizes in ending.items()}
+
     def runs_on(start: int, end: int, name: str) -> tuple[int, int] | None:
         words = name.split()
-        for size in sorted(starting.get(words[0], ()), reverse=True):
+        for size in longest_starting.get(words[0], ()):
             stop = start + size
-            if size > len(name) and text[start:stop] in fuller and text[start:stop].startswith(name + " ") \
+            other = text[start:stop]
+            if size > len(name) and other in fuller and other.startswith(name + " ") \
                     and not (stop < len(text) and _word_char(text[stop])):
                 return start, stop
-        for size in sorted(ending.get(words[-1], ()), reverse=True):
+        for size in longest_ending.get(words[-1], ()):
             begin = end - size
-            if size > len(name) and begin >= 0 and text[begin:end] in fuller and text[begin:end].endswith(" " + name) \
+            other = text[begin:end]
+            if size > len(name) and begin >= 0 and other in fuller and other.endswith(" " + name) \
                     and not (begin > 0 and _word_char(text[begin - 1])):
                 return begin, end
         return None

@@ -4,6 +4,7 @@ the head words that make a capitalised phrase an organisation, a place or a pape
 from __future__ import annotations
 
 from newsloom.lang.en.calendar import MONTHS, WEEKDAYS
+from newsloom.lang.en.titles import COMPANY_ABBREVIATIONS
 
 # fmt: off
 #: Capitalised words that start sentences or name things other than people.
@@ -50,8 +51,8 @@ PLACE_OR_PAPER = frozenset({
 
 #: Last words of a company's name that are no part of what it is called ("Tarrow Mining Co." is
 #: "Tarrow Mining Company"), lower case without full stops.
-COMPANY_SUFFIXES = frozenset({"co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited",
-                              "llc", "plc"})
+COMPANY_SUFFIXES = frozenset({a.lower() for a in COMPANY_ABBREVIATIONS} | {
+    "company", "corporation", "incorporated", "limited", "llc", "plc"})
 #: Last words that make a name a place's ("Roosevelt Park", "Capitol Hill", "Polk County"): never a
 #: person, and a place whatever the model labels (its organisation is "… County Council").
 PLACE_HEADS = frozenset({
