@@ -161,6 +161,30 @@ def test_numeric_entities(nlp) -> None:
 
 
 @needs_model
+def test_numeric_patterns_as_flags_match_as_declared(nlp) -> None:
+    """The matcher runs the patterns' word tests as lexeme flags: the same matches as the
+    patterns written out, on every kind of number and date."""
+    from spacy.matcher import Matcher
+
+    from newsloom.nlp.components import PATTERNS, _as_flags
+
+    declared, flagged = Matcher(nlp.vocab), Matcher(nlp.vocab, validate=False)
+    for label, patterns in PATTERNS.items():
+        declared.add(label, patterns)
+    for label, patterns in _as_flags(nlp.vocab, PATTERNS).items():
+        flagged.add(label, patterns)
+    doc = nlp.make_doc(
+        "On Tuesday, March 3, 2026 at 5:30 p.m. EST, and again on the 4th of May, 2025, in the 1990s, "
+        "in fiscal 2027, last week, two years ago, the 30-day window, 10 o'clock, this morning, "
+        "US$ 2.5 billion, EUR 40 million, 12 dollars, 3.5% or 12 percent or 4 per cent or 2 percentage points, "
+        "40 km, 12-ton trucks, the third and 21st, dozens of people, 1,200 workers, May 12 and 12 May.")
+    assert sorted(flagged(doc)) == sorted(declared(doc)) and len(declared(doc)) > 30
+    flags = len(nlp.vocab.lex_attr_getters)
+    _as_flags(nlp.vocab, PATTERNS)  # a second build (another component on this vocab) reuses them
+    assert len(nlp.vocab.lex_attr_getters) == flags
+
+
+@needs_model
 def test_dateline_and_curly_quotes(nlp) -> None:
     doc = nlp("VELMARO — “We won’t sign,” the negotiator told reporters last Friday.")
     assert doc.ents[0].text == "VELMARO" and doc.ents[0].label_ == "LOC"

@@ -23,10 +23,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from spacy.attrs import IDS
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex, filter_spans
+from spacy.vocab import Vocab
 
 from newsloom.entities.names import gender_of_first_name
 from newsloom.lang.en.calendar import (
@@ -110,11 +112,17 @@ def _title_before(doc: Doc, end: int, floor: int) -> tuple[int, int] | None:
     return start, end
 
 
+def titles_by_end(doc: Doc) -> dict[int, Span]:
+    """The doc's title spans by the token they end at: the title of a PERSON entity is the one
+    ending where it starts (one lookup per entity, where ``span._.title`` reads them all)."""
+    out: dict[int, Span] = {}
+    for title in doc.spans.get(TITLE_KEY, []):
+        out.setdefault(title.end, title)
+    return out
+
+
 def _person_title(span: Span) -> Span | None:
-    for title in span.doc.spans.get(TITLE_KEY, []):
-        if title.end == span.start:
-            return title
-    return None
+    return titles_by_end(span.doc).get(span.start)
 
 
 if not Span.has_extension("title"):
@@ -383,13 +391,53 @@ _STRIP_LEFT = {"the", "this", *HEDGES}
 _YEAR = re.compile(YEAR_RE)
 
 
+def _as_flags(vocab: Vocab, patterns: dict[str, list[list[dict]]]) -> dict[str, list[list[dict]]]:
+    """``patterns`` with every set (``IN``) or ``REGEX`` test of a word's own text, lower case
+    or shape made a lexeme flag: computed once per word of the vocabulary and checked by the
+    matcher in its compiled code, where each such test is otherwise a Python call for every
+    token at every pattern start (most of the numeric matcher's cost). Same matches."""
+    getters = vocab.lex_attr_getters
+
+    def flag(attr: str, op: str, value: object) -> int:
+        key = (attr, op, tuple(value) if op == "IN" else value)  # type: ignore[arg-type]
+        for flag_id, getter in getters.items():  # one flag per test, however often it is built
+            if getattr(getter, "newsloom_test", None) == key:
+                return flag_id
+        form = getters.get(IDS[attr], str) if attr in ("LOWER", "SHAPE") else str
+        if op == "IN":
+            members = frozenset(value)  # type: ignore[arg-type]
+
+            def test(word: str) -> bool:
+                return form(word) in members
+        else:
+            regex = re.compile(value)  # type: ignore[arg-type]
+
+            def test(word: str) -> bool:
+                return regex.search(form(word)) is not None
+        test.newsloom_test = key  # type: ignore[attr-defined]
+        return vocab.add_flag(test)
+
+    def spec(token: dict) -> dict:
+        out: dict = {}
+        for attr, value in token.items():
+            if attr in ("LOWER", "ORTH", "TEXT", "SHAPE") and isinstance(value, dict) and len(value) == 1 \
+                    and next(iter(value)) in ("IN", "REGEX"):
+                op, arg = next(iter(value.items()))
+                out[flag(attr, op, arg)] = True
+            else:
+                out[attr] = value
+        return out
+
+    return {label: [[spec(t) for t in pattern] for pattern in group] for label, group in patterns.items()}
+
+
 class NumericEntities:
     """Matcher-based DATE/TIME/MONEY/PERCENT/QUANTITY/ORDINAL/CARDINAL entities."""
 
     def __init__(self, nlp: Language, name: str = "newsloom_numeric") -> None:
         self.name = name
-        self.matcher = Matcher(nlp.vocab)
-        for label, patterns in PATTERNS.items():
+        self.matcher = Matcher(nlp.vocab, validate=False)  # flags by number (_as_flags): valid, unknown to the schema
+        for label, patterns in _as_flags(nlp.vocab, PATTERNS).items():
             self.matcher.add(label, patterns)
         # words that make no number on their own (built once: _keep runs for every match)
         self.vague = frozenset(set(VAGUE_COUNTS) | _STRIP_LEFT | {"-"} | set(PERIODS) | set(CLOCK_WORDS) | set(UNITS)

@@ -96,7 +96,10 @@ def _named_in(quoted: str, p: Person) -> bool:
     """The quotation names ``p`` in the third person: their surname alone or after their own
     first name, not inside another name ("the Kroll Foundation", "Bill Kroll" for Ada)."""
     words = p.text.split()
-    for m in re.finditer(rf"\b{re.escape(surname(p.text))}\b(?!\s+[A-Z])", quoted):
+    last = surname(p.text)
+    if last not in quoted:  # most quotations name no one: no pattern to build
+        return False
+    for m in re.finditer(rf"\b{re.escape(last)}\b(?!\s+[A-Z])", quoted):
         before = re.search(r"([A-Z][\w.’'\-]*)\s+$", quoted[: m.start()])
         if before is None or len(words) == 1 or before.group(1) == words[-2] or (
             before.group(1).lower().rstrip(".") in TITLE_STEMS

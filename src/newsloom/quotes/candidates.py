@@ -217,7 +217,7 @@ def candidates(ev: Evidence, att: Attribution, history: History) -> list[Candida
         c.flag("spoke_before", float(c.key in history.speakers))
         c.flag("salience", math.log1p(ev.count(c.key)) / 3.0)
         word = surname(c.text)
-        if c.start is not None and word and re.search(rf"\b{re.escape(word)}\b", quoted):
+        if c.start is not None and word and word in quoted and re.search(rf"\b{re.escape(word)}\b", quoted):
             c.flag("named_in_quote")
         c.flag(f"kind:{att.kind}")
         c.flag("gender_known", float(gender is not None))
