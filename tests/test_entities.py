@@ -11,8 +11,8 @@ import pytest
 
 from newsloom.attribution import Analyser
 from newsloom.entities.cluster import EntityIndex, merge, same_person
-from newsloom.entities.extract import LocalEntity, gazetteer, outlet_named, plausible_name
-from newsloom.entities.names import gender_of_first_name, role_of, strip_title
+from newsloom.entities.extract import LocalEntity, _only_a_label, gazetteer, outlet_named, plausible_name
+from newsloom.entities.names import Cover, gender_of_first_name, role_of, strip_title, surname
 from newsloom.model import Article, Mention
 
 
@@ -46,8 +46,39 @@ def test_strip_title() -> None:
 
 def test_implausible_ner_spans_are_dropped() -> None:
     assert plausible_name("Anselm Quint")
+    assert plausible_name("Anselm T. Quint Sr") and plausible_name("Ada H. W. Kroll")  # an initial's full stop
+    assert not plausible_name("Anselm Quint. Then")
     assert not plausible_name("Anselm Quint said on Monday that he would go.")
     assert not plausible_name("Labour Minister")
+
+
+@pytest.mark.parametrize(("name", "last"), [
+    ("Harlan P. Voss Sr.", "Voss"), ("Martin Quell, Jr.", "Quell"), ("Ada Kroll III", "Kroll"),
+    ("Ada Kroll's", "Kroll"), ("Bo II", "II"),  # two words: the second is the name
+])
+def test_surname_skips_generational_suffixes(name: str, last: str) -> None:
+    assert surname(name) == last
+
+
+@pytest.mark.parametrize(("text", "name", "speaks", "dropped"), [
+    ("Revenue rose at Brightwater by 4 percent.", "Brightwater", False, True),  # nothing but the model's label
+    ("Revenue rose, Mr. Brightwater said.", "Brightwater", False, False),  # a title
+    ("Revenue rose, said Sen. Brightwater.", "Brightwater", False, False),
+    ("Revenue rose, Brightwater said.", "Brightwater", True, False),  # the speaker of a quotation
+    ("They met Ada at the pier.", "Ada", False, False),  # a first name
+    ("They met Ada Brightwater at the pier.", "Ada Brightwater", False, False),  # a full name
+])
+def test_a_one_word_person_needs_more_than_the_models_label(text: str, name: str, speaks: bool,
+                                                            dropped: bool) -> None:
+    start = text.index(name)
+    mention = Mention(article_id="a", start=start, end=start + len(name), text=name)
+    group = LocalEntity(type="PERSON", mentions=[mention])
+    speakers = Cover([(start, start + len(name))] if speaks else [])
+    assert _only_a_label(text, group, speakers) is dropped
+    group.roles = ["the mill's owner"]
+    assert not _only_a_label(text, group, speakers)  # a role says it is someone
+    group.roles, group.described = [], True
+    assert not _only_a_label(text, group, speakers)  # so does a stated type ("singer X")
 
 
 def test_same_person_guards() -> None:

@@ -109,6 +109,14 @@ def test_a_lone_first_name_joins_its_person_however_the_full_name_is_written() -
     assert got["PERSON:ivo t. brandt"] == {"Ivo T. Brandt", "Ivo"}  # the nearest before it
 
 
+def test_a_lone_surname_joins_a_full_name_with_a_generational_suffix() -> None:
+    text = "Harlan P. Voss Sr. built the mill. Voss's sons sold it. Martin Quell, Jr. bought it; Quell stayed."
+    got = _names(text, [_at(text, "Harlan P. Voss Sr", "PERSON"), _at(text, "Voss", "PERSON", 1),
+                        _at(text, "Martin Quell", "PERSON"), _at(text, "Quell", "PERSON", 1)])
+    assert got["PERSON:harlan p. voss sr"] == {"Harlan P. Voss Sr", "Voss"}
+    assert got["PERSON:martin quell"] == {"Martin Quell", "Quell"}
+
+
 def test_a_mention_cut_short_takes_the_fuller_name_the_article_gives_elsewhere() -> None:
     text = ("Citizens for Harbour Renewal ran ads. Later the group Citizens for Harbour Renewal won. "
             "Velmaro Electric grew; shares of Velmaro Electric fell.")

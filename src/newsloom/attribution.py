@@ -102,7 +102,8 @@ class Analyser(AnalysingStage):
             for att in atts:
                 att.candidates = []
         common = common_words(nlp) if nlp is not None else frozenset()
-        return ArticleAnalysis(article.id, extract(article, persons, doc, common), atts)
+        speakers = [(a.speaker_start, a.speaker_end) for a in atts if a.speaker_start is not None]
+        return ArticleAnalysis(article.id, extract(article, persons, doc, common, speakers), atts)
 
     def batch(self, articles: list[Article]) -> list[tuple[Article, ArticleAnalysis]]:
         """Each article with its analysis; the articles are parsed together (one ``nlp.pipe``)."""

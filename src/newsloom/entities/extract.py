@@ -80,10 +80,14 @@ def gazetteer() -> dict[str, str]:
     return names
 
 
+_SENTENCE_PUNCTUATION = re.compile(r"[,;:!?\n]|(?<!\b[A-Z])\.\s")
+
+
 def plausible_name(text: str, etype: str = "PERSON") -> bool:
-    """An NER span that can be a name: short, capitalised, no sentence punctuation inside."""
+    """An NER span that can be a name: short, capitalised, no sentence punctuation inside (an
+    initial's full stop is none: "Harry F. Byrd")."""
     words = text.split()
-    if not words or len(words) > (5 if etype == "PERSON" else 8) or re.search(r"[,;:!?\n]|\.\s", text):
+    if not words or len(words) > (5 if etype == "PERSON" else 8) or _SENTENCE_PUNCTUATION.search(text):
         return False
     if all(w.lower().strip(".") in TITLE_WORDS for w in words):
         return False  # "Labour Minister": a title without its name
@@ -150,7 +154,25 @@ def _rule_mentions(article: Article, text: str, taken: list[tuple[int, int]]) ->
     return kept
 
 
-def extract(article: Article, persons: list, doc=None, common: frozenset[str] = frozenset()) -> list[LocalEntity]:
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z]+\.?)\s+$")  # "Mr. ", "Sen. ", "Justice "
+
+
+def _only_a_label(text: str, group: LocalEntity, speakers: Cover) -> bool:
+    """A person of one word with nothing behind it but the model's label: no first name, no
+    role or title, never speaking, not stated a person ("Tropicana", "Crimea", "Gmail" typed
+    people). The article offers no evidence that it names someone; most such names are no person."""
+    if group.type != "PERSON" or group.roles or group.described:
+        return False
+    for m in group.mentions:
+        title = _TITLE_BEFORE.search(text[max(0, m.start - 20) : m.start])
+        if (" " in m.text.strip() or m.text.lower() in first_names() or speakers.overlaps(m.start, m.end)
+                or (title and {title.group(1).lower(), title.group(1).lower().rstrip(".")} & TITLE_WORDS)):
+            return False
+    return True
+
+
+def extract(article: Article, persons: list, doc=None, common: frozenset[str] = frozenset(),
+            speakers: list[tuple[int, int]] = ()) -> list[LocalEntity]:
     """The article's entities, with their mentions and roles.
 
     ``persons`` are the person mentions quote attribution used (NER's and the rules');
@@ -205,4 +227,5 @@ def extract(article: Article, persons: list, doc=None, common: frozenset[str] = 
     for key, g in groups.items():
         g.mentions.sort(key=lambda m: m.start)
         g.described = key in stated
-    return list(groups.values())
+    spoken = Cover(list(speakers))
+    return [g for g in groups.values() if not _only_a_label(text, g, spoken)]

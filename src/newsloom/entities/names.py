@@ -13,7 +13,7 @@ from importlib import resources
 from itertools import accumulate
 
 from newsloom.lang.en.calendar import UNAMBIGUOUS_MONTHS, WEEKDAYS
-from newsloom.lang.en.names import NAME_PARTICLES, NOT_NAME_WORDS, ORG_WORDS
+from newsloom.lang.en.names import NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, ORG_WORDS
 from newsloom.lang.en.titles import (
     GENDER_TITLES,
     NOT_ROLES,
@@ -118,9 +118,12 @@ def without_possessive(name: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def surname(name: str) -> str:
-    """The last name word of a person's name, without a possessive (memoised: the quote and
-    entity stages ask for the same few names many times per article)."""
+    """The last name word of a person's name, without a possessive or a generational suffix
+    ("Byrd" of "Harry F. Byrd Sr."; memoised: the quote and entity stages ask for the same few
+    names many times per article)."""
     words = name.split()
+    while len(words) > 2 and words[-1].strip(".,").lower() in NAME_SUFFIXES:
+        words.pop()
     last = words[-1] if words else name
     return without_possessive(last).strip(".,")
 

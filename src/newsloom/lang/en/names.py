@@ -48,6 +48,9 @@ PLACE_OR_PAPER = frozenset({
     "harbor", "harbour", "port", "point", "creek", "mountain", "post", "times", "observer", "journal", "herald",
     "tribune", "news", "gazette", "daily", "magazine", "review",
 })
+#: Generational suffixes after a surname ("Harry F. Byrd Sr.", "Martin Luther King, Jr."):
+#: not the surname a lone mention repeats.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 #: Last words of a company's name that are no part of what it is called ("Tarrow Mining Co." is
 #: "Tarrow Mining Company"), lower case without full stops.
