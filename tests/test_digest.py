@@ -149,3 +149,22 @@ def test_a_summary_skips_a_sentence_another_chosen_one_already_says():
     (shorter,) = sentences("The harbour board said in a statement that the pier would remain closed until spring.")
     (other,) = sentences("The board's chair, Ada Kroll, said the delay was caused by rot found under the deck.")
     assert _within(shorter, longer) and not _within(longer, shorter) and not _within(other, longer)
+
+
+def test_a_headline_alone_is_summarised_only_in_a_story_of_headlines():
+    """A wire alert says in note form what the story's reports tell in sentences."""
+    from newsloom.digest.common import StoryData
+    from newsloom.digest.summary import units
+    from newsloom.model import Article, Story
+
+    alert_title = "Tarrow: ferry Halden Star aground off Keston Point, all 212 aboard safe, 9 hurt"
+    report = Article(id="r", source="r", fingerprint="r", title="Ferry aground off Keston Point", text=(
+        "The ferry Halden Star ran aground off Keston Point before dawn on Friday with 212 people aboard. "
+        "Nine passengers were taken to hospital with minor injuries, the harbour board said. "
+        "All passengers were brought ashore by lifeboats and fishing boats within four hours."))
+    alert = Article(id="a", source="a", fingerprint="a", title=alert_title, text=alert_title)
+    assert alert.headline_only and not report.headline_only
+    both = StoryData(Story(id="s", title="t"), {"r": report, "a": alert})
+    assert {u.article_id for u in units(both)} == {"r"}
+    alone = StoryData(Story(id="s", title="t"), {"a": alert})
+    assert {u.article_id for u in units(alone)} == {"a"}

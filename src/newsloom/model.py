@@ -174,6 +174,13 @@ class Article(Record):
     # (a very long text is cut at a paragraph or sentence end; 0 for a language other than English)
     analysed_chars: int | None = None
 
+    @property
+    def headline_only(self) -> bool:
+        """An item that is nothing but its headline (a wire alert, a feed entry without summary):
+        its text is its title."""
+        title = " ".join((self.title or "").split())
+        return bool(title) and " ".join(self.text.split()) == title
+
 
 @dataclass
 class Mention(Record):

@@ -58,7 +58,10 @@ def units(data: StoryData) -> list[Unit]:
     """Group every eligible sentence of the story into content units (originals first)."""
     out: list[Unit] = []
     by_word: dict[str, list[int]] = defaultdict(list)
-    for a_id in data.cite(list(data.articles)):
+    # a headline alone says in note form what the story's reports tell in sentences: it is
+    # summarised only in a story of headlines
+    reports = [a_id for a_id, a in data.articles.items() if not a.headline_only]
+    for a_id in data.cite(reports or list(data.articles)):
         text = data.articles[a_id].text
         for pos, s in enumerate(data.sentences(a_id)):
             chunk = text[s.start:s.end]
