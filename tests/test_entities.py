@@ -12,7 +12,7 @@ import pytest
 from newsloom.attribution import Analyser
 from newsloom.entities.cluster import EntityIndex, merge, same_person
 from newsloom.entities.extract import LocalEntity, _only_a_label, gazetteer, outlet_named, plausible_name
-from newsloom.entities.names import Cover, gender_of_first_name, role_of, strip_title, surname
+from newsloom.entities.names import Cover, family_name, gender_of_first_name, role_of, strip_title, surname
 from newsloom.model import Article, Mention
 
 
@@ -46,8 +46,9 @@ def test_strip_title() -> None:
 
 def test_implausible_ner_spans_are_dropped() -> None:
     assert plausible_name("Anselm Quint")
-    assert plausible_name("Anselm T. Quint Sr") and plausible_name("Ada H. W. Kroll")  # an initial's full stop
+    assert plausible_name("Harry T. Quint Sr") and plausible_name("George H. W. Kroll")  # an initial's full stop
     assert not plausible_name("Anselm Quint. Then")
+    assert not plausible_name("Plan B. Maria Ortega") and not plausible_name("Group C. Ada Kroll")  # a sentence end
     assert not plausible_name("Anselm Quint said on Monday that he would go.")
     assert not plausible_name("Labour Minister")
 
@@ -56,13 +57,19 @@ def test_implausible_ner_spans_are_dropped() -> None:
     ("Harlan P. Voss Sr.", "Voss"), ("Martin Quell, Jr.", "Quell"), ("Ada Kroll III", "Kroll"),
     ("Ada Kroll's", "Kroll"), ("Bo II", "II"),  # two words: the second is the name
 ])
-def test_surname_skips_generational_suffixes(name: str, last: str) -> None:
-    assert surname(name) == last
+def test_family_name_skips_generational_suffixes(name: str, last: str) -> None:
+    assert family_name(name) == last
+
+
+def test_father_and_son_stay_two_people() -> None:
+    assert surname("Ken Voss Jr.") == "Jr"  # the identity keeps the suffix
+    assert not same_person("Ken Voss Jr.", "Ken Voss") and not same_person("Ken Voss Jr.", "Ken Voss Sr.")
 
 
 @pytest.mark.parametrize(("text", "name", "speaks", "dropped"), [
     ("Revenue rose at Brightwater by 4 percent.", "Brightwater", False, True),  # nothing but the model's label
     ("Revenue rose, Mr. Brightwater said.", "Brightwater", False, False),  # a title
+    ("Revenue rose, Mr Brightwater said.", "Brightwater", False, False),  # ... without its full stop
     ("Revenue rose, said Sen. Brightwater.", "Brightwater", False, False),
     ("Revenue rose, Brightwater said.", "Brightwater", True, False),  # the speaker of a quotation
     ("They met Ada at the pier.", "Ada", False, False),  # a first name
@@ -79,6 +86,8 @@ def test_a_one_word_person_needs_more_than_the_models_label(text: str, name: str
     assert not _only_a_label(text, group, speakers)  # a role says it is someone
     group.roles, group.described = [], True
     assert not _only_a_label(text, group, speakers)  # so does a stated type ("singer X")
+    group.described = False
+    assert not _only_a_label(text, group, speakers, {start})  # and the subject of a verb ("Neymar scored")
 
 
 def test_same_person_guards() -> None:

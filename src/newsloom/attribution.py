@@ -103,6 +103,7 @@ class Analyser(AnalysingStage):
                 att.candidates = []
         common = common_words(nlp) if nlp is not None else frozenset()
         speakers = [(a.speaker_start, a.speaker_end) for a in atts if a.speaker_start is not None]
+        speakers += [span for a in atts for span in a.also]  # "Okafor and Balogun said"
         return ArticleAnalysis(article.id, extract(article, persons, doc, common, speakers), atts)
 
     def batch(self, articles: list[Article]) -> list[tuple[Article, ArticleAnalysis]]:

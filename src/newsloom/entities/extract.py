@@ -80,14 +80,34 @@ def gazetteer() -> dict[str, str]:
     return names
 
 
-_SENTENCE_PUNCTUATION = re.compile(r"[,;:!?\n]|(?<!\b[A-Z])\.\s")
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:!?\n]")
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+")  # "U.S", "D.C" (before their last full stop)
+
+
+def _initial(words: list[str]) -> bool:
+    """``words`` end in an abbreviation's full stop, not a sentence's: initials ("U.S.",
+    "D.C."), or a capital letter opening the name or after a first name or another initial
+    ("J. Bradford", "Harry F.", "George H. W."; not "Plan B." or "Group C." ending a sentence)."""
+    last = words[-1] if words else ""
+    if _INITIALS.fullmatch(last):
+        return True
+    if len(last) != 1 or not last.isupper():
+        return False
+    before = words[-2].rstrip(".") if len(words) >= 2 else ""
+    return not before or before.lower() in first_names() or (len(before) == 1 and before.isupper())
+
+
+def _sentence_inside(text: str) -> bool:
+    """Punctuation that ends a clause or a sentence inside ``text`` (an initial's full stop is none)."""
+    return bool(_CLAUSE_PUNCTUATION.search(text)) or any(
+        not _initial(text[: m.start()].split()) for m in re.finditer(r"\.\s", text))
 
 
 def plausible_name(text: str, etype: str = "PERSON") -> bool:
     """An NER span that can be a name: short, capitalised, no sentence punctuation inside (an
     initial's full stop is none: "Harry F. Byrd")."""
     words = text.split()
-    if not words or len(words) > (5 if etype == "PERSON" else 8) or _SENTENCE_PUNCTUATION.search(text):
+    if not words or len(words) > (5 if etype == "PERSON" else 8) or _sentence_inside(text):
         return False
     if all(w.lower().strip(".") in TITLE_WORDS for w in words):
         return False  # "Labour Minister": a title without its name
@@ -157,16 +177,18 @@ def _rule_mentions(article: Article, text: str, taken: list[tuple[int, int]]) ->
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+\.?)\s+$")  # "Mr. ", "Sen. ", "Justice "
 
 
-def _only_a_label(text: str, group: LocalEntity, speakers: Cover) -> bool:
+def _only_a_label(text: str, group: LocalEntity, speakers: Cover, subjects: set[int] = frozenset()) -> bool:
     """A person of one word with nothing behind it but the model's label: no first name, no
-    role or title, never speaking, not stated a person ("Tropicana", "Crimea", "Gmail" typed
+    role or title, never speaking nor the subject of a verb (``subjects``: the offsets of
+    the parse's subjects), not stated a person ("Tropicana", "Crimea", "Gmail" typed
     people). The article offers no evidence that it names someone; most such names are no person."""
     if group.type != "PERSON" or group.roles or group.described:
         return False
     for m in group.mentions:
         title = _TITLE_BEFORE.search(text[max(0, m.start - 20) : m.start])
+        word = title.group(1).lower().rstrip(".") if title else ""
         if (" " in m.text.strip() or m.text.lower() in first_names() or speakers.overlaps(m.start, m.end)
-                or (title and {title.group(1).lower(), title.group(1).lower().rstrip(".")} & TITLE_WORDS)):
+                or m.start in subjects or (word and {word, word + "."} & TITLE_WORDS)):  # "Dr Khan", "Dr. Khan"
             return False
     return True
 
@@ -186,6 +208,7 @@ def extract(article: Article, persons: list, doc=None, common: frozenset[str] = 
     plural: set[int] = set()
     noun: set[int] = set()
     clause_ends: set[int] = set()
+    subjects: set[int] = set()
     if doc is not None:
         for t in doc:  # one pass over the tokens for what the proposals carry
             if t.tag_ == "NNPS":
@@ -196,6 +219,8 @@ def extract(article: Article, persons: list, doc=None, common: frozenset[str] = 
             # before it being the clause's head, not a word about the name
             if t.dep_ in _SUBJECTS and t.head.dep_ in _CLAUSES:
                 clause_ends.add(t.idx + len(t))
+            if t.dep_ in _SUBJECTS:
+                subjects.add(t.idx)  # "Neymar scored", "Khan was not available": someone
         for ent in doc.ents:
             etype = _NER_TYPES.get(ent.label_)
             if ent.label_ == "MISC":  # a platform, else a vote against the other types (events, works)
@@ -228,4 +253,4 @@ def extract(article: Article, persons: list, doc=None, common: frozenset[str] = 
         g.mentions.sort(key=lambda m: m.start)
         g.described = key in stated
     spoken = Cover(list(speakers))
-    return [g for g in groups.values() if not _only_a_label(text, g, spoken)]
+    return [g for g in groups.values() if not _only_a_label(text, g, spoken, subjects)]

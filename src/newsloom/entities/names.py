@@ -118,14 +118,21 @@ def without_possessive(name: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def surname(name: str) -> str:
-    """The last name word of a person's name, without a possessive or a generational suffix
-    ("Byrd" of "Harry F. Byrd Sr."; memoised: the quote and entity stages ask for the same few
-    names many times per article)."""
+    """The last name word of a person's name, without a possessive (memoised: the quote and
+    entity stages ask for the same few names many times per article). "Ken Griffey Jr." and
+    "Ken Griffey" stay two people: see :func:`family_name` for the name a lone mention repeats."""
+    words = name.split()
+    last = words[-1] if words else name
+    return without_possessive(last).strip(".,")
+
+
+def family_name(name: str) -> str:
+    """The family name a lone mention repeats: :func:`surname` before a generational suffix
+    ("Byrd" of "Harry F. Byrd Sr.", "King" of "Martin Luther King, Jr.")."""
     words = name.split()
     while len(words) > 2 and words[-1].strip(".,").lower() in NAME_SUFFIXES:
         words.pop()
-    last = words[-1] if words else name
-    return without_possessive(last).strip(".,")
+    return surname(" ".join(words))
 
 
 def is_role_word(word: str) -> bool:

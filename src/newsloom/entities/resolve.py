@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsloom.entities.names import first_names, is_name_like, surname
+from newsloom.entities.names import family_name, first_names, is_name_like
 from newsloom.lang.en.calendar import CALENDAR_WORDS
 from newsloom.lang.en.names import (
     AMBIGUOUS_HEADS,
@@ -423,7 +423,7 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
         if (chosen[low] == "PERSON" and len(words) >= 2 and is_name_like(name)
                 and not _not_a_name(name, "PERSON", False, lower) and not _place_and_title(name, places)):
             full.setdefault(low, low)
-            by_last[surname(name).lower()].append((start, low))  # "Byrd" of "Harry F. Byrd Sr."
+            by_last[family_name(name).lower()].append((start, low))  # "Byrd" of "Harry F. Byrd Sr."
             by_first[words[0].lower()].append((start, low))
         elif chosen[low] in _ORG_LIKE and len(acr := initials(name)) >= 2:
             org_initials.setdefault(acr, (low, chosen[low]))
@@ -444,7 +444,7 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
                 continue
             # one family name however the full name is written ("Donald Trump", "Donald J.
             # Trump"): the nearest full name before it ("Ben A. Ruiz … his son Ben T. Ruiz … Ben")
-            if low in by_first and len({surname(k) for _, k in by_first[low]}) == 1:
+            if low in by_first and len({family_name(k) for _, k in by_first[low]}) == 1:
                 decided.append((start, end, "PERSON", _nearest(by_first[low], start)))
                 continue
             if name in org_initials and etype in _ORG_LIKE:

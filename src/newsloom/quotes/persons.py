@@ -21,6 +21,7 @@ from newsloom.clean.sentences import paragraphs
 from newsloom.entities.names import (
     NAME_RE,
     Cover,
+    family_name,
     gender_of_first_name,
     gender_of_title,
     is_name_like,
@@ -212,7 +213,7 @@ def whole_name(text: str, p: Person) -> Person:
 def add_surname_mentions(text: str, masked: str, persons: list[Person]) -> list[Person]:
     """Lone surnames ("Moorcroft said") of people named in full elsewhere in the article."""
     taken = Cover([(p.start, p.end) for p in persons])
-    names = {surname(p.text): p for p in persons if len(p.text.split()) >= 2}
+    names = {family_name(p.text): p for p in persons if len(p.text.split()) >= 2}  # "Byrd" of "… Byrd Sr."
     out = list(persons)
     lasts = sorted((last for last in names if len(last) >= 3), key=len, reverse=True)
     if lasts:  # one pass over the text for every surname, not one per surname
