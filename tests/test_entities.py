@@ -49,6 +49,10 @@ def test_implausible_ner_spans_are_dropped() -> None:
     assert plausible_name("Harry T. Quint Sr") and plausible_name("George H. W. Kroll")  # an initial's full stop
     assert not plausible_name("Anselm Quint. Then")
     assert not plausible_name("Plan B. Maria Ortega") and not plausible_name("Group C. Ada Kroll")  # a sentence end
+    common = frozenset({"plan", "group"})  # the lexicon's words: a name word is one it lacks
+    assert plausible_name("Recep T. Ozkan", "PERSON", common)
+    assert not plausible_name("Plan B. Ada Kroll", "PERSON", common)
+    assert plausible_name("U.S. Senate", "ORG")
     assert not plausible_name("Anselm Quint said on Monday that he would go.")
     assert not plausible_name("Labour Minister")
 
@@ -64,6 +68,8 @@ def test_family_name_skips_generational_suffixes(name: str, last: str) -> None:
 def test_father_and_son_stay_two_people() -> None:
     assert surname("Ken Voss Jr.") == "Jr"  # the identity keeps the suffix
     assert not same_person("Ken Voss Jr.", "Ken Voss") and not same_person("Ken Voss Jr.", "Ken Voss Sr.")
+    assert not same_person("Ken Voss Jr.", "Ken Norbu Jr.") and not same_person("Ada Kroll III", "Ada Lind III")
+    assert same_person("Ken Voss Jr.", "Ken Voss Jr")
 
 
 @pytest.mark.parametrize(("text", "name", "speaks", "dropped"), [

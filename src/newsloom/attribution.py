@@ -53,15 +53,17 @@ def _model(name: str | None) -> Any:
 
 def ner_persons(doc: Any, nlp: Any) -> list[Person] | None:
     """PERSON mentions from a parse (titles already split off by ``newsloom_titles``)."""
-    from newsloom.nlp import finds_entities
+    from newsloom.nlp import common_words, finds_entities
     from newsloom.nlp.components import titles_by_end
 
     if doc is None or nlp is None or not finds_entities(nlp):
         return None  # a parser-only model: the name rules find the people
     titles = titles_by_end(doc)
+    common = common_words(nlp)
     out = []
     for ent in doc.ents:
-        if ent.label_ in ("PERSON", "PER") and plausible_name(ent.text) and not outlet_named(ent.text):
+        if (ent.label_ in ("PERSON", "PER") and plausible_name(ent.text, "PERSON", common)
+                and not outlet_named(ent.text)):
             title = titles.get(ent.start)
             out.append(Person(ent.start_char, ent.end_char, ent.text, gender_of_title(title.text if title else None)))
     return out

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from rapidfuzz import fuzz
 
 from newsloom.entities.extract import LocalEntity, canonical_name, gazetteer
-from newsloom.entities.names import surname
+from newsloom.entities.names import family_name, generation
 from newsloom.entities.resolve import KINDS
 from newsloom.lang.en.names import COMPANY_SUFFIXES
 from newsloom.model import Entity, Mention, Role
@@ -55,7 +55,9 @@ def same_person(a: str, b: str) -> bool:
     if len(wa) >= 2 and len(wb) >= 2:
         if not _first_compatible(na, nb):
             return False  # a shared surname is not enough: two members of one family
-        return fuzz.ratio(surname(na), surname(nb)) >= FUZZY
+        if generation(na) != generation(nb):
+            return False  # "Ken Voss Jr." is not "Ken Voss"
+        return fuzz.ratio(family_name(na), family_name(nb)) >= FUZZY
     return False
 
 
@@ -102,7 +104,7 @@ def _keys(etype: str, names: list[str]) -> set[str]:
     for n in names:
         norm = _norm(n)
         if norm:
-            stem = surname(norm) if kind == "PERSON" else norm
+            stem = family_name(norm) if kind == "PERSON" else norm
             out |= {f"{kind}|={norm}", f"{kind}|^{stem[:3]}"}
             if kind in _NAMED_ONLY:
                 out.add(f"ORG/PLACE|={norm}")
@@ -179,7 +181,7 @@ def _lone_surname_owner(index: EntityIndex, word: str) -> Entity | None:
     owners = [
         e for e in index.near("PERSON", word)
         if e.type == "PERSON" and len(e.name.split()) >= 2
-        and fuzz.ratio(surname(e.name).lower(), word.lower()) >= FUZZY
+        and fuzz.ratio(family_name(e.name).lower(), word.lower()) >= FUZZY
     ]
     if len(owners) == 1:
         return owners[0]
@@ -250,10 +252,10 @@ def merge(
             index.add(target)
         if local.type == "PERSON" and len(name.split()) >= 2:
             # a lone surname seen earlier ("Okoro") now has its full name
-            lones = [e for e in index.near("PERSON", surname(target.name))
+            lones = [e for e in index.near("PERSON", family_name(target.name))
                      if e.type == "PERSON" and len(e.name.split()) == 1 and e is not target]
             # ... or one NER typed otherwise ("Putin" a place), once the corpus names the person 3x as often
-            lones += [e for e in index.named(surname(target.name))
+            lones += [e for e in index.named(family_name(target.name))
                       if e.type in ("ORG", "PLACE") and not _a_place(e.name)
                       and len(target.mentions) + len(local.mentions) >= 3 * len(e.mentions)]
             for lone in lones:

@@ -84,30 +84,33 @@ _CLAUSE_PUNCTUATION = re.compile(r"[,;:!?\n]")
 _INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+")  # "U.S", "D.C" (before their last full stop)
 
 
-def _initial(words: list[str]) -> bool:
+def _initial(words: list[str], common: frozenset[str]) -> bool:
     """``words`` end in an abbreviation's full stop, not a sentence's: initials ("U.S.",
-    "D.C."), or a capital letter opening the name or after a first name or another initial
-    ("J. Bradford", "Harry F.", "George H. W."; not "Plan B." or "Group C." ending a sentence)."""
+    "D.C."), or a capital letter opening the name or after a name word or another initial
+    ("J. Bradford", "Harry F.", "Recep T.", "George H. W."; not "Plan B." or "Group C."
+    ending a sentence). A name word: a first name, or a word the lexicon (``common``) lacks."""
     last = words[-1] if words else ""
     if _INITIALS.fullmatch(last):
         return True
     if len(last) != 1 or not last.isupper():
         return False
     before = words[-2].rstrip(".") if len(words) >= 2 else ""
-    return not before or before.lower() in first_names() or (len(before) == 1 and before.isupper())
+    low = before.lower()
+    return (not before or low in first_names() or (len(before) == 1 and before.isupper())
+            or (bool(common) and before[:1].isupper() and low not in common))
 
 
-def _sentence_inside(text: str) -> bool:
+def _sentence_inside(text: str, common: frozenset[str] = frozenset()) -> bool:
     """Punctuation that ends a clause or a sentence inside ``text`` (an initial's full stop is none)."""
     return bool(_CLAUSE_PUNCTUATION.search(text)) or any(
-        not _initial(text[: m.start()].split()) for m in re.finditer(r"\.\s", text))
+        not _initial(text[: m.start()].split(), common) for m in re.finditer(r"\.\s", text))
 
 
-def plausible_name(text: str, etype: str = "PERSON") -> bool:
+def plausible_name(text: str, etype: str = "PERSON", common: frozenset[str] = frozenset()) -> bool:
     """An NER span that can be a name: short, capitalised, no sentence punctuation inside (an
     initial's full stop is none: "Harry F. Byrd")."""
     words = text.split()
-    if not words or len(words) > (5 if etype == "PERSON" else 8) or _sentence_inside(text):
+    if not words or len(words) > (5 if etype == "PERSON" else 8) or _sentence_inside(text, common):
         return False
     if all(w.lower().strip(".") in TITLE_WORDS for w in words):
         return False  # "Labour Minister": a title without its name
@@ -219,15 +222,16 @@ def extract(article: Article, persons: list, doc=None, common: frozenset[str] = 
             # before it being the clause's head, not a word about the name
             if t.dep_ in _SUBJECTS and t.head.dep_ in _CLAUSES:
                 clause_ends.add(t.idx + len(t))
-            if t.dep_ in _SUBJECTS:
-                subjects.add(t.idx)  # "Neymar scored", "Khan was not available": someone
+            if t.dep_ in _SUBJECTS or (t.dep_ == "conj" and t.head.dep_ in _SUBJECTS):
+                subjects.add(t.idx)  # "Neymar [and Mbappe] scored", "Khan was not available": someone
         for ent in doc.ents:
             etype = _NER_TYPES.get(ent.label_)
             if ent.label_ == "MISC":  # a platform, else a vote against the other types (events, works)
                 etype = "PLATFORM" if ent.text in PLATFORMS else "MISC"
             if etype == "PERSON" and outlet_named(ent.text):
                 etype = "ORG"  # typed below: "told the Harbourside Gazette"
-            if etype is None or etype == "PERSON" or not plausible_name(ent.text, "ORG" if etype == "MISC" else etype):
+            kind = "ORG" if etype == "MISC" else etype
+            if etype is None or etype == "PERSON" or not plausible_name(ent.text, kind, common):
                 continue
             name = clean_name(ent.text)
             if etype == "ORG":

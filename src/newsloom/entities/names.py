@@ -126,9 +126,17 @@ def surname(name: str) -> str:
     return without_possessive(last).strip(".,")
 
 
+def generation(name: str) -> str:
+    """A person name's generational suffix, lower case ("jr" of "Ken Voss Jr."), else ""."""
+    words = name.split()
+    last = words[-1].strip(".,").lower() if len(words) > 2 else ""
+    return last if last in NAME_SUFFIXES else ""
+
+
 def family_name(name: str) -> str:
     """The family name a lone mention repeats: :func:`surname` before a generational suffix
-    ("Byrd" of "Harry F. Byrd Sr.", "King" of "Martin Luther King, Jr.")."""
+    ("Byrd" of "Harry F. Byrd Sr.", "King" of "Martin Luther King, Jr."); two names of one
+    family name and another :func:`generation` are two people."""
     words = name.split()
     while len(words) > 2 and words[-1].strip(".,").lower() in NAME_SUFFIXES:
         words.pop()
