@@ -207,6 +207,11 @@ def annotate(index: Index, article: Article) -> list[dict[str, Any]]:
 # Provenance graph ------------------------------------------------------------------------------
 
 
+def _cut(text: str, n: int) -> str:
+    """``text`` in at most ``n`` characters, an ellipsis marking a cut (the node's tooltip has it whole)."""
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
 def graph(index: Index, article_ids: list[str]) -> dict[str, Any]:
     """Nodes (articles and external sources) and derivation edges, laid out in layers.
 
@@ -243,7 +248,8 @@ def graph(index: Index, article_ids: list[str]) -> dict[str, Any]:
         ref = article_ref(index, node)
         external = node.startswith(EXTERNAL) or not ref["known"]
         nodes.append({"id": node, "x": x, "y": y, "w": node_w, "h": node_h, "external": external,
-                      "outlet": ref["outlet"][:26], "title": (ref["title"] or "")[:30],
+                      "outlet": _cut(ref["outlet"], 26), "title": _cut(ref["title"] or "", 30),
+                      "tip": ref["outlet"] + (f": {ref['title']}" if ref["title"] else ""),
                       "date": ref["published"] or "", "in_story": node in ids})
     lines = []
     for d in edges:
