@@ -184,6 +184,21 @@ def test_numeric_patterns_as_flags_match_as_declared(nlp) -> None:
     assert len(nlp.vocab.lex_attr_getters) == flags
 
 
+def test_numeric_patterns_stay_as_written_when_no_flag_is_left() -> None:
+    """A vocabulary whose 63 flag bits are taken keeps the tests as the patterns declare them."""
+    from spacy.vocab import Vocab
+
+    from newsloom.nlp.components import PATTERNS, _as_flags
+
+    vocab = Vocab()
+    while True:
+        try:
+            vocab.add_flag(lambda word: False)
+        except ValueError:
+            break
+    assert _as_flags(vocab, PATTERNS) == PATTERNS
+
+
 @needs_model
 def test_dateline_and_curly_quotes(nlp) -> None:
     doc = nlp("VELMARO — “We won’t sign,” the negotiator told reporters last Friday.")

@@ -398,7 +398,7 @@ def _as_flags(vocab: Vocab, patterns: dict[str, list[list[dict]]]) -> dict[str, 
     token at every pattern start (most of the numeric matcher's cost). Same matches."""
     getters = vocab.lex_attr_getters
 
-    def flag(attr: str, op: str, value: object) -> int:
+    def flag(attr: str, op: str, value: object) -> int | None:
         key = (attr, op, tuple(value) if op == "IN" else value)  # type: ignore[arg-type]
         for flag_id, getter in getters.items():  # one flag per test, however often it is built
             if getattr(getter, "newsloom_test", None) == key:
@@ -415,7 +415,10 @@ def _as_flags(vocab: Vocab, patterns: dict[str, list[list[dict]]]) -> dict[str, 
             def test(word: str) -> bool:
                 return regex.search(form(word)) is not None
         test.newsloom_test = key  # type: ignore[attr-defined]
-        return vocab.add_flag(test)
+        try:
+            return vocab.add_flag(test)
+        except ValueError:  # the vocabulary's 63 flag bits taken (E062): the test stays as written
+            return None
 
     def spec(token: dict) -> dict:
         out: dict = {}
@@ -423,9 +426,10 @@ def _as_flags(vocab: Vocab, patterns: dict[str, list[list[dict]]]) -> dict[str, 
             if attr in ("LOWER", "ORTH", "TEXT", "SHAPE") and isinstance(value, dict) and len(value) == 1 \
                     and next(iter(value)) in ("IN", "REGEX"):
                 op, arg = next(iter(value.items()))
-                out[flag(attr, op, arg)] = True
-            else:
-                out[attr] = value
+                if (flag_id := flag(attr, op, arg)) is not None:
+                    out[flag_id] = True
+                    continue
+            out[attr] = value
         return out
 
     return {label: [[spec(t) for t in pattern] for pattern in group] for label, group in patterns.items()}
