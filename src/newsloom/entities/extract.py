@@ -13,6 +13,8 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from newsloom.entities.names import NAME_RE, Cover, first_names, is_name_like, role_of
@@ -180,7 +182,7 @@ def _rule_mentions(article: Article, text: str, taken: list[tuple[int, int]]) ->
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+\.?)\s+$")  # "Mr. ", "Sen. ", "Justice "
 
 
-def _only_a_label(text: str, group: LocalEntity, speakers: Cover, subjects: set[int] = frozenset()) -> bool:
+def _only_a_label(text: str, group: LocalEntity, speakers: Cover, subjects: AbstractSet[int] = frozenset()) -> bool:
     """A person of one word with nothing behind it but the model's label: no first name, no
     role or title, never speaking nor the subject of a verb (``subjects``: the offsets of
     the parse's subjects), not stated a person ("Tropicana", "Crimea", "Gmail" typed
@@ -197,7 +199,7 @@ def _only_a_label(text: str, group: LocalEntity, speakers: Cover, subjects: set[
 
 
 def extract(article: Article, persons: list, doc=None, common: frozenset[str] = frozenset(),
-            speakers: list[tuple[int, int]] = ()) -> list[LocalEntity]:
+            speakers: Sequence[tuple[int, int]] = ()) -> list[LocalEntity]:
     """The article's entities, with their mentions and roles.
 
     ``persons`` are the person mentions quote attribution used (NER's and the rules');
