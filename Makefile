@@ -56,6 +56,7 @@ bench: install-test
 	$(call floor,quotes.py)
 	$(call floor,quotes.py --split train --half b)
 	$(call floor,entities.py)
+	$(call floor,entities.py --set coverage --split test)
 	$(call floor,time.py)
 	$(call floor,provenance.py)
 	$(call floor,coverage.py)

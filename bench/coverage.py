@@ -2,7 +2,7 @@
 
     python bench/coverage.py [--split dev|test|all] [--errors] [--floor]
 
-``bench/coverage/families/`` holds 21 event families written for this benchmark by writers
+``bench/coverage/families/`` holds 36 event families written for this benchmark by writers
 who never read newsloom's code (invented events, people and outlets): per family an agency
 original, a scraper copy with web furniture, a credited and an uncredited rewrite, the
 agency's follow-up (new facts, reused background), an independent report of the same event,

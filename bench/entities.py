@@ -1,9 +1,12 @@
 """Benchmark: the entity list a reader sees, on PolNeAR's texts.
 
-    python bench/entities.py [--split dev|train] [--limit N] [--sample 200] [--to-judge F] [--errors] [--floor]
+    python bench/entities.py [--set polnear|coverage] [--split dev|train|test] [--limit N] [--sample 200]
+                             [--to-judge F] [--errors] [--floor]
 
 Runs ``newsloom analyze`` over the split's texts (``../shared/data/quotes/polnear``; skipped
-when absent) and reports:
+when absent), or over the invented coverage families of ``bench/coverage`` (``--set
+coverage``: other countries and newsroom styles, all families analysed together; ``dev`` the
+families errors are read from, ``test`` every third family, held out), and reports:
 - automatic counts: names stored under two types (PERSON, ORG-like, PLACE), and short forms
   left beside their full names in one article (a mention of one word that is the first or
   last word of a person named in full in the same article, held by another entity);
@@ -13,8 +16,8 @@ when absent) and reports:
   judgement file, keyed by article, offsets and type only (no corpus text), so that later
   rounds reuse them and judge only what changed.
 
-Rules are written against train (``--errors`` lists what the counts flag); dev is read for
-the figure only.
+Rules are written against PolNeAR train and the coverage dev families (``--errors`` lists
+what the counts flag); PolNeAR dev and the coverage test families are read for the figure only.
 """
 
 from __future__ import annotations
@@ -51,13 +54,18 @@ def analyse(files: list[Path], db: Path) -> None:
                        check=True)
 
 
-def load(db: Path) -> tuple[list[dict], dict[str, dict]]:
+def load(db: Path, families: set[str] | None = None) -> tuple[list[dict], dict[str, dict]]:
+    """The store's entities and articles; ``families``: only the entities first named in
+    those coverage families' articles (keyed by article id, a JSONL file holds many)."""
     from newsloom.store import Store
 
     with Store(str(db)) as store:
         result = store.result()
-        articles = {a.id: {"id": a.id, "source": Path(a.source).stem, "text": a.text} for a in result.articles}
+        articles = {a.id: {"id": a.id, "source": a.id if families is not None else Path(a.source).stem,
+                           "text": a.text} for a in result.articles}
         entities = [e.to_dict() for e in result.entities]
+    if families is not None:
+        entities = [e for e in entities if e["mentions"][0]["article_id"].split("-")[0] in families]
     return entities, articles
 
 
@@ -132,7 +140,8 @@ def sample(entities: list[dict], n: int) -> tuple[list[dict], list[dict]]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--set", default="polnear", choices=["polnear", "coverage"])
+    ap.add_argument("--split", default="dev", choices=["dev", "train", "test"])
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--sample", type=int, default=200)
     ap.add_argument("--db", type=Path, default=None, help="reuse (or keep) the analysed store here")
@@ -142,17 +151,28 @@ def main() -> int:
     ap.add_argument("--show", type=int, default=0, help="print 60 random entities with context (this seed)")
     add_arguments(ap)
     args = ap.parse_args()
-    files = sorted((POLNEAR / args.split / "text").glob("*.txt"))[: args.limit]
+    families = None
+    if args.set == "coverage":
+        import coverage
+
+        if args.split == "train":
+            ap.error("the coverage families have dev and test splits")
+        files = sorted(coverage.FAMILIES.glob("f*.jsonl"))
+        families = {f for f in coverage.families() if coverage.split_of(f) == args.split}
+    else:
+        if args.split == "test":
+            ap.error("PolNeAR has train and dev splits")
+        files = sorted((POLNEAR / args.split / "text").glob("*.txt"))[: args.limit]
     if not files:
         print(f"skipped: no PolNeAR texts under {POLNEAR}")
         return 0
     db = args.db or Path(tempfile.mkdtemp()) / "entities.db"
     if not db.exists():
         analyse(files, db)
-    entities, articles = load(db)
+    entities, articles = load(db, families)
     split_types = two_types(entities)
     shorts = short_forms(entities)
-    print(f"{args.split}: {len(files)} texts, {len(entities)} entities "
+    print(f"{args.set} {args.split}: {len(files)} files, {len(entities)} entities "
           f"({sum(e['type'] == 'PERSON' for e in entities)} people)")
     print(f"names under two types: {len(split_types)}")
     print(f"short forms beside their full name in one article: {len(shorts)} "
@@ -198,8 +218,9 @@ def main() -> int:
                 for row in {r["key"]: r for r in missing}.values():
                     f.write(json.dumps(row, ensure_ascii=False) + "\n")
             print(f"wrote them to {args.to_judge}")
-    full = args.split == "dev" and args.limit is None and args.sample == 200
-    return report("entities", {f"dev.{k}": v for k, v in figures.items()} if full else {}, args)
+    full = args.split in ("dev", "test") and args.limit is None and args.sample == 200
+    prefix = "dev." if args.set == "polnear" else f"coverage.{args.split}."
+    return report("entities", {prefix + k: v for k, v in figures.items()} if full else {}, args)
 
 
 if __name__ == "__main__":
