@@ -59,6 +59,21 @@ def test_dateline_with_wire_code():
     assert dateline("The minister said — again — that…") == (None, None, None)
 
 
+@pytest.mark.parametrize("opening, expected", [
+    # a colon after the wire's code, the state in parentheses after the town
+    ("Tarrowpet (Karnataka), Nov 18 (PNA): The returning officer said…", ("Tarrowpet", "Nov 18", "PNA")),
+    ("New Delhi (PTI): The minister said…", ("New Delhi", None, "PTI")),
+    ("Pune, Dec. 3, 2025 (IANS): Rain fell…", ("Pune", "Dec. 3, 2025", "IANS")),
+    # title-case words, a code and a colon open ordinary sentences too
+    ("Lok Unnati Party (LUP): 62% of the vote.", (None, None, None)),
+    ("Ada Kroll (NPA): a profile.", (None, None, None)),
+    ("Turnout for the Praja Front (PF): high.", (None, None, None)),
+    ("TARROW WIRE FEED — Latest", (None, None, None)),  # a site's header: no sentence follows
+])
+def test_dateline_forms(opening, expected):
+    assert dateline(opening) == expected
+
+
 def test_trailing_report_credit_and_cited_outlets():
     lead = "Rail fares will rise by 4% in May, Metro.Tv reports, referencing transport officials."
     assert trailing_report_credit(lead) == "Metro.Tv"
@@ -143,6 +158,20 @@ def test_own_outlet_is_a_whole_word_or_host_label():
     assert is_own_outlet("CW", "Coastline Wire")
     assert not is_own_outlet("AP", "scraper5.net")  # a substring of a host is not the outlet
     assert not is_own_outlet("Wire", "coastlinewire.com")
+    assert is_own_outlet("UAN", "uanewswire.in")  # the code its host spells before its outlet words
+    assert not is_own_outlet("AP", "apple.com")
+
+
+@pytest.mark.parametrize("host, codes", [
+    ("uanewswire.in", {"ua", "uan", "uanw"}), ("apnews.com", {"ap", "apn"}), ("www.pnanews.in", {"pna", "pnan"}),
+    ("indusnewswire.in", {"inw"}),  # a name, then the words: their initials
+    ("coastlinewire.com", set()),  # a name before the outlet word, no code
+    ("thetimes.co.uk", set()), ("apple.com", set()), ("newsindia24x7live.com", set()),
+])
+def test_codes_a_host_spells(host, codes):
+    from newsloom.clean.credit import host_codes
+
+    assert host_codes(host) == codes
 
 
 def test_an_outlet_keeps_a_first_word_that_opens_no_clause():

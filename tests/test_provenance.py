@@ -241,7 +241,7 @@ def test_a_weak_candidate_shares_passages_of_two_sentences(tmp_path):
 
 
 @pytest.mark.parametrize(("a", "b"), [("Coastline Wire", "coastlinewire.com"), ("CW", "Coastline Wire"),
-                                      ("https://www.cnn.com/x", "CNN")])
+                                      ("https://www.cnn.com/x", "CNN"), ("uanewswire.in", "UAN")])
 def test_outlet_keys_meet(a, b):
     assert outlet_keys(a) & outlet_keys(b)
 
@@ -362,3 +362,36 @@ def test_an_opinion_quoting_a_follow_up_derives_from_the_follow_up():
     links = {(d.derived_id, d.source_id, d.kind) for d in store.result().derivations
              if not d.source_id.startswith("external:")}
     assert ("opinion", "follow", "partial") in links and not any(s == "first" for o, s, _ in links if o == "opinion")
+
+
+@pytest.mark.parametrize("values, longest", [
+    ([], 0), ([5], 1), ([1, 2, 3], 3), ([3, 1, 2], 2), ([2, 1, 4, 3, 5], 3), ([4, 3, 2, 1], 1),
+])
+def test_longest_chain_of_pairs_in_order(values, longest):
+    from newsloom.provenance.align import _longest_chain
+
+    assert _longest_chain(values) == longest
+
+
+@pytest.mark.parametrize("in_order, words, expected", [
+    (9, 0.48, "rewrite"),  # a thorough paraphrase: half the words, nine sentences retold in turn
+    (6, 0.48, "rewrite"),
+    (5, 0.48, "independent"),  # an independent report meets the source here and there
+    (9, 0.40, "independent"),  # in order, but too few of the source's words
+])
+def test_a_source_retold_in_its_order_is_a_rewrite(in_order, words, expected):
+    from newsloom.provenance.align import Alignment
+    from newsloom.provenance.decide import Evidence, kind_of
+
+    text = " ".join(f"Harbour officials in Tarrow said on Monday that pier {i} would close." for i in range(14))
+    derived = profile(_cleaned(text), set())
+    pairs = [[i * 10, i * 10 + 9, i * 10, i * 10 + 9, 0.6] for i in range(9)]
+    al = Alignment(pairs=pairs, derived_cover=0.45, in_order=in_order)
+    assert len(derived.sentences) == 14
+    assert kind_of(derived, Evidence(cover=0.45, names=0.5, words=words, alignment=al)) == expected
+
+
+def _cleaned(text: str):
+    from newsloom.clean import clean
+
+    return clean(RawDocument(source="x", text=text, site="tarrowfarm.net"))

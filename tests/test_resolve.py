@@ -255,6 +255,16 @@ def test_initials_never_retype_a_place() -> None:
     ("a ferry ran aground off the island of Tarrowe at dawn", "Tarrowe", "ORG", "PLACE"),
     ("the port of Tarrowe reopened", "Tarrowe", "PERSON", "PLACE"),
     ("the Mayor Street Club met", "Mayor Street Club", "ORG", "ORG"),
+    # a landform's or an area's noun after the name, with the determiner before it
+    ("to test the nearby Tarrowe river for run-off", "Tarrowe", "ORG", "PLACE"),
+    ("the bridge over the Ribeira Funda stream was shut", "Ribeira Funda", "ORG", "PLACE"),
+    ("families in the Kessock Colony area waited", "Kessock Colony", "PERSON", "PLACE"),
+    ("the Tarrowe district council met", "Tarrowe", "ORG", "ORG"),  # the place noun modifies an organisation's
+    ("Tarrowe river rafting is popular", "Tarrowe", "ORG", "ORG"),  # no determiner: a modifier, perhaps a brand
+    # the first word opens a place's name
+    ("crowds gathered on Avenida Ostrel at noon", "Avenida Ostrel", "ORG", "PLACE"),
+    ("ash rose from Mount Kessa overnight", "Mount Kessa", "PERSON", "PLACE"),
+    ("patients at Mount Kessa Hospital", "Mount Kessa Hospital", "PLACE", "ORG"),  # the head decides first
 ])
 def test_a_descriptor_next_to_a_name_votes_for_its_type(text: str, phrase: str, etype: str, expected: str) -> None:
     got = _names(text, [_at(text, phrase, etype)])
@@ -297,6 +307,9 @@ def test_a_work_named_by_its_descriptor_is_no_entity(text: str, phrase: str) -> 
     ("reported by Velmaro Post and The Orlen Ledger", "Velmaro Post and The Orlen Ledger", "OUTLET",
      "Velmaro Post"),
     ("Actor Ivo Brandt admits it.", "Actor Ivo Brandt", "PERSON", "Ivo Brandt"),  # a common word opens it
+    ("Driver Ivo Brandt, 29, said so.", "Driver Ivo Brandt", "PERSON", "Ivo Brandt"),  # a role word
+    ("Forecaster Ada Selig told us.", "Forecaster Ada Selig", "PERSON", "Ada Selig"),
+    ("Jo-Renee Selig, a professor, said so.", "Jo-Renee Selig", "PERSON", "Jo-Renee Selig"),  # a name ending "-ee"
     ("Will Brandt admits it.", "Will Brandt", "PERSON", "Will Brandt"),  # a first name
     ("Combine Brandt and Selig: they will combine.", "Combine Brandt", "PERSON", "Brandt"),  # lower case too
     ("Armory Brandt spoke.", "Armory Brandt", "PERSON", "Armory Brandt"),  # neither: perhaps a first name
@@ -304,5 +317,24 @@ def test_a_work_named_by_its_descriptor_is_no_entity(text: str, phrase: str) -> 
     ("the Velmaro Post-ABC poll", "Velmaro Post", "OUTLET", "Velmaro Post"),  # an acronym: two names
 ])
 def test_mentions_repaired_with_the_text_around_them(text: str, phrase: str, etype: str, kept: str) -> None:
-    got = resolve(text, [_at(text, phrase, etype)], PLACES, frozenset({"actor", "will", "armory"}))
+    common = frozenset({"actor", "will", "armory", "driver", "forecaster"})
+    got = resolve(text, [_at(text, phrase, etype)], PLACES, common)
     assert [text[s:e] for s, e, _, _ in got] == [kept]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the dateline says what its words are: the town a place, the agency an outlet, whole
+    ("KESTOW, New Zealand (Tasman Newswire) — About 900 residents were told to boil water.",
+     {("KESTOW", "PLACE"), ("Tasman Newswire", "OUTLET")}),
+    ("Tarrowpet (Karnataka), Nov 18 (PNA): The count resumed.", {("Tarrowpet", "PLACE"), ("PNA", "OUTLET")}),
+    ("The count resumed in Tarrowpet on Monday.", set()),  # no dateline: nothing said
+])
+def test_a_dateline_types_its_town_and_agency(text: str, expected: set) -> None:
+    from newsloom.entities.extract import extract
+    from newsloom.model import Article
+
+    article = Article(id="a", source="a", fingerprint="f", text=text, language="en")
+    got = {(e.name, e.type) for e in extract(article, [], None)}
+    assert expected <= got
+    assert not any(name in ("Newswire", "Tasman") for name, _ in got)
+

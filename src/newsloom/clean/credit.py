@@ -13,10 +13,11 @@ import re
 
 from newsloom.lang.en.bylines import REPORTING_CREDITS
 from newsloom.lang.en.outlets import KNOWN_OUTLETS, OUTLET_TRAILING_WORDS, OUTLET_WORDS, WIRE_CODES, WIRE_NAMES
-from newsloom.lang.en.words import NO_SUBJECT, SENTENCE_OPENERS
+from newsloom.lang.en.words import NO_SUBJECT, SENTENCE_OPENERS, STOPWORDS
 
 _NAME = r"(?:[A-Z][\w&'’\-]*(?:\.[A-Za-z][\w\-]*)*|[a-z][\w\-]*\.(?:com|net|org|co|az|ru|ua|uk|io|news|info)\b)"
-_OUTLET = rf"(?:the\s+)?(?P<outlet>{_NAME}(?:\s+(?:of\s+|de\s+|&\s+)?{_NAME}){{0,4}})"
+# at a word's start only: tried inside every word, a domain's "[a-z][\w\-]*" backtracks over it
+_OUTLET = rf"(?<![\w\-])(?:the\s+)?(?P<outlet>{_NAME}(?:\s+(?:of\s+|de\s+|&\s+)?{_NAME}){{0,4}})"
 _DOMAIN_RE = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|net|org|co\.uk|co|az|ru|ua|uk|io|news|info|de|fr))\b", re.I)
 
 # Whole lines that state the article's origin.
@@ -48,6 +49,16 @@ WIRE_DATELINE_RE = re.compile(
     rf"\s*\((?P<agency>{_WIRE_CODE})\)\s*[—–\-]{{1,2}}\s+"
 )
 
+# South Asian wires end the dateline with a colon, the state in parentheses after the town:
+# "Kallurpet (Karnataka), Nov 18 (PNA):", "New Delhi (PTI):". Title-case words before a
+# code and a colon also open ordinary sentences ("Lok Unnati Party (LUP): 62%"), so the
+# place is at most four capitalised words and a code of no known wire needs the date.
+COLON_DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})(?:\s*\([A-Z][\w.'’\- ]{1,30}\))?"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    rf"\s*\((?P<agency>{_WIRE_CODE})\):\s+"
+)
+
 # "…, Caliber.Az reports, referencing US media." — a rewrite naming its source.
 _TRAILING_REPORT_RE = re.compile(
     rf"[,;]\s*{_OUTLET}\s+(?:reports|reported|writes|wrote|informs|informed|says)"
@@ -55,14 +66,17 @@ _TRAILING_REPORT_RE = re.compile(
 )
 _CITED_RES = [
     re.compile(rf"\baccording\s+to\s+{_OUTLET}"),
-    re.compile(rf"{_OUTLET}\s+(?:is|was|has\s+been)\s+reporting\b"),
-    re.compile(rf"{_OUTLET}\s+(?:has\s+|had\s+)?(?:reported|reports|revealed|wrote|writes)\s+(?:that|on|earlier)\b"),
-    re.compile(rf"{_OUTLET}\s+(?:reported|reports|wrote)\s*[,.;]"),  # "…, Coastline Wire reported, leaving…"
+    # one pattern for every phrase after the name: each of them alone scanned the text again
+    re.compile(rf"{_OUTLET}(?:\s+(?:"
+               r"(?:is|was|has\s+been)\s+reporting\b"
+               r"|(?:has\s+|had\s+)?(?:reported|reports|revealed|wrote|writes)\s+(?:that|on|earlier)\b"
+               r"|(?:reported|reports|wrote)\s*[,.;]"  # "…, Coastline Wire reported, leaving…"
+               # "Coastline Wire's report on Wednesday"
+               r")|['’]s\s+(?:(?:own|first|latest|original|earlier)\s+)?(?:report|reporting|story|article|"
+               r"investigation|dispatch)\b)"),
     re.compile(rf"\b(?:told|in\s+an\s+interview\s+with|speaking\s+to|quoted\s+by|cited\s+by)\s+{_OUTLET}"),
     re.compile(rf"\b(?:reported|first\s+reported)\s+by\s+{_OUTLET}"),
-    # "Coastline Wire's report on Wednesday", "a report by Coastline Wire"
-    re.compile(rf"{_OUTLET}['’]s\s+(?:(?:own|first|latest|original|earlier)\s+)?(?:report|reporting|story|article|"
-               rf"investigation|dispatch)\b"),
+    # "a report by Coastline Wire"
     re.compile(rf"\b(?:report|story|article|investigation|dispatch)\s+(?:by|from)\s+{_OUTLET}"),
 ]
 
@@ -82,13 +96,39 @@ def trim_outlet(name: str) -> str:
     return " ".join(words)
 
 
+_KNOWN_UPPER = frozenset(o.upper() for o in KNOWN_OUTLETS)
+_OUTLET_WORDS_SHORTEST = sorted(OUTLET_WORDS, key=len)
+
+
+def host_codes(host: str) -> set[str]:
+    """The codes an agency's host name spells, lower case: an agency signs "(UAN)" on
+    uanewswire.in, "(INW)" on indusnewswire.in, "(AP)" on apnews.com. The host's label ends in
+    outlet words ("news", "wire"); before them a code ("ua"), then with each word's initial
+    ("uan"), or a name, whose initial starts the code ("indus news wire": "inw")."""
+    label = re.sub(r"^(?:https?://)?(?:www\.)?", "", host.strip().lower()).split(".")[0]
+    words: list[str] = []
+    rest = label
+    while word := next((w for w in _OUTLET_WORDS_SHORTEST if rest.endswith(w) and len(rest) > len(w)), None):
+        words.insert(0, word)
+        rest = rest[: -len(word)]
+    if not words or not rest.isalpha() or len(rest) < 2 or rest in STOPWORDS:
+        return set()  # "thetimes", "allnews": a word, no code
+    if len(rest) > 4:  # a name: its initial and the words'
+        return {rest[0] + "".join(w[0] for w in words)} if len(words) >= 2 else set()
+    codes = {rest}
+    for w in words:
+        rest += w[0]
+        codes.add(rest)
+    return codes
+
+
 def looks_like_outlet(name: str) -> bool:
     """A domain, a known agency, or a name with an outlet word ("Financial Times")."""
     if not name:
         return False
     if _DOMAIN_RE.fullmatch(name):
         return True
-    if name in KNOWN_OUTLETS or name.upper() in {o.upper() for o in KNOWN_OUTLETS}:
+    if name in KNOWN_OUTLETS or name.upper() in _KNOWN_UPPER:
         return True
     words = [w.lower().strip(".,") for w in name.split()]
     if len(words) >= 2 and name.startswith("The ") and name.split()[1][:1].isupper():
@@ -163,11 +203,20 @@ def credit_from_line(line: str) -> str | None:
     return rest
 
 
-def _dateline_match(paragraph: str) -> re.Match[str] | None:
-    """The wire-style dateline opening ``paragraph``, if it has one."""
+def dateline_match(paragraph: str) -> re.Match[str] | None:
+    """The wire-style dateline opening ``paragraph``, if it has one (groups ``place``, ``date``,
+    ``agency``). A sentence follows a dateline: "MINING WIRE FEED — Latest" is a site's header."""
+    m = _dateline_opening(paragraph)
+    return m if m is not None and len(paragraph[m.end() :].split(None, 2)) >= 2 else None
+
+
+def _dateline_opening(paragraph: str) -> re.Match[str] | None:
     wire = WIRE_DATELINE_RE.match(paragraph)
     if wire and (wire.group("place") or wire.group("date")):
         return wire
+    colon = COLON_DATELINE_RE.match(paragraph)
+    if colon and (colon.group("date") or colon.group("agency") in WIRE_CODES):
+        return colon
     m = DATELINE_RE.match(paragraph)
     if not m:
         return None
@@ -185,7 +234,7 @@ def mostly_capitals(text: str) -> bool:
 
 def dateline(paragraph: str) -> tuple[str | None, str | None, str | None]:
     """(place, date, agency) of a wire-style dateline opening, or Nones."""
-    m = _dateline_match(paragraph)
+    m = dateline_match(paragraph)
     if m is None:
         return None, None, None
     place = (m.group("place") or "").strip(" ,") or None
@@ -195,7 +244,7 @@ def dateline(paragraph: str) -> tuple[str | None, str | None, str | None]:
 
 def dateline_end(paragraph: str) -> int:
     """Where the dateline opening ``paragraph`` ends ("KESTON (NPA) — " → 15); 0 without one."""
-    m = _dateline_match(paragraph)
+    m = dateline_match(paragraph)
     return m.end() if m else 0
 
 
@@ -210,13 +259,20 @@ def trailing_report_credit(paragraph: str) -> str | None:
     return None
 
 
+# "news agency UAN", "the state broadcaster RTV": the text says the name is an outlet's
+_SAID_OUTLET_RE = re.compile(rf"\b(?:news\s+agency|wire\s+service|newspaper|broadcaster|news\s+(?:site|website)"
+                             rf"|tabloid)\s+{_OUTLET}")
+
+
 def cited_outlets(text: str) -> list[str]:
-    """Outlets whose reporting the text cites, in order of first mention."""
+    """Outlets whose reporting the text cites, in order of first mention: names an outlet's
+    shape or the declared lists give, or that the text calls a news agency, a newspaper…"""
     found: list[str] = []
+    said = {trim_outlet(m.group("outlet")) for m in _SAID_OUTLET_RE.finditer(text)}
     for rx in _CITED_RES:
         for m in rx.finditer(text):
             name = trim_outlet(m.group("outlet"))
-            if looks_like_outlet(name) and name not in found:
+            if (looks_like_outlet(name) or name in said) and name not in found:
                 found.append(name)
     order = {name: text.find(name) for name in found}
     return sorted(found, key=lambda n: order[n])

@@ -77,7 +77,8 @@ class CleanText:
 
 
 def is_own_outlet(name: str, site: str | None) -> bool:
-    """True when ``name`` is the site itself or its initials ("CW" for Coastline Wire)."""
+    """True when ``name`` is the site itself, its initials ("CW" for Coastline Wire) or the code
+    its host spells ("UAN" on uanewswire.in)."""
     if not site:
         return False
     words = [w for w in re.split(r"[\s.\-]+", site) if w and w.lower() not in {"the", "www"}]
@@ -85,7 +86,7 @@ def is_own_outlet(name: str, site: str | None) -> bool:
     # whole words or host labels only: "AP" is not the outlet of scraper5.net
     runs = {"".join(words[i:j]).lower() for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
     compact = re.sub(r"[\W_]+", "", name.lower())
-    return compact in runs or name.upper() == initials
+    return compact in runs or name.upper() == initials or (" " not in site and compact in credit.host_codes(site))
 
 
 def parse_date(text: str) -> str | None:
@@ -112,9 +113,9 @@ def is_caption(line: str) -> bool:
     """A photo caption: credit cues, or one sentence ending ", <full date>." (wire style)."""
     if CAPTION_RE.search(line):
         return True
-    if any(c in line for c in "\"“”") or len(words(line)) > 50:
+    if not _CAPTION_DATE_END_RE.search(line) or any(c in line for c in "\"“”"):
         return False
-    return sentence_count(line) == 1 and bool(_CAPTION_DATE_END_RE.search(line))
+    return len(words(line)) <= 50 and sentence_count(line) == 1
 
 
 def is_breadcrumb(line: str, next_line: str | None) -> bool:

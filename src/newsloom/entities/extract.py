@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from newsloom.clean.credit import dateline_match
 from newsloom.entities.names import NAME_RE, Cover, first_names, is_name_like, role_of
 from newsloom.entities.resolve import Proposal, clean_name, outlet_shaped, resolve
 from newsloom.lang.en.outlets import KNOWN_OUTLETS, PLATFORMS
@@ -198,6 +199,29 @@ def _only_a_label(text: str, group: LocalEntity, speakers: Cover, subjects: Abst
     return True
 
 
+def _dateline_parts(text: str, raw: list[tuple[int, int, str]]
+                    ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """The dateline opening the text says what its words are: the town (and country) a place,
+    the agency in parentheses an outlet, named whole ("(Tasman [Newswire])" is one outlet,
+    whatever the model cut). Returns the proposals with the dateline's, and the settled spans."""
+    m = dateline_match(text)
+    if m is None:
+        return raw, []
+    settled: list[tuple[int, int, str]] = []
+    if m.group("agency") and len(m.group("agency").strip()) > 1:
+        a, b = m.span("agency")
+        raw = [r for r in raw if r[1] <= a or r[0] >= b]
+        raw.append((a, b, "OUTLET"))
+        settled.append((a, b, "OUTLET"))
+    if m.group("place"):
+        a, b = m.span("place")
+        town = text[a:b].split(",")[0].rstrip()
+        settled.append((a, b, "PLACE"))
+        if len(town) > 1 and not any(s < a + len(town) and e > a for s, e, _ in raw):
+            raw.append((a, a + len(town), "PLACE"))
+    return raw, settled
+
+
 def extract(article: Article, persons: list, doc=None, common: frozenset[str] = frozenset(),
             speakers: Sequence[tuple[int, int]] = ()) -> list[LocalEntity]:
     """The article's entities, with their mentions and roles.
@@ -240,6 +264,7 @@ def extract(article: Article, persons: list, doc=None, common: frozenset[str] = 
                 etype = _outlet_type(name, article) or "ORG"
             start = ent.start_char + (len(ent.text) - len(ent.text.lstrip()))
             raw.append((start, start + len(name) if text.startswith(name, start) else ent.end_char, etype))
+    raw, settled = _dateline_parts(text, raw)
     raw += _rule_mentions(article, text, [(s, e) for s, e, _ in raw])
     proposals = []
     for s, e, t in raw:
@@ -248,7 +273,8 @@ def extract(article: Article, persons: list, doc=None, common: frozenset[str] = 
                                   clause_subject=e in clause_ends))
     groups: dict[str, LocalEntity] = {}
     stated: set[str] = set()
-    for start, end, etype, key in sorted(resolve(text, proposals, gazetteer(), common, stated), key=lambda x: x[0]):
+    for start, end, etype, key in sorted(resolve(text, proposals, gazetteer(), common, stated, settled),
+                                         key=lambda x: x[0]):
         group = groups.setdefault(key, LocalEntity(type=etype))
         group.mentions.append(Mention(article_id=article.id, start=start, end=end, text=text[start:end]))
         if etype == "PERSON":

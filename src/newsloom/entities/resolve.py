@@ -33,12 +33,12 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsloom.entities.names import family_name, first_names, is_name_like
+from newsloom.entities.names import family_name, first_names, is_name_like, is_role_word
 from newsloom.lang.en.calendar import CALENDAR_WORDS
 from newsloom.lang.en.names import (
     AMBIGUOUS_HEADS,
@@ -48,7 +48,9 @@ from newsloom.lang.en.names import (
     HYPHEN_PREFIXES,
     NAME_PARTICLES,
     ORG_HEADS,
+    PLACE_AFTER,
     PLACE_HEADS,
+    PLACE_OPENERS,
     SHIP_PREFIXES,
     STATE_ABBREVIATIONS,
     VESSEL_WORDS,
@@ -182,7 +184,8 @@ def _sentence_start(text: str, start: int) -> bool:
     return re.search(r"(?:^|[.!?:][”\"’')]?\s+|\n\s*|[“\"‘(]\s*)$", text[max(0, start - 4) : start]) is not None
 
 
-def _without_opening_word(text: str, start: int, end: int, lower: set[str], places: dict[str, str]) -> tuple[int, int]:
+def _without_opening_word(text: str, start: int, end: int, lower: set[str], places: dict[str, str],
+                          common: frozenset[str] = frozenset()) -> tuple[int, int]:
     """A person's mention without the word that opens its sentence when that word is a role
     ("Actor Clint Howard") or one the article writes in lower case ("Combine Clinton and
     Sanders' numbers"), and the name lists do not know it as a first name; not when the text
@@ -191,7 +194,8 @@ def _without_opening_word(text: str, start: int, end: int, lower: set[str], plac
     if len(words) < 2 or not _sentence_start(text, start) or not words[1][:1].isupper():
         return start, end
     low = words[0].lower()
-    role = DESCRIPTOR_TYPES.get(low) == "PERSON" or low in TITLE_HEADS
+    # a role by its ending only when the lexicon knows the word: "Driver Ada Kroll", not "Jo-Renee Kroll"
+    role = DESCRIPTOR_TYPES.get(low) == "PERSON" or low in TITLE_HEADS or (is_role_word(low) and low in common)
     if low in first_names() or not (role or low in lower):
         return start, end
     if re.search(rf"[a-z,;]\s+{re.escape(text[start:end])}", text) or words[1] in places:
@@ -379,11 +383,14 @@ def _not_a_name(name: str, etype: str, plural: bool, lower: set[str], common: fr
 
 
 def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
-            common: frozenset[str] = frozenset(), stated: set[str] | None = None) -> list[tuple[int, int, str, str]]:
+            common: frozenset[str] = frozenset(), stated: set[str] | None = None,
+            settled: Sequence[tuple[int, int, str]] = ()) -> list[tuple[int, int, str, str]]:
     """``(start, end, type, key)`` for each mention kept: mentions with one key are one entity
     of the article, and every mention of a key has its type. ``common``: the model's common
     English words (lower case), which a lone plural typed as a person or place is not.
-    ``stated``: filled with the keys whose type a descriptor in the text settled."""
+    ``stated``: filled with the keys whose type a descriptor in the text settled.
+    ``settled``: spans whose type the article's structure gives (a dateline's place, its
+    agency), as a descriptor would."""
     lower = set(_LOWER_WORD.findall(text))
     clause_subjects: set[tuple[int, int]] = set()  # spans the parse makes the subject of a clause on a noun
     mentions: list[tuple[int, int, str, str, bool, bool]] = []  # start, end, name, type proposed, plural, noun
@@ -401,7 +408,7 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
         if (fixed := repair(text, start, end, etype)) is None or quoted(text, *fixed):
             continue
         if etype == "PERSON":
-            fixed = _without_opening_word(text, *fixed, lower, places)
+            fixed = _without_opening_word(text, *fixed, lower, places, common)
         if name := clean_name(text[fixed[0] : fixed[1]]):
             if etype == "PERSON" and _THE_BEFORE.search(text, max(0, fixed[0] - 5), fixed[0]):
                 etype = "ORG"  # "the Centamin", "the Met": no person's name takes "the"
@@ -409,7 +416,7 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
             if p.clause_subject:
                 clause_subjects.add(fixed)
     mentions = _widened(text, mentions)
-    chosen = _vote(text, mentions, places, clause_subjects, stated)
+    chosen = _vote(text, mentions, places, clause_subjects, stated, settled)
     # the article's people named in full, and its organisations' initials: what short forms join
     full: dict[str, str] = {}
     by_last: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -550,7 +557,8 @@ def _places_by_list(text: str, mentions: list[tuple[int, int, str, str, bool, bo
 
 
 def _vote(text: str, mentions: list[tuple[int, int, str, str, bool, bool]], places: dict[str, str],
-          clause_subjects: set[tuple[int, int]], stated_keys: set[str] | None) -> dict[str, str]:
+          clause_subjects: set[tuple[int, int]], stated_keys: set[str] | None,
+          settled: Sequence[tuple[int, int, str]] = ()) -> dict[str, str]:
     """The type of each name (lower-cased): the one most of its mentions have, with outside
     evidence voting too; what NER calls MISC (events, works) only votes against the others. A
     descriptor the text gives (:func:`descriptor_type`) settles it, unless it would make a
@@ -563,7 +571,9 @@ def _vote(text: str, mentions: list[tuple[int, int, str, str, bool, bool]], plac
     for start, end, name, etype, _, _ in mentions:
         votes[name.lower()][etype] += 1
         forms.setdefault(name.lower(), name)
-        if kind := descriptor_type(text, start, end, before=(start, end) not in clause_subjects):
+        if kind := next((k for a, b, k in settled if a <= start and end <= b), None):
+            described[name.lower()][kind] += 1  # "VARGEM DO TOCAIA, Brazil (Meridiano Wire) —"
+        elif kind := descriptor_type(text, start, end, before=(start, end) not in clause_subjects):
             described[name.lower()][kind] += 1
         elif end in towns and (etype != "PERSON" or start == 0 or text[start - 1] == "\n"
                                or _PLACE_PREPOSITION_BEFORE.search(text[max(0, start - 12) : start])):
@@ -637,6 +647,16 @@ _APPOSITION = re.compile(r"[”\"’']?(?:(?:,\s+\d{1,3})?,|(?P<copula>\s+(?:is|
                          r"([^,.;:()—–]{1,40}?)(?=[,.;:)]|$)")
 
 
+# a landform's or an area's noun after the name, and the word after it
+_PLACE_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b(?:\s+([a-z]+))?")
+_THE_NEAR = re.compile(r"\b(?:the|a)\s+(?:[a-z][\w-]*\s+)?$")  # "the [X]", "the nearby [X]"
+
+
+def _org_word(word: str) -> bool:
+    """An organisation's noun ("the Tarrow district council"): the place noun only modifies it."""
+    return word in ORG_HEADS or DESCRIPTOR_TYPES.get(word) == "ORG"
+
+
 def _descriptor(noun: str) -> str | None:
     return DESCRIPTOR_TYPES.get(noun) or (DESCRIPTOR_TYPES.get(noun[:-1]) if noun.endswith("s") else None)
 
@@ -679,6 +699,9 @@ def descriptor_type(text: str, start: int, end: int, before: bool = True) -> str
         work = kind == "MISC" and bool(m.group(1)) and item
         if (listed or not plural) and (work or kind not in ("MISC", "PLACE")):
             return kind
+    if (m := _PLACE_NOUN_AFTER.match(text, end, min(len(text), end + 40))) and _THE_NEAR.search(near) \
+            and m.group(1) in PLACE_AFTER and not _org_word(m.group(2) or ""):
+        return "PLACE"  # "the [Vouga] river", "the nearby [Jasień] river" (not "the Tarrow district council")
     m = _APPOSITION.match(text, end, min(len(text), end + 80))
     if m and m.group("copula") and not (
             _sentence_start(text, start) or _THE_OPENS.search(text[max(0, start - 12) : start])):
@@ -708,10 +731,17 @@ def _known_outlet(name: str) -> bool:
 
 def head_type(name: str) -> str | None:
     """ORG or PLACE when the name's last word is the head of an organisation's or a place's
-    name ("Nevada State Democratic Party", "Franklin Roosevelt Park"), else None."""
+    name ("Nevada State Democratic Party", "Franklin Roosevelt Park"), or its first word opens
+    a place's ("Mount Gelora", "Avenida Errázuriz"), else None."""
     words = name.split()
-    last = re.split(r"[-‐]", words[-1])[-1].lower().strip(".,") if len(words) >= 2 else ""  # "Sun-Times"
-    return "PLACE" if last in PLACE_HEADS else "ORG" if last in ORG_HEADS and last not in AMBIGUOUS_HEADS else None
+    if len(words) < 2:
+        return None
+    last = re.split(r"[-‐]", words[-1])[-1].lower().strip(".,")  # "Sun-Times"
+    if last in PLACE_HEADS:
+        return "PLACE"
+    if last in ORG_HEADS:
+        return "ORG" if last not in AMBIGUOUS_HEADS else None
+    return "PLACE" if words[0].lower().strip(".") in PLACE_OPENERS else None
 
 
 def _kind(etype: str) -> str:

@@ -8,6 +8,7 @@ no name — a rewrite keeps who and how many, a same-topic text does not.
 
 from __future__ import annotations
 
+import bisect
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -49,11 +50,15 @@ class Alignment:
     mean_sim: float = 0.0
     identical_source: float = 0.0  # the same, of the source's chars
     quoted: int = 0  # pairs where one sentence holds the other nearly word for word (a quoted passage)
+    # the most pairs in the same order in both texts: a rewrite retells its source sentence
+    # by sentence, an independent report of the event meets it here and there
+    in_order: int = 0
 
     def flipped(self) -> Alignment:
         """The same alignment read the other way round (source as derived)."""
         return Alignment([[p[2], p[3], p[0], p[1], p[4]] for p in self.pairs], self.source_cover,
-                         self.derived_cover, self.identical_source, self.mean_sim, self.identical, self.quoted)
+                         self.derived_cover, self.identical_source, self.mean_sim, self.identical, self.quoted,
+                         self.in_order)
 
 
 def norm(chunk: str) -> str:
@@ -145,4 +150,14 @@ def align(derived: list[Sentence], source: list[Sentence]) -> Alignment:
     result.identical_source = sum(p[3] - p[2] for p in result.pairs if p[4] >= 0.95) / s_len
     if result.pairs:
         result.mean_sim = sum(p[4] for p in result.pairs) / len(result.pairs)
+    result.in_order = _longest_chain([p[2] for p in result.pairs])
     return result
+
+
+def _longest_chain(values: list[float]) -> int:
+    """The length of the longest increasing run of ``values``, not necessarily contiguous."""
+    tails: list[float] = []  # tails[k]: the least last value of a chain of k + 1
+    for v in values:
+        k = bisect.bisect_left(tails, v)
+        tails[k : k + 1] = [v]
+    return len(tails)

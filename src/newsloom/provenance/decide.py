@@ -21,6 +21,7 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import date
 
+from newsloom.clean.credit import dateline, host_codes
 from newsloom.model import Article, Derivation
 from newsloom.provenance.align import Alignment, Sentence, align, norm, sentences
 from newsloom.provenance.features import content_words, entities
@@ -35,6 +36,10 @@ REWRITE_COVER, REWRITE_NAMES, REWRITE_WORDS = 0.2, 0.35, 0.52
 REWRITE_WORDS_NAMED, REWRITE_NAMES_KEPT, REWRITE_COVER_NAMED = 0.45, 0.7, 0.25
 UPDATE_NAMES = 0.5  # a follow-up retelling its background keeps half its names or more
 UPDATE_DAYS = 14  # an article on another event weeks later is no rewrite or update, whatever it reuses
+# ... or retells it sentence by sentence in its order: a thorough paraphrase keeps under half
+# the words, but six or more of its sentences, four in ten, re-say the source's in turn (dev
+# families: paraphrases 9-10 such sentences; independent reports, decoys, opinion at most 4)
+RETOLD_PAIRS, RETOLD_SHARE = 6, 0.4
 REWRITE_MIN_SENTENCES = 4  # a headline and a line cannot be told from an independent brief
 REWRITE_MIN_PAIRS = 3
 # Most of the text re-says the other's sentences: a rewrite even when an added passage
@@ -60,7 +65,7 @@ class Profile:
 def outlet_keys(name: str | None) -> set[str]:
     """Match keys of an outlet name: squashed letters and, for several words, the acronym.
 
-    "Coastline Wire", "coastlinewire.com" and "CW" all meet on a key.
+    "Coastline Wire", "coastlinewire.com" and "CW" all meet on a key, as do "uanewswire.in" and "UAN".
     """
     if not name:
         return set()
@@ -70,7 +75,7 @@ def outlet_keys(name: str | None) -> set[str]:
     name = re.sub(r"(?:\.(?:com|net|org|co|gov|edu|ac|az|ru|ua|uk|io|news|info|de|fr|[a-z]{2}))+$", "", name,
                   flags=re.I) if "." in name and " " not in name else name
     name = re.sub(r"^the\s+", "", name, flags=re.I)
-    keys = {re.sub(r"[^a-z0-9]", "", name.lower())}
+    keys = {re.sub(r"[^a-z0-9]", "", name.lower())} | (host_codes(name) if " " not in name else set())
     parts = [p for p in re.split(r"[\s\-]+", name) if p[:1].isalpha()]
     if len(parts) >= 2:
         keys.add("".join(p[0] for p in parts).lower())
@@ -150,14 +155,17 @@ def _reuses_passages(al: Alignment) -> bool:
 def kind_of(d: Profile, ev: Evidence, days: int = 0) -> str:
     """copy, rewrite, partial or independent: what ``d`` does with the source's material
     (``ev``), ``days`` apart. A rewrite follows its source within days; it re-says more
-    than half of its words, or, keeping nearly all its names, most of half."""
+    than half of its words, or, keeping nearly all its names, most of half, or it retells
+    the source in the source's order."""
     al = ev.alignment
     if al.identical >= COPY_IDENTICAL:
         return "copy"
     says_again = ev.words >= REWRITE_WORDS and (ev.names >= REWRITE_NAMES or ev.cover >= REWRITE_MOST_COVER)
     keeps_names = ev.words >= REWRITE_WORDS_NAMED and ev.names >= REWRITE_NAMES_KEPT and ev.cover >= REWRITE_COVER_NAMED
+    retold = (ev.words >= REWRITE_WORDS_NAMED and al.in_order >= RETOLD_PAIRS
+              and al.in_order >= RETOLD_SHARE * len(d.sentences))
     if (len(d.sentences) >= REWRITE_MIN_SENTENCES and len(al.pairs) >= REWRITE_MIN_PAIRS
-            and ev.cover >= REWRITE_COVER and days <= UPDATE_DAYS and (says_again or keeps_names)):
+            and ev.cover >= REWRITE_COVER and days <= UPDATE_DAYS and (says_again or keeps_names or retold)):
         return "rewrite"
     if _reuses_passages(al):
         return "partial"
@@ -182,6 +190,12 @@ def credits_other(d: Profile, s: Profile) -> bool:
     return bool(d.credits & (s.outlets | outlet_keys(s.article.credited_source)))
 
 
+def _signs_own_dateline(p: Profile) -> bool:
+    """The article's dateline names its own outlet as the agency."""
+    agency = dateline(p.article.text[:300])[2]
+    return bool(agency) and bool(outlet_keys(agency) & p.outlets)
+
+
 def orient(x: Profile, y: Profile, ex: Evidence, ey: Evidence) -> bool:
     """True when ``x`` is the derived one (``ex``: x's material in y; ``ey``: y's in x)."""
     dx, dy = _date(x.article), _date(y.article)
@@ -196,8 +210,12 @@ def orient(x: Profile, y: Profile, ex: Evidence, ey: Evidence) -> bool:
     sx, sy = ex.names + ex.words + ex.cover, ey.names + ey.words + ey.cover
     if not same_text and abs(sx - sy) > 0.02:
         return sx > sy  # a rewrite keeps less of its source than it adds
-    # The same text: the copy is the one that lost the page's byline (scrapers drop it),
-    # else the one crediting another outlet, else the shorter text.
+    # The same text: the original is the one whose outlet signs its dateline ("(INW)" on
+    # indusnewswire.in; agencies' own pages often carry no byline), else the copy is the one
+    # that lost the page's byline (scrapers drop it), else the one crediting another outlet,
+    # else the shorter text.
+    if (sx := _signs_own_dateline(x)) != _signs_own_dateline(y):
+        return not sx
     for fx, fy in ((x.article.byline, y.article.byline), (x.credits, y.credits)):
         if bool(fx) != bool(fy):
             return not fx if fx is not x.credits else bool(fx)

@@ -64,6 +64,20 @@ PLACE_HEADS = frozenset({
     "boulevard", "bridge", "airport", "station", "coast", "county", "province", "township", "parish", "borough",
     "island", "islands", "city", "street", "road",
 })
+#: First words of places' names, in English and the languages news names streets and
+#: landforms in ("Mount Gelora", "Avenida Errázuriz", "Piazza Ardenghi", "Jalan Sudirman").
+PLACE_OPENERS = frozenset({
+    "mount", "mt", "lake", "cape", "avenida", "calle", "rua", "rue", "piazza", "piazzale", "plaza", "praça",
+    "cerro", "monte", "isla", "ilha", "lago", "playa", "praia", "jalan", "sungai", "gunung", "pulau", "kampung",
+})
+#: Nouns of a landform, a waterway or an area after its name ("the Vouga river", "the
+#: Machar Colony area"): the name is a place's.
+PLACE_AFTER = frozenset({
+    "river", "stream", "creek", "brook", "canal", "lake", "lagoon", "estuary", "delta", "basin", "valley",
+    "mountains", "hills", "highlands", "plateau", "volcano", "island", "islands", "archipelago", "peninsula",
+    "strait", "passage", "bay", "gulf", "coast", "reef", "desert", "forest", "area", "district", "region",
+    "province", "suburb", "neighbourhood", "neighborhood", "village", "township",
+})
 #: The AP style's abbreviations of US states, without their full stops ("R-Fla.", "Pasadena, Calif.").
 STATE_ABBREVIATIONS = frozenset({
     "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md",
