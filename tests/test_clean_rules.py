@@ -69,6 +69,9 @@ def test_dateline_with_wire_code():
     ("Ada Kroll (NPA): a profile.", (None, None, None)),
     ("Turnout for the Praja Front (PF): high.", (None, None, None)),
     ("TARROW WIRE FEED — Latest", (None, None, None)),  # a site's header: no sentence follows
+    ("Associated Press (AP): the cooperative said…", (None, None, None)),  # an outlet, no sentence
+    ("Monday, Nov 18 (PNA): Rain fell.", (None, None, None)),  # a day, no town
+    ("EXCLUSIVE — The minister said on Monday…", (None, None, None)),  # a section label
 ])
 def test_dateline_forms(opening, expected):
     assert dateline(opening) == expected
@@ -160,10 +163,13 @@ def test_own_outlet_is_a_whole_word_or_host_label():
     assert not is_own_outlet("Wire", "coastlinewire.com")
     assert is_own_outlet("UAN", "uanewswire.in")  # the code its host spells before its outlet words
     assert not is_own_outlet("AP", "apple.com")
+    assert not is_own_outlet("AP", "apherald.com")
 
 
 @pytest.mark.parametrize("host, codes", [
-    ("uanewswire.in", {"ua", "uan", "uanw"}), ("apnews.com", {"ap", "apn"}), ("www.pnanews.in", {"pna", "pnan"}),
+    ("uanewswire.in", {"ua", "uan", "uanw"}), ("www.pnanews.in", {"pna", "pnan"}),
+    ("apherald.com", {"aph"}),  # a wire everyone republishes is no host's own code: "(AP)" there is a credit
+    ("sunherald.com", set()), ("newsobserver.com", set()),  # an outlet word before the words: no code
     ("indusnewswire.in", {"inw"}),  # a name, then the words: their initials
     ("coastlinewire.com", set()),  # a name before the outlet word, no code
     ("thetimes.co.uk", set()), ("apple.com", set()), ("newsindia24x7live.com", set()),

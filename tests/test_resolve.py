@@ -265,6 +265,9 @@ def test_initials_never_retype_a_place() -> None:
     ("crowds gathered on Avenida Ostrel at noon", "Avenida Ostrel", "ORG", "PLACE"),
     ("ash rose from Mount Kessa overnight", "Mount Kessa", "PERSON", "PLACE"),
     ("patients at Mount Kessa Hospital", "Mount Kessa Hospital", "PLACE", "ORG"),  # the head decides first
+    ("said Isla Brandvold, a nurse", "Isla Brandvold", "PERSON", "PERSON"),  # a first name, no opener
+    ("house prices in the Kessington Council area rose", "Kessington Council", "ORG", "ORG"),  # its ground
+    ("food prices in the SADC region rose", "SADC", "ORG", "ORG"),
 ])
 def test_a_descriptor_next_to_a_name_votes_for_its_type(text: str, phrase: str, etype: str, expected: str) -> None:
     got = _names(text, [_at(text, phrase, etype)])
@@ -307,9 +310,6 @@ def test_a_work_named_by_its_descriptor_is_no_entity(text: str, phrase: str) -> 
     ("reported by Velmaro Post and The Orlen Ledger", "Velmaro Post and The Orlen Ledger", "OUTLET",
      "Velmaro Post"),
     ("Actor Ivo Brandt admits it.", "Actor Ivo Brandt", "PERSON", "Ivo Brandt"),  # a common word opens it
-    ("Driver Ivo Brandt, 29, said so.", "Driver Ivo Brandt", "PERSON", "Ivo Brandt"),  # a role word
-    ("Forecaster Ada Selig told us.", "Forecaster Ada Selig", "PERSON", "Ada Selig"),
-    ("Jo-Renee Selig, a professor, said so.", "Jo-Renee Selig", "PERSON", "Jo-Renee Selig"),  # a name ending "-ee"
     ("Will Brandt admits it.", "Will Brandt", "PERSON", "Will Brandt"),  # a first name
     ("Combine Brandt and Selig: they will combine.", "Combine Brandt", "PERSON", "Brandt"),  # lower case too
     ("Armory Brandt spoke.", "Armory Brandt", "PERSON", "Armory Brandt"),  # neither: perhaps a first name
@@ -317,8 +317,7 @@ def test_a_work_named_by_its_descriptor_is_no_entity(text: str, phrase: str) -> 
     ("the Velmaro Post-ABC poll", "Velmaro Post", "OUTLET", "Velmaro Post"),  # an acronym: two names
 ])
 def test_mentions_repaired_with_the_text_around_them(text: str, phrase: str, etype: str, kept: str) -> None:
-    common = frozenset({"actor", "will", "armory", "driver", "forecaster"})
-    got = resolve(text, [_at(text, phrase, etype)], PLACES, common)
+    got = resolve(text, [_at(text, phrase, etype)], PLACES, frozenset({"actor", "will", "armory"}))
     assert [text[s:e] for s, e, _, _ in got] == [kept]
 
 
@@ -328,6 +327,7 @@ def test_mentions_repaired_with_the_text_around_them(text: str, phrase: str, ety
      {("KESTOW", "PLACE"), ("Tasman Newswire", "OUTLET")}),
     ("Tarrowpet (Karnataka), Nov 18 (PNA): The count resumed.", {("Tarrowpet", "PLACE"), ("PNA", "OUTLET")}),
     ("The count resumed in Tarrowpet on Monday.", set()),  # no dateline: nothing said
+    ("TARROWPET (Updated) — The count resumed on Monday.", {("TARROWPET", "PLACE")}),  # no agency
 ])
 def test_a_dateline_types_its_town_and_agency(text: str, expected: set) -> None:
     from newsloom.entities.extract import extract
@@ -336,5 +336,5 @@ def test_a_dateline_types_its_town_and_agency(text: str, expected: set) -> None:
     article = Article(id="a", source="a", fingerprint="f", text=text, language="en")
     got = {(e.name, e.type) for e in extract(article, [], None)}
     assert expected <= got
-    assert not any(name in ("Newswire", "Tasman") for name, _ in got)
+    assert not any(name in ("Newswire", "Tasman") or kind == "OUTLET" and name == "Updated" for name, kind in got)
 

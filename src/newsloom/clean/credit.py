@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from newsloom.lang.en.boilerplate import SECTION_LABELS
 from newsloom.lang.en.bylines import REPORTING_CREDITS
+from newsloom.lang.en.calendar import CALENDAR_WORDS
 from newsloom.lang.en.outlets import KNOWN_OUTLETS, OUTLET_TRAILING_WORDS, OUTLET_WORDS, WIRE_CODES, WIRE_NAMES
 from newsloom.lang.en.words import NO_SUBJECT, SENTENCE_OPENERS, STOPWORDS
 
@@ -98,28 +100,33 @@ def trim_outlet(name: str) -> str:
 
 _KNOWN_UPPER = frozenset(o.upper() for o in KNOWN_OUTLETS)
 _OUTLET_WORDS_SHORTEST = sorted(OUTLET_WORDS, key=len)
+_WIRE_CODES_LOWER = frozenset(c.lower() for c in WIRE_CODES)
 
 
 def host_codes(host: str) -> set[str]:
     """The codes an agency's host name spells, lower case: an agency signs "(UAN)" on
-    uanewswire.in, "(INW)" on indusnewswire.in, "(AP)" on apnews.com. The host's label ends in
-    outlet words ("news", "wire"); before them a code ("ua"), then with each word's initial
-    ("uan"), or a name, whose initial starts the code ("indus news wire": "inw")."""
+    uanewswire.in, "(INW)" on indusnewswire.in. The host's label ends in outlet words
+    ("news", "wire"); before them a code ("ua"), then with each word's initial ("uan"), or a
+    name, whose initial starts the code ("indus news wire": "inw"). Several hosts spell one
+    code ("ny" of nytimes and nypost): a code says which host a credit may mean, never that
+    two hosts are one outlet."""
     label = re.sub(r"^(?:https?://)?(?:www\.)?", "", host.strip().lower()).split(".")[0]
     words: list[str] = []
     rest = label
     while word := next((w for w in _OUTLET_WORDS_SHORTEST if rest.endswith(w) and len(rest) > len(w)), None):
         words.insert(0, word)
         rest = rest[: -len(word)]
-    if not words or not rest.isalpha() or len(rest) < 2 or rest in STOPWORDS:
-        return set()  # "thetimes", "allnews": a word, no code
+    if not words or not rest.isalpha() or len(rest) < 2 or rest in STOPWORDS or rest in OUTLET_WORDS:
+        return set()  # "thetimes", "allnews", "sunherald": a word, no code
     if len(rest) > 4:  # a name: its initial and the words'
-        return {rest[0] + "".join(w[0] for w in words)} if len(words) >= 2 else set()
-    codes = {rest}
-    for w in words:
-        rest += w[0]
-        codes.add(rest)
-    return codes
+        codes = {rest[0] + "".join(w[0] for w in words)} if len(words) >= 2 else set()
+    else:
+        codes = {rest}
+        for w in words:
+            rest += w[0]
+            codes.add(rest)
+    # a wire everyone republishes is no code of a host's own: "(AP)" on apherald.com is a credit
+    return codes - _WIRE_CODES_LOWER
 
 
 def looks_like_outlet(name: str) -> bool:
@@ -215,7 +222,7 @@ def _dateline_opening(paragraph: str) -> re.Match[str] | None:
     if wire and (wire.group("place") or wire.group("date")):
         return wire
     colon = COLON_DATELINE_RE.match(paragraph)
-    if colon and (colon.group("date") or colon.group("agency") in WIRE_CODES):
+    if colon and (colon.group("date") or colon.group("agency") in WIRE_CODES) and _colon_dateline_place(colon):
         return colon
     m = DATELINE_RE.match(paragraph)
     if not m:
@@ -223,7 +230,18 @@ def _dateline_opening(paragraph: str) -> re.Match[str] | None:
     place = m.group("place").strip(" ,")
     if not mostly_capitals(place.split(",")[0]) or len(place) < 3:  # the city: "RENO, Nev." is a dateline
         return None
+    if place.split(",")[0].strip().lower() in SECTION_LABELS:
+        return None  # "EXCLUSIVE —", "FACT CHECK —": a label, no place
     return m
+
+
+def _colon_dateline_place(m: re.Match[str]) -> bool:
+    """A colon dateline opens a sentence, after a town: not "Associated Press (AP): the
+    cooperative said", "Monday, Nov 18 (PNA):"."""
+    place = m.group("place")
+    rest = m.string[m.end() : m.end() + 1]
+    return (bool(rest) and (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'")
+            and not looks_like_outlet(place) and place.lower() not in CALENDAR_WORDS)
 
 
 def mostly_capitals(text: str) -> bool:

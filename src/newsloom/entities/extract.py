@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from newsloom.clean.credit import dateline_match
+from newsloom.clean.credit import dateline_match, looks_like_outlet
 from newsloom.entities.names import NAME_RE, Cover, first_names, is_name_like, role_of
 from newsloom.entities.resolve import Proposal, clean_name, outlet_shaped, resolve
 from newsloom.lang.en.outlets import KNOWN_OUTLETS, PLATFORMS
@@ -199,6 +199,13 @@ def _only_a_label(text: str, group: LocalEntity, speakers: Cover, subjects: Abst
     return True
 
 
+def _an_agency(name: str) -> bool:
+    """What a dateline's parentheses hold is an agency's name when it is a code, a known
+    outlet or an outlet's shape: not "(Karnataka)", "(Updated)", "(Staff report)"."""
+    return ((name.isupper() and 2 <= len(name) <= 6) or name in KNOWN_OUTLETS or looks_like_outlet(name)) \
+        and gazetteer().get(name) != "PLACE"
+
+
 def _dateline_parts(text: str, raw: list[tuple[int, int, str]]
                     ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
     """The dateline opening the text says what its words are: the town (and country) a place,
@@ -208,7 +215,8 @@ def _dateline_parts(text: str, raw: list[tuple[int, int, str]]
     if m is None:
         return raw, []
     settled: list[tuple[int, int, str]] = []
-    if m.group("agency") and len(m.group("agency").strip()) > 1:
+    agency = (m.group("agency") or "").strip()
+    if len(agency) > 1 and _an_agency(agency):
         a, b = m.span("agency")
         raw = [r for r in raw if r[1] <= a or r[0] >= b]
         raw.append((a, b, "OUTLET"))
@@ -268,7 +276,8 @@ def extract(article: Article, persons: list, doc=None, common: frozenset[str] = 
     raw += _rule_mentions(article, text, [(s, e) for s, e, _ in raw])
     proposals = []
     for s, e, t in raw:
-        one_word = " " not in text[s:e].strip()
+        # a word the dateline types is a name, whatever the tagger says ("PARIS (AFP) —": a noun)
+        one_word = " " not in text[s:e].strip() and not any(a <= s and e <= b for a, b, _ in settled)
         proposals.append(Proposal(s, e, t, plural=one_word and s in plural, noun=one_word and s in noun,
                                   clause_subject=e in clause_ends))
     groups: dict[str, LocalEntity] = {}

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsloom.entities.names import family_name, first_names, is_name_like, is_role_word
+from newsloom.entities.names import family_name, first_names, is_name_like
 from newsloom.lang.en.calendar import CALENDAR_WORDS
 from newsloom.lang.en.names import (
     AMBIGUOUS_HEADS,
@@ -184,8 +184,7 @@ def _sentence_start(text: str, start: int) -> bool:
     return re.search(r"(?:^|[.!?:][”\"’')]?\s+|\n\s*|[“\"‘(]\s*)$", text[max(0, start - 4) : start]) is not None
 
 
-def _without_opening_word(text: str, start: int, end: int, lower: set[str], places: dict[str, str],
-                          common: frozenset[str] = frozenset()) -> tuple[int, int]:
+def _without_opening_word(text: str, start: int, end: int, lower: set[str], places: dict[str, str]) -> tuple[int, int]:
     """A person's mention without the word that opens its sentence when that word is a role
     ("Actor Clint Howard") or one the article writes in lower case ("Combine Clinton and
     Sanders' numbers"), and the name lists do not know it as a first name; not when the text
@@ -194,8 +193,7 @@ def _without_opening_word(text: str, start: int, end: int, lower: set[str], plac
     if len(words) < 2 or not _sentence_start(text, start) or not words[1][:1].isupper():
         return start, end
     low = words[0].lower()
-    # a role by its ending only when the lexicon knows the word: "Driver Ada Kroll", not "Jo-Renee Kroll"
-    role = DESCRIPTOR_TYPES.get(low) == "PERSON" or low in TITLE_HEADS or (is_role_word(low) and low in common)
+    role = DESCRIPTOR_TYPES.get(low) == "PERSON" or low in TITLE_HEADS
     if low in first_names() or not (role or low in lower):
         return start, end
     if re.search(rf"[a-z,;]\s+{re.escape(text[start:end])}", text) or words[1] in places:
@@ -408,7 +406,7 @@ def resolve(text: str, proposals: list[Proposal], places: dict[str, str],
         if (fixed := repair(text, start, end, etype)) is None or quoted(text, *fixed):
             continue
         if etype == "PERSON":
-            fixed = _without_opening_word(text, *fixed, lower, places, common)
+            fixed = _without_opening_word(text, *fixed, lower, places)
         if name := clean_name(text[fixed[0] : fixed[1]]):
             if etype == "PERSON" and _THE_BEFORE.search(text, max(0, fixed[0] - 5), fixed[0]):
                 etype = "ORG"  # "the Centamin", "the Met": no person's name takes "the"
@@ -700,8 +698,11 @@ def descriptor_type(text: str, start: int, end: int, before: bool = True) -> str
         if (listed or not plural) and (work or kind not in ("MISC", "PLACE")):
             return kind
     if (m := _PLACE_NOUN_AFTER.match(text, end, min(len(text), end + 40))) and _THE_NEAR.search(near) \
-            and m.group(1) in PLACE_AFTER and not _org_word(m.group(2) or ""):
-        return "PLACE"  # "the [Vouga] river", "the nearby [Jasień] river" (not "the Tarrow district council")
+            and m.group(1) in PLACE_AFTER and not _org_word(m.group(2) or "") \
+            and not text[start:end].isupper() and head_type(text[start:end]) != "ORG":
+        # "the [Vouga] river", "the nearby [Jasień] river"; not "the Tarrow district council",
+        # "the Kessington Council area", "the ASEAN region": an organisation's ground
+        return "PLACE"
     m = _APPOSITION.match(text, end, min(len(text), end + 80))
     if m and m.group("copula") and not (
             _sentence_start(text, start) or _THE_OPENS.search(text[max(0, start - 12) : start])):
@@ -741,7 +742,8 @@ def head_type(name: str) -> str | None:
         return "PLACE"
     if last in ORG_HEADS:
         return "ORG" if last not in AMBIGUOUS_HEADS else None
-    return "PLACE" if words[0].lower().strip(".") in PLACE_OPENERS else None
+    first = words[0].lower().strip(".")
+    return "PLACE" if first in PLACE_OPENERS and first not in first_names() else None
 
 
 def _kind(etype: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from weakref import WeakKeyDictionary
 
+from newsloom.clean.credit import host_codes
 from newsloom.model import Article, Derivation
 from newsloom.pipeline_types import NOTHING_FOUND, Analyses
 from newsloom.provenance.decide import Profile, decide, outlet_keys, own_outlet_keys, pack, profile, unpack
@@ -26,10 +27,14 @@ def external_id(name: str) -> str:
     return "external:" + name.strip().lower().removeprefix("www.")
 
 
+def _codes(article: Article) -> set[str]:
+    return host_codes(article.site) if article.site else set()
+
+
 def _credit_keys(store: Store, article: Article) -> tuple[set[str], bool]:
     """Keys of the outlets the article credits or cites, widened through corpus articles of
     those outlets (so "coastlinewire.com" also meets "CW"); and whether its credit is external."""
-    own = own_outlet_keys(article)
+    own = own_outlet_keys(article) | _codes(article)  # not "(SCN)" on scnewswire.com.au
     keys: set[str] = set()
     external = False
     outlets = Outlets(store)
@@ -183,7 +188,8 @@ def stage(store: Store, new_ids: list[str], analyses: Analyses = NOTHING_FOUND) 
         if not todo:
             continue
         with store.transaction():  # one commit per batch
-            outlets.add([(k, a.id) for a in todo.values() for k in own_outlet_keys(a)])
+            # its host's codes too: a credit to "(UAN)" finds uanewswire.in's articles
+            outlets.add([(k, a.id) for a in todo.values() for k in own_outlet_keys(a) | _codes(a)])
             profiles = _profiles(store)
             profiles.add(todo)
             # held here: the cache may drop them while the batch's candidates come in, and

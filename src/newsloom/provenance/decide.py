@@ -15,6 +15,7 @@ material is the more contained in the other's (the source carries more original 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import zlib
@@ -61,11 +62,17 @@ class Profile:
     credits_external: bool = False  # its credit names an outlet with no article in the corpus
     content_words: list[str] = field(default_factory=list)  # in text order (the index's bigrams)
 
+    @functools.cached_property
+    def codes(self) -> set[str]:
+        """Codes its host spells ("uan" of uanewswire.in): a credit to "UAN" means this outlet,
+        though two hosts may spell one code (so they never make two articles one outlet's)."""
+        return host_codes(self.article.site) if self.article.site else set()
+
 
 def outlet_keys(name: str | None) -> set[str]:
     """Match keys of an outlet name: squashed letters and, for several words, the acronym.
 
-    "Coastline Wire", "coastlinewire.com" and "CW" all meet on a key, as do "uanewswire.in" and "UAN".
+    "Coastline Wire", "coastlinewire.com" and "CW" all meet on a key.
     """
     if not name:
         return set()
@@ -75,7 +82,7 @@ def outlet_keys(name: str | None) -> set[str]:
     name = re.sub(r"(?:\.(?:com|net|org|co|gov|edu|ac|az|ru|ua|uk|io|news|info|de|fr|[a-z]{2}))+$", "", name,
                   flags=re.I) if "." in name and " " not in name else name
     name = re.sub(r"^the\s+", "", name, flags=re.I)
-    keys = {re.sub(r"[^a-z0-9]", "", name.lower())} | (host_codes(name) if " " not in name else set())
+    keys = {re.sub(r"[^a-z0-9]", "", name.lower())}
     parts = [p for p in re.split(r"[\s\-]+", name) if p[:1].isalpha()]
     if len(parts) >= 2:
         keys.add("".join(p[0] for p in parts).lower())
@@ -187,13 +194,13 @@ def _days_apart(a: Article, b: Article) -> int:
 
 def credits_other(d: Profile, s: Profile) -> bool:
     """``d`` credits ``s``'s outlet, or the outlet ``s`` itself credits."""
-    return bool(d.credits & (s.outlets | outlet_keys(s.article.credited_source)))
+    return bool(d.credits & (s.outlets | s.codes | outlet_keys(s.article.credited_source)))
 
 
 def _signs_own_dateline(p: Profile) -> bool:
     """The article's dateline names its own outlet as the agency."""
     agency = dateline(p.article.text[:300])[2]
-    return bool(agency) and bool(outlet_keys(agency) & p.outlets)
+    return bool(agency) and bool(outlet_keys(agency) & (p.outlets | p.codes))
 
 
 def orient(x: Profile, y: Profile, ex: Evidence, ey: Evidence) -> bool:
@@ -230,7 +237,7 @@ def decide(x: Profile, y: Profile) -> Derivation | None:
     d, s, ev = (x, y, ex) if orient(x, y, ex, ey) else (y, x, ey)
     days = _days_apart(d.article, s.article)
     kind = kind_of(d, ev, days)
-    if kind != "copy" and s.credits & d.outlets:
+    if kind != "copy" and s.credits & (d.outlets | d.codes):
         return None  # the source carries d's own outlet's material (a copy of its earlier report)
     if d.outlets & s.outlets and kind != "copy":
         # an outlet's later article reusing passages of its earlier one, days later: a follow-up
@@ -241,7 +248,7 @@ def decide(x: Profile, y: Profile) -> Derivation | None:
             return None  # one shared line (a site's tip box) is no follow-up
         return Derivation(derived_id=d.article.id, source_id=s.article.id, kind="update", credited=True,
                           score=ev.score, aligned=ev.alignment.pairs)
-    if kind == "independent" and d.credits & s.outlets and ev.alignment.pairs and (
+    if kind == "independent" and d.credits & (s.outlets | s.codes) and ev.alignment.pairs and (
             len(ev.alignment.pairs) >= PARTIAL_PAIRS or days <= UPDATE_DAYS):
         kind = "partial"  # reuses a passage and names the outlet that published it (not months before)
     if kind == "independent":

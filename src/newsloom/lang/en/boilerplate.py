@@ -81,6 +81,14 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Section labels that open a story as a dateline would ("EXCLUSIVE — …", "FACT CHECK — …"):
+# no place.
+SECTION_LABELS = frozenset({
+    "exclusive", "analysis", "watch", "fact check", "live", "live updates", "editorial", "breaking",
+    "breaking news", "update", "updated", "opinion", "review", "comment", "explainer", "interview", "photos",
+    "video", "just in", "developing", "factbox", "special report", "investigation", "correction",
+})
+
 # Labels that introduce metadata; alone on a line, with no value, they are empty furniture.
 METADATA_LABELS = r"(by|author|authors|date|published|posted|updated|posted on|written by|source|photo|image)"
 

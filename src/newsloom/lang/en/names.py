@@ -67,8 +67,8 @@ PLACE_HEADS = frozenset({
 #: First words of places' names, in English and the languages news names streets and
 #: landforms in ("Mount Gelora", "Avenida Errázuriz", "Piazza Ardenghi", "Jalan Sudirman").
 PLACE_OPENERS = frozenset({
-    "mount", "mt", "lake", "cape", "avenida", "calle", "rua", "rue", "piazza", "piazzale", "plaza", "praça",
-    "cerro", "monte", "isla", "ilha", "lago", "playa", "praia", "jalan", "sungai", "gunung", "pulau", "kampung",
+    "mount", "mt", "lake", "cape", "avenida", "calle", "rua", "piazza", "piazzale", "plaza", "praça",
+    "cerro", "ilha", "lago", "praia", "jalan", "sungai", "gunung", "pulau", "kampung",
 })
 #: Nouns of a landform, a waterway or an area after its name ("the Vouga river", "the
 #: Machar Colony area"): the name is a place's.
