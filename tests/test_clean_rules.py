@@ -72,6 +72,8 @@ def test_dateline_with_wire_code():
     ("Associated Press (AP): the cooperative said…", (None, None, None)),  # an outlet, no sentence
     ("Monday, Nov 18 (PNA): Rain fell.", (None, None, None)),  # a day, no town
     ("EXCLUSIVE — The minister said on Monday…", (None, None, None)),  # a section label
+    ("Pune (IANS): ₹500 crore was raised…", ("Pune", None, "IANS")),  # a symbol opens the sentence
+    ("Sun City (PTI): The resort shut…", ("Sun City", None, "PTI")),  # an outlet word in a town's name
 ])
 def test_dateline_forms(opening, expected):
     assert dateline(opening) == expected
@@ -166,9 +168,20 @@ def test_own_outlet_is_a_whole_word_or_host_label():
     assert not is_own_outlet("AP", "apherald.com")
 
 
+@pytest.mark.parametrize("name, agency", [
+    ("Bernama", True), ("UAN", True), ("Tasman Newswire", True), ("dpa", True),
+    ("Karnataka", False), ("Updated", False), ("UPDATE", False), ("Staff report", False),
+])
+def test_what_a_datelines_parentheses_name(name, agency):
+    from newsloom.clean.credit import is_agency_name
+
+    assert is_agency_name(name) is agency
+
+
 @pytest.mark.parametrize("host, codes", [
     ("uanewswire.in", {"ua", "uan", "uanw"}), ("www.pnanews.in", {"pna", "pnan"}),
     ("apherald.com", {"aph"}),  # a wire everyone republishes is no host's own code: "(AP)" there is a credit
+    ("apnews.com", {"ap", "apn"}), ("ptinews.com", {"pti", "ptin"}),  # ... but on its plain news host
     ("sunherald.com", set()), ("newsobserver.com", set()),  # an outlet word before the words: no code
     ("indusnewswire.in", {"inw"}),  # a name, then the words: their initials
     ("coastlinewire.com", set()),  # a name before the outlet word, no code
@@ -178,6 +191,13 @@ def test_codes_a_host_spells(host, codes):
     from newsloom.clean.credit import host_codes
 
     assert host_codes(host) == codes
+
+
+def test_an_outlets_code_in_parentheses_is_cited_too():
+    from newsloom.clean.credit import cited_outlets
+
+    text = "The count was stopped, according to the Peninsula News Agency (PNA). Later PNA said more."
+    assert cited_outlets(text) == ["Peninsula News Agency", "PNA"]
 
 
 def test_an_outlet_keeps_a_first_word_that_opens_no_clause():

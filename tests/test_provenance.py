@@ -401,11 +401,15 @@ def test_a_host_code_points_a_credit_to_its_outlet_but_never_joins_two_outlets()
     """"(UAN)" on a scraper credits uanewswire.in; nytimes.com and nypost.com both spell "ny",
     and stay two outlets: a rewrite from one to the other is no follow-up."""
     from newsloom.clean import clean
-    from newsloom.provenance.decide import credits_other, decide
+    from newsloom.provenance.decide import credit_keys, credits_other, decide
 
     agency = clean(RawDocument(source="a", text=BASE, site="uanewswire.in", published="2025-03-01"))
     scraper = clean(RawDocument(source="b", text=BASE, site="scraper5.net", published="2025-03-01"))
-    assert credits_other(profile(scraper, {"uan"}), profile(agency, set()))
+    assert credits_other(profile(scraper, credit_keys("UAN")), profile(agency, set()))
+    local = clean(RawDocument(source="c", text=BASE, site="ttnews.com", published="2025-03-01"))
+    assert not credits_other(profile(scraper, credit_keys("Tarrow Times")), profile(local, set()))  # "tt": initials
+    wire = clean(RawDocument(source="e", text=BASE, site="pnanews.in", published="2025-03-01"))
+    assert credits_other(profile(scraper, credit_keys("Peninsula News Agency")), profile(wire, set()))
     kept = [BASE[s:e] for s, e in text_sentences(BASE)]
     text = " ".join([*kept[:3], kept[4], "Harbour staff said more would follow."])
     one = clean(RawDocument(source="c", text=BASE, site="nytimes.com", published="2025-03-01"))

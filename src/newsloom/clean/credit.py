@@ -14,7 +14,14 @@ import re
 from newsloom.lang.en.boilerplate import SECTION_LABELS
 from newsloom.lang.en.bylines import REPORTING_CREDITS
 from newsloom.lang.en.calendar import CALENDAR_WORDS
-from newsloom.lang.en.outlets import KNOWN_OUTLETS, OUTLET_TRAILING_WORDS, OUTLET_WORDS, WIRE_CODES, WIRE_NAMES
+from newsloom.lang.en.outlets import (
+    KNOWN_OUTLETS,
+    NOT_AGENCIES,
+    OUTLET_TRAILING_WORDS,
+    OUTLET_WORDS,
+    WIRE_CODES,
+    WIRE_NAMES,
+)
 from newsloom.lang.en.words import NO_SUBJECT, SENTENCE_OPENERS, STOPWORDS
 
 _NAME = r"(?:[A-Z][\w&'’\-]*(?:\.[A-Za-z][\w\-]*)*|[a-z][\w\-]*\.(?:com|net|org|co|az|ru|ua|uk|io|news|info)\b)"
@@ -101,15 +108,16 @@ def trim_outlet(name: str) -> str:
 _KNOWN_UPPER = frozenset(o.upper() for o in KNOWN_OUTLETS)
 _OUTLET_WORDS_SHORTEST = sorted(OUTLET_WORDS, key=len)
 _WIRE_CODES_LOWER = frozenset(c.lower() for c in WIRE_CODES)
+_PLAIN_NEWS_WORDS = frozenset({"news", "wire", "newswire", "online"})
 
 
-def host_codes(host: str) -> set[str]:
+def host_code_words(host: str) -> tuple[set[str], list[str]]:
     """The codes an agency's host name spells, lower case: an agency signs "(UAN)" on
     uanewswire.in, "(INW)" on indusnewswire.in. The host's label ends in outlet words
     ("news", "wire"); before them a code ("ua"), then with each word's initial ("uan"), or a
     name, whose initial starts the code ("indus news wire": "inw"). Several hosts spell one
     code ("ny" of nytimes and nypost): a code says which host a credit may mean, never that
-    two hosts are one outlet."""
+    two hosts are one outlet. Returns the codes and the outlet words after them."""
     label = re.sub(r"^(?:https?://)?(?:www\.)?", "", host.strip().lower()).split(".")[0]
     words: list[str] = []
     rest = label
@@ -117,7 +125,7 @@ def host_codes(host: str) -> set[str]:
         words.insert(0, word)
         rest = rest[: -len(word)]
     if not words or not rest.isalpha() or len(rest) < 2 or rest in STOPWORDS or rest in OUTLET_WORDS:
-        return set()  # "thetimes", "allnews", "sunherald": a word, no code
+        return set(), []  # "thetimes", "allnews", "sunherald": a word, no code
     if len(rest) > 4:  # a name: its initial and the words'
         codes = {rest[0] + "".join(w[0] for w in words)} if len(words) >= 2 else set()
     else:
@@ -125,8 +133,30 @@ def host_codes(host: str) -> set[str]:
         for w in words:
             rest += w[0]
             codes.add(rest)
-    # a wire everyone republishes is no code of a host's own: "(AP)" on apherald.com is a credit
-    return codes - _WIRE_CODES_LOWER
+    # a wire everyone republishes is a host's own code only on a host of the code and plain
+    # news words ("apnews", "ptinews"): "(AP)" on apherald.com is a credit
+    if not set(words) <= _PLAIN_NEWS_WORDS:
+        codes -= _WIRE_CODES_LOWER
+    return codes, words
+
+
+def host_codes(host: str) -> set[str]:
+    """The codes of :func:`host_code_words`."""
+    return host_code_words(host)[0]
+
+
+def is_code(name: str) -> bool:
+    """A name written as an agency's code: "UAN", "PTI", "AFP"."""
+    return name.isupper() and name.isalpha() and 2 <= len(name) <= 6
+
+
+def is_agency_name(name: str) -> bool:
+    """What a dateline's parentheses hold names its agency: a wire, a code, a known outlet or
+    an outlet's shape ("(Bernama)", "(UAN)", "(Tasman Newswire)"), not "(Karnataka)",
+    "(Updated)", "(UPDATE)", "(Staff report)"."""
+    if name.lower() in SECTION_LABELS or name.lower() in NOT_AGENCIES:
+        return False
+    return name in WIRE_CODES or is_code(name) or looks_like_outlet(name)
 
 
 def looks_like_outlet(name: str) -> bool:
@@ -237,11 +267,12 @@ def _dateline_opening(paragraph: str) -> re.Match[str] | None:
 
 def _colon_dateline_place(m: re.Match[str]) -> bool:
     """A colon dateline opens a sentence, after a town: not "Associated Press (AP): the
-    cooperative said", "Monday, Nov 18 (PNA):"."""
+    cooperative said" (the code spells the words before it), "Monday, Nov 18 (PNA):"."""
     place = m.group("place")
     rest = m.string[m.end() : m.end() + 1]
-    return (bool(rest) and (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'")
-            and not looks_like_outlet(place) and place.lower() not in CALENDAR_WORDS)
+    spelt = "".join(w[0] for w in place.split()).upper() == m.group("agency").upper()
+    return (bool(rest) and not rest.islower() and not spelt and place not in KNOWN_OUTLETS
+            and place.lower() not in CALENDAR_WORDS)
 
 
 def mostly_capitals(text: str) -> bool:
@@ -292,5 +323,9 @@ def cited_outlets(text: str) -> list[str]:
             name = trim_outlet(m.group("outlet"))
             if (looks_like_outlet(name) or name in said) and name not in found:
                 found.append(name)
+    for name in list(found):  # "the Peninsula News Agency (PNA)": its code is cited too
+        if " " in name and (m := re.search(rf"{re.escape(name)}\s*\(([A-Z]{{2,6}})\)", text)) \
+                and m.group(1) not in found:
+            found.append(m.group(1))
     order = {name: text.find(name) for name in found}
     return sorted(found, key=lambda n: order[n])

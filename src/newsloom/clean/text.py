@@ -243,7 +243,7 @@ def clean_text(
         place, _date, agency = credit.dateline(paragraph)
         if place or agency:
             out.dateline = place
-            if agency and not is_own_outlet(agency, site):
+            if agency and credit.is_agency_name(agency) and not is_own_outlet(agency, site):
                 out.credited_source = out.credited_source or agency
             break
     for paragraph in body[:3]:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from newsloom.clean.credit import dateline_match, looks_like_outlet
+from newsloom.clean.credit import dateline_match, is_agency_name
 from newsloom.entities.names import NAME_RE, Cover, first_names, is_name_like, role_of
 from newsloom.entities.resolve import Proposal, clean_name, outlet_shaped, resolve
 from newsloom.lang.en.outlets import KNOWN_OUTLETS, PLATFORMS
@@ -199,13 +199,6 @@ def _only_a_label(text: str, group: LocalEntity, speakers: Cover, subjects: Abst
     return True
 
 
-def _an_agency(name: str) -> bool:
-    """What a dateline's parentheses hold is an agency's name when it is a code, a known
-    outlet or an outlet's shape: not "(Karnataka)", "(Updated)", "(Staff report)"."""
-    return ((name.isupper() and 2 <= len(name) <= 6) or name in KNOWN_OUTLETS or looks_like_outlet(name)) \
-        and gazetteer().get(name) != "PLACE"
-
-
 def _dateline_parts(text: str, raw: list[tuple[int, int, str]]
                     ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
     """The dateline opening the text says what its words are: the town (and country) a place,
@@ -216,7 +209,7 @@ def _dateline_parts(text: str, raw: list[tuple[int, int, str]]
         return raw, []
     settled: list[tuple[int, int, str]] = []
     agency = (m.group("agency") or "").strip()
-    if len(agency) > 1 and _an_agency(agency):
+    if len(agency) > 1 and is_agency_name(agency) and gazetteer().get(agency) != "PLACE":
         a, b = m.span("agency")
         raw = [r for r in raw if r[1] <= a or r[0] >= b]
         raw.append((a, b, "OUTLET"))

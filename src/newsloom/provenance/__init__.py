@@ -12,10 +12,18 @@ from __future__ import annotations
 from collections import OrderedDict
 from weakref import WeakKeyDictionary
 
-from newsloom.clean.credit import host_codes
 from newsloom.model import Article, Derivation
 from newsloom.pipeline_types import NOTHING_FOUND, Analyses
-from newsloom.provenance.decide import Profile, decide, outlet_keys, own_outlet_keys, pack, profile, unpack
+from newsloom.provenance.decide import (
+    Profile,
+    credit_keys,
+    decide,
+    own_code_keys,
+    own_outlet_keys,
+    pack,
+    profile,
+    unpack,
+)
 from newsloom.provenance.index import bucket_cap, candidates, passage_sentences, signature
 from newsloom.provenance.tables import LshIndex, Outlets
 from newsloom.store import BATCH, Store
@@ -27,19 +35,15 @@ def external_id(name: str) -> str:
     return "external:" + name.strip().lower().removeprefix("www.")
 
 
-def _codes(article: Article) -> set[str]:
-    return host_codes(article.site) if article.site else set()
-
-
 def _credit_keys(store: Store, article: Article) -> tuple[set[str], bool]:
     """Keys of the outlets the article credits or cites, widened through corpus articles of
     those outlets (so "coastlinewire.com" also meets "CW"); and whether its credit is external."""
-    own = own_outlet_keys(article) | _codes(article)  # not "(SCN)" on scnewswire.com.au
+    own = own_outlet_keys(article) | own_code_keys(article)  # not "(SCN)" on scnewswire.com.au
     keys: set[str] = set()
     external = False
     outlets = Outlets(store)
     for i, name in enumerate([article.credited_source, *article.cited_outlets]):
-        name_keys = outlet_keys(name) - own
+        name_keys = credit_keys(name) - own
         if not name_keys:
             continue
         ids = [a for k in name_keys for a in outlets.articles_of(k, limit=3)]
@@ -189,7 +193,7 @@ def stage(store: Store, new_ids: list[str], analyses: Analyses = NOTHING_FOUND) 
             continue
         with store.transaction():  # one commit per batch
             # its host's codes too: a credit to "(UAN)" finds uanewswire.in's articles
-            outlets.add([(k, a.id) for a in todo.values() for k in own_outlet_keys(a) | _codes(a)])
+            outlets.add([(k, a.id) for a in todo.values() for k in own_outlet_keys(a) | own_code_keys(a)])
             profiles = _profiles(store)
             profiles.add(todo)
             # held here: the cache may drop them while the batch's candidates come in, and

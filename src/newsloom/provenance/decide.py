@@ -22,7 +22,8 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import date
 
-from newsloom.clean.credit import dateline, host_codes
+from newsloom.clean.credit import dateline, host_code_words, is_code
+from newsloom.lang.en.outlets import OUTLET_WORDS
 from newsloom.model import Article, Derivation
 from newsloom.provenance.align import Alignment, Sentence, align, norm, sentences
 from newsloom.provenance.features import content_words, entities
@@ -64,9 +65,8 @@ class Profile:
 
     @functools.cached_property
     def codes(self) -> set[str]:
-        """Codes its host spells ("uan" of uanewswire.in): a credit to "UAN" means this outlet,
-        though two hosts may spell one code (so they never make two articles one outlet's)."""
-        return host_codes(self.article.site) if self.article.site else set()
+        """Keys of the codes its host spells: a credit to "(UAN)" means uanewswire.in."""
+        return own_code_keys(self.article)
 
 
 def outlet_keys(name: str | None) -> set[str]:
@@ -89,12 +89,40 @@ def outlet_keys(name: str | None) -> set[str]:
     return {k for k in keys if len(k) >= 2}
 
 
+def code_key(code: str, word: str = "") -> str:
+    """The key of an agency's code, apart from names' keys: a code meets a host that spells
+    it ("(UAN)", uanewswire.in) and never makes two hosts one outlet (nytimes.com and
+    nypost.com both spell "ny"). With an outlet word, a name's initials meet a host that
+    spells them before that word ("Peninsula News Agency", pnanews.in), not another host
+    ("Tarrow Times", ttnews.com)."""
+    return f"code:{code.lower()}/{word}" if word else f"code:{code.lower()}"
+
+
+def credit_keys(name: str | None) -> set[str]:
+    """Keys of an outlet an article credits: its name's, its code's when written as one, and
+    its initials' with each outlet word of the name."""
+    if not name:
+        return set()
+    words = [w.lower().strip(".,") for w in name.split()]
+    initials = "".join(w[0] for w in words if w and w not in ("the", "of", "and", "&"))
+    named = {code_key(initials, w) for w in words if w in OUTLET_WORDS} if len(initials) >= 2 else set()
+    return outlet_keys(name) | named | ({code_key(name)} if is_code(name) else set())
+
+
+def own_code_keys(article: Article) -> set[str]:
+    """Keys of the codes the article's host spells, alone and with its outlet words."""
+    if not article.site:
+        return set()
+    codes, words = host_code_words(article.site)
+    return {code_key(c, w) for c in codes for w in ("", *words)}
+
+
 def own_outlet_keys(article: Article) -> set[str]:
     """The article's own outlet: its site, else a wire code in its own dateline."""
     if article.site:
         return outlet_keys(article.site)
     if article.dateline and article.credited_source and article.credited_source.isupper():
-        return outlet_keys(article.credited_source)
+        return credit_keys(article.credited_source)
     return set()
 
 
@@ -200,7 +228,7 @@ def credits_other(d: Profile, s: Profile) -> bool:
 def _signs_own_dateline(p: Profile) -> bool:
     """The article's dateline names its own outlet as the agency."""
     agency = dateline(p.article.text[:300])[2]
-    return bool(agency) and bool(outlet_keys(agency) & (p.outlets | p.codes))
+    return bool(agency) and bool(credit_keys(agency) & (p.outlets | p.codes))
 
 
 def orient(x: Profile, y: Profile, ex: Evidence, ey: Evidence) -> bool:

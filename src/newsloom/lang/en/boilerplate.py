@@ -87,6 +87,7 @@ SECTION_LABELS = frozenset({
     "exclusive", "analysis", "watch", "fact check", "live", "live updates", "editorial", "breaking",
     "breaking news", "update", "updated", "opinion", "review", "comment", "explainer", "interview", "photos",
     "video", "just in", "developing", "factbox", "special report", "investigation", "correction",
+    "commentary", "obituary", "watch live", "live blog", "podcast", "gallery", "feature", "news",
 })
 
 # Labels that introduce metadata; alone on a line, with no value, they are empty furniture.

@@ -31,6 +31,9 @@ WIRE_NAMES = {"associated press": "AP", "agence france-presse": "AFP", "agence f
 #: Wire codes in a dateline's parentheses ("New York (AFP) –").
 WIRE_CODES = ("AP", "AFP", "Reuters", "UPI", "dpa", "DPA", "Xinhua", "TASS", "EFE", "ANSA", "Kyodo", "Yonhap", "AAP",
               "PTI", "IANS", "Bernama", "Anadolu")
+#: What a dateline's parentheses hold that is no agency ("TARROW (Staff report) —").
+NOT_AGENCIES = frozenset({"staff", "staff report", "staff reports", "press release", "wires", "wire reports",
+                          "agencies", "local", "file"})
 #: Words a greedy match of an outlet's name takes along ("Coastline Wire reported").
 OUTLET_TRAILING_WORDS = frozenset({"on", "in", "at", "by", "that", "the", "of", "and", "earlier", "reported"})
 
