@@ -223,3 +223,5 @@ def test_a_summary_sentence_loses_only_a_dateline():
 
     assert display("PORT ELLIS (CW) — The ferry sailed.") == "The ferry sailed."
     assert display("Ada Kroll (DUP) - the party leader - said the deal was dead.").startswith("Ada Kroll")
+    assert display("Tarrowpet, March 11 (UAN) — The toll rose.") == "The toll rose."  # the day says it
+    assert display("New Delhi (PTI): The toll rose.") == "The toll rose."  # a wire's code

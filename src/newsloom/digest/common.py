@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from newsloom.clean.credit import dateline, dateline_end, mostly_capitals
+from newsloom.lang.en.outlets import WIRE_CODES
 from newsloom.model import Article, Derivation, Entity, Story
 from newsloom.provenance.align import Sentence, sentences
 from newsloom.store import Store
@@ -18,8 +19,11 @@ def display(text: str) -> str:
     """A sentence as shown: the wire dateline ("PORT AVERLY (CW) —", "MELBOURNE (Tasman
     Wire) —") dropped (still a substring)."""
     end = dateline_end(text)
-    place = (dateline(text)[0] or "").split(",")[0]  # "HALDEN, Dec. 3 (NPA) —", "RENO, Nev. —": the town
-    return text[end:] if mostly_capitals(place) else text  # "Ada Kroll (DUP) - the party leader - said": none
+    place, day, agency = dateline(text)
+    town = (place or "").split(",")[0]  # "HALDEN, Dec. 3 (NPA) —", "RENO, Nev. —": the town
+    # a town in capitals, or one with the day or a wire's code ("Kathmandu, March 11 (UAN) —",
+    # "New Delhi (PTI):"); not "Ada Kroll (DUP) - the party leader - said"
+    return text[end:] if mostly_capitals(town) or day or agency in WIRE_CODES else text
 
 
 def published_date(a: Article) -> date | None:
