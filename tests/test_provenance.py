@@ -373,19 +373,20 @@ def test_longest_chain_of_pairs_in_order(values, longest):
     assert _longest_chain(values) == longest
 
 
-@pytest.mark.parametrize("in_order, words, expected", [
-    (9, 0.48, "rewrite"),  # a thorough paraphrase: half the words, nine sentences retold in turn
-    (6, 0.48, "rewrite"),
-    (5, 0.48, "independent"),  # an independent report meets the source here and there
-    (9, 0.40, "independent"),  # in order, but too few of the source's words
+@pytest.mark.parametrize("in_order, words, sim, expected", [
+    (9, 0.48, 0.6, "rewrite"),  # a thorough paraphrase: half the words, nine sentences retold in turn
+    (6, 0.48, 0.6, "rewrite"),
+    (5, 0.48, 0.6, "independent"),  # an independent report meets the source here and there
+    (9, 0.40, 0.6, "independent"),  # in order, but too few of the source's words
+    (9, 0.48, 0.9, "partial"),  # one press release's sentences kept nearly word for word: shared material
 ])
-def test_a_source_retold_in_its_order_is_a_rewrite(in_order, words, expected):
+def test_a_source_retold_in_its_order_is_a_rewrite(in_order, words, sim, expected):
     from newsloom.provenance.align import Alignment
     from newsloom.provenance.decide import Evidence, kind_of
 
     text = " ".join(f"Harbour officials in Tarrow said on Monday that pier {i} would close." for i in range(14))
     derived = profile(_cleaned(text), set())
-    pairs = [[i * 10, i * 10 + 9, i * 10, i * 10 + 9, 0.6] for i in range(9)]
+    pairs = [[i * 10, i * 10 + 9, i * 10, i * 10 + 9, sim] for i in range(9)]
     al = Alignment(pairs=pairs, derived_cover=0.45, in_order=in_order)
     assert len(derived.sentences) == 14
     assert kind_of(derived, Evidence(cover=0.45, names=0.5, words=words, alignment=al)) == expected
