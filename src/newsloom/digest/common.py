@@ -7,7 +7,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-from newsloom.clean.credit import dateline, dateline_end, mostly_capitals
+from newsloom.clean.credit import dateline_match, mostly_capitals
 from newsloom.lang.en.outlets import WIRE_CODES
 from newsloom.model import Article, Derivation, Entity, Story
 from newsloom.provenance.align import Sentence, sentences
@@ -18,12 +18,14 @@ MAIN_KINDS = frozenset({"copy", "rewrite", "update"})  # an outlet and its follo
 def display(text: str) -> str:
     """A sentence as shown: the wire dateline ("PORT AVERLY (CW) —", "MELBOURNE (Tasman
     Wire) —") dropped (still a substring)."""
-    end = dateline_end(text)
-    place, day, agency = dateline(text)
-    town = (place or "").split(",")[0]  # "HALDEN, Dec. 3 (NPA) —", "RENO, Nev. —": the town
+    m = dateline_match(text)
+    if m is None:
+        return text
+    town = (m.group("place") or "").strip(" ,").split(",")[0]  # "HALDEN, Dec. 3 (NPA) —", "RENO, Nev. —"
+    agency = (m.group("agency") or "").strip()
     # a town in capitals, or one with the day or a wire's code ("Kathmandu, March 11 (UAN) —",
     # "New Delhi (PTI):"); not "Ada Kroll (DUP) - the party leader - said"
-    return text[end:] if mostly_capitals(town) or day or agency in WIRE_CODES else text
+    return text[m.end() :] if mostly_capitals(town) or m.group("date") or agency in WIRE_CODES else text
 
 
 def published_date(a: Article) -> date | None:
