@@ -57,7 +57,7 @@ from newsloom.model import RawDocument
 from newsloom.provenance.align import align
 from newsloom.provenance.decide import decide, evidence, kind_of, orient, profile
 from newsloom.provenance.features import content_words, shingles
-from newsloom.provenance.index import EARLY, SENTENCE_BAND, bucket_cap, candidates, signature
+from newsloom.provenance.index import candidates, passage_sentences, signature
 from newsloom.provenance.tables import LshIndex, Outlets
 from newsloom.store import BATCH, Store
 
@@ -305,17 +305,14 @@ def query_latency(store: Store, ids: list[str]) -> tuple[float, float, float]:
     the mean number of article ids it reads from the buckets: a cost that, unlike the
     clock, does not drift with the shared machine's speed."""
     profiles = {a.id: profile(a, set()) for a in store.articles_by_ids(ids).values()}
-    times, reads = [], 0
+    times = []
     index, outlets = LshIndex(store), Outlets(store)
     for a_id, p in profiles.items():
         keys = signature(p)
         t0 = time.perf_counter()
-        candidates(index, outlets, a_id, keys)
+        candidates(index, outlets, a_id, keys, sentence_of=passage_sentences(p))
         times.append(1000 * (time.perf_counter() - t0))
-        marks = ",".join("?" * len(keys))
-        for key, n in store.conn.execute(f"SELECT key, n FROM lsh_buckets WHERE key IN ({marks})", keys):
-            cap = bucket_cap(key)
-            reads += n if n <= cap else (EARLY if key >> 32 == SENTENCE_BAND else 0)
+    reads = index.ids_read
     times.sort()
     return (times[len(times) // 2], times[min(len(times) - 1, int(0.99 * len(times)))],
             reads / max(1, len(profiles)))

@@ -220,6 +220,50 @@ def test_weak_candidates_need_a_shared_passage():
     assert len(candidates(busy, busy, "me", keys)) == MAX_WEAK
 
 
+def test_anchor_keys_survive_a_paraphrase():
+    """A sentence retold in other words keeps its names and figures, and with them an anchor
+    key; a sentence of another event, or with fewer than two names and figures, has none in common."""
+    from newsloom.provenance.align import anchor_keys, sentences
+
+    (src,) = sentences("Firefighters from Dunmere pulled 14 passengers from the capsized Kestrel Star.")
+    (para,) = sentences("The Kestrel Star overturned, and 14 people aboard were rescued by Dunmere's fire crews.")
+    (other,) = sentences("Crews from Halvik saved 9 fishermen after the Morning Gull sank.")
+    assert set(src.anchors) & set(para.anchors)
+    assert not set(src.anchors) & set(other.anchors)
+    assert anchor_keys(frozenset({"dunmere"})) == ()
+    assert anchor_keys(frozenset({"a", "b", "c"})) == anchor_keys(frozenset({"c", "b", "a"}))
+
+
+class _Counting(_Index):
+    """The stand-in index, remembering which key spaces were queried."""
+
+    def __init__(self, shared: dict[int, dict[str, int]]) -> None:
+        super().__init__(shared)
+        self.asked: list[int] = []
+
+    def query(self, keys: list[int], max_bucket: int, min_shared: int = 1,
+              groups: dict[int, int] | None = None, head: int = 0) -> dict[str, int]:
+        self.asked += [keys[0] >> 32] if keys else []
+        return super().query(keys, max_bucket, min_shared, groups, head)
+
+
+def test_a_paraphrase_is_a_weak_candidate_by_its_anchors():
+    """A text sharing a few bands and no passage, but the names and figures of three of its
+    sentences, is a weak candidate; two such sentences, or anchors without bands, are not;
+    the anchors are looked up only when passages leave a weak slot free."""
+    from newsloom.provenance.index import ANCHOR_BAND, MIN_ANCHORS, PASSAGE_BAND, candidates
+
+    keys = [(0 << 32) | 1, (PASSAGE_BAND << 32) | 3, (ANCHOR_BAND << 32) | 4]
+    index = _Counting({0: {"paraphrase": 4, "topic": 4, "me": 128},
+                       ANCHOR_BAND: {"paraphrase": MIN_ANCHORS, "topic": MIN_ANCHORS - 1, "elsewhere": 5}})
+    assert [a for a, _ in candidates(index, index, "me", keys)] == ["paraphrase"]
+    assert ANCHOR_BAND in index.asked
+    full = _Counting({0: {"paraphrase": 4, **{f"r{i}": 3 for i in range(3)}},
+                      PASSAGE_BAND: {f"r{i}": 2 for i in range(3)}, ANCHOR_BAND: {"paraphrase": 9}})
+    assert "paraphrase" not in [a for a, _ in candidates(full, full, "me", keys)]
+    assert ANCHOR_BAND not in full.asked
+
+
 def test_a_weak_candidate_shares_passages_of_two_sentences(tmp_path):
     """Both passage keys of one sentence meet when two texts share a single rare phrase: that
     is chance, not a reused passage; keys of two sentences are."""

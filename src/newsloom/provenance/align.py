@@ -9,6 +9,7 @@ no name — a rewrite keeps who and how many, a same-topic text does not.
 from __future__ import annotations
 
 import bisect
+import heapq
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ MIN_SIM = 0.5
 MIN_SHARED_WORDS = 3
 MIN_FINGERPRINT_WORDS = 6
 PASSAGE_SAMPLES = 2
+ANCHOR_SAMPLES = 2  # one found the coverage bench's missed paraphrase in 2 sentences, too few
 
 
 @dataclass
@@ -37,6 +39,9 @@ class Sentence:
     # trigrams, one of which a retold or lightly edited sentence usually keeps (read only
     # when the article is indexed, so a stored profile does not carry them)
     passages: tuple[int, ...] = field(default=(), compare=False)
+    # index keys of what a paraphrase keeps of a sentence when it changes every phrase: its
+    # names and figures (a two-sample MinHash of their pairs; read only when indexed, as above)
+    anchors: tuple[int, ...] = field(default=(), compare=False)
 
 
 @dataclass
@@ -72,9 +77,10 @@ def sentences(text: str) -> list[Sentence]:
         chunk = text[s:e]
         cw = content_words(chunk)
         long = len(cw) >= MIN_FINGERPRINT_WORDS
-        out.append(Sentence(s, e, norm(chunk), frozenset(cw), frozenset(numbers(chunk)),
-                            frozenset(n.lower() for n in entities(chunk)),
-                            h32(" ".join(cw)) if long else None, passage_keys(cw) if long else ()))
+        nums, names = frozenset(numbers(chunk)), frozenset(n.lower() for n in entities(chunk))
+        out.append(Sentence(s, e, norm(chunk), frozenset(cw), nums, names,
+                            h32(" ".join(cw)) if long else None, passage_keys(cw) if long else (),
+                            anchor_keys(nums | names)))
     return out
 
 
@@ -87,6 +93,23 @@ def passage_keys(words: list[str]) -> tuple[int, ...]:
     """The least hash of the words' trigrams under each of ``PASSAGE_SAMPLES`` salts."""
     grams = [g.encode("utf-8") for g in shingles(words, 3)]
     return tuple(min(zlib.crc32(g, salt) for g in grams) for salt in _SALTS)
+
+
+_ANCHOR_SALTS = [zlib.crc32(f"anchor{i}|".encode()) for i in range(ANCHOR_SAMPLES)]
+
+
+def anchor_keys(anchors: frozenset[str]) -> tuple[int, ...]:
+    """Under each of ``ANCHOR_SAMPLES`` salts, the key of the two of a sentence's names and
+    figures that hash least (a MinHash of their pairs, in time linear in the anchors); none
+    for a sentence with fewer than two."""
+    if len(anchors) < 2:
+        return ()
+    encoded = [a.encode("utf-8") for a in anchors]
+    keys = []
+    for salt in _ANCHOR_SALTS:
+        low = heapq.nsmallest(2, encoded, key=lambda g, salt=salt: (zlib.crc32(g, salt), g))
+        keys.append(zlib.crc32(b"|".join(sorted(low)), salt))
+    return tuple(keys)
 
 
 def similarity(a: Sentence, b: Sentence) -> float:

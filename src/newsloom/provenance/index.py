@@ -29,6 +29,7 @@ from newsloom.provenance.tables import LshIndex, Outlets
 NUM_PERM = 128
 SENTENCE_BAND = NUM_PERM  # sentence fingerprints live in their own key space
 PASSAGE_BAND = NUM_PERM + 1  # and passage keys in theirs
+ANCHOR_BAND = NUM_PERM + 2  # and anchor keys (a sentence's names and figures) in theirs
 MAX_BUCKET = 200  # a bucket fuller than this is a ubiquitous phrase, not evidence
 # A MinHash band value (one hash) is shared by chance with a share of the corpus, so its
 # bucket grows with n: at 100k articles a cap of 200 read 3,700 ids per lookup against 1,100
@@ -49,6 +50,13 @@ MIN_SHARED = 3
 # in four chance candidates on the bench's generated texts, at 10k articles).
 MIN_PASSAGES = 2
 MAX_WEAK = 3
+# A paraphrase retold in other words shares no trigram with its source, yet keeps each
+# sentence's names and figures: a weak candidate may share anchor keys of MIN_ANCHORS
+# sentences instead (coverage bench: a thorough paraphrase met its source in 4 bands and no
+# passage; an article's own event in other outlets' reports meets it in 3+ such sentences
+# too, other events in at most 1), ranked after those sharing passages.
+MIN_ANCHORS = 3
+ANCHOR_BUCKET = 20  # a pair of names in more articles is the topic's, not a retelling's
 # A long sentence in more than MAX_BUCKET articles is boilerplate, or a wire story copied that
 # often: the EARLY first articles under it (its original among them) stay candidates for a
 # text sharing EARLY_SENTENCES such sentences with them (boilerplate is one line).
@@ -74,17 +82,21 @@ def signature(p: Profile) -> list[int]:
     # short sentences ("He declined to comment.") recur by chance
     keys += [(SENTENCE_BAND << 32) | s.fingerprint for s in p.sentences if s.fingerprint is not None]
     keys += [(PASSAGE_BAND << 32) | k for s in p.sentences for k in s.passages]
+    keys += [(ANCHOR_BAND << 32) | k for s in p.sentences for k in s.anchors]
     return sorted(set(keys))
 
 
 def bucket_cap(key: int) -> int:
     """How many articles the bucket of ``key`` keeps (see :meth:`LshIndex.add`)."""
-    return BAND_BUCKET if key >> 32 < NUM_PERM else MAX_BUCKET
+    band = key >> 32
+    return BAND_BUCKET if band < NUM_PERM else ANCHOR_BUCKET if band == ANCHOR_BAND else MAX_BUCKET
 
 
 def passage_sentences(p: Profile) -> dict[int, int]:
-    """Each passage key of the article's :func:`signature`, with the sentence it comes from."""
-    return {(PASSAGE_BAND << 32) | k: i for i, s in enumerate(p.sentences) for k in s.passages}
+    """Each passage and anchor key of the article's :func:`signature`, with the sentence it
+    comes from."""
+    return {(band << 32) | k: i for i, s in enumerate(p.sentences)
+            for band, ks in ((PASSAGE_BAND, s.passages), (ANCHOR_BAND, s.anchors)) for k in ks}
 
 
 def candidates(index: LshIndex, outlets: Outlets, article_id: str, keys: list[int],
@@ -98,7 +110,7 @@ def candidates(index: LshIndex, outlets: Outlets, article_id: str, keys: list[in
     ``sentence_of``: the :func:`passage_sentences` of the article; without it, passage keys
     count one by one.
     """
-    by_band: dict[int, list[int]] = {SENTENCE_BAND: [], PASSAGE_BAND: []}
+    by_band: dict[int, list[int]] = {SENTENCE_BAND: [], PASSAGE_BAND: [], ANCHOR_BAND: []}
     band_keys: list[int] = []
     for k in keys:
         by_band.get(k >> 32, band_keys).append(k)
@@ -112,12 +124,17 @@ def candidates(index: LshIndex, outlets: Outlets, article_id: str, keys: list[in
     ranked = sorted(hits.items(), key=lambda x: (-x[1], x[0]))
     strong = [(a, n) for a, n in ranked if a in sentences or bands.get(a, 0) >= MIN_BANDS]
     few = [(a, n) for a, n in ranked if a not in sentences and bands.get(a, 0) < MIN_BANDS]
-    # a credit link only ranks a candidate below those sharing passages: look it up only
-    # when these leave a weak slot free
+    # a credit link, then shared anchors, rank a candidate below those sharing passages: look
+    # them up only when these leave a weak slot free, and only among those sharing bands
     near = [a for a, _ in few if a in bands and a not in passages]
+    free = MAX_WEAK - sum(a in passages for a, _ in few)
     linked: set[str] = set()
-    if near and sum(a in passages for a, _ in few) < MAX_WEAK:
+    anchors: dict[str, int] = {}
+    if near and free > 0:
         linked = outlets.matches(cited, near) | outlets.matches(own, near, citing=True)
-    weak = sorted(((a, n) for a, n in few if a in linked or a in passages),
-                  key=lambda x: (-passages.get(x[0], 0), -x[1], x[0]))
+        if len(linked) < free:
+            shared = index.query(by_band[ANCHOR_BAND], ANCHOR_BUCKET, MIN_ANCHORS, sentence_of)
+            anchors = {a: shared[a] for a in near if a in shared and a not in linked}
+    weak = sorted(((a, n) for a, n in few if a in linked or a in passages or a in anchors),
+                  key=lambda x: (-passages.get(x[0], 0), x[0] not in linked, -anchors.get(x[0], 0), -x[1], x[0]))
     return sorted(strong[:MAX_CANDIDATES] + weak[:MAX_WEAK], key=lambda x: (-x[1], x[0]))

@@ -9,7 +9,7 @@ from collections.abc import Set as AbstractSet
 
 import numpy as np
 
-from newsloom.store import Migration, Tables, register
+from newsloom.store import Migration, Store, Tables, register
 
 SCHEMA = register(
     "provenance",
@@ -52,6 +52,11 @@ class LshIndex(Tables):
     packed profiles (``lsh_indexed``). Articles are referenced by rowid to stay small."""
 
     schema = SCHEMA
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
+        # article ids :meth:`query` read from buckets: its cost, which the clock's drift does not touch
+        self.ids_read = 0
 
     def add(self, entries: dict[str, list[int]], profiles: dict[str, bytes] | None = None,
             cap: int | Callable[[int], int] = 200) -> None:
@@ -100,6 +105,7 @@ class LshIndex(Tables):
         if not buckets:
             return {}
         ids = np.fromstring(",".join(b for _, b in buckets), dtype=np.int64, sep=",")
+        self.ids_read += ids.size
         if groups is not None:
             of = np.repeat([groups[k] for k, _ in buckets], [b.count(",") + 1 for _, b in buckets])
             ids = np.unique(np.stack([ids, of]), axis=1)[0]  # one per (article, group)
