@@ -66,6 +66,50 @@ def test_tense_check() -> None:
     assert not is_future(text, text.index("Friday"), len(text) - 1)
 
 
+@pytest.mark.parametrize(
+    ("text", "expr", "origin"),
+    [
+        ("The two upper tiers of the temple, built in 1663, collapsed into the square.", "1663", True),
+        ("The shrine, consecrated in 1663, was last restored in 1998.", "1663", True),
+        ("The shrine, consecrated in 1663, was last restored in 1998.", "1998", False),
+        ("Founded in March 1890, the club has never been relegated.", "March 1890", True),
+        ("The hall, originally built in the 1920s, will close.", "1920s", True),
+        ("A chapel, dating back to the 1660s, was damaged.", "1660s", True),
+        ("The temple was built in 1663.", "1663", False),  # the sentence's own event
+        ("The temple was originally built in 1663.", "1663", False),
+        ("The bridge opened in 2019 after years of delays.", "2019", False),  # a main verb
+        ("The temple built in 1663 collapsed on Sunday.", "1663", False),  # not told apart from one
+        ("The man, arrested on Monday, appeared in court on Tuesday.", "Monday", False),  # an event, not a history
+        ("Police said the suspect was born in 1990.", "1990", False),
+        ("The shrine, a pagoda temple built in 1663, collapsed into the square.", "1663", True),
+        ("The shrine (a pagoda temple built in 1663) collapsed.", "1663", True),
+        ("In Tarrow, the new bridge opened in 2019 after years of delays.", "2019", False),  # not closed
+    ],
+)
+def test_a_date_in_an_origin_clause_dates_the_thing_not_the_event(text: str, expr: str, origin: bool) -> None:
+    from newsloom.timeline.reckon import in_origin_clause
+
+    assert in_origin_clause(text, text.index(expr), text.index(expr) + len(expr)) is origin
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "frame"),
+    [
+        ("A quake struck late on Sunday night, officials said on Monday.", "Monday", True),
+        ("A quake struck late on Sunday night, officials said on Monday.", "Sunday night", False),
+        ("The toll from Sunday night's earthquake rose to 31 on Wednesday.", "Sunday night", True),
+        ("The toll from Sunday night's earthquake rose to 31 on Wednesday.", "Wednesday", False),
+        ("The mayor told reporters on Friday that the bridge would close on Monday.", "Friday", True),
+        ("Schools will close on Friday, the ministry announced on Monday.", "Friday", False),
+        ("The operator said it closed on Monday and would reopen on Friday.", "Monday", False),  # a clause's event
+    ],
+)
+def test_a_date_that_only_names_a_thing_or_dates_the_telling(text: str, expr: str, frame: bool) -> None:
+    from newsloom.timeline.reckon import frames_only
+
+    assert frames_only(text, text.index(expr), text.index(expr) + len(expr)) is frame
+
+
 def test_reference_date_from_published_text_captions_or_none() -> None:
     art = Article(id="a", source="s", fingerprint="f", published="2025-10-14T09:00:00+00:00")
     assert reference_date(art) == (TUESDAY, "resolved")

@@ -168,3 +168,49 @@ def test_a_headline_alone_is_summarised_only_in_a_story_of_headlines():
     assert {u.article_id for u in units(both)} == {"r"}
     alone = StoryData(Story(id="s", title="t"), {"a": alert})
     assert {u.article_id for u in units(alone)} == {"a"}
+
+
+def test_a_rewrite_sentence_joins_the_unit_of_the_source_sentence_it_retells():
+    """Provenance aligned the rewrite's lead with the original's: one content unit, though
+    their wording is too far apart for the summary's own similarity."""
+    from newsloom.digest.common import StoryData
+    from newsloom.digest.summary import PARA, units
+    from newsloom.model import Article, Derivation, Story
+    from newsloom.provenance.align import sentences, similarity
+
+    orig = Article(id="o", source="o", fingerprint="o", published="2026-03-09", text=(
+        "At least 23 people were killed when a strong earthquake struck the hill district of Varna on Sunday night. "
+        "Rescue teams from three provinces were searching collapsed houses on Monday."))
+    rewrite = Article(id="r", source="r", fingerprint="r", published="2026-03-09", text=(
+        "A powerful quake that shook Varna close to midnight on Sunday has left 23 dead, the agency reported. "
+        "Local officials asked residents to stay outside their homes overnight."))
+    (o_lead, _), (r_lead, _) = sentences(orig.text), sentences(rewrite.text)
+    assert similarity(r_lead, o_lead) < PARA
+    d = Derivation(derived_id="r", source_id="o", kind="rewrite", credited=True, score=0.6,
+                   aligned=[[r_lead.start, r_lead.end, o_lead.start, o_lead.end, 0.52]])
+    data = StoryData(Story(id="s", title="t"), {"o": orig, "r": rewrite}, derivations={"r": d})
+    lead = next(u for u in units(data) if u.article_id == "o" and u.position == 0)
+    assert lead.para == {"r"}
+    assert not [u for u in units(data) if u.article_id == "r" and u.position == 0]
+    alone = StoryData(Story(id="s", title="t"), {"o": orig, "r": rewrite})  # no provenance: two units
+    assert [u for u in units(alone) if u.article_id == "r" and u.position == 0]
+
+
+def test_a_sentence_with_several_dates_is_told_once_at_its_event():
+    """The dateline's day, the day of the telling ("officials said on Monday") and a day that
+    names a thing ("Sunday's quake") do not make entries beside the event's own date; a
+    building date in an apposition makes none at all."""
+    from datetime import date
+
+    from newsloom.digest import timeline
+    from newsloom.digest.common import StoryData
+    from newsloom.model import Article, Story
+    from newsloom.timeline.dates import extract
+
+    text = ("VARNA, March 11 (TWN) — A strong earthquake struck the hill district late on Sunday night, "
+            "officials said on Wednesday. The toll from Sunday's quake rose to 31 on Wednesday. "
+            "The shrine, a pagoda temple built in 1663, collapsed into the square.")
+    a = Article(id="a", source="a", fingerprint="a", published="2026-03-11", text=text)
+    a.dates = extract(text, date(2026, 3, 11), "resolved")
+    entries, _ = timeline.build(StoryData(Story(id="s", title="t"), {"a": a}))
+    assert [(e.date[:10], e.text.split()[0]) for e in entries] == [("2026-03-08", "A"), ("2026-03-11", "The")]

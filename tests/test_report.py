@@ -148,3 +148,13 @@ def test_brief_html_is_styled_like_the_report(tmp_path, demo_dir):
     assert res.exit_code == 0, res.output
     assert "<style>" in res.output and ".topbar" in res.output and 'class="story brief"' in res.output
     assert "Key quotes" in res.output and 'href="#src-1"' in res.output
+
+
+def test_two_articles_of_one_outlet_on_one_line_are_told_apart_by_their_day():
+    from newsloom.model import Article
+
+    arts = [Article(id=i, source=i, fingerprint=i, site=site, published=day, text="A line.")
+            for i, site, day in (("o", "tarrowwire.com", "2026-03-09T08:00:00+00:00"),
+                                 ("f", "tarrowwire.com", "2026-03-11"), ("r", "marlowherald.com", "2026-03-09"))]
+    cites = views.citations(views.Index(Result(articles=arts)), ["o", "r", "f"])
+    assert [c.get("label") for c in cites] == ["tarrowwire.com · 9 Mar", None, "tarrowwire.com · 11 Mar"]

@@ -54,15 +54,27 @@ def _eligible(text: str) -> bool:
     return MIN_WORDS <= n <= MAX_WORDS and not text.rstrip().endswith("?")
 
 
+def _retold(data: StoryData, article_id: str) -> dict[int, tuple[str, int]]:
+    """The sentences of an article that its main source's sentences retell, as provenance
+    aligned them: sentence start → (source id, source sentence start)."""
+    d = data.derivations.get(article_id)
+    return {int(p[0]): (d.source_id, int(p[2])) for p in d.aligned} if d else {}
+
+
 def units(data: StoryData) -> list[Unit]:
-    """Group every eligible sentence of the story into content units (originals first)."""
+    """Group every eligible sentence of the story into content units (originals first). A
+    sentence joins a unit it re-says, or the unit of the source sentence it retells (a
+    rewrite's paraphrase, aligned by provenance, may say it in words too far apart to match
+    here: "A powerful quake jolted…, UAN reported" beside the agency's own lead)."""
     out: list[Unit] = []
     by_word: dict[str, list[int]] = defaultdict(list)
+    unit_of: dict[tuple[str, int], int] = {}  # (article, sentence start) → its unit
     # a headline alone says in note form what the story's reports tell in sentences: it is
     # summarised only in a story of headlines
     reports = [a_id for a_id, a in data.articles.items() if not a.headline_only]
     for a_id in data.cite(reports or list(data.articles)):
         text = data.articles[a_id].text
+        retold = _retold(data, a_id)
         for pos, s in enumerate(data.sentences(a_id)):
             chunk = text[s.start:s.end]
             if not _eligible(chunk):
@@ -75,12 +87,16 @@ def units(data: StoryData) -> list[Unit]:
             for u, n in hits.items():
                 if n >= 3 and (sim := similarity(s, out[u].rep)) > best_sim:
                     best, best_sim = u, sim
-            if best is not None and best_sim >= PARA:
+            if best is None or best_sim < PARA:
+                best = unit_of.get(retold.get(s.start, ("", -1)))
+            if best is not None:
                 unit = out[best]
                 exact = fuzz.ratio(s.norm, unit.rep.norm) / 100 >= SAME
                 if a_id not in unit.same:
                     (unit.same if exact else unit.para).add(a_id)
+                unit_of[(a_id, s.start)] = best
                 continue
+            unit_of[(a_id, s.start)] = len(out)
             out.append(Unit(rep=s, article_id=a_id, text=display(chunk), position=pos, same={a_id}))
             for w in s.words:
                 by_word[w].append(len(out) - 1)

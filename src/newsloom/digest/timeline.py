@@ -16,14 +16,16 @@ and the most reported background ones.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from newsloom.clean.credit import dateline_match
 from newsloom.digest.common import StoryData, display
 from newsloom.digest.undated import reference
 from newsloom.model import Disagreement, Side, TimelineEntry
 from newsloom.provenance.align import Sentence, similarity
-from newsloom.timeline.reckon import is_future
+from newsloom.timeline.reckon import frames_only, in_origin_clause, is_future
 from newsloom.timeline.words import label
 
 SAME_EVENT = 0.55
@@ -83,6 +85,12 @@ def _same_event(a: Sentence, b: Sentence) -> bool:
     return shared >= MIN_SHARED and shared / min(len(a.words), len(b.words)) >= SAME_WORDS
 
 
+def _in_dateline(text: str, sent: Sentence, end: int) -> bool:
+    """A date in the sentence's dateline ("KATHMANDU, March 9 (UAN) —") dates the telling."""
+    m = dateline_match(text[sent.start:sent.end])
+    return m is not None and end <= sent.start + m.end()
+
+
 def _story_day(data: StoryData) -> date | None:
     """The story's reference day for an article with none: its earliest publication date,
     else the latest day its articles name (the story's own present)."""
@@ -112,10 +120,16 @@ def build(data: StoryData) -> tuple[list[TimelineEntry], list[Disagreement]]:
         a = data.articles[a_id]
         ref = reference(data, a)[0] or story_day
         sents = data.sentences(a_id)
-        for m in a.dates:
-            span = period(m.value)
-            sent = next((s for s in sents if s.start <= m.start < s.end), None)
-            if span is None or sent is None or m.status == "unresolved":
+        usable = [(m, span, sent) for m in a.dates
+                  if (span := period(m.value)) and m.status != "unresolved"
+                  and (sent := next((s for s in sents if s.start <= m.start < s.end), None))
+                  and not in_origin_clause(a.text, m.start, m.end)]
+        dated = Counter(sent.start for _, _, sent in usable)
+        for m, span, sent in usable:
+            # a sentence with two dates is told once, at its event's ("struck late on Sunday,
+            # officials said on Monday"; "the toll from Sunday's quake rose on Wednesday";
+            # "KATHMANDU, March 9 (UAN) — A quake struck on Sunday")
+            if dated[sent.start] > 1 and (frames_only(a.text, m.start, m.end) or _in_dateline(a.text, sent, m.end)):
                 continue
             same = next((e for e in events if e.value == m.value and _same_event(e.sentence, sent)), None)
             if same is not None:

@@ -8,8 +8,9 @@ neighbourhood; the report indexes everything) and never touches the store itself
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
@@ -149,11 +150,31 @@ def citation(index: Index, article_id: str, passage: str | None = None) -> dict[
     return ref
 
 
+def citations(index: Index, article_ids: list[str], passage: str | None = None) -> list[dict[str, Any]]:
+    """The citations of one line: two articles of one outlet (a report and its follow-up) are
+    told apart by their day ("uanewswire.in · 9 Mar")."""
+    out = [citation(index, i, passage) for i in article_ids]
+    seen = Counter(c["outlet"] for c in out)
+    for c in out:
+        day = _day(c.get("published"))
+        if seen[c["outlet"]] > 1 and day:
+            c["label"] = f"{c['outlet']} · {day}"
+    return out
+
+
+def _day(published: str | None) -> str | None:
+    try:
+        d = dt.date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return None
+    return f"{d.day} {d:%b}"
+
+
 def timeline_item(index: Index, e: TimelineEntry) -> dict[str, Any]:
     """A timeline entry as shown: its date in words, its sentence, its citations; the
     TIMEX3 value only orders it (``sort``), and no internal field becomes a label."""
     return {"date": e.label or describe(e.date) or "undated", "sort": e.date, "kind": e.kind, "text": e.text,
-            "citations": [citation(index, i, e.text or None) for i in e.article_ids], "variants": [], "extra": []}
+            "citations": citations(index, e.article_ids, e.text or None), "variants": [], "extra": []}
 
 
 def timeline_view(index: Index, entries: list[TimelineEntry]) -> dict[str, list[dict[str, Any]]]:
@@ -167,7 +188,7 @@ def figure_item(index: Index, f: KeyFigure) -> dict[str, Any]:
     """A key figure as shown: the figure as written and what it measures, cited."""
     shown = str(f.text or f.value or "")
     text = f"{shown} — {f.measure}" if f.measure and f.measure.lower() not in shown.lower() else shown
-    return {"date": None, "text": text, "citations": [citation(index, i, shown or None) for i in f.article_ids],
+    return {"date": None, "text": text, "citations": citations(index, f.article_ids, shown or None),
             "variants": [], "extra": []}
 
 
@@ -362,7 +383,7 @@ def disagreement_view(index: Index, d: Disagreement) -> dict[str, Any]:
     for side in d.sides:
         value = side.text or side.value
         text = f"{value:g}" if isinstance(value, float) else str(value or "")
-        sides.append({"text": text, "citations": [citation(index, i, text) for i in side.article_ids]})
+        sides.append({"text": text, "citations": citations(index, side.article_ids, text)})
     diff = diff_segments(sides[0]["text"], sides[1]["text"]) if d.kind == "quote" and len(sides) == 2 else None
     return {"label": DISAGREEMENT_KINDS.get(d.kind, "Sources differ"), "about": d.about, "entity_id": d.entity_id,
             "sides": sides, "diff": diff}
@@ -436,7 +457,7 @@ def story_view(index: Index, story: Story) -> dict[str, Any]:
     articles.sort(key=lambda c: (c["published"] or "", c["outlet"]))
     view = {
         **story_card(index, story),
-        "summary": [{"text": s.text, "citations": [citation(index, i, s.text) for i in s.article_ids]}
+        "summary": [{"text": s.text, "citations": citations(index, s.article_ids, s.text)}
                     for s in story.summary],
         **timeline_view(index, story.timeline),
         "figures": [figure_item(index, f) for f in story.figures],
@@ -528,7 +549,7 @@ def entity_view(index: Index, e: Entity) -> dict[str, Any]:
     stories = {s.id: s for aid in article_ids for s in index.stories_by_article.get(aid, [])}
     return {
         **entity_ref(e),
-        "roles": [{"text": r.text, "citations": [citation(index, i, r.text) for i in r.article_ids]} for r in e.roles],
+        "roles": [{"text": r.text, "citations": citations(index, r.article_ids, r.text)} for r in e.roles],
         "quotes": quote_groups(index, quotes),
         "stories": [story_card(index, s) for s in stories.values()],
         "article_list": [article_card(index.articles[i]) for i in article_ids if i in index.articles],

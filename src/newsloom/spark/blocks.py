@@ -20,7 +20,7 @@ Blocking keys, per article (:func:`features`):
   among those in 2…``STORY_MAX_DF`` articles; two articles sharing ``STORY_MIN_SHARED`` of
   them may land in one story (the stories stage's own bar), or ``SHORT_MIN_SHARED`` when
   one is a short item;
-* ``a…``: its anchor keys (a sentence's names and figures): ``MIN_ANCHORS`` of them shared
+* ``f…``: its anchor keys (the facts a sentence names: its names and figures): ``MIN_ANCHORS`` of them shared
   with ``MIN_SHARED`` bands may be a paraphrase (the index's weak candidates too);
 * ``q…``: the normalised words of each of its quotations (identical quotations match).
 
@@ -80,7 +80,7 @@ def features(article: Article, analysis: Any) -> dict[str, Any]:
     from newsloom.quotes.match import MIN_WORDS, form_id, words
     from newsloom.stories import article_terms
 
-    kinds = {SENTENCE_BAND: "s", PASSAGE_BAND: "p", ANCHOR_BAND: "a"}
+    kinds = {SENTENCE_BAND: "s", PASSAGE_BAND: "p", ANCHOR_BAND: "f"}
     keys = [f"{kinds.get(k >> 32, 'l')}{k}" for k in signature(profile(article, set()))]
     quotes = set()
     for att in getattr(analysis, "attributions", []):
@@ -115,7 +115,7 @@ def blocking_edges(arts: DataFrame) -> DataFrame:
     kind = F.substring("key", 1, 1)
     cap = F.when(kind == "l", min(BAND_BUCKET, MAX_BUCKET)).otherwise(MAX_BUCKET)  # a band value's own cap
     keys = sized.filter((F.col("size") >= 2) & (F.col("size") <= cap)).select("n", "key")
-    shared = {k: F.sum(F.when(F.col("kind") == k, 1).otherwise(0)) for k in "lstqpa"}
+    shared = {k: F.sum(F.when(F.col("kind") == k, 1).otherwise(0)) for k in "lstqpf"}
     short = arts.select("n", (F.size("terms") < SHORT_TERMS).alias("short"))
     pairs = (keys.alias("x").join(keys.alias("y"), "key")
              .filter(F.col("x.n") < F.col("y.n"))
@@ -126,7 +126,7 @@ def blocking_edges(arts: DataFrame) -> DataFrame:
     story_bar = F.when(F.col("sa") | F.col("sb"), SHORT_MIN_SHARED).otherwise(STORY_MIN_SHARED)
     pairs = pairs.filter((F.col("l") >= MIN_BANDS) | (F.col("s") >= 1) | (F.col("t") >= story_bar)
                          | (F.col("q") >= 1) | (F.col("p") >= MIN_PASSAGES)
-                         | ((F.col("a") >= MIN_ANCHORS) & (F.col("l") >= MIN_SHARED)))
+                         | ((F.col("f") >= MIN_ANCHORS) & (F.col("l") >= MIN_SHARED)))
     # a long sentence in more articles than MAX_BUCKET (a wire story copied that often): its
     # EARLY first articles stay linked to the others sharing EARLY_SENTENCES such sentences,
     # as the provenance index keeps them

@@ -12,6 +12,7 @@ from newsloom.lang.en.calendar import (
     CLOCK_UNITS,
     MONTH_ABBREVIATIONS,
     MONTHS,
+    ORIGIN_PARTICIPLES,
     PARTS_OF_DAY,
     SEASONS,
     TIME_UNITS,
@@ -19,6 +20,7 @@ from newsloom.lang.en.calendar import (
     WEEKDAYS,
 )
 from newsloom.lang.en.numbers import NUMBER_VALUES, ORDINAL_WORDS
+from newsloom.lang.en.speech import REPORTING_VERBS
 from newsloom.lang.en.titles import COMPANY_ABBREVIATIONS, TITLE_ABBREVIATIONS
 
 # How far a match may reach before its anchor's start / must be read after its end.
@@ -155,6 +157,44 @@ def is_future(text: str, start: int, end: int) -> bool:
         after = after[:stop.start()]
     verb = _FUTURE_AFTER_RE.search(after)
     return verb is not None and verb.start() <= reach
+
+
+# ", built in 1663," / "Built in 1663," / ", dating back to the 1660s,": a participle set off
+# by a comma (or opening the sentence), then its preposition, just before the date; or an
+# apposition whose noun the participle follows (", a pagoda temple built in 1663,"), closed
+# after the date
+_PARTICIPLE = r"(?:" + "|".join(ORIGIN_PARTICIPLES) + r")(?:\s+back)?\s+(?:in|on|around|about|circa|during|from|to)\s+"
+_ORIGIN_RE = re.compile(
+    r"(?:^|[,;(—–]\s*|[.!?]\s+)(?:\w+ly\s+)?" + _PARTICIPLE + r"(?:the\s+|late\s+|early\s+|mid-)*$", re.IGNORECASE)
+_APPOSITION_RE = re.compile(
+    r"[,(—–]\s*(?:a|an|the)\s+[^,;.()—–]{1,50}?\s" + _PARTICIPLE + r"(?:the\s+|late\s+|early\s+|mid-)*$",
+    re.IGNORECASE)
+_CLOSED_RE = re.compile(r"[^,;.()—–]{0,25}?[,)—–]")
+
+
+def in_origin_clause(text: str, start: int, end: int) -> bool:
+    """Does the date at ``text[start:end]`` date a thing's history in a participle clause set
+    off from the sentence (", built in 1663,"; "Founded in 1890, the club…"; ", a temple
+    built in 1663,"), not the sentence's event? "The temple was built in 1663" is the
+    sentence's own event; "The temple built in 1663 collapsed" is not told apart from a main
+    verb, and is kept."""
+    before = text[max(0, start - 80):start]
+    if _ORIGIN_RE.search(before):
+        return True
+    return _APPOSITION_RE.search(before) is not None and _CLOSED_RE.match(text, end) is not None
+
+
+# "said on Monday", "told reporters late on Monday" (not "said it closed on Monday": a clause)
+_TELLING_RE = re.compile(r"\b(?:" + "|".join(REPORTING_VERBS) + r")(?:\s+(?!it\b|that\b|he\b|she\b|they\b|we\b)[a-z]+)?"
+                         r"\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$")
+_POSSESSIVE_RE = re.compile(r"['’]s?\b")
+
+
+def frames_only(text: str, start: int, end: int) -> bool:
+    """Does the date at ``text[start:end]`` only name a thing ("Sunday night's quake") or date
+    the telling ("…, officials said on Monday"), not the sentence's event? Read only when the
+    sentence gives another date: alone, it is the best date the sentence has."""
+    return bool(_POSSESSIVE_RE.match(text, end)) or _TELLING_RE.search(text[max(0, start - 60):start]) is not None
 
 
 def weekday_date(ref: date, wd: int, direction: str) -> date:

@@ -52,3 +52,9 @@ HOLIDAYS = ("Christmas", "Xmas", "Easter", "Whitsun", "Pentecost", "Lent", "Adve
             "Navratri", "Nowruz")
 CALENDAR_WORDS = frozenset(w.lower() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS,
                                                *HOLIDAYS))
+
+# Participles that date a thing's own history, not the sentence's event: "the temple, built
+# in 1663, collapsed" (a timeline reads the collapse, not 1663, from that sentence).
+ORIGIN_PARTICIPLES = ("built", "rebuilt", "founded", "established", "consecrated", "constructed", "erected",
+                      "completed", "opened", "inaugurated", "dedicated", "born", "formed", "created",
+                      "launched", "incorporated", "restored", "renovated", "designed", "listed", "dating")
