@@ -57,7 +57,7 @@ from newsloom.model import RawDocument
 from newsloom.provenance.align import align
 from newsloom.provenance.decide import decide, evidence, kind_of, orient, profile
 from newsloom.provenance.features import content_words, shingles
-from newsloom.provenance.index import candidates, passage_sentences, signature
+from newsloom.provenance.index import candidates, key_sentences, signature
 from newsloom.provenance.tables import LshIndex, Outlets
 from newsloom.store import BATCH, Store
 
@@ -310,7 +310,7 @@ def query_latency(store: Store, ids: list[str]) -> tuple[float, float, float]:
     for a_id, p in profiles.items():
         keys = signature(p)
         t0 = time.perf_counter()
-        candidates(index, outlets, a_id, keys, sentence_of=passage_sentences(p))
+        candidates(index, outlets, a_id, keys, sentence_of=key_sentences(p))
         times.append(1000 * (time.perf_counter() - t0))
     reads = index.ids_read
     times.sort()
@@ -331,7 +331,8 @@ def _why(store: Store, d_id: str, s_id: str) -> str:
     al = align(pd.sentences, ps.sentences)
     ed, es = evidence(pd, ps, al), evidence(ps, pd, al.flipped())
     dec = decide(pd, ps)
-    hit = any(c == s_id for c, _ in candidates(LshIndex(store), Outlets(store), d_id, signature(pd)))
+    hit = any(c == s_id for c, _ in candidates(LshIndex(store), Outlets(store), d_id, signature(pd),
+                                               sentence_of=key_sentences(pd)))
 
     def fmt(p, e):
         return (f"{p.article.id}: cover {e.cover:.2f} names {e.names:.2f} words {e.words:.2f} "

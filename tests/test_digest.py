@@ -172,28 +172,35 @@ def test_a_headline_alone_is_summarised_only_in_a_story_of_headlines():
 
 def test_a_rewrite_sentence_joins_the_unit_of_the_source_sentence_it_retells():
     """Provenance aligned the rewrite's lead with the original's: one content unit, though
-    their wording is too far apart for the summary's own similarity."""
+    their wording is too far apart for the summary's own similarity. Not an update's new
+    figure beside the old one, nor a pair whose figures differ."""
     from newsloom.digest.common import StoryData
     from newsloom.digest.summary import PARA, units
     from newsloom.model import Article, Derivation, Story
-    from newsloom.provenance.align import sentences, similarity
+    from newsloom.provenance.align import align, sentences, similarity
 
     orig = Article(id="o", source="o", fingerprint="o", published="2026-03-09", text=(
-        "At least 23 people were killed when a strong earthquake struck the hill district of Varna on Sunday night. "
-        "Rescue teams from three provinces were searching collapsed houses on Monday."))
+        "At least 23 people were killed when a strong earthquake struck the hill district of Varna late on "
+        "Sunday night, officials said. Rescue teams from three provinces were searching collapsed houses."))
     rewrite = Article(id="r", source="r", fingerprint="r", published="2026-03-09", text=(
-        "A powerful quake that shook Varna close to midnight on Sunday has left 23 dead, the agency reported. "
-        "Local officials asked residents to stay outside their homes overnight."))
-    (o_lead, _), (r_lead, _) = sentences(orig.text), sentences(rewrite.text)
-    assert similarity(r_lead, o_lead) < PARA
-    d = Derivation(derived_id="r", source_id="o", kind="rewrite", credited=True, score=0.6,
-                   aligned=[[r_lead.start, r_lead.end, o_lead.start, o_lead.end, 0.52]])
-    data = StoryData(Story(id="s", title="t"), {"o": orig, "r": rewrite}, derivations={"r": d})
-    lead = next(u for u in units(data) if u.article_id == "o" and u.position == 0)
-    assert lead.para == {"r"}
-    assert not [u for u in units(data) if u.article_id == "r" and u.position == 0]
+        "A powerful quake jolted Varna district late on Sunday night, leaving at least 23 dead, the agency "
+        "reported. Local officials asked residents to stay outside their homes overnight."))
+    o_sents, r_sents = sentences(orig.text), sentences(rewrite.text)
+    al = align(r_sents, o_sents)
+    assert len(al.pairs) == 1 and similarity(r_sents[0], o_sents[0]) < PARA
+
+    def lead_units(kind: str, r_text: str = rewrite.text) -> list:
+        r = Article(id="r", source="r", fingerprint="r", published="2026-03-09", text=r_text)
+        d = Derivation(derived_id="r", source_id="o", kind=kind, credited=True, score=0.6, aligned=al.pairs)
+        data = StoryData(Story(id="s", title="t"), {"o": orig, "r": r}, derivations={"r": d})
+        return [u for u in units(data) if u.position == 0]
+
+    (lead,) = lead_units("rewrite")
+    assert lead.article_id == "o" and lead.para == {"r"}
+    assert len(lead_units("update")) == 2  # a follow-up's sentence is its own news
+    assert len(lead_units("rewrite", rewrite.text.replace("23", "19"))) == 2  # a garbled figure
     alone = StoryData(Story(id="s", title="t"), {"o": orig, "r": rewrite})  # no provenance: two units
-    assert [u for u in units(alone) if u.article_id == "r" and u.position == 0]
+    assert len([u for u in units(alone) if u.position == 0]) == 2
 
 
 def test_a_sentence_with_several_dates_is_told_once_at_its_event():
@@ -214,3 +221,20 @@ def test_a_sentence_with_several_dates_is_told_once_at_its_event():
     a.dates = extract(text, date(2026, 3, 11), "resolved")
     entries, _ = timeline.build(StoryData(Story(id="s", title="t"), {"a": a}))
     assert [(e.date[:10], e.text.split()[0]) for e in entries] == [("2026-03-08", "A"), ("2026-03-11", "The")]
+
+
+def test_a_sentence_whose_dates_all_frame_it_keeps_the_telling_and_recent_history_stays():
+    from datetime import date
+
+    from newsloom.digest import timeline
+    from newsloom.digest.common import StoryData
+    from newsloom.model import Article, Story
+    from newsloom.timeline.dates import extract
+
+    text = ("KATHMANDU, March 10 (UAN) — The toll from Monday's quake rose to 31. "
+            "The emergency shelter, opened on Monday, is already full.")
+    a = Article(id="a", source="a", fingerprint="a", published="2026-03-10", text=text)
+    a.dates = extract(text, date(2026, 3, 10), "resolved")
+    entries, _ = timeline.build(StoryData(Story(id="s", title="t"), {"a": a}))
+    assert sorted((e.date[:10], e.text.split()[1]) for e in entries) == [("2026-03-09", "emergency"),
+                                                                        ("2026-03-10", "toll")]

@@ -886,6 +886,50 @@ def test_a_shared_fragment_does_not_chain_two_quotes(tmp_path) -> None:
     assert got["p"].same_as == ["a"] and "b" not in got["a"].same_as
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("The ground floor of the temple is standing and the stone deity inside is safe",
+         "The temple's ground floor is still standing and the stone idol inside is safe", True),
+        ("We take full responsibility for what happened, even though the entry point was a partner's system",
+         "We accept full responsibility for what happened, even if the way in was through a partner's system", True),
+        ("This is a heavy day for the whole team. We support Aino as a person, but we also stand for clean sport",
+         "We support Aino as a person, but we stand for clean sport too", True),  # a reworded part
+        ("The bridge will stay closed until the inspectors have finished their work next spring",
+         "The ferry will run extra sailings until the bridge reopens after the inspection", False),
+        ("the worst thing that ever happened to the establishment",
+         "was the worst thing that's happened to Israel", False),  # too few content words to tell
+    ],
+)
+def test_a_reworded_quotation(a: str, b: str, same: bool) -> None:
+    from newsloom.quotes.match import reworded, words
+
+    assert reworded(" ".join(words(a)), " ".join(words(b))) is same
+
+
+def test_a_quotation_reworded_by_its_speaker_within_days_is_one_altered_quotation(tmp_path) -> None:
+    """A rewrite retells a quotation in other words: same speaker, days apart at most; the
+    same words from another speaker, or weeks later, stay apart."""
+    from newsloom import Store
+    from newsloom.model import Article
+
+    said = "The ground floor of the temple is standing and the stone deity inside is safe"
+    retold = "The temple's ground floor is still standing and the stone idol inside is safe"
+    days = {"A": "2026-03-09", "B": "2026-03-10", "C": "2026-03-10", "D": "2026-04-20"}
+    quotes = [_q("a", "A", said), _q("b", "B", retold),
+              _q("c", "C", "The stone idol inside is safe and the ground floor of the temple is still standing"),
+              _q("d", "D", "The temple's ground floor still stands and the stone idol in it is safe")]
+    for q, speaker in zip(quotes, ("e1", "e1", "e2", "e1"), strict=True):
+        q.speaker_entity_id = speaker
+    with Store(tmp_path / "g.db") as store:
+        store.add_articles([Article(id=k, source=k, fingerprint=k, published=v, text="x") for k, v in days.items()], [])
+        store.save_quotes([(q, {}) for q in quotes])
+        group(store, quotes)
+        got = {q.id: q for q in store.quotes()}
+    assert got["a"].same_as == ["b"] and got["b"].altered != got["a"].altered
+    assert not got["c"].same_as and not got["d"].same_as
+
+
 def test_diff_is_stored_in_quote_data(tmp_path, demo_dir) -> None:
     from newsloom import Store, analyze
     from newsloom.attribution import quote_data

@@ -158,3 +158,8 @@ def test_two_articles_of_one_outlet_on_one_line_are_told_apart_by_their_day():
                                  ("f", "tarrowwire.com", "2026-03-11"), ("r", "marlowherald.com", "2026-03-09"))]
     cites = views.citations(views.Index(Result(articles=arts)), ["o", "r", "f"])
     assert [c.get("label") for c in cites] == ["tarrowwire.com · 9 Mar", None, "tarrowwire.com · 11 Mar"]
+    same_day = [Article(id=i, source=i, fingerprint=i, site="tarrowwire.com", published=day, text="A line.")
+                for i, day in (("a", "2026-03-09T08:00:00+00:00"), ("b", "2026-03-09T17:30:00+00:00"), ("c", None))]
+    cites = views.citations(views.Index(Result(articles=same_day)), ["a", "b", "c"])
+    assert [c["label"] for c in cites] == ["tarrowwire.com · 9 Mar 08:00", "tarrowwire.com · 9 Mar 17:30",
+                                          "tarrowwire.com (3)"]

@@ -242,6 +242,26 @@ class Derivation(Record):
     score: float
     aligned: list[list[Any]] = field(default_factory=list)
 
+    def pairs(self) -> list[tuple[int, int, int, int, float | None]]:
+        """The aligned passages as ``(ds, de, ss, se, similarity)``, from any stored shape:
+        ``[ds, de, ss, se, sim]`` (provenance's), ``[[ds, de], [ss, se], sim]`` or dicts;
+        an unreadable entry is skipped."""
+        out = []
+        for item in self.aligned:
+            try:
+                if isinstance(item, dict):
+                    d, s = item.get("derived") or item.get("a"), item.get("source") or item.get("b")
+                    out.append((int(d[0]), int(d[1]), int(s[0]), int(s[1]), item.get("score", item.get("similarity"))))
+                elif len(item) >= 2 and isinstance(item[0], list | tuple):
+                    sim = float(item[2]) if len(item) > 2 else None
+                    out.append((int(item[0][0]), int(item[0][1]), int(item[1][0]), int(item[1][1]), sim))
+                elif len(item) >= 4:
+                    ds, de, ss, se = (int(x) for x in item[:4])
+                    out.append((ds, de, ss, se, float(item[4]) if len(item) > 4 else None))
+            except (TypeError, ValueError, IndexError, KeyError):
+                continue
+        return out
+
 
 @dataclass
 class SummarySentence(Record):

@@ -55,10 +55,21 @@ def _eligible(text: str) -> bool:
 
 
 def _retold(data: StoryData, article_id: str) -> dict[int, tuple[str, int]]:
-    """The sentences of an article that its main source's sentences retell, as provenance
-    aligned them: sentence start → (source id, source sentence start)."""
+    """The sentences of an article that retell its main source's, as provenance aligned them
+    (sentence start → source id and sentence start): both ends whole sentences of the texts as
+    they are, giving the same figures. Not an update's: its own outlet's new figures ("the
+    toll has risen to 31") align with the old ones."""
     d = data.derivations.get(article_id)
-    return {int(p[0]): (d.source_id, int(p[2])) for p in d.aligned} if d else {}
+    if d is None or d.kind == "update" or d.source_id not in data.articles:
+        return {}
+    mine = {s.start: s for s in data.sentences(article_id)}
+    theirs = {s.start: s for s in data.sentences(d.source_id)}
+    out = {}
+    for ds, de, ss, se, _ in d.pairs():
+        a, b = mine.get(ds), theirs.get(ss)
+        if a is not None and b is not None and (a.end, b.end) == (de, se) and a.numbers <= b.numbers:
+            out[ds] = (d.source_id, ss)
+    return out
 
 
 def units(data: StoryData) -> list[Unit]:

@@ -16,16 +16,15 @@ and the most reported background ones.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from newsloom.clean.credit import dateline_match
 from newsloom.digest.common import StoryData, display
 from newsloom.digest.undated import reference
-from newsloom.model import Disagreement, Side, TimelineEntry
+from newsloom.model import DateMention, Disagreement, Side, TimelineEntry
 from newsloom.provenance.align import Sentence, similarity
-from newsloom.timeline.reckon import frames_only, in_origin_clause, is_future
+from newsloom.timeline.reckon import dates_the_telling, in_origin_clause, is_future, names_a_thing
 from newsloom.timeline.words import label
 
 SAME_EVENT = 0.55
@@ -35,6 +34,7 @@ BRIEF_OWN = 12  # the story's own events a brief tells
 BRIEF_BACKGROUND = 3  # and its most reported background dates
 CONFLICT = 0.75  # near-identical sentences whose dates differ
 BACKGROUND_DAYS = 30
+HISTORY_DAYS = 365  # a day in a thing's history clause older than this is its history's, not the story's
 MAX_ENTRIES = 40
 _VALUE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q(\d))?(?:T.*)?$")
 
@@ -85,10 +85,20 @@ def _same_event(a: Sentence, b: Sentence) -> bool:
     return shared >= MIN_SHARED and shared / min(len(a.words), len(b.words)) >= SAME_WORDS
 
 
-def _in_dateline(text: str, sent: Sentence, end: int) -> bool:
-    """A date in the sentence's dateline ("KATHMANDU, March 9 (UAN) —") dates the telling."""
-    m = dateline_match(text[sent.start:sent.end])
-    return m is not None and end <= sent.start + m.end()
+def _frame_rank(text: str, sent: Sentence, m: DateMention) -> int:
+    """0: a date of the sentence's event; 1: the telling's (its dateline's day, "said on
+    Monday"); 2: one naming a thing ("Sunday's quake")."""
+    if names_a_thing(text, m.end):
+        return 2
+    line = dateline_match(text[sent.start:sent.end])
+    return 1 if (line is not None and m.end <= sent.start + line.end()) or dates_the_telling(text, m.start) else 0
+
+
+def _history(text: str, start: int, end: int, value: str, span: tuple[date, date], ref: date | None) -> bool:
+    """An old date in a clause of a thing's history (", built in 1663,"): a year, decade or
+    century, or one more than a year before the article's day."""
+    old = len(value) <= 4 or (ref is not None and span[1] < ref - timedelta(days=HISTORY_DAYS))
+    return old and in_origin_clause(text, start, end)
 
 
 def _story_day(data: StoryData) -> date | None:
@@ -123,13 +133,17 @@ def build(data: StoryData) -> tuple[list[TimelineEntry], list[Disagreement]]:
         usable = [(m, span, sent) for m in a.dates
                   if (span := period(m.value)) and m.status != "unresolved"
                   and (sent := next((s for s in sents if s.start <= m.start < s.end), None))
-                  and not in_origin_clause(a.text, m.start, m.end)]
-        dated = Counter(sent.start for _, _, sent in usable)
+                  and not _history(a.text, m.start, m.end, m.value, span, ref)]
+        # a sentence with several dates is told once, at its event's: the dateline's day and
+        # the day of the telling ("struck late on Sunday, officials said on Monday") step
+        # aside for it, and a day naming a thing ("the toll from Sunday's quake rose on
+        # Wednesday") for either
+        rank = {id(m): _frame_rank(a.text, sent, m) for m, _, sent in usable}
+        best: dict[int, int] = {}
+        for m, _, sent in usable:
+            best[sent.start] = min(best.get(sent.start, 2), rank[id(m)])
         for m, span, sent in usable:
-            # a sentence with two dates is told once, at its event's ("struck late on Sunday,
-            # officials said on Monday"; "the toll from Sunday's quake rose on Wednesday";
-            # "KATHMANDU, March 9 (UAN) — A quake struck on Sunday")
-            if dated[sent.start] > 1 and (frames_only(a.text, m.start, m.end) or _in_dateline(a.text, sent, m.end)):
+            if rank[id(m)] > best[sent.start]:
                 continue
             same = next((e for e in events if e.value == m.value and _same_event(e.sentence, sent)), None)
             if same is not None:

@@ -24,7 +24,7 @@ from newsloom.provenance.decide import (
     profile,
     unpack,
 )
-from newsloom.provenance.index import bucket_cap, candidates, passage_sentences, signature
+from newsloom.provenance.index import bucket_cap, candidates, key_sentences, signature
 from newsloom.provenance.tables import LshIndex, Outlets
 from newsloom.store import BATCH, Store
 
@@ -207,7 +207,7 @@ def stage(store: Store, new_ids: list[str], analyses: Analyses = NOTHING_FOUND) 
             for a_id, keys in sigs.items():
                 me = mine[a_id]
                 cands = [c for c, _ in candidates(index, outlets, a_id, keys, me.outlets, me.credits,
-                                                  passage_sentences(me))]
+                                                  key_sentences(me))]
                 pairs = [c for c in cands if frozenset((a_id, c)) not in seen]
                 seen.update(frozenset((a_id, c)) for c in pairs)
                 got = profiles.get(pairs)

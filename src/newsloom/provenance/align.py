@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import re
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -40,7 +41,7 @@ class Sentence:
     # when the article is indexed, so a stored profile does not carry them)
     passages: tuple[int, ...] = field(default=(), compare=False)
     # index keys of what a paraphrase keeps of a sentence when it changes every phrase: its
-    # names and figures (a two-sample MinHash of their pairs; read only when indexed, as above)
+    # names and figures (see anchor_keys; read only when indexed, as above)
     anchors: tuple[int, ...] = field(default=(), compare=False)
 
 
@@ -96,18 +97,20 @@ def passage_keys(words: list[str]) -> tuple[int, ...]:
 
 
 _ANCHOR_SALTS = [zlib.crc32(f"anchor{i}|".encode()) for i in range(ANCHOR_SAMPLES)]
+_COMMON_NUMBER_RE = re.compile(r"\d|(?:19|20)\d\d")
 
 
 def anchor_keys(anchors: frozenset[str]) -> tuple[int, ...]:
     """Under each of ``ANCHOR_SAMPLES`` salts, the key of the two of a sentence's names and
-    figures that hash least (a MinHash of their pairs, in time linear in the anchors); none
-    for a sentence with fewer than two."""
-    if len(anchors) < 2:
+    figures that hash least (linear in the anchors): two sentences meet when their least two
+    agree, likelier the more of their anchors they share. A one-digit number or a bare year
+    is no anchor (the dateline's, "two people"); none for a sentence with fewer than two."""
+    kept = [a.encode("utf-8") for a in anchors if not _COMMON_NUMBER_RE.fullmatch(a)]
+    if len(kept) < 2:
         return ()
-    encoded = [a.encode("utf-8") for a in anchors]
     keys = []
     for salt in _ANCHOR_SALTS:
-        low = heapq.nsmallest(2, encoded, key=lambda g, salt=salt: (zlib.crc32(g, salt), g))
+        low = heapq.nsmallest(2, kept, key=lambda g, salt=salt: (zlib.crc32(g, salt), g))
         keys.append(zlib.crc32(b"|".join(sorted(low)), salt))
     return tuple(keys)
 

@@ -2,15 +2,17 @@
 
 Each article gets ``NUM_PERM`` MinHash values (datasketch) over its content-word bigrams,
 and per substantial sentence a fingerprint (its content words in order) and two passage
-keys (the least hash of its content-word trigrams under two salts). Every value becomes an integer
-key in the store's ``lsh_buckets`` table (one band per permutation, so two texts collide in
+keys (the least hash of its content-word trigrams under two salts), and per sentence naming
+two or more names and figures two anchor keys (``align.anchor_keys``). Every value becomes
+an integer key in the store's ``lsh_buckets`` table (one band per permutation, so two texts collide in
 about ``Jaccard × NUM_PERM`` bands), whose row for a key lists the articles under it. A query
 reads one row per key and counts shared keys per article, skipping buckets so full they only
 say "same language". Candidates are the articles sharing one long sentence
 or ``MIN_BANDS`` bands (copies and rewrites), plus the ``MAX_WEAK`` best of those sharing
 passage keys of ``MIN_PASSAGES`` sentences, or ``MIN_SHARED`` bands and a credit link (one of the two
-credits the other's outlet): a passage reused under a new frame or retold under the
-outlet's name: the cost of checking one new article depends on
+credits the other's outlet), then those sharing anchor keys of ``MIN_ANCHORS`` sentences:
+a passage reused under a new frame, retold under the outlet's name, or paraphrased
+keeping its names and figures. The cost of checking one new article depends on
 its own length, not on the corpus size.
 """
 
@@ -92,7 +94,7 @@ def bucket_cap(key: int) -> int:
     return BAND_BUCKET if band < NUM_PERM else ANCHOR_BUCKET if band == ANCHOR_BAND else MAX_BUCKET
 
 
-def passage_sentences(p: Profile) -> dict[int, int]:
+def key_sentences(p: Profile) -> dict[int, int]:
     """Each passage and anchor key of the article's :func:`signature`, with the sentence it
     comes from."""
     return {(band << 32) | k: i for i, s in enumerate(p.sentences)
@@ -107,8 +109,8 @@ def candidates(index: LshIndex, outlets: Outlets, article_id: str, keys: list[in
     ``own`` and ``cited``: match keys of the article's outlet and of the outlets it credits
     or cites. A weak candidate that it cites, or that cites it, needs no shared passage: a
     passage retold in other words under the outlet's name is a partial reuse too.
-    ``sentence_of``: the :func:`passage_sentences` of the article; without it, passage keys
-    count one by one.
+    ``sentence_of``: the :func:`key_sentences` of the article; without it, passage and
+    anchor keys count one by one.
     """
     by_band: dict[int, list[int]] = {SENTENCE_BAND: [], PASSAGE_BAND: [], ANCHOR_BAND: []}
     band_keys: list[int] = []

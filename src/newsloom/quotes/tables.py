@@ -32,10 +32,13 @@ class QuoteGroups(Tables):
         return self.conn.execute("SELECT * FROM quote_forms WHERE id=?", (form_id,)).fetchone()
 
     def forms_sharing(self, gram: int, limit: int) -> list[sqlite3.Row]:
-        """Up to ``limit`` wordings indexed under this trigram, with their group's founding wording."""
+        """Up to ``limit`` wordings indexed under this trigram, with their group's founding
+        wording, and the speaker and publication date of its first quotation."""
         return self.conn.execute(
-            "SELECT f.id, f.form, f.grp, f.rep, r.form AS rep_form FROM quote_grams g"
+            "SELECT f.id, f.form, f.grp, f.rep, r.form AS rep_form, q.speaker_entity_id AS rep_speaker,"
+            " a.published AS rep_published FROM quote_grams g"
             " JOIN quote_forms f ON f.id = g.form_id JOIN quote_forms r ON r.id = f.rep"
+            " LEFT JOIN quotes q ON q.id = r.first_quote LEFT JOIN articles a ON a.id = q.article_id"
             " WHERE g.gram=? LIMIT ?", (gram, limit)).fetchall()
 
     def add_form(self, form_id: str, form: str, grp: str, rep: str, quote_id: str, grams: list[int]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
@@ -151,15 +151,30 @@ def citation(index: Index, article_id: str, passage: str | None = None) -> dict[
 
 
 def citations(index: Index, article_ids: list[str], passage: str | None = None) -> list[dict[str, Any]]:
-    """The citations of one line: two articles of one outlet (a report and its follow-up) are
-    told apart by their day ("uanewswire.in · 9 Mar")."""
-    out = [citation(index, i, passage) for i in article_ids]
-    seen = Counter(c["outlet"] for c in out)
-    for c in out:
-        day = _day(c.get("published"))
-        if seen[c["outlet"]] > 1 and day:
-            c["label"] = f"{c['outlet']} · {day}"
-    return out
+    """The citations of one line, told apart (:func:`told_apart`)."""
+    return told_apart([citation(index, i, passage) for i in article_ids])
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def told_apart(cites: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``cites`` with a ``label`` where one outlet appears more than once on a line (a report
+    and its follow-up): its day ("uanewswire.in · 9 Mar"), with the time when the days are
+    equal too, or a number when nothing else tells them apart."""
+    by_outlet: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for c in cites:
+        by_outlet[c["outlet"]].append(c)
+    for outlet, same in by_outlet.items():
+        if len(same) < 2:
+            continue
+        days = [_day(c.get("published")) for c in same]
+        times = [_time(c.get("published")) for c in same]
+        whens = [day if day and days.count(day) == 1 else f"{day} {time}" if day and time else None
+                 for day, time in zip(days, times, strict=True)]
+        for n, (c, when) in enumerate(zip(same, whens, strict=True), 1):
+            c["label"] = f"{outlet} · {when}" if when and whens.count(when) == 1 else f"{outlet} ({n})"
+    return cites
 
 
 def _day(published: str | None) -> str | None:
@@ -167,7 +182,13 @@ def _day(published: str | None) -> str | None:
         d = dt.date.fromisoformat((published or "")[:10])
     except ValueError:
         return None
-    return f"{d.day} {d:%b}"
+    return f"{d.day} {_MONTHS[d.month - 1]}"
+
+
+def _time(published: str | None) -> str | None:
+    """"HH:MM" of an ISO timestamp that gives one."""
+    t = (published or "")[11:16]
+    return t if len(t) == 5 and t[2] == ":" else None
 
 
 def timeline_item(index: Index, e: TimelineEntry) -> dict[str, Any]:
@@ -344,10 +365,10 @@ def quote_clusters(index: Index, quotes: list[Quote]) -> list[dict[str, Any]]:
         members.sort(key=lambda q: (q.altered, *dated(q)))
         original = members[0].text
         lead = next((q for q in members if q.speaker_entity_id), members[0])
-        carriers = [{**citation(index, q.article_id, q.text), "quote_id": q.id,
-                     "altered": q.altered or q.text != original,
-                     "diff": diff_segments(original, q.text) if q.text != original else None}
-                    for q in sorted(members, key=dated)]
+        carriers = told_apart([{**citation(index, q.article_id, q.text), "quote_id": q.id,
+                                "altered": q.altered or q.text != original,
+                                "diff": diff_segments(original, q.text) if q.text != original else None}
+                               for q in sorted(members, key=dated)])
         out.append({"text": original, "kind": lead.kind, "cue": lead.cue, "speaker": lead.speaker,
                     "entity_id": lead.speaker_entity_id, "role": lead.speaker_role,
                     "lead": reported_lead(lead.speaker, lead.cue) if lead.kind == "indirect" else None,
@@ -471,29 +492,11 @@ def story_view(index: Index, story: Story) -> dict[str, Any]:
     return view
 
 
-def _aligned_pairs(raw: list[Any]) -> list[tuple[int, int, int, int, float | None]]:
-    """Normalise ``aligned`` entries: ([ds, de], [ss, se], sim), (ds, de, ss, se, sim) or dicts."""
-    out = []
-    for item in raw:
-        try:
-            if isinstance(item, dict):
-                d, s = item.get("derived") or item.get("a"), item.get("source") or item.get("b")
-                out.append((int(d[0]), int(d[1]), int(s[0]), int(s[1]), item.get("score", item.get("similarity"))))
-            elif len(item) >= 2 and isinstance(item[0], list | tuple):
-                sim = float(item[2]) if len(item) > 2 else None
-                out.append((int(item[0][0]), int(item[0][1]), int(item[1][0]), int(item[1][1]), sim))
-            elif len(item) >= 4:
-                out.append((*(int(x) for x in item[:4]), float(item[4]) if len(item) > 4 else None))  # type: ignore[arg-type]
-        except (TypeError, ValueError, IndexError, KeyError):
-            continue
-    return out
-
-
 def alignment(index: Index, d: Derivation) -> dict[str, Any]:
     """A derivation with its aligned passages side by side (source left, this article right)."""
     derived, source = index.articles.get(d.derived_id), index.articles.get(d.source_id)
     pairs = []
-    for ds, de, ss, se, sim in _aligned_pairs(d.aligned):
+    for ds, de, ss, se, sim in d.pairs():
         if derived is None or source is None:
             break
         left, right = source.text[ss:se], derived.text[ds:de]

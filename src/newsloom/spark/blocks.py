@@ -21,7 +21,8 @@ Blocking keys, per article (:func:`features`):
   them may land in one story (the stories stage's own bar), or ``SHORT_MIN_SHARED`` when
   one is a short item;
 * ``f…``: its anchor keys (the facts a sentence names: its names and figures): ``MIN_ANCHORS`` of them shared
-  with ``MIN_SHARED`` bands may be a paraphrase (the index's weak candidates too);
+  with ``MIN_SHARED`` bands may be a paraphrase (the index asks for anchors of ``MIN_ANCHORS``
+  sentences, two keys each: this bar keeps every pair it finds);
 * ``q…``: the normalised words of each of its quotations (identical quotations match).
 
 Keys held by more than ``MAX_BUCKET`` articles (a MinHash band value: ``BAND_BUCKET``) are
@@ -46,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsloom.model import Article
 from newsloom.provenance.index import (
+    ANCHOR_BUCKET,
     BAND_BUCKET,
     EARLY,
     EARLY_SENTENCES,
@@ -113,7 +115,8 @@ def blocking_edges(arts: DataFrame) -> DataFrame:
     keys = arts.select("n", F.explode("keys").alias("key")).union(story)  # unique per article
     sized = keys.withColumn("size", F.count("*").over(Window.partitionBy("key")))
     kind = F.substring("key", 1, 1)
-    cap = F.when(kind == "l", min(BAND_BUCKET, MAX_BUCKET)).otherwise(MAX_BUCKET)  # a band value's own cap
+    # a band value's and an anchor's own caps, as the index keeps them
+    cap = F.when(kind == "l", min(BAND_BUCKET, MAX_BUCKET)).when(kind == "f", ANCHOR_BUCKET).otherwise(MAX_BUCKET)
     keys = sized.filter((F.col("size") >= 2) & (F.col("size") <= cap)).select("n", "key")
     shared = {k: F.sum(F.when(F.col("kind") == k, 1).otherwise(0)) for k in "lstqpf"}
     short = arts.select("n", (F.size("terms") < SHORT_TERMS).alias("short"))

@@ -167,34 +167,50 @@ _PARTICIPLE = r"(?:" + "|".join(ORIGIN_PARTICIPLES) + r")(?:\s+back)?\s+(?:in|on
 _ORIGIN_RE = re.compile(
     r"(?:^|[,;(—–]\s*|[.!?]\s+)(?:\w+ly\s+)?" + _PARTICIPLE + r"(?:the\s+|late\s+|early\s+|mid-)*$", re.IGNORECASE)
 _APPOSITION_RE = re.compile(
-    r"[,(—–]\s*(?:a|an|the)\s+[^,;.()—–]{1,50}?\s" + _PARTICIPLE + r"(?:the\s+|late\s+|early\s+|mid-)*$",
+    r"[,(—–]\s*(a|an|the)\s+[^,;.()—–]{1,50}?\s" + _PARTICIPLE + r"(?:the\s+|late\s+|early\s+|mid-)*$",
     re.IGNORECASE)
+_CLAUSE_WORDS_RE = re.compile(r"\b(?:said|says|would|will|be|been|being|is|are|was|were|has|have|had)\b", re.IGNORECASE)
 _CLOSED_RE = re.compile(r"[^,;.()—–]{0,25}?[,)—–]")
+_ENDS_SENTENCE_RE = re.compile(r"[^,;.()—–]{0,25}?\.(?:\s|$)")
 
 
 def in_origin_clause(text: str, start: int, end: int) -> bool:
     """Does the date at ``text[start:end]`` date a thing's history in a participle clause set
     off from the sentence (", built in 1663,"; "Founded in 1890, the club…"; ", a temple
-    built in 1663,"), not the sentence's event? "The temple was built in 1663" is the
-    sentence's own event; "The temple built in 1663 collapsed" is not told apart from a main
-    verb, and is kept."""
+    built in 1663," or at the sentence's end), not the sentence's event? "The temple was
+    built in 1663" is the sentence's own event; "The temple built in 1663 collapsed" is not
+    told apart from a main verb, and is kept; so is a clause ("…, the council said the hall
+    would be opened on Friday,"). The caller reads it of old dates only: "the shelter, opened
+    on Monday, is full" is the story's own event."""
     before = text[max(0, start - 80):start]
     if _ORIGIN_RE.search(before):
         return True
-    return _APPOSITION_RE.search(before) is not None and _CLOSED_RE.match(text, end) is not None
+    m = _APPOSITION_RE.search(before)
+    if m is None or _CLAUSE_WORDS_RE.search(m.group()):
+        return False
+    # an apposition with "a"/"an" may end the sentence (", a pagoda temple built in 1663.")
+    return bool(_CLOSED_RE.match(text, end)
+                or (m.group(1).lower() != "the" and _ENDS_SENTENCE_RE.match(text, end)))
 
 
-# "said on Monday", "told reporters late on Monday" (not "said it closed on Monday": a clause)
-_TELLING_RE = re.compile(r"\b(?:" + "|".join(REPORTING_VERBS) + r")(?:\s+(?!it\b|that\b|he\b|she\b|they\b|we\b)[a-z]+)?"
+# "said on Monday", "told reporters late on Monday", "told Reuters on Monday", "said in a
+# statement on Monday" (not "said aftershocks on Sunday damaged…": an event the telling names)
+_ADDRESSEE = (r"(?:reporters|journalists|lawmakers|legislators|parliament|senators|MPs|supporters|the\s+court"
+              r"|the\s+committee|(?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,2}"
+              r"|in\s+a\s+statement|in\s+an\s+interview|at\s+a\s+(?:news|press)\s+(?:conference|briefing))")
+_TELLING_RE = re.compile(r"\b(?:" + "|".join(REPORTING_VERBS) + r")(?:\s+" + _ADDRESSEE + r")?"
                          r"\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$")
 _POSSESSIVE_RE = re.compile(r"['’]s?\b")
 
 
-def frames_only(text: str, start: int, end: int) -> bool:
-    """Does the date at ``text[start:end]`` only name a thing ("Sunday night's quake") or date
-    the telling ("…, officials said on Monday"), not the sentence's event? Read only when the
-    sentence gives another date: alone, it is the best date the sentence has."""
-    return bool(_POSSESSIVE_RE.match(text, end)) or _TELLING_RE.search(text[max(0, start - 60):start]) is not None
+def names_a_thing(text: str, end: int) -> bool:
+    """The date before ``end`` names a thing ("Sunday night's quake"), not an event of the sentence."""
+    return bool(_POSSESSIVE_RE.match(text, end))
+
+
+def dates_the_telling(text: str, start: int) -> bool:
+    """The date at ``start`` dates the telling ("…, officials said on Monday")."""
+    return _TELLING_RE.search(text[max(0, start - 80):start]) is not None
 
 
 def weekday_date(ref: date, wd: int, direction: str) -> date:
