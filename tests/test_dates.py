@@ -108,6 +108,8 @@ def test_a_date_in_an_origin_clause_dates_the_thing_not_the_event(text: str, exp
         ("The operator said it closed on Monday and would reopen on Friday.", "Monday", False),  # a clause's event
         ("The agency said aftershocks on Sunday damaged more houses.", "Sunday", False),  # the event it tells
         ("Police reported clashes on Saturday and arrests on Sunday.", "Saturday", False),
+        ("Officials said Varna on Sunday recorded 40 aftershocks.", "Sunday", False),  # a subject, not an addressee
+        ("Ukraine said Russia on Monday fired 40 missiles.", "Monday", False),
     ],
 )
 def test_a_date_of_the_telling(text: str, expr: str, telling: bool) -> None:

@@ -232,9 +232,10 @@ def test_a_sentence_whose_dates_all_frame_it_keeps_the_telling_and_recent_histor
     from newsloom.timeline.dates import extract
 
     text = ("KATHMANDU, March 10 (UAN) — The toll from Monday's quake rose to 31. "
-            "The emergency shelter, opened on Monday, is already full.")
+            "The emergency shelter, opened on Monday, is already full. "
+            "Officials said on Tuesday that rescue work was continuing.")
     a = Article(id="a", source="a", fingerprint="a", published="2026-03-10", text=text)
     a.dates = extract(text, date(2026, 3, 10), "resolved")
     entries, _ = timeline.build(StoryData(Story(id="s", title="t"), {"a": a}))
     assert sorted((e.date[:10], e.text.split()[1]) for e in entries) == [("2026-03-09", "emergency"),
-                                                                        ("2026-03-10", "toll")]
+                                                                        ("2026-03-10", "said"), ("2026-03-10", "toll")]

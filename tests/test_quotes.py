@@ -907,27 +907,36 @@ def test_a_reworded_quotation(a: str, b: str, same: bool) -> None:
     assert reworded(" ".join(words(a)), " ".join(words(b))) is same
 
 
-def test_a_quotation_reworded_by_its_speaker_within_days_is_one_altered_quotation(tmp_path) -> None:
-    """A rewrite retells a quotation in other words: same speaker, days apart at most; the
-    same words from another speaker, or weeks later, stay apart."""
+def test_a_quotation_a_rewrite_rewords_joins_its_source_quotation_flagged_altered(tmp_path) -> None:
+    """After provenance: the rewrite's wording of its source's quotation (same speaker) joins
+    it, altered; the same words in an article with no provenance link, another speaker's, or
+    the claim turned round ("never"), stay apart."""
     from newsloom import Store
-    from newsloom.model import Article
+    from newsloom.attribution import quote_data
+    from newsloom.model import Article, Derivation
+    from newsloom.quotes import match
 
-    said = "The ground floor of the temple is standing and the stone deity inside is safe"
-    retold = "The temple's ground floor is still standing and the stone idol inside is safe"
-    days = {"A": "2026-03-09", "B": "2026-03-10", "C": "2026-03-10", "D": "2026-04-20"}
-    quotes = [_q("a", "A", said), _q("b", "B", retold),
-              _q("c", "C", "The stone idol inside is safe and the ground floor of the temple is still standing"),
-              _q("d", "D", "The temple's ground floor still stands and the stone idol in it is safe")]
-    for q, speaker in zip(quotes, ("e1", "e1", "e2", "e1"), strict=True):
+    said = "We will raise the fuel tax for haulage firms and commuters before the coming winter"
+    retold = "We are going to raise the fuel tax on haulage firms and commuters ahead of the coming winter"
+    turned = "We will never raise the fuel tax on haulage firms or commuters, whatever the coming winter brings"
+    quotes = [_q("a", "A", said), _q("b", "B", retold), _q("n", "B", turned),
+              _q("c", "C", "Before this coming winter we plan to lift the fuel tax for commuters and haulage firms"),
+              _q("o", "B", "Haulage firms and commuters must pay a higher fuel tax before the coming winter, sadly")]
+    for q, speaker in zip(quotes, ("e1", "e1", "e1", "e1", "e2"), strict=True):
         q.speaker_entity_id = speaker
     with Store(tmp_path / "g.db") as store:
-        store.add_articles([Article(id=k, source=k, fingerprint=k, published=v, text="x") for k, v in days.items()], [])
+        store.add_articles([Article(id=k, source=k, fingerprint=k, published="2026-03-09", text="x")
+                            for k in "ABC"], [])
         store.save_quotes([(q, {}) for q in quotes])
         group(store, quotes)
+        store.upsert_derivations([Derivation(derived_id="B", source_id="A", kind="rewrite", credited=False,
+                                             score=0.7, aligned=[])])
+        match.stage(store, ["B"])
         got = {q.id: q for q in store.quotes()}
-    assert got["a"].same_as == ["b"] and got["b"].altered != got["a"].altered
-    assert not got["c"].same_as and not got["d"].same_as
+        data = quote_data(store, "b")
+    assert got["a"].same_as == ["b"] and got["b"].altered and not got["a"].altered
+    assert data["diff"]["original"] == "a"
+    assert not got["n"].same_as and not got["c"].same_as and "o" not in got["a"].same_as
 
 
 def test_diff_is_stored_in_quote_data(tmp_path, demo_dir) -> None:

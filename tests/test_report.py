@@ -163,3 +163,5 @@ def test_two_articles_of_one_outlet_on_one_line_are_told_apart_by_their_day():
     cites = views.citations(views.Index(Result(articles=same_day)), ["a", "b", "c"])
     assert [c["label"] for c in cites] == ["tarrowwire.com · 9 Mar 08:00", "tarrowwire.com · 9 Mar 17:30",
                                           "tarrowwire.com (3)"]
+    parts = views.told_apart([views.citation(views.Index(Result(articles=same_day)), i) for i in ("a", "a")])
+    assert [c.get("label") for c in parts] == [None, None]  # one article's two parts of a quotation

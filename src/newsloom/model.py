@@ -251,7 +251,8 @@ class Derivation(Record):
             try:
                 if isinstance(item, dict):
                     d, s = item.get("derived") or item.get("a"), item.get("source") or item.get("b")
-                    out.append((int(d[0]), int(d[1]), int(s[0]), int(s[1]), item.get("score", item.get("similarity"))))
+                    sim = item.get("score", item.get("similarity"))
+                    out.append((int(d[0]), int(d[1]), int(s[0]), int(s[1]), None if sim is None else float(sim)))
                 elif len(item) >= 2 and isinstance(item[0], list | tuple):
                     sim = float(item[2]) if len(item) > 2 else None
                     out.append((int(item[0][0]), int(item[0][1]), int(item[1][0]), int(item[1][1]), sim))

@@ -29,8 +29,10 @@ def article_stages(model: str | None = None) -> Stages:
 def corpus_stages(model: str | None = None) -> list[CorpusStage]:
     """Corpus stages, run in this order after each analysis run."""
     from newsloom import attribution, digest, provenance, stories  # lazy: heavy imports load only when used
+    from newsloom.quotes import match
 
-    # stories after provenance: a derived article joins its source's story
+    # stories after provenance: a derived article joins its source's story; quotations a
+    # rewrite rewords join their source's after provenance too
     # the entity stage parses again, with the same model, an article stored without its analysis
     entities = functools.partial(attribution.corpus_stage, model=model)
-    return [entities, provenance.stage, stories.stage, digest.stage]
+    return [entities, provenance.stage, match.stage, stories.stage, digest.stage]

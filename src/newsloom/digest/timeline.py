@@ -86,12 +86,15 @@ def _same_event(a: Sentence, b: Sentence) -> bool:
 
 
 def _frame_rank(text: str, sent: Sentence, m: DateMention) -> int:
-    """0: a date of the sentence's event; 1: the telling's (its dateline's day, "said on
-    Monday"); 2: one naming a thing ("Sunday's quake")."""
+    """0: a date of the sentence's event; 1: the telling's ("said on Monday"); 2: its
+    dateline's day (when the report was filed, the telling's or later); 3: one naming a thing
+    ("Sunday's quake")."""
     if names_a_thing(text, m.end):
-        return 2
+        return 3
     line = dateline_match(text[sent.start:sent.end])
-    return 1 if (line is not None and m.end <= sent.start + line.end()) or dates_the_telling(text, m.start) else 0
+    if line is not None and m.end <= sent.start + line.end():
+        return 2
+    return 1 if dates_the_telling(text, m.start) else 0
 
 
 def _history(text: str, start: int, end: int, value: str, span: tuple[date, date], ref: date | None) -> bool:
@@ -139,11 +142,13 @@ def build(data: StoryData) -> tuple[list[TimelineEntry], list[Disagreement]]:
         # aside for it, and a day naming a thing ("the toll from Sunday's quake rose on
         # Wednesday") for either
         rank = {id(m): _frame_rank(a.text, sent, m) for m, _, sent in usable}
-        best: dict[int, int] = {}
-        for m, _, sent in usable:
-            best[sent.start] = min(best.get(sent.start, 2), rank[id(m)])
+        keep: dict[int, list[int]] = {}  # sentence start → the mentions told: its events', else its best frame's
+        for m, _, sent in sorted(usable, key=lambda u: (rank[id(u[0])], u[0].start)):
+            told = keep.setdefault(sent.start, [])
+            if not told or (rank[id(m)] == 0 and rank[told[0]] == 0):
+                told.append(id(m))
         for m, span, sent in usable:
-            if rank[id(m)] > best[sent.start]:
+            if id(m) not in keep[sent.start]:
                 continue
             same = next((e for e in events if e.value == m.value and _same_event(e.sentence, sent)), None)
             if same is not None:

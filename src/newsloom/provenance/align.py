@@ -97,14 +97,14 @@ def passage_keys(words: list[str]) -> tuple[int, ...]:
 
 
 _ANCHOR_SALTS = [zlib.crc32(f"anchor{i}|".encode()) for i in range(ANCHOR_SAMPLES)]
-_COMMON_NUMBER_RE = re.compile(r"\d|(?:19|20)\d\d")
+_COMMON_NUMBER_RE = re.compile(r"\d")
 
 
 def anchor_keys(anchors: frozenset[str]) -> tuple[int, ...]:
     """Under each of ``ANCHOR_SAMPLES`` salts, the key of the two of a sentence's names and
     figures that hash least (linear in the anchors): two sentences meet when their least two
-    agree, likelier the more of their anchors they share. A one-digit number or a bare year
-    is no anchor (the dateline's, "two people"); none for a sentence with fewer than two."""
+    agree, likelier the more of their anchors they share. A one-digit number is no anchor
+    ("two people", a day); none for a sentence with fewer than two."""
     kept = [a.encode("utf-8") for a in anchors if not _COMMON_NUMBER_RE.fullmatch(a)]
     if len(kept) < 2:
         return ()

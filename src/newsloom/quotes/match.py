@@ -3,18 +3,19 @@
 Quotations are compared on their words (lower-cased, punctuation and quote marks dropped).
 The same words, or one quotation inside another (a split part, a partial quote of a longer
 one), make a match. Near-identical wording (rapidfuzz ratio ≥ 85 over at least six words)
-is a match too, and so is a quotation *reworded* under the same speaker within days (most of
-its content words kept: a rewrite's "the stone idol inside is safe" for "the stone deity
-inside is safe"). Matched quotations form a *group* in the store, founded by the first
+is a match too. Matched quotations form a *group* in the store, founded by the first
 wording seen; ``same_as`` lists the group's other members. The copy that departs from the
 group's most common wording is ``altered``, its word diff kept with it (see
-:func:`word_diff`); between two wordings equally common, the one seen first is the original.
-A copy that names no one as the speaker takes the person the other outlets name.
+:func:`word_diff`); between two wordings equally common, the one published first is the original.
+A copy that names no one as the speaker takes the person the other outlets name. After
+provenance, :func:`stage` joins a quotation that a copy or rewrite *rewords* to its
+source's (the same speaker, most content words kept: a rewrite's "the stone idol inside is
+safe" for "the stone deity inside is safe"), flagged altered too.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -27,17 +28,21 @@ from rapidfuzz import fuzz
 from newsloom.diff import word_runs
 from newsloom.lang.en.words import STOPWORDS
 from newsloom.model import Quote
+from newsloom.pipeline_types import NOTHING_FOUND, Analyses
 from newsloom.quotes.tables import QuoteGroups
 from newsloom.store import Store
 
 NEAR = 85  # rapidfuzz ratio for "the same quotation, some words changed"
-# A quotation reworded: the same speaker within REWORDED_DAYS, at least REWORDED_MIN content
-# words in the shorter, and a Dice overlap of REWORDED of them (or REWORDED_PART of the
-# shorter's: a reworded part of a longer one). On the coverage families all 14 such wordings
-# were one quotation retold by a rewrite (Dice 0.62-0.91, 7+ content words); on PolNeAR's
-# 924 texts none is joined: the near pairs there are weeks apart (a politician's stock lines
-# said on other days) or too short to tell ("the worst thing that ever happened to X").
-REWORDED, REWORDED_PART, REWORDED_MIN, REWORDED_DAYS = 0.6, 0.8, 6, 7
+# A quotation reworded: at least REWORDED_MIN content words in the shorter, a Dice overlap of
+# REWORDED of them (or REWORDED_PART of the shorter's: a reworded part of a longer one), the
+# same polarity. Read only between an article and the source provenance found for it, of
+# the same speaker: on the coverage families 14 such wordings, all one quotation retold by
+# a rewrite (Dice 0.62-0.91, 7+ content words); word bags alone join two answers of one
+# press conference ("funding for rural hospitals in the northern provinces will rise by ten
+# percent" / "…rural school budgets cut, with funding down ten percent").
+REWORDED, REWORDED_PART, REWORDED_MIN = 0.6, 0.8, 6
+RETOLD_KINDS = ("copy", "rewrite", "update", "partial")
+_NEGATIONS = frozenset({"not", "no", "never", "nor", "without", "cannot", "neither"})
 MIN_WORDS = 4  # shorter quotations ("dictator") are too common to match across articles
 MATCHED_KINDS = ("direct", "partial")
 JOINT = "+same_as"  # the rule modifier of a speaker taken from the other outlets
@@ -80,22 +85,23 @@ def _content(form: str) -> set[str]:
     return {w for w in form.split() if w not in STOPWORDS and len(w) > 1}
 
 
+def _negated(form: str) -> bool:
+    """An odd number of negations: "we will never raise…" against "we will raise…"."""
+    return sum(w in _NEGATIONS or w.endswith("n't") for w in form.split()) % 2 == 1
+
+
 def reworded(a: str, b: str) -> bool:
     """Two quotations' normalised word strings say one quotation in other words: most content
-    words shared (Dice ≥ ``REWORDED``), or nearly all of the shorter's (a reworded part)."""
+    words shared (Dice ≥ ``REWORDED``), or nearly all of the shorter's (a reworded part), in
+    the same polarity (a bag of words cannot see "not" turn the claim round)."""
+    if _negated(a) != _negated(b):
+        return False
     ca, cb = _content(a), _content(b)
     short = min(len(ca), len(cb))
     if short < REWORDED_MIN:
         return False
     shared = len(ca & cb)
     return 2 * shared >= REWORDED * (len(ca) + len(cb)) or shared >= REWORDED_PART * short
-
-
-def _days_apart(a: str | None, b: str | None) -> int | None:
-    try:
-        return abs((dt.date.fromisoformat((a or "")[:10]) - dt.date.fromisoformat((b or "")[:10])).days)
-    except ValueError:
-        return None
 
 
 def _trigrams(ws: list[str]) -> set[tuple[str, ...]]:
@@ -111,17 +117,15 @@ def _gram_key(gram: tuple[str, ...]) -> int:
     return int.from_bytes(hashlib.blake2b(" ".join(gram).encode(), digest_size=8).digest(), "big", signed=True)
 
 
-def _group_for(groups: QuoteGroups, form: str, grams: set[tuple[str, ...]], speaker: str | None = None,
-               published: str | None = None) -> tuple[str, str] | None:
-    """The group whose founding wording this one repeats, contains, nearly matches, or
-    rewords (``speaker``'s, published within days of ``published``).
+def _group_for(groups: QuoteGroups, form: str, grams: set[tuple[str, ...]]) -> tuple[str, str] | None:
+    """The group whose founding wording this one repeats, contains, or nearly matches.
 
     Candidates are the wordings sharing a word trigram (equal or contained wordings always
     share one; a near copy does unless every run of three words changed, which a ratio ≥ 85
     rules out in all but the shortest). Each is judged against its group's *founding*
     wording, so groups cannot chain through a short fragment two unrelated quotes contain.
     """
-    best: tuple[int, float, str, str] | None = None
+    best: tuple[bool, float, str, str] | None = None
     seen: set[str] = set()
     for gram in sorted(grams):
         for c in groups.forms_sharing(_gram_key(gram), FORMS_PER_GRAM):
@@ -129,32 +133,37 @@ def _group_for(groups: QuoteGroups, form: str, grams: set[tuple[str, ...]], spea
                 continue
             seen.add(c["grp"])
             rel = _relation(form, c["rep_form"])
-            if rel is None and speaker and c["rep_speaker"] == speaker and reworded(form, c["rep_form"]):
-                days = _days_apart(published, c["rep_published"])
-                rel = "reworded" if days is not None and days <= REWORDED_DAYS else None
             if rel is not None:
-                key = (("reworded", "near", "same").index(rel), fuzz.ratio(form, c["rep_form"]), c["grp"], c["rep"])
+                key = (rel == "same", fuzz.ratio(form, c["rep_form"]), c["grp"], c["rep"])
                 best = key if best is None or key[:2] > best[:2] else best
     return (best[2], best[3]) if best else None
 
 
 def _flag_altered(groups: QuoteGroups, grp: str) -> None:
-    """Within a group, the wording most copies share is the original (ties: the first seen);
-    a near variant of it is ``altered`` and keeps its word diff (``data.diff``)."""
+    """Within a group, the wording most copies share is the original (ties: the one published
+    first, then the first seen); a near variant of it is ``altered`` and keeps its word diff
+    (``data.diff``), as is a wording that rewords it or the group's founding one (not a
+    part of the founding wording, which quotes it faithfully)."""
     forms = [f for f in groups.forms_of(grp) if f["n"] > 0]
     if not forms:
         return
-    top = max(forms, key=lambda f: f["n"])  # max keeps the first of equals: the oldest wording
     members = groups.members(grp)
+    published = groups.store.published_of({m["article_id"] for m in members})
+    first_day = {m["id"]: published.get(m["article_id"]) or "9999" for m in members}
+    most = max(f["n"] for f in forms)
+    top = min((f for f in forms if f["n"] == most), key=lambda f: first_day.get(f["first_quote"], "9999"))
     original = next((m for m in members if m["id"] == top["first_quote"]), None)
     original = original or next(m for m in members if m["form_id"] == top["id"])
     form_of = {f["id"]: f["form"] for f in forms}
+    founding = groups.form(forms[0]["rep"])
+    rep = founding["form"] if founding is not None else top["form"]
     updates = []
     for m in members:
         data = json.loads(m["data"])
         form = form_of.get(m["form_id"], "")
         rel = _relation(top["form"], form)
-        altered = rel == "near" or (rel is None and form != top["form"] and reworded(top["form"], form))
+        altered = rel == "near" or (rel is None and form != top["form"] and _relation(rep, form) is None
+                                    and (reworded(top["form"], form) or reworded(rep, form)))
         diff = {**word_diff(original["text"], m["text"]), "original": original["id"]} if altered else None
         if bool(data.get("altered")) != altered or data.get("diff") != diff:
             data["altered"] = altered
@@ -175,7 +184,6 @@ def group(store: Store, quotes: list[Quote]) -> None:
     """
     groups = QuoteGroups(store)
     touched: set[str] = set()
-    published = store.published_of(sorted({q.article_id for q in quotes}))
 
     def place(q: Quote) -> None:
         ws = words(q.text)
@@ -188,18 +196,51 @@ def group(store: Store, quotes: list[Quote]) -> None:
             grp = row["grp"]
         else:
             grams = _trigrams(ws)
-            found = _group_for(groups, form, grams, q.speaker_entity_id, published.get(q.article_id))
-            grp, rep = found or (q.id, key)
+            grp, rep = _group_for(groups, form, grams) or (q.id, key)
             groups.add_form(key, form, grp, rep, q.id, sorted({_gram_key(g) for g in grams}))
         if groups.place(q.id, grp, key):
             touched.add(grp)
 
-    def settle(grp: str) -> None:
-        _flag_altered(groups, grp)
-        _joint_speaker(groups, grp)
-
     _in_transactions(store, quotes, place)
-    _in_transactions(store, sorted(touched), settle)
+    _in_transactions(store, sorted(touched), functools.partial(_settle, groups))
+
+
+def _settle(groups: QuoteGroups, grp: str) -> None:
+    _flag_altered(groups, grp)
+    _joint_speaker(groups, grp)
+
+
+def stage(store: Store, new_ids: list[str], analyses: Analyses = NOTHING_FOUND) -> None:
+    """Corpus stage, after provenance: a quotation an article rewords from the source
+    provenance found for it (a copy's, a rewrite's, a follow-up's, a reused passage's) joins
+    the group of the source's quotation: the same speaker, the same polarity, most content
+    words kept (:func:`reworded`), and no article on both sides (two quotations of one
+    article stay two)."""
+    groups = QuoteGroups(store)
+    touched: set[str] = set()
+    for d in store.derivations_around(new_ids):
+        if d.kind not in RETOLD_KINDS:
+            continue
+        quotes = store.quotes_of_articles([d.derived_id, d.source_id])
+        mine = [q for q in quotes if q.article_id == d.derived_id and _retellable(q)]
+        theirs = [q for q in quotes if q.article_id == d.source_id and _retellable(q)]
+        with store.transaction():
+            for q in mine:
+                form = " ".join(words(q.text))
+                best = max(((_dice(form, f), s) for s in theirs if s.speaker_entity_id == q.speaker_entity_id
+                            and reworded(form, f := " ".join(words(s.text)))), default=None, key=lambda x: x[0])
+                if best is not None and (grp := groups.merge(q.id, best[1].id)) is not None:
+                    touched.add(grp)
+    _in_transactions(store, sorted(touched), functools.partial(_settle, groups))
+
+
+def _retellable(q: Quote) -> bool:
+    return q.kind in MATCHED_KINDS and q.speaker_entity_id is not None and len(words(q.text)) >= MIN_WORDS
+
+
+def _dice(a: str, b: str) -> float:
+    ca, cb = _content(a), _content(b)
+    return 2 * len(ca & cb) / ((len(ca) + len(cb)) or 1)
 
 
 def _in_transactions(store: Store, items: list[T], do: Callable[[T], None]) -> None:

@@ -32,13 +32,10 @@ class QuoteGroups(Tables):
         return self.conn.execute("SELECT * FROM quote_forms WHERE id=?", (form_id,)).fetchone()
 
     def forms_sharing(self, gram: int, limit: int) -> list[sqlite3.Row]:
-        """Up to ``limit`` wordings indexed under this trigram, with their group's founding
-        wording, and the speaker and publication date of its first quotation."""
+        """Up to ``limit`` wordings indexed under this trigram, with their group's founding wording."""
         return self.conn.execute(
-            "SELECT f.id, f.form, f.grp, f.rep, r.form AS rep_form, q.speaker_entity_id AS rep_speaker,"
-            " a.published AS rep_published FROM quote_grams g"
+            "SELECT f.id, f.form, f.grp, f.rep, r.form AS rep_form FROM quote_grams g"
             " JOIN quote_forms f ON f.id = g.form_id JOIN quote_forms r ON r.id = f.rep"
-            " LEFT JOIN quotes q ON q.id = r.first_quote LEFT JOIN articles a ON a.id = q.article_id"
             " WHERE g.gram=? LIMIT ?", (gram, limit)).fetchall()
 
     def add_form(self, form_id: str, form: str, grp: str, rep: str, quote_id: str, grams: list[int]) -> None:
@@ -61,10 +58,30 @@ class QuoteGroups(Tables):
 
     def forms_of(self, grp: str) -> list[sqlite3.Row]:
         """A group's wordings in the order they were first seen, with their counts."""
-        return self.conn.execute("SELECT id, form, n, first_quote FROM quote_forms WHERE grp=? ORDER BY rowid",
+        return self.conn.execute("SELECT id, form, n, first_quote, rep FROM quote_forms WHERE grp=? ORDER BY rowid",
                                  (grp,)).fetchall()
 
     def members(self, grp: str) -> list[sqlite3.Row]:
-        """A group's quotations in store order: id, text, wording and stored data."""
-        return self.conn.execute("SELECT id, text, form_id, data FROM quotes WHERE grp=? ORDER BY rowid",
+        """A group's quotations in store order: id, article, text, wording and stored data."""
+        return self.conn.execute("SELECT id, article_id, text, form_id, data FROM quotes WHERE grp=? ORDER BY rowid",
                                  (grp,)).fetchall()
+
+    def merge(self, quote_id: str, into_quote_id: str) -> str | None:
+        """Move the group of one stored quotation, every wording of it, into another's; the
+        group it joined, or None when they are one already, either is in none, or an article
+        has a quotation on both sides (two quotations of one article stay two)."""
+        rows = {r["id"]: r["grp"] for r in self.conn.execute(
+            "SELECT id, grp FROM quotes WHERE id IN (?, ?)", (quote_id, into_quote_id))}
+        old, new = rows.get(quote_id), rows.get(into_quote_id)
+        if old is None or new is None or old == new:
+            return None
+        shared = self.conn.execute(
+            "SELECT 1 FROM quotes a JOIN quotes b ON a.article_id = b.article_id WHERE a.grp=? AND b.grp=? LIMIT 1",
+            (old, new)).fetchone()
+        if shared is not None:
+            return None
+        rep = self.conn.execute("SELECT rep FROM quote_forms WHERE grp=? ORDER BY rowid LIMIT 1", (new,)).fetchone()
+        with self.store.transaction() as c:
+            c.execute("UPDATE quote_forms SET grp=?, rep=? WHERE grp=?", (new, rep[0], old))
+            c.execute("UPDATE quotes SET grp=? WHERE grp=?", (new, old))
+        return new

@@ -162,18 +162,19 @@ def told_apart(cites: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``cites`` with a ``label`` where one outlet appears more than once on a line (a report
     and its follow-up): its day ("uanewswire.in · 9 Mar"), with the time when the days are
     equal too, or a number when nothing else tells them apart."""
-    by_outlet: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for c in cites:
-        by_outlet[c["outlet"]].append(c)
-    for outlet, same in by_outlet.items():
-        if len(same) < 2:
+    by_outlet: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(dict)
+    for c in cites:  # one article's several citations (a quotation in two parts) share a label
+        by_outlet[c["outlet"]].setdefault(c["id"], []).append(c)
+    for outlet, articles in by_outlet.items():
+        if len(articles) < 2:
             continue
-        days = [_day(c.get("published")) for c in same]
-        times = [_time(c.get("published")) for c in same]
+        stamps = [arts[0].get("published") for arts in articles.values()]
+        days, times = [_day(p) for p in stamps], [_time(p) for p in stamps]
         whens = [day if day and days.count(day) == 1 else f"{day} {time}" if day and time else None
                  for day, time in zip(days, times, strict=True)]
-        for n, (c, when) in enumerate(zip(same, whens, strict=True), 1):
-            c["label"] = f"{outlet} · {when}" if when and whens.count(when) == 1 else f"{outlet} ({n})"
+        for n, (same, when) in enumerate(zip(articles.values(), whens, strict=True), 1):
+            for c in same:
+                c["label"] = f"{outlet} · {when}" if when and whens.count(when) == 1 else f"{outlet} ({n})"
     return cites
 
 

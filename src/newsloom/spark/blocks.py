@@ -116,7 +116,8 @@ def blocking_edges(arts: DataFrame) -> DataFrame:
     sized = keys.withColumn("size", F.count("*").over(Window.partitionBy("key")))
     kind = F.substring("key", 1, 1)
     # a band value's and an anchor's own caps, as the index keeps them
-    cap = F.when(kind == "l", min(BAND_BUCKET, MAX_BUCKET)).when(kind == "f", ANCHOR_BUCKET).otherwise(MAX_BUCKET)
+    cap = (F.when(kind == "l", min(BAND_BUCKET, MAX_BUCKET)).when(kind == "f", min(ANCHOR_BUCKET, MAX_BUCKET))
+           .otherwise(MAX_BUCKET))
     keys = sized.filter((F.col("size") >= 2) & (F.col("size") <= cap)).select("n", "key")
     shared = {k: F.sum(F.when(F.col("kind") == k, 1).otherwise(0)) for k in "lstqpf"}
     short = arts.select("n", (F.size("terms") < SHORT_TERMS).alias("short"))

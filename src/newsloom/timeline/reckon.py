@@ -194,12 +194,14 @@ def in_origin_clause(text: str, start: int, end: int) -> bool:
 
 
 # "said on Monday", "told reporters late on Monday", "told Reuters on Monday", "said in a
-# statement on Monday" (not "said aftershocks on Sunday damaged…": an event the telling names)
+# statement on Monday" (not "said aftershocks on Sunday damaged…", nor "said Russia on Monday
+# fired…": after "said" a name is the subject of what was said; only "told" takes an addressee)
+_ADDRESSED_VERBS = r"(?:told|tells|informed|briefed|assured|warned)"
 _ADDRESSEE = (r"(?:reporters|journalists|lawmakers|legislators|parliament|senators|MPs|supporters|the\s+court"
-              r"|the\s+committee|(?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,2}"
-              r"|in\s+a\s+statement|in\s+an\s+interview|at\s+a\s+(?:news|press)\s+(?:conference|briefing))")
-_TELLING_RE = re.compile(r"\b(?:" + "|".join(REPORTING_VERBS) + r")(?:\s+" + _ADDRESSEE + r")?"
-                         r"\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$")
+              r"|the\s+committee|(?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,2})")
+_SETTING = r"(?:in\s+a\s+statement|in\s+an\s+interview|at\s+a\s+(?:news|press)\s+(?:conference|briefing))"
+_TELLING_RE = re.compile(r"(?:\b" + _ADDRESSED_VERBS + r"\s+" + _ADDRESSEE + r"|\b(?:" + "|".join(REPORTING_VERBS)
+                         + r")(?:\s+" + _SETTING + r")?)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$")
 _POSSESSIVE_RE = re.compile(r"['’]s?\b")
 
 
