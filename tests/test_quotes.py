@@ -937,6 +937,18 @@ def test_a_quotation_a_rewrite_rewords_joins_its_source_quotation_flagged_altere
     assert got["a"].same_as == ["b"] and got["b"].altered and not got["a"].altered
     assert data["diff"]["original"] == "a"
     assert not got["n"].same_as and not got["c"].same_as and "o" not in got["a"].same_as
+    # copies of the rewrite's wording, more than of the source's, and a near variant of it
+    # arriving later, are the rewrite's wording still: altered against the source's
+    later = [_q("e", "E", retold), _q("f", "F", retold), _q("v", "G", retold.replace("ahead of", "before"))]
+    with Store(tmp_path / "g.db") as store:
+        store.add_articles([Article(id=k, source=k, fingerprint=k, published="2026-03-10", text="x")
+                            for k in "EFG"], [])
+        store.save_quotes([(q, {}) for q in later])
+        group(store, later)
+        match.stage(store, ["E", "F", "G"])  # nothing to join again
+        got = {q.id: q for q in store.quotes()}
+    assert set(got["a"].same_as) == {"b", "e", "f", "v"} and not got["a"].altered
+    assert all(got[i].altered for i in "befv")
 
 
 def test_diff_is_stored_in_quote_data(tmp_path, demo_dir) -> None:

@@ -6,11 +6,11 @@ one), make a match. Near-identical wording (rapidfuzz ratio ≥ 85 over at least
 is a match too. Matched quotations form a *group* in the store, founded by the first
 wording seen; ``same_as`` lists the group's other members. The copy that departs from the
 group's most common wording is ``altered``, its word diff kept with it (see
-:func:`word_diff`); between two wordings equally common, the one published first is the original.
+:func:`word_diff`); between two wordings equally common, the one seen first is the original.
 A copy that names no one as the speaker takes the person the other outlets name. After
 provenance, :func:`stage` joins a quotation that a copy or rewrite *rewords* to its
 source's (the same speaker, most content words kept: a rewrite's "the stone idol inside is
-safe" for "the stone deity inside is safe"), flagged altered too.
+safe" for "the stone deity inside is safe"), altered against the source's original.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import functools
 import hashlib
 import json
 import re
+import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from typing import TypeVar
@@ -140,30 +141,25 @@ def _group_for(groups: QuoteGroups, form: str, grams: set[tuple[str, ...]]) -> t
 
 
 def _flag_altered(groups: QuoteGroups, grp: str) -> None:
-    """Within a group, the wording most copies share is the original (ties: the one published
-    first, then the first seen); a near variant of it is ``altered`` and keeps its word diff
-    (``data.diff``), as is a wording that rewords it or the group's founding one (not a
-    part of the founding wording, which quotes it faithfully)."""
+    """Within a group, the wording most copies share is the original (ties: the first seen);
+    a near variant of it is ``altered`` and keeps its word diff (``data.diff``). A wording a
+    rewrite retold (``retold``, and the wordings joined to it since) is altered against the
+    original of the source's wordings, however many copies carry it."""
     forms = [f for f in groups.forms_of(grp) if f["n"] > 0]
+    retold_rep = {f["rep"] for f in groups.forms_of(grp) if f["retold"]}
+    retold = {f["id"] for f in forms if f["retold"] or f["rep"] in retold_rep}
+    own = [f for f in forms if f["id"] not in retold] or forms
     if not forms:
         return
+    top = max(own, key=lambda f: f["n"])  # max keeps the first of equals: the oldest wording
     members = groups.members(grp)
-    published = groups.store.published_of({m["article_id"] for m in members})
-    first_day = {m["id"]: published.get(m["article_id"]) or "9999" for m in members}
-    most = max(f["n"] for f in forms)
-    top = min((f for f in forms if f["n"] == most), key=lambda f: first_day.get(f["first_quote"], "9999"))
     original = next((m for m in members if m["id"] == top["first_quote"]), None)
     original = original or next(m for m in members if m["form_id"] == top["id"])
     form_of = {f["id"]: f["form"] for f in forms}
-    founding = groups.form(forms[0]["rep"])
-    rep = founding["form"] if founding is not None else top["form"]
     updates = []
     for m in members:
         data = json.loads(m["data"])
-        form = form_of.get(m["form_id"], "")
-        rel = _relation(top["form"], form)
-        altered = rel == "near" or (rel is None and form != top["form"] and _relation(rep, form) is None
-                                    and (reworded(top["form"], form) or reworded(rep, form)))
+        altered = m["form_id"] in retold or _relation(top["form"], form_of.get(m["form_id"], "")) == "near"
         diff = {**word_diff(original["text"], m["text"]), "original": original["id"]} if altered else None
         if bool(data.get("altered")) != altered or data.get("diff") != diff:
             data["altered"] = altered
@@ -215,27 +211,36 @@ def stage(store: Store, new_ids: list[str], analyses: Analyses = NOTHING_FOUND) 
     provenance found for it (a copy's, a rewrite's, a follow-up's, a reused passage's) joins
     the group of the source's quotation: the same speaker, the same polarity, most content
     words kept (:func:`reworded`), and no article on both sides (two quotations of one
-    article stay two)."""
+    article stay two). Each join is settled in its own transaction (a killed run leaves no
+    group joined but unsettled); pairs already in one group cost no write."""
     groups = QuoteGroups(store)
-    touched: set[str] = set()
+    sources: dict[str, list[tuple[sqlite3.Row, str]]] = {}
     for d in store.derivations_around(new_ids):
         if d.kind not in RETOLD_KINDS:
             continue
-        quotes = store.quotes_of_articles([d.derived_id, d.source_id])
-        mine = [q for q in quotes if q.article_id == d.derived_id and _retellable(q)]
-        theirs = [q for q in quotes if q.article_id == d.source_id and _retellable(q)]
-        with store.transaction():
-            for q in mine:
-                form = " ".join(words(q.text))
-                best = max(((_dice(form, f), s) for s in theirs if s.speaker_entity_id == q.speaker_entity_id
-                            and reworded(form, f := " ".join(words(s.text)))), default=None, key=lambda x: x[0])
-                if best is not None and (grp := groups.merge(q.id, best[1].id)) is not None:
-                    touched.add(grp)
-    _in_transactions(store, sorted(touched), functools.partial(_settle, groups))
+        if d.source_id not in sources:
+            sources[d.source_id] = [(q, " ".join(words(q["text"]))) for q in groups.quotes_of([d.source_id])
+                                    if _retellable(q)]
+        theirs = sources[d.source_id]
+        if not theirs:
+            continue
+        joined = {q["grp"] for q, _ in theirs}
+        for q in groups.quotes_of([d.derived_id]):
+            if not _retellable(q) or q["grp"] in joined:
+                continue
+            form = " ".join(words(q["text"]))
+            best = max(((_dice(form, f), s["grp"]) for s, f in theirs
+                        if s["speaker_entity_id"] == q["speaker_entity_id"] and reworded(form, f)), default=None)
+            if best is not None:
+                with store.transaction():
+                    if groups.merge(q["grp"], best[1]):
+                        _settle(groups, best[1])
+                joined.add(q["grp"])
 
 
-def _retellable(q: Quote) -> bool:
-    return q.kind in MATCHED_KINDS and q.speaker_entity_id is not None and len(words(q.text)) >= MIN_WORDS
+def _retellable(q: sqlite3.Row) -> bool:
+    return (q["kind"] in MATCHED_KINDS and q["speaker_entity_id"] is not None
+            and len(words(q["text"])) >= MIN_WORDS)
 
 
 def _dice(a: str, b: str) -> float:

@@ -20,6 +20,8 @@ SCHEMA = register(
     """, legacy=6),
     # every matched quotation asks for its group's wordings
     Migration("wordings by group", "CREATE INDEX quote_forms_grp ON quote_forms(grp)", legacy=11),
+    # a wording a rewrite retold in other words, joined to its source's group (match.stage)
+    Migration("retold wordings", "ALTER TABLE quote_forms ADD COLUMN retold INTEGER NOT NULL DEFAULT 0"),
 )
 
 
@@ -58,30 +60,32 @@ class QuoteGroups(Tables):
 
     def forms_of(self, grp: str) -> list[sqlite3.Row]:
         """A group's wordings in the order they were first seen, with their counts."""
-        return self.conn.execute("SELECT id, form, n, first_quote, rep FROM quote_forms WHERE grp=? ORDER BY rowid",
-                                 (grp,)).fetchall()
+        return self.conn.execute("SELECT id, form, n, first_quote, rep, retold FROM quote_forms WHERE grp=?"
+                                 " ORDER BY rowid", (grp,)).fetchall()
 
     def members(self, grp: str) -> list[sqlite3.Row]:
         """A group's quotations in store order: id, article, text, wording and stored data."""
         return self.conn.execute("SELECT id, article_id, text, form_id, data FROM quotes WHERE grp=? ORDER BY rowid",
                                  (grp,)).fetchall()
 
-    def merge(self, quote_id: str, into_quote_id: str) -> str | None:
-        """Move the group of one stored quotation, every wording of it, into another's; the
-        group it joined, or None when they are one already, either is in none, or an article
-        has a quotation on both sides (two quotations of one article stay two)."""
-        rows = {r["id"]: r["grp"] for r in self.conn.execute(
-            "SELECT id, grp FROM quotes WHERE id IN (?, ?)", (quote_id, into_quote_id))}
-        old, new = rows.get(quote_id), rows.get(into_quote_id)
-        if old is None or new is None or old == new:
-            return None
-        shared = self.conn.execute(
-            "SELECT 1 FROM quotes a JOIN quotes b ON a.article_id = b.article_id WHERE a.grp=? AND b.grp=? LIMIT 1",
-            (old, new)).fetchone()
-        if shared is not None:
-            return None
-        rep = self.conn.execute("SELECT rep FROM quote_forms WHERE grp=? ORDER BY rowid LIMIT 1", (new,)).fetchone()
+    def merge(self, grp: str, into: str) -> bool:
+        """Move every wording of group ``grp`` into group ``into``, marked ``retold`` (each
+        keeps its own founding wording, against which later wordings are judged as before);
+        False, moving nothing, when an article has a quotation on both sides (two quotations
+        of one article stay two)."""
         with self.store.transaction() as c:
-            c.execute("UPDATE quote_forms SET grp=?, rep=? WHERE grp=?", (new, rep[0], old))
-            c.execute("UPDATE quotes SET grp=? WHERE grp=?", (new, old))
-        return new
+            shared = c.execute("SELECT 1 FROM quotes a JOIN quotes b ON a.article_id = b.article_id"
+                               " WHERE a.grp=? AND b.grp=? LIMIT 1", (grp, into)).fetchone()
+            if grp == into or shared is not None:
+                return False
+            c.execute("UPDATE quote_forms SET grp=?, retold=1 WHERE grp=?", (into, grp))
+            c.execute("UPDATE quotes SET grp=? WHERE grp=?", (into, grp))
+        return True
+
+    def quotes_of(self, article_ids: list[str]) -> list[sqlite3.Row]:
+        """The grouped quotations of these articles, without their stored data: id, article,
+        text, kind, speaker entity and group."""
+        marks = ",".join("?" * len(article_ids))
+        return self.conn.execute("SELECT id, article_id, text, kind, speaker_entity_id, grp FROM quotes"
+                                 f" WHERE article_id IN ({marks}) AND grp IS NOT NULL ORDER BY rowid",
+                                 article_ids).fetchall()

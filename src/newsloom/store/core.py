@@ -273,10 +273,6 @@ class Store:
     def article(self, article_id: str) -> Article | None:
         return next(iter(self.articles([article_id])), None)
 
-    def published_of(self, ids: Iterable[str]) -> dict[str, str | None]:
-        """The publication dates of the stored articles with these ids (no text read)."""
-        return {r[0]: r[1] for r in self.select_in("SELECT id, published FROM articles", "id", ids)}
-
     def article_metas(self) -> list[Article]:
         """Every article's metadata without its text or analysis (what a listing shows), newest first."""
         rows = self.conn.execute("SELECT id, source, title, site, published, byline, credited_source"
