@@ -37,8 +37,8 @@ NEAR = 85  # rapidfuzz ratio for "the same quotation, some words changed"
 # A quotation reworded: at least REWORDED_MIN content words in the shorter, a Dice overlap of
 # REWORDED of them (or REWORDED_PART of the shorter's: a reworded part of a longer one), the
 # same polarity. Read only between an article and the source provenance found for it, of
-# the same speaker: on the coverage families 14 such wordings, all one quotation retold by
-# a rewrite (Dice 0.62-0.91, 7+ content words); word bags alone join two answers of one
+# the same speaker: on the coverage families 13 such wordings, all one quotation retold by
+# a rewrite (Dice 0.62-0.91, 7+ content words), none on PolNeAR; word bags alone join two answers of one
 # press conference ("funding for rural hospitals in the northern provinces will rise by ten
 # percent" / "…rural school budgets cut, with funding down ten percent").
 REWORDED, REWORDED_PART, REWORDED_MIN = 0.6, 0.8, 6
@@ -145,12 +145,14 @@ def _flag_altered(groups: QuoteGroups, grp: str) -> None:
     a near variant of it is ``altered`` and keeps its word diff (``data.diff``). A wording a
     rewrite retold (``retold``, and the wordings joined to it since) is altered against the
     original of the source's wordings, however many copies carry it."""
-    forms = [f for f in groups.forms_of(grp) if f["n"] > 0]
-    retold_rep = {f["rep"] for f in groups.forms_of(grp) if f["retold"]}
-    retold = {f["id"] for f in forms if f["retold"] or f["rep"] in retold_rep}
-    own = [f for f in forms if f["id"] not in retold] or forms
+    every = groups.forms_of(grp)
+    forms = [f for f in every if f["n"] > 0]
     if not forms:
         return
+    # a wording joined since to a retold one (judged against its founding wording) is retold too
+    retold_rep = {f["rep"] for f in every if f["retold"]}
+    retold = {f["id"] for f in forms if f["retold"] or f["rep"] in retold_rep}
+    own = [f for f in forms if f["id"] not in retold] or forms
     top = max(own, key=lambda f: f["n"])  # max keeps the first of equals: the oldest wording
     members = groups.members(grp)
     original = next((m for m in members if m["id"] == top["first_quote"]), None)

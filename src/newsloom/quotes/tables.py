@@ -64,8 +64,8 @@ class QuoteGroups(Tables):
                                  " ORDER BY rowid", (grp,)).fetchall()
 
     def members(self, grp: str) -> list[sqlite3.Row]:
-        """A group's quotations in store order: id, article, text, wording and stored data."""
-        return self.conn.execute("SELECT id, article_id, text, form_id, data FROM quotes WHERE grp=? ORDER BY rowid",
+        """A group's quotations in store order: id, text, wording and stored data."""
+        return self.conn.execute("SELECT id, text, form_id, data FROM quotes WHERE grp=? ORDER BY rowid",
                                  (grp,)).fetchall()
 
     def merge(self, grp: str, into: str) -> bool:
