@@ -203,39 +203,33 @@ def test_a_rewrite_sentence_joins_the_unit_of_the_source_sentence_it_retells():
     assert len([u for u in units(alone) if u.position == 0]) == 2
 
 
+def _timeline_of(text: str, day: str) -> list:
+    """The timeline of a story of one article published on ``day``."""
+    from datetime import date
+
+    from newsloom.digest import timeline
+    from newsloom.digest.common import StoryData
+    from newsloom.model import Article, Story
+    from newsloom.timeline.dates import extract
+
+    a = Article(id="a", source="a", fingerprint="a", published=day, text=text)
+    a.dates = extract(text, date.fromisoformat(day), "resolved")
+    return timeline.build(StoryData(Story(id="s", title="t"), {"a": a}))[0]
+
+
 def test_a_sentence_with_several_dates_is_told_once_at_its_event():
     """The dateline's day, the day of the telling ("officials said on Monday") and a day that
     names a thing ("Sunday's quake") do not make entries beside the event's own date; a
     building date in an apposition makes none at all."""
-    from datetime import date
-
-    from newsloom.digest import timeline
-    from newsloom.digest.common import StoryData
-    from newsloom.model import Article, Story
-    from newsloom.timeline.dates import extract
-
-    text = ("VARNA, March 11 (TWN) — A strong earthquake struck the hill district late on Sunday night, "
-            "officials said on Wednesday. The toll from Sunday's quake rose to 31 on Wednesday. "
-            "The shrine, a pagoda temple built in 1663, collapsed into the square.")
-    a = Article(id="a", source="a", fingerprint="a", published="2026-03-11", text=text)
-    a.dates = extract(text, date(2026, 3, 11), "resolved")
-    entries, _ = timeline.build(StoryData(Story(id="s", title="t"), {"a": a}))
+    entries = _timeline_of("VARNA, March 11 (TWN) — A strong earthquake struck the hill district late on Sunday "
+                           "night, officials said on Wednesday. The toll from Sunday's quake rose to 31 on Wednesday. "
+                           "The shrine, a pagoda temple built in 1663, collapsed into the square.", "2026-03-11")
     assert [(e.date[:10], e.text.split()[0]) for e in entries] == [("2026-03-08", "A"), ("2026-03-11", "The")]
 
 
 def test_a_sentence_whose_dates_all_frame_it_keeps_the_telling_and_recent_history_stays():
-    from datetime import date
-
-    from newsloom.digest import timeline
-    from newsloom.digest.common import StoryData
-    from newsloom.model import Article, Story
-    from newsloom.timeline.dates import extract
-
-    text = ("KATHMANDU, March 10 (UAN) — The toll from Monday's quake rose to 31. "
-            "The emergency shelter, opened on Monday, is already full. "
-            "Officials said on Tuesday that rescue work was continuing.")
-    a = Article(id="a", source="a", fingerprint="a", published="2026-03-10", text=text)
-    a.dates = extract(text, date(2026, 3, 10), "resolved")
-    entries, _ = timeline.build(StoryData(Story(id="s", title="t"), {"a": a}))
+    entries = _timeline_of("KATHMANDU, March 10 (UAN) — The toll from Monday's quake rose to 31. "
+                           "The emergency shelter, opened on Monday, is already full. "
+                           "Officials said on Tuesday that rescue work was continuing.", "2026-03-10")
     assert sorted((e.date[:10], e.text.split()[1]) for e in entries) == [("2026-03-09", "emergency"),
                                                                         ("2026-03-10", "said"), ("2026-03-10", "toll")]
