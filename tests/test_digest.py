@@ -233,3 +233,30 @@ def test_a_sentence_whose_dates_all_frame_it_keeps_the_telling_and_recent_histor
                            "Officials said on Tuesday that rescue work was continuing.", "2026-03-10")
     assert sorted((e.date[:10], e.text.split()[1]) for e in entries) == [("2026-03-09", "emergency"),
                                                                         ("2026-03-10", "said"), ("2026-03-10", "toll")]
+
+
+def test_a_rewrite_retelling_a_dated_sentence_is_the_same_timeline_entry():
+    """The rewrite's lead, aligned by provenance with the original's, tells the same day's
+    event (however its date is worded): one entry citing both; without provenance, two."""
+    from datetime import date
+
+    from newsloom.digest import timeline
+    from newsloom.digest.common import StoryData
+    from newsloom.model import Article, Derivation, Story
+    from newsloom.provenance.align import align, sentences
+    from newsloom.timeline.dates import extract
+
+    orig = ("At least 23 people were killed when a strong earthquake struck the hill district of Varna late on "
+            "Sunday night, officials said. Rescue teams from three provinces were searching collapsed houses.")
+    rewrite = ("A strong quake struck Varna district on Sunday, killing at least 23 people, the agency reported. "
+               "Local officials asked residents to stay outside their homes overnight.")
+    arts = {}
+    for a_id, text in (("o", orig), ("r", rewrite)):
+        arts[a_id] = Article(id=a_id, source=a_id, fingerprint=a_id, published="2026-03-09", text=text)
+        arts[a_id].dates = extract(text, date(2026, 3, 9), "resolved")
+    pairs = align(sentences(rewrite), sentences(orig)).pairs
+    assert pairs and arts["o"].dates[0].value != arts["r"].dates[0].value
+    d = Derivation(derived_id="r", source_id="o", kind="rewrite", credited=True, score=0.6, aligned=pairs)
+    (entry,) = timeline.build(StoryData(Story(id="s", title="t"), arts, derivations={"r": d}))[0]
+    assert entry.article_ids == ["o", "r"]
+    assert len(timeline.build(StoryData(Story(id="s", title="t"), arts))[0]) == 2

@@ -60,6 +60,23 @@ class StoryData:
             self._sentences[article_id] = sentences(self.articles[article_id].text)
         return self._sentences[article_id]
 
+    def retold(self, article_id: str) -> dict[int, tuple[str, int]]:
+        """The sentences of an article that retell its main source's, as provenance aligned
+        them (sentence start → source id and sentence start): both ends whole sentences of the
+        texts as they are, giving the same figures. Not an update's: its own outlet's new
+        figures ("the toll has risen to 31") align with the old ones."""
+        d = self.derivations.get(article_id)
+        if d is None or d.kind == "update" or d.source_id not in self.articles:
+            return {}
+        mine = {s.start: s for s in self.sentences(article_id)}
+        theirs = {s.start: s for s in self.sentences(d.source_id)}
+        out = {}
+        for ds, de, ss, se, _ in d.pairs():
+            a, b = mine.get(ds), theirs.get(ss)
+            if a is not None and b is not None and (a.end, b.end) == (de, se) and a.numbers <= b.numbers:
+                out[ds] = (d.source_id, ss)
+        return out
+
     @cached_property
     def _position(self) -> dict[str, int]:
         return {a_id: i for i, a_id in enumerate(self.articles)}

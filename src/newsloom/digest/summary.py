@@ -54,24 +54,6 @@ def _eligible(text: str) -> bool:
     return MIN_WORDS <= n <= MAX_WORDS and not text.rstrip().endswith("?")
 
 
-def _retold(data: StoryData, article_id: str) -> dict[int, tuple[str, int]]:
-    """The sentences of an article that retell its main source's, as provenance aligned them
-    (sentence start → source id and sentence start): both ends whole sentences of the texts as
-    they are, giving the same figures. Not an update's: its own outlet's new figures ("the
-    toll has risen to 31") align with the old ones."""
-    d = data.derivations.get(article_id)
-    if d is None or d.kind == "update" or d.source_id not in data.articles:
-        return {}
-    mine = {s.start: s for s in data.sentences(article_id)}
-    theirs = {s.start: s for s in data.sentences(d.source_id)}
-    out = {}
-    for ds, de, ss, se, _ in d.pairs():
-        a, b = mine.get(ds), theirs.get(ss)
-        if a is not None and b is not None and (a.end, b.end) == (de, se) and a.numbers <= b.numbers:
-            out[ds] = (d.source_id, ss)
-    return out
-
-
 def units(data: StoryData) -> list[Unit]:
     """Group every eligible sentence of the story into content units (originals first). A
     sentence joins a unit it re-says, or the unit of the source sentence it retells (a
@@ -85,7 +67,7 @@ def units(data: StoryData) -> list[Unit]:
     reports = [a_id for a_id, a in data.articles.items() if not a.headline_only]
     for a_id in data.cite(reports or list(data.articles)):
         text = data.articles[a_id].text
-        retold = _retold(data, a_id)
+        retold = data.retold(a_id)
         for pos, s in enumerate(data.sentences(a_id)):
             chunk = text[s.start:s.end]
             if not _eligible(chunk):

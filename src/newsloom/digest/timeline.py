@@ -127,6 +127,7 @@ def _kind(text: str, start: int, end: int, span: tuple[date, date], ref: date | 
 def build(data: StoryData) -> tuple[list[TimelineEntry], list[Disagreement]]:
     """The story's timeline entries and its date disagreements."""
     events: list[Event] = []
+    told_at: dict[tuple[str, int], Event] = {}  # (article, sentence start) → the event it told first
     conflicts: list[Disagreement] = []
     story_day = _story_day(data)
     for a_id in data.cite(list(data.articles)):
@@ -147,10 +148,16 @@ def build(data: StoryData) -> tuple[list[TimelineEntry], list[Disagreement]]:
             told = keep.setdefault(sent.start, [])
             if not told or (rank[id(m)] == 0 and rank[told[0]] == 0):
                 told.append(id(m))
+        retold = data.retold(a_id)
         for m, span, sent in usable:
             if id(m) not in keep[sent.start]:
                 continue
             same = next((e for e in events if e.value == m.value and _same_event(e.sentence, sent)), None)
+            # a rewrite's retelling of its source's dated sentence, on the same day: one event,
+            # however far apart the wordings (as provenance aligned them) and the dates' detail
+            source = told_at.get(retold.get(sent.start, ("", -1)))
+            if same is None and source is not None and source.span[0] <= span[1] and span[0] <= source.span[1]:
+                same = source
             if same is not None:
                 if a_id not in same.article_ids:
                     same.article_ids.append(a_id)
@@ -166,6 +173,7 @@ def build(data: StoryData) -> tuple[list[TimelineEntry], list[Disagreement]]:
             events.append(Event(m.value, span, _kind(a.text, m.start, m.end, span, ref), sent,
                                 display(a.text[sent.start:sent.end]), m.text, m.status,
                                 label(a.text, m.start, m.end, m.value) or m.value, [a_id]))
+            told_at.setdefault((a_id, sent.start), events[-1])
     if len(events) > MAX_ENTRIES:  # keep the most reported events, then tell them in order
         events = sorted(events, key=lambda e: -len({data.root(i) for i in e.article_ids}))[:MAX_ENTRIES]
     events.sort(key=lambda e: (e.span[0], e.span[1], data.order(e.article_ids[0])))
