@@ -18,7 +18,7 @@ from newsloom.provenance.decide import (
     Profile,
     credit_keys,
     decide,
-    own_code_keys,
+    own_keys,
     own_outlet_keys,
     pack,
     profile,
@@ -38,7 +38,7 @@ def external_id(name: str) -> str:
 def _credit_keys(store: Store, article: Article) -> tuple[set[str], bool]:
     """Keys of the outlets the article credits or cites, widened through corpus articles of
     those outlets (so "coastlinewire.com" also meets "CW"); and whether its credit is external."""
-    own = own_outlet_keys(article) | own_code_keys(article)  # not "(SCN)" on scnewswire.com.au
+    own = own_keys(article)  # not "(SCN)" on scnewswire.com.au
     keys: set[str] = set()
     external = False
     outlets = Outlets(store)
@@ -193,7 +193,7 @@ def stage(store: Store, new_ids: list[str], analyses: Analyses = NOTHING_FOUND) 
             continue
         with store.transaction():  # one commit per batch
             # its host's codes too: a credit to "(UAN)" finds uanewswire.in's articles
-            outlets.add([(k, a.id) for a in todo.values() for k in own_outlet_keys(a) | own_code_keys(a)])
+            outlets.add([(k, a.id) for a in todo.values() for k in own_keys(a)])
             profiles = _profiles(store)
             profiles.add(todo)
             # held here: the cache may drop them while the batch's candidates come in, and

@@ -69,9 +69,11 @@ class Profile:
     content_words: list[str] = field(default_factory=list)  # in text order (the index's bigrams)
 
     @functools.cached_property
-    def codes(self) -> set[str]:
-        """Keys of the codes its host spells: a credit to "(UAN)" means uanewswire.in."""
-        return own_code_keys(self.article)
+    def own(self) -> set[str]:
+        """Its outlet's keys with those of the codes its host spells: what a credit to it
+        meets ("(UAN)" means uanewswire.in). Codes never make two hosts one outlet, so
+        ``outlets`` alone says whether two articles share theirs."""
+        return self.outlets | own_code_keys(self.article)
 
 
 def outlet_keys(name: str | None) -> set[str]:
@@ -129,6 +131,12 @@ def own_outlet_keys(article: Article) -> set[str]:
     if article.dateline and article.credited_source and article.credited_source.isupper():
         return credit_keys(article.credited_source)
     return set()
+
+
+def own_keys(article: Article) -> set[str]:
+    """What a credit to the article's outlet meets: :func:`own_outlet_keys` and
+    :func:`own_code_keys` (the keys of :attr:`Profile.own`)."""
+    return own_outlet_keys(article) | own_code_keys(article)
 
 
 def profile(article: Article, credits: set[str], credits_external: bool = False) -> Profile:
@@ -228,13 +236,13 @@ def _days_apart(a: Article, b: Article) -> int:
 
 def credits_other(d: Profile, s: Profile) -> bool:
     """``d`` credits ``s``'s outlet, or the outlet ``s`` itself credits."""
-    return bool(d.credits & (s.outlets | s.codes | outlet_keys(s.article.credited_source)))
+    return bool(d.credits & (s.own | outlet_keys(s.article.credited_source)))
 
 
 def _signs_own_dateline(p: Profile) -> bool:
     """The article's dateline names its own outlet as the agency."""
     agency = dateline(p.article.text[:300])[2]
-    return bool(agency) and bool(credit_keys(agency) & (p.outlets | p.codes))
+    return bool(agency) and bool(credit_keys(agency) & p.own)
 
 
 def orient(x: Profile, y: Profile, ex: Evidence, ey: Evidence) -> bool:
@@ -271,7 +279,7 @@ def decide(x: Profile, y: Profile) -> Derivation | None:
     d, s, ev = (x, y, ex) if orient(x, y, ex, ey) else (y, x, ey)
     days = _days_apart(d.article, s.article)
     kind = kind_of(d, ev, days)
-    if kind != "copy" and s.credits & (d.outlets | d.codes):
+    if kind != "copy" and s.credits & d.own:
         return None  # the source carries d's own outlet's material (a copy of its earlier report)
     if d.outlets & s.outlets and kind != "copy":
         # an outlet's later article reusing passages of its earlier one, days later: a follow-up
@@ -282,7 +290,7 @@ def decide(x: Profile, y: Profile) -> Derivation | None:
             return None  # one shared line (a site's tip box) is no follow-up
         return Derivation(derived_id=d.article.id, source_id=s.article.id, kind="update", credited=True,
                           score=ev.score, aligned=ev.alignment.pairs)
-    if kind == "independent" and d.credits & (s.outlets | s.codes) and ev.alignment.pairs and (
+    if kind == "independent" and d.credits & s.own and ev.alignment.pairs and (
             len(ev.alignment.pairs) >= PARTIAL_PAIRS or days <= UPDATE_DAYS):
         kind = "partial"  # reuses a passage and names the outlet that published it (not months before)
     if kind == "independent":
