@@ -227,3 +227,19 @@ def test_spark_quotes_carry_same_as(spark_out, local):
     assert links == {r["id"]: set(r["same_as"]) for r in local["quotes"]}
     assert max(len(v) for v in links.values()) >= 3
     assert any(r["altered"] and r["same_as"] for r in rows)
+
+
+def test_blocking_features_list_an_outlet_as_the_provenance_stage_does():
+    """The corpus-wide outlet directory holds the keys the provenance stage lists: an
+    agency's host code ("(UAN)" on uanewswire.in) among its outlet's, so a scraper's credit to
+    "(UAN)" in another block finds the agency, as on one machine."""
+    from newsloom.provenance.decide import credited_keys, own_keys
+    from newsloom.spark.blocks import features
+
+    agency = Article(id="a", source="a", fingerprint="a", site="uanewswire.in", text="Text of the report.")
+    scraper = Article(id="s", source="s", fingerprint="s", site="dailybuzz.example", credited_source="UAN",
+                      text="Text of the report.")
+    got = {a.id: features(a, None) for a in (agency, scraper)}
+    assert set(got["a"]["outlets"]) == own_keys(agency)
+    assert set(got["s"]["credits"]) == set().union(*credited_keys(scraper))
+    assert set(got["s"]["credits"]) & set(got["a"]["outlets"])

@@ -16,7 +16,7 @@ from newsloom.model import Article, Derivation
 from newsloom.pipeline_types import NOTHING_FOUND, Analyses
 from newsloom.provenance.decide import (
     Profile,
-    credit_keys,
+    credited_keys,
     decide,
     own_keys,
     own_outlet_keys,
@@ -38,12 +38,10 @@ def external_id(name: str) -> str:
 def _credit_keys(store: Store, article: Article) -> tuple[set[str], bool]:
     """Keys of the outlets the article credits or cites, widened through corpus articles of
     those outlets (so "coastlinewire.com" also meets "CW"); and whether its credit is external."""
-    own = own_keys(article)  # not "(SCN)" on scnewswire.com.au
     keys: set[str] = set()
     external = False
     outlets = Outlets(store)
-    for i, name in enumerate([article.credited_source, *article.cited_outlets]):
-        name_keys = credit_keys(name) - own
+    for i, name_keys in enumerate(credited_keys(article)):
         if not name_keys:
             continue
         ids = [a for k in name_keys for a in outlets.articles_of(k, limit=3)]

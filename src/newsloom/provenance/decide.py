@@ -133,6 +133,13 @@ def own_outlet_keys(article: Article) -> set[str]:
     return set()
 
 
+def credited_keys(article: Article) -> list[set[str]]:
+    """For its credited source, then each outlet it cites: the keys of that outlet not its
+    own (an agency's page crediting its own "(UAN)" credits no one)."""
+    own = own_keys(article)  # not "(SCN)" on scnewswire.com.au
+    return [credit_keys(name) - own for name in [article.credited_source, *article.cited_outlets]]
+
+
 def own_keys(article: Article) -> set[str]:
     """What a credit to the article's outlet meets: :func:`own_outlet_keys` and
     :func:`own_code_keys` (the keys of :attr:`Profile.own`)."""

@@ -77,7 +77,7 @@ JSON_FIELDS = {"stories": ("timeline", "figures", "disagreements")}
 
 def features(article: Article, analysis: Any) -> dict[str, Any]:
     """Blocking keys, story terms and outlet keys of one article (computed in the workers)."""
-    from newsloom.provenance.decide import outlet_keys, own_outlet_keys, profile
+    from newsloom.provenance.decide import credited_keys, own_keys, profile
     from newsloom.provenance.index import ANCHOR_BAND, PASSAGE_BAND, SENTENCE_BAND, signature
     from newsloom.quotes.match import MIN_WORDS, form_id, words
     from newsloom.stories import article_terms
@@ -89,15 +89,11 @@ def features(article: Article, analysis: Any) -> dict[str, Any]:
         ws = words(article.text[att.start:att.end])
         if len(ws) >= MIN_WORDS:
             quotes.add("q" + form_id(" ".join(ws)))
-    own = own_outlet_keys(article)
-    credits: set[str] = set()
-    for name in [article.credited_source, *article.cited_outlets]:
-        credits |= outlet_keys(name) - own
     return {
         "keys": keys + sorted(quotes),
         "terms": sorted(article_terms(article)),
-        "outlets": sorted(own),
-        "credits": sorted(credits),
+        "outlets": sorted(own_keys(article)),  # as the provenance stage lists them, codes with them
+        "credits": sorted(set().union(*credited_keys(article))),
     }
 
 
