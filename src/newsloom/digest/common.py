@@ -44,6 +44,7 @@ class StoryData:
     quotes: list[dict[str, Any]] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     _sentences: dict[str, list[Sentence]] = field(default_factory=dict)
+    _retold: dict[str, dict[int, tuple[str, int]]] = field(default_factory=dict)  # summary and timeline read it
 
     def root(self, article_id: str, kinds: frozenset[str] = MAIN_KINDS) -> str:
         """The original behind an article: follow its main links (``kinds``: copy, rewrite
@@ -65,16 +66,18 @@ class StoryData:
         them (sentence start → source id and sentence start): both ends whole sentences of the
         texts as they are, giving the same figures. Not an update's: its own outlet's new
         figures ("the toll has risen to 31") align with the old ones."""
+        if article_id in self._retold:
+            return self._retold[article_id]
         d = self.derivations.get(article_id)
-        if d is None or d.kind == "update" or d.source_id not in self.articles:
-            return {}
-        mine = {s.start: s for s in self.sentences(article_id)}
-        theirs = {s.start: s for s in self.sentences(d.source_id)}
-        out = {}
-        for ds, de, ss, se, _ in d.pairs():
-            a, b = mine.get(ds), theirs.get(ss)
-            if a is not None and b is not None and (a.end, b.end) == (de, se) and a.numbers <= b.numbers:
-                out[ds] = (d.source_id, ss)
+        out: dict[int, tuple[str, int]] = {}
+        if d is not None and d.kind != "update" and d.source_id in self.articles:
+            mine = {s.start: s for s in self.sentences(article_id)}
+            theirs = {s.start: s for s in self.sentences(d.source_id)}
+            for ds, de, ss, se, _ in d.pairs():
+                a, b = mine.get(ds), theirs.get(ss)
+                if a is not None and b is not None and (a.end, b.end) == (de, se) and a.numbers <= b.numbers:
+                    out[ds] = (d.source_id, ss)
+        self._retold[article_id] = out
         return out
 
     @cached_property

@@ -16,6 +16,7 @@ and the most reported background ones.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -142,7 +143,8 @@ def build(data: StoryData) -> tuple[list[TimelineEntry], list[Disagreement]]:
         # the day of the telling ("struck late on Sunday, officials said on Monday") step
         # aside for it, and a day naming a thing ("the toll from Sunday's quake rose on
         # Wednesday") for either
-        rank = {id(m): _frame_rank(a.text, sent, m) for m, _, sent in usable}
+        dated = Counter(sent.start for _, _, sent in usable)  # a sentence with one date tells it
+        rank = {id(m): _frame_rank(a.text, sent, m) if dated[sent.start] > 1 else 0 for m, _, sent in usable}
         keep: dict[int, list[int]] = {}  # sentence start → the mentions told: its events', else its best frame's
         for m, _, sent in sorted(usable, key=lambda u: (rank[id(u[0])], u[0].start)):
             told = keep.setdefault(sent.start, [])

@@ -163,12 +163,10 @@ def is_future(text: str, start: int, end: int) -> bool:
 # by a comma (or opening the sentence), then its preposition, just before the date; or an
 # apposition whose noun the participle follows (", a pagoda temple built in 1663,"), closed
 # after the date
-_PARTICIPLE = r"(?:" + "|".join(ORIGIN_PARTICIPLES) + r")(?:\s+back)?\s+(?:in|on|around|about|circa|during|from|to)\s+"
-_ORIGIN_RE = re.compile(
-    r"(?:^|[,;(—–]\s*|[.!?]\s+)(?:\w+ly\s+)?" + _PARTICIPLE + r"(?:the\s+|late\s+|early\s+|mid-)*$", re.IGNORECASE)
-_APPOSITION_RE = re.compile(
-    r"[,(—–]\s*(a|an|the)\s+[^,;.()—–]{1,50}?\s" + _PARTICIPLE + r"(?:the\s+|late\s+|early\s+|mid-)*$",
-    re.IGNORECASE)
+_PARTICIPLE = (r"(?:" + "|".join(ORIGIN_PARTICIPLES) + r")(?:\s+back)?\s+(?:in|on|around|about|circa|during|from|to)"
+               r"\s+(?:the\s+|late\s+|early\s+|mid-)*$")  # "built in ", "dating back to the early "
+_ORIGIN_RE = re.compile(r"(?:^|[,;(—–]\s*|[.!?]\s+)(?:\w+ly\s+)?" + _PARTICIPLE, re.IGNORECASE)
+_APPOSITION_RE = re.compile(r"[,(—–]\s*(a|an|the)\s+[^,;.()—–]{1,50}?\s" + _PARTICIPLE, re.IGNORECASE)
 _CLAUSE_WORDS_RE = re.compile(r"\b(?:said|says|would|will|be|been|being|is|are|was|were|has|have|had)\b", re.IGNORECASE)
 _CLOSED_RE = re.compile(r"[^,;.()—–]{0,25}?[,)—–]")
 _ENDS_SENTENCE_RE = re.compile(r"[^,;.()—–]{0,25}?\.(?:\s|$)")
