@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsloom.entities.cluster import EntityIndex, merge
+from newsloom.entities.cluster import EntityIndex, entity_keys, merge
 from newsloom.entities.extract import LocalEntity, extract, outlet_named, plausible_name
 from newsloom.entities.names import gender_of_title
+from newsloom.entities.tables import EntityKeys
 from newsloom.model import Article, Entity, Quote
 from newsloom.nlp import bound, common_words
 from newsloom.pipeline_types import NOTHING_FOUND, Analyses, AnalysingStage
@@ -193,9 +194,8 @@ def corpus_stage(store: Store, new_ids: list[str], analyses: Analyses = NOTHING_
     run killed before this stage) is parsed again with ``model``."""
     if not new_ids:
         return
-    stored = list(store.entities())
-    names_before = {e.id: e.name for e in stored}  # merging renames entities in place
-    entities = EntityIndex(stored)
+    keyed = EntityKeys(store, entity_keys)
+    entities = EntityIndex(stored=keyed)  # reads the stored entities the new articles' names could join
     articles = store.articles_by_ids(new_ids)
     changed: dict[str, Entity] = {}
     absorbed: dict[str, str] = {}  # entity id -> the entity it was merged into
@@ -214,12 +214,12 @@ def corpus_stage(store: Store, new_ids: list[str], analyses: Analyses = NOTHING_
     renamed = {e.id: e.name for e in changed.values()}
     # a merged entity or a changed canonical name follows its quotes; only those are read, so
     # a run costs what it changes, not every quote of every person it mentions again
-    follow = set(absorbed) | {i for i, name in renamed.items() if names_before.get(i, name) != name}
+    follow = set(absorbed) | {i for i, name in renamed.items() if entities.names_read.get(i, name) != name}
     for q in store.quotes_of_speakers(sorted(follow)):
         eid = absorbed.get(q.speaker_entity_id or "", q.speaker_entity_id)
         if eid not in renamed:
             continue
-        old = names_before.get(q.speaker_entity_id or "")
+        old = entities.names_read.get(q.speaker_entity_id or "")
         name = q.speaker.replace(old, renamed[eid], 1) if q.speaker and old and old in q.speaker else renamed[eid]
         if (q.speaker, q.speaker_entity_id) != (name, eid):  # "X and Y": X renamed, Y kept
             q.speaker, q.speaker_entity_id = name, eid
@@ -233,8 +233,11 @@ def corpus_stage(store: Store, new_ids: list[str], analyses: Analyses = NOTHING_
             q.speaker = joined([renamed.get(eid, name) if eid else name for eid, (_, name) in zip(ids, label,
                                                                                                  strict=True)])
             extra["co_speaker_entity_ids"] = [eid for eid in ids if eid and eid != q.speaker_entity_id]
-    store.delete_entities(list(absorbed))
-    store.save_entities(list(changed.values()))
+    with store.transaction():  # an entity and its keys change together
+        store.delete_entities(list(absorbed))
+        keyed.drop(absorbed)
+        store.save_entities(list(changed.values()))
+        keyed.put(changed.values(), {i: entities.keys(i) for i in changed})
     store.save_quotes(new_quotes)
     group(store, [q for q, _ in new_quotes])
 

@@ -1,8 +1,9 @@
 """The analysis pipeline: ingest → clean → per-article stages → store → corpus stages.
 
-Documents stream through in chunks; each chunk is written in one transaction, so an
-interrupted run loses at most the chunks in flight (the one being stored and the one the
-workers analyse meanwhile) and a rerun picks up where it stopped
+Documents stream through in chunks; the workers analyse a chunk in parts of
+``work.BATCH_DOCS`` documents, and each part is written in one transaction as soon as it is
+done, so an interrupted run loses at most the chunks in flight (the one being stored and the
+one the workers analyse meanwhile) and a rerun picks up where it stopped
 (articles are keyed by content fingerprint, so nothing is added twice). Later stages plug
 in as *article stages* (one article at a time: NLP, entities, quotes, dates) or *corpus
 stages* (over the store after new articles arrive: provenance, stories, timelines), which
@@ -27,6 +28,7 @@ from newsloom.model import Article, RawDocument, Rejection
 from newsloom.pipeline_types import CorpusStage, Stages
 from newsloom.store import BATCH, Store
 from newsloom.work import (
+    BATCH_DOCS,
     DOC_TIMEOUT,
     Job,
     Outcome,
@@ -64,8 +66,21 @@ class _Chunk:
     fresh: list[RawDocument] = field(default_factory=list)
     jobs: list[Job] = field(default_factory=list)
 
+    def parts(self, size: int) -> list[_Chunk]:
+        """The chunk in parts of at most ``size`` new documents, each stored as soon as the
+        workers finish it; the first part carries the rejections and unchanged documents."""
+        if len(self.fresh) <= size:
+            return [self]
+        head = len(self.rejections) + self.unchanged
+        return [
+            _Chunk(items=len(self.fresh[k : k + size]) + (head if k == 0 else 0),
+                   rejections=self.rejections if k == 0 else [], unchanged=self.unchanged if k == 0 else 0,
+                   fresh=self.fresh[k : k + size], jobs=self.jobs[k : k + size])
+            for k in range(0, len(self.fresh), size)
+        ]
 
-CORPUS_EVERY_MIN = 200  # articles: fewer make the corpus stages' fixed cost per run count
+
+CORPUS_EVERY_MIN = BATCH_DOCS  # documents: fewer make the corpus stages' fixed cost per run count
 
 
 class Pipeline:
@@ -116,16 +131,16 @@ class Pipeline:
 
     def _corpus_interval(self) -> int:
         """Documents between two runs of the corpus stages: ``corpus_every`` when given,
-        else a tenth of the corpus, at least a chunk and ``CORPUS_EVERY_MIN``, at most
+        else a tenth of the corpus, at least ``CORPUS_EVERY_MIN`` (a part), at most
         ``store.BATCH`` (what a corpus stage holds stays bounded). Often in a small corpus, so
-        that they run while the workers parse the next chunk, not all at the end; in a large
-        one no more often than a tenth of what they read (the entity stage reads the
-        corpus's entities)."""
+        that they run while the workers parse, and the last run, which nothing overlaps, is
+        short; in a large one no more often than a tenth of the corpus (each run rewrites
+        whatever the new articles touch, however large: a famous name's entity, a story)."""
         if self.corpus_every is not None:
             return self.corpus_every
         if self._stored is None:
             self._stored = self.store.count("articles")  # once a run; :meth:`_store` adds to it
-        return min(BATCH, max(self.chunk_size, CORPUS_EVERY_MIN, self._stored // 10))
+        return min(BATCH, max(CORPUS_EVERY_MIN, self._stored // 10))
 
     def _run_corpus_stages(self) -> None:
         # Corpus stages see every article they have not finished, not only this run's: a run
@@ -219,9 +234,9 @@ class Pipeline:
 
         with self.start() as workers:
             for items in chunked(iter_documents(targets, sources(self.max_bytes, self.site)), self.chunk_size):
-                chunk = self._admit(items, in_flight)
-                waiting.append((chunk, workers.submit(chunk.jobs)))
-                if len(waiting) > 1:
+                parts = self._admit(items, in_flight).parts(BATCH_DOCS)
+                waiting += [(part, workers.submit(part.jobs)) for part in parts]
+                while len(waiting) > len(parts):  # the workers analyse this chunk while the one before is stored
                     store_oldest()
             while waiting:
                 store_oldest()

@@ -16,6 +16,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from typing import Protocol
 
 from rapidfuzz import fuzz
 
@@ -111,32 +112,63 @@ def _keys(etype: str, names: list[str]) -> set[str]:
     return out
 
 
+class StoredEntities(Protocol):
+    """Where an :class:`EntityIndex` reads the stored entities it has not yet seen
+    (``entities.tables.EntityKeys``)."""
+
+    def ids(self, keys: Iterable[str]) -> set[str]: ...
+    def load(self, ids: Iterable[str]) -> list[tuple[int, Entity]]: ...
+    def has(self, entity_id: str) -> bool: ...
+    def last(self) -> int: ...
+
+
+def entity_keys(entity: Entity) -> set[str]:
+    """The blocking keys of an entity: of its name and aliases."""
+    return _keys(entity.type, [entity.name, *entity.aliases])
+
+
 class EntityIndex:
     """The corpus's entities with blocking keys, and per-entity tallies (mention texts,
     mention keys, article ids) kept beside them, so that folding one article in costs what
-    that article brings, not what the corpus or a famous entity has accumulated."""
+    that article brings, not what the corpus or a famous entity has accumulated.
 
-    def __init__(self, entities: Iterable[Entity] = ()) -> None:
+    With ``stored``, the stored entities are read as a lookup first needs their keys (each
+    key once), so a run reads the entities its articles could join, not all of them; they
+    keep their store order, and entities added here come after them."""
+
+    def __init__(self, entities: Iterable[Entity] = (), stored: StoredEntities | None = None) -> None:
         self._all: dict[str, Entity] = {}
         self._order: dict[str, int] = {}
         self._by_key: dict[str, set[str]] = defaultdict(set)
         self._keys_of: dict[str, set[str]] = {}
         self._tally: dict[str, tuple[Counter[str], set[tuple[str, int, int]], set[str]]] = {}
+        self._stored = stored
+        self._read: set[str] = set()  # keys looked up in ``stored``
+        self._gone: set[str] = set()  # stored entities removed here (the store still holds them)
+        self.names_read: dict[str, str] = {}  # stored entities' names as read (merging renames in place)
+        self._next = stored.last() + 1 if stored is not None else 0
         for e in entities:
             self.add(e)
 
     def __iter__(self) -> Iterator[Entity]:
+        """The entities held (with ``stored``: those read so far, and those added)."""
         return iter(self._all.values())
 
     def __len__(self) -> int:
         return len(self._all)
 
     def __contains__(self, entity_id: object) -> bool:
-        return entity_id in self._all
+        if entity_id in self._all:
+            return True
+        return (self._stored is not None and isinstance(entity_id, str) and entity_id not in self._gone
+                and self._stored.has(entity_id))
 
-    def add(self, entity: Entity) -> None:
+    def add(self, entity: Entity, order: int | None = None) -> None:
         self._all[entity.id] = entity
-        self._order.setdefault(entity.id, len(self._order))
+        self._gone.discard(entity.id)
+        if entity.id not in self._order:
+            self._order[entity.id] = self._next if order is None else order
+            self._next = max(self._next, self._order[entity.id]) + 1
         self.reindex(entity)
 
     def remove(self, entity: Entity) -> None:
@@ -144,18 +176,35 @@ class EntityIndex:
             self._by_key[k].discard(entity.id)
         self._all.pop(entity.id, None)
         self._tally.pop(entity.id, None)
+        self._gone.add(entity.id)
+
+    def keys(self, entity_id: str) -> set[str]:
+        """The blocking keys an entity held here has now."""
+        return self._keys_of[entity_id]
 
     def reindex(self, entity: Entity) -> None:
-        keys = _keys(entity.type, [entity.name, *entity.aliases])
+        keys = entity_keys(entity)
         for k in self._keys_of.get(entity.id, set()) - keys:
             self._by_key[k].discard(entity.id)
         for k in keys:
             self._by_key[k].add(entity.id)
         self._keys_of[entity.id] = keys
 
+    def _lookup(self, keys: Iterable[str]) -> set[str]:
+        """The ids under ``keys``, having read the stored entities under those not read yet
+        (one held here already is the newer: the store's copy is left unread)."""
+        keys = list(keys)
+        if self._stored is not None and (fresh := [k for k in keys if k not in self._read]):
+            self._read.update(fresh)
+            unseen = self._stored.ids(fresh) - self._all.keys() - self._gone
+            for rowid, entity in self._stored.load(unseen):
+                self.names_read[entity.id] = entity.name
+                self.add(entity, order=rowid)
+        return set().union(*(self._by_key.get(k, ()) for k in keys))
+
     def near(self, etype: str, name: str) -> list[Entity]:
         """Entities that could match ``name``, in the order they were first stored."""
-        ids = set().union(*(self._by_key.get(k, ()) for k in _keys(etype, [name])))
+        ids = self._lookup(_keys(etype, [name]))
         return sorted((self._all[i] for i in ids), key=lambda e: self._order[e.id])
 
     def named(self, name: str) -> list[Entity]:
@@ -164,7 +213,7 @@ class EntityIndex:
         Harbour Workers' Union", which NER called a person elsewhere)."""
         norm = _norm(name)
         acronym = 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
-        ids = set().union(*(self._by_key.get(f"{k}|={norm}", ()) for k in set(KINDS.values())))
+        ids = self._lookup(f"{k}|={norm}" for k in sorted(set(KINDS.values())))
         return sorted((e for i in ids if _norm((e := self._all[i]).name) == norm or (acronym and name in e.aliases)),
                       key=lambda e: self._order[e.id])
 
