@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 from rapidfuzz import fuzz
 
@@ -260,3 +261,57 @@ def test_a_rewrite_retelling_a_dated_sentence_is_the_same_timeline_entry():
     (entry,) = timeline.build(StoryData(Story(id="s", title="t"), arts, derivations={"r": d}))[0]
     assert entry.article_ids == ["o", "r"]
     assert len(timeline.build(StoryData(Story(id="s", title="t"), arts))[0]) == 2
+
+
+def test_a_retold_figure_joins_its_sources_and_an_altered_one_is_paired_with_it():
+    """In sentences provenance aligned, a rewrite's figure of its source's value is the
+    source's figure, whatever its words ("23 lives" / "23 people were killed"); a figure it
+    changed is a disagreement with the one it replaced ("164 hurt" / "146 injured"), not with
+    another figure of the sentence; without provenance neither is known."""
+    from newsloom.digest import figures
+    from newsloom.digest.common import StoryData
+    from newsloom.model import Article, Derivation, Story
+    from newsloom.provenance.align import align, sentences
+    from newsloom.timeline.figures import extract
+
+    orig = ("At least 23 people were killed and 146 injured when a strong earthquake struck the hill district "
+            "of Varna late on Sunday. Rescue teams pulled 31 people alive from collapsed houses overnight.")
+    lives = ("A strong earthquake that struck the hill district of Varna late on Sunday claimed at least 23 lives, "
+             "officials said. Rescue teams dug 31 survivors alive out of collapsed houses overnight.")
+    garbled = orig.replace("146 injured", "164 people hurt")
+
+    def digest_of(r_text: str, provenance: bool = True) -> tuple[list, list]:
+        arts = {a_id: Article(id=a_id, source=a_id, fingerprint=a_id, published="2026-03-09", text=text)
+                for a_id, text in (("o", orig), ("r", r_text))}
+        for a in arts.values():
+            a.figures = extract(a.text, [])
+        pairs = align(sentences(r_text), sentences(orig)).pairs
+        d = {"r": Derivation(derived_id="r", source_id="o", kind="rewrite", credited=False, score=0.6,
+                             aligned=pairs)} if provenance else {}
+        data = StoryData(Story(id="s", title="t"), arts, derivations=d)
+        gs = figures.groups(data)
+        return ([(f.value, f.article_ids) for f in figures.story_figures(data, gs)],
+                [sorted(s.value for s in c.sides) for c in figures.conflicts(data, gs)])
+
+    key, _ = digest_of(lives)
+    assert (23.0, ["o", "r"]) in key and (31.0, ["o", "r"]) in key
+    key, _ = digest_of(lives, provenance=False)
+    assert (23.0, ["o"]) in key  # "lives" and "people" are no one unit by themselves
+    _, altered = digest_of(garbled)
+    assert altered == [[146.0, 164.0]]  # not 23 against 164, though one sentence holds both
+
+
+@pytest.mark.parametrize(("sentence", "eligible"), [
+    ("Its general secretary joined the picket at dawn and said the union had tried everything.", False),
+    ("But a budget is a statement of what a place values, the councillor wrote on Tuesday.", False),
+    ("“He was directing the rescue with his bare hands,” a neighbour said of the mayor.", False),
+    ("They had been queuing on the slipway since before dawn on Monday morning.", False),
+    ("The union's general secretary joined the picket at dawn and said talks had failed.", True),
+    ("Herbert Lane, the harbour master, said the ferries would sail again on Friday.", True),
+    ("Itinerant traders were told to leave the market square by the end of the week.", True),
+    ("Was the strike worth it for the crews who lost a week of their wages?", False),
+])
+def test_a_summary_line_stands_on_its_own(sentence: str, eligible: bool):
+    from newsloom.digest.summary import _eligible
+
+    assert _eligible(sentence) is eligible

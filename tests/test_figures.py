@@ -27,6 +27,12 @@ def one(text: str):
         ("They unveiled a £4.5bn plan.", 4.5e9, "GBP", "plan"),
         ("Twelve vessels were waiting offshore.", 12, "ships", "vessels"),
         ("It is a 5,000-seat arena.", 5000, "seats", None),
+        # plurals without an "s", and the words that count people after a number
+        ("At least 23 people were killed overnight.", 23, "people", "people"),
+        ("Four children were among them.", 4, "children", "children"),
+        ("The blast left 146 injured.", 146, "people", "injured"),
+        ("Rescuers said 40 missing were feared buried.", 40, "people", "missing"),
+        ("A ferry with 12 crew sank.", 12, "crew", "crew"),
     ],
 )
 def test_invented_figures(text: str, value: float, unit: str, measure: str | None) -> None:

@@ -120,7 +120,7 @@ def main() -> None:
 @click.option("--db", default="newsloom.db", show_default=True, help="SQLite store to write.")
 @export_options
 @click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1),
-              help="Documents per transaction: a killed run loses at most the two batches in flight.")
+              help="Documents read ahead for the workers: a killed run loses at most the two batches in flight.")
 @click.option("--max-size", default=f"{MAX_BYTES >> 20}MB", show_default=True, callback=lambda c, p, v: _size(v),
               help="Largest input: per record for JSONL (any file size streams), per file or page otherwise.")
 @click.option("--doc-timeout", default=DOC_TIMEOUT, show_default=True, type=click.FloatRange(0),

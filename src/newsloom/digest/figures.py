@@ -25,6 +25,7 @@ from newsloom.digest.common import StoryData
 from newsloom.lang.en.calendar import DURATION_UNITS
 from newsloom.lang.en.figures import MEASURED, NOT_NOUN, PEOPLE, SCALE_AND_HEDGE
 from newsloom.model import Disagreement, Figure, KeyFigure, Side
+from newsloom.provenance.align import Sentence
 from newsloom.provenance.features import content_words
 
 RETOLD = frozenset({"copy", "rewrite"})  # the same report, retold: it speaks of its source's day
@@ -78,7 +79,7 @@ DROP: tuple[Rule, ...] = (
     ("an age", lambda f, t: f.measure == "age" or f.text.endswith("-old") or bool(_AGE_AFTER_RE.match(t, f.end))),
     ("an ordinal", lambda f, t: bool(_ORDINAL_AFTER_RE.match(t, f.end))),
     ("a small count of actors", lambda f, t: _kind(f.unit) == "count" and (f.value or 0) < SMALL_COUNT
-     and unit_key(f.unit)[0] not in MEASURED),
+     and unit_key(f.unit)[0] not in MEASURED and (f.measure or "").lower() not in MEASURED),
     ("a duration of nothing named", lambda f, t: _kind(f.unit) == "duration" and not _of_event(f, t)),
     ("no noun phrase measured", lambda f, t: _kind(f.unit) in {"money", "percent", "duration"}
      and not _noun_phrase(f.measure)),
@@ -133,9 +134,12 @@ def _link(a: Group, b: Group) -> float:
     return max(_overlap(x.context, y.context) for x in a.items for y in b.items)
 
 
-def _context(data: StoryData, article_id: str, f: Figure) -> frozenset[str]:
+def _sentence(data: StoryData, article_id: str, f: Figure) -> Sentence | None:
+    return next((s for s in data.sentences(article_id) if s.start <= f.start < s.end), None)
+
+
+def _context(data: StoryData, article_id: str, f: Figure, sent: Sentence | None) -> frozenset[str]:
     text = data.articles[article_id].text
-    sent = next((s for s in data.sentences(article_id) if s.start <= f.start < s.end), None)
     lo, hi = (sent.start, sent.end) if sent else (0, len(text))
     lo, hi = max(lo, f.start - CONTEXT_CHARS), min(hi, f.end + CONTEXT_CHARS)
     before = content_words(text[lo:f.start])[-WINDOW:]
@@ -147,19 +151,29 @@ def _context(data: StoryData, article_id: str, f: Figure) -> frozenset[str]:
 
 
 def groups(data: StoryData) -> list[Group]:
-    """Figures merged across articles: equal value, compatible unit, shared context."""
+    """Figures merged across articles: equal value, compatible unit, shared context; or a
+    retelling's figure and its source's, in the sentences provenance aligned (a rewrite's
+    "claimed 23 lives" is its source's "23 people were killed", whatever its words)."""
     out: list[Group] = []
+    placed: dict[tuple[str, int, float], Group] = {}  # (article, sentence start, value): its group
     for a_id in data.cite(list(data.articles)):
+        retold = data.retold(a_id)
         for f in data.articles[a_id].figures[:MAX_PER_ARTICLE]:
             if f.value is None:
                 continue
-            item = Item(a_id, f, _context(data, a_id, f))
-            home = next((g for g in out if g.value == f.value and compatible(g.unit, f.unit)
-                         and _link(g, Group(f.value, f.unit, [item])) >= SAME_CTX), None)
+            sent = _sentence(data, a_id, f)
+            item = Item(a_id, f, _context(data, a_id, f, sent))
+            source = retold.get(sent.start) if sent else None
+            home = placed.get((source[0], source[1], f.value)) if source else None
+            if home is None:
+                home = next((g for g in out if g.value == f.value and compatible(g.unit, f.unit)
+                             and _link(g, Group(f.value, f.unit, [item])) >= SAME_CTX), None)
             if home is None:
                 home = Group(f.value, f.unit)
                 out.append(home)
             home.items.append(item)
+            if sent:
+                placed.setdefault((a_id, sent.start, f.value), home)
     return out
 
 
@@ -190,12 +204,47 @@ def _side(data: StoryData, g: Group) -> Side:
     return Side(value=g.value, unit=g.unit, text=first.figure.text, article_ids=data.cite(g.article_ids))
 
 
+def _altered(data: StoryData, gs: list[Group]) -> list[tuple[Group, Group]]:
+    """(the source's group, the retelling's): a figure a copy or rewrite changed in a sentence
+    provenance aligned with its source's ("146 injured" retold as "164 people hurt"), the
+    figures each sentence has and the other lacks paired in order, when as many and alike."""
+    group_of = {(i.article_id, i.figure.start): g for g in gs for i in g.items}
+    out: list[tuple[Group, Group]] = []
+    for a_id, d in data.derivations.items():
+        if d.kind == "update" or d.source_id not in data.articles:
+            continue
+        for ds, de, ss, se, _ in d.pairs():
+            mine = [f for f in data.articles[a_id].figures if ds <= f.start < de and f.value is not None]
+            theirs = [f for f in data.articles[d.source_id].figures if ss <= f.start < se and f.value is not None]
+            new = [f for f in mine if f.value not in {x.value for x in theirs}]
+            old = [f for f in theirs if f.value not in {x.value for x in mine}]
+            if len(new) != len(old) or not all(compatible(x.unit, y.unit) for x, y in zip(new, old, strict=True)):
+                continue
+            for x, y in zip(new, old, strict=True):
+                src, alt = group_of.get((d.source_id, y.start)), group_of.get((a_id, x.start))
+                if src is not None and alt is not None and src is not alt and (src, alt) not in out:
+                    out.append((src, alt))
+    return out
+
+
+def _disagreement(data: StoryData, a: Group, b: Group) -> Disagreement:
+    about = next((i.figure.measure for g in (a, b) for i in g.items if i.figure.measure), None)
+    sides = sorted([_side(data, a), _side(data, b)], key=lambda s: -len(s.article_ids))
+    return Disagreement(kind="figure", about=about or unit_key(a.unit)[0], sides=sides)
+
+
 def conflicts(data: StoryData, gs: list[Group]) -> list[Disagreement]:
-    """Pairs of figure groups that report one quantity with different values, at one time."""
-    out = []
+    """Pairs of figure groups that report one quantity with different values, at one time: a
+    figure a retelling altered, against its source's (no other pairing of it: the sentence
+    that holds it holds other figures of the source); else by shared context."""
+    altered = _altered(data, gs)
+    out = [_disagreement(data, a, b) for a, b in altered]
+    explained = [b for _, b in altered]
     for i, a in enumerate(gs):
         for b in gs[i + 1:]:
             if a.value == b.value or not compatible(a.unit, b.unit):
+                continue
+            if any(g is x for g in (a, b) for x in explained):
                 continue
             if a.article_ids & b.article_ids or _link(a, b) < CONFLICT_CTX:
                 continue
@@ -204,9 +253,7 @@ def conflicts(data: StoryData, gs: list[Group]) -> list[Disagreement]:
                 continue  # one article reports both: two quantities
             if not _same_time(data, a, b):
                 continue  # a later figure updates an earlier one
-            about = next((i.figure.measure for g in (a, b) for i in g.items if i.figure.measure), None)
-            sides = sorted([_side(data, a), _side(data, b)], key=lambda s: -len(s.article_ids))
-            out.append(Disagreement(kind="figure", about=about or unit_key(a.unit)[0], sides=sides))
+            out.append(_disagreement(data, a, b))
     return out
 
 

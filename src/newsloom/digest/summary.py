@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from newsloom.digest.common import StoryData, display
+from newsloom.lang.en.words import LEANS_BACK
 from newsloom.model import SummarySentence
 from newsloom.provenance.align import Sentence, similarity
 
@@ -50,8 +51,12 @@ def contained(article_sentences: list[Sentence], text: str) -> float:
 
 
 def _eligible(text: str) -> bool:
-    n = len(text.split())
-    return MIN_WORDS <= n <= MAX_WORDS and not text.rstrip().endswith("?")
+    """A sentence a summary line can be: of a readable length, no question, and not leaning
+    on the sentence before it ("Its general secretary…", "But a budget…"), which the line
+    would be read without."""
+    words = text.split()
+    first = words[0].strip(_QUOTE_MARKS + "‘’'(,").lower() if words else ""
+    return MIN_WORDS <= len(words) <= MAX_WORDS and not text.rstrip().endswith("?") and first not in LEANS_BACK
 
 
 def units(data: StoryData) -> list[Unit]:

@@ -10,7 +10,8 @@ Each figure gets a float ``value`` (scales applied: "$95 million" → 95000000.0
 * durations: ``seconds``, ``minutes``, ``hours``, ``days``, ``weeks``, ``months``,
   ``years``, ``decades``;
 * counts: the counted noun in the plural ("812 votes" → ``votes``, "3,000-seat" →
-  ``seats``), with synonyms folded (vessels → ``ships``; persons → ``people``); a bare
+  ``seats``; "23 people", "146 injured" → ``people``), with synonyms folded (vessels →
+  ``ships``; persons → ``people``); a bare
   number coordinated with a count in the same sentence takes its unit ("812 votes in
   favour and 140 against" → ``votes``); otherwise ``None``.
 
@@ -28,7 +29,14 @@ from bisect import bisect_right
 
 from newsloom.lang import trie_regex
 from newsloom.lang.en.calendar import DURATION_UNITS
-from newsloom.lang.en.figures import MEASURE_STOPS, NOT_UNIT, SKIP_BEFORE, UNIT_SYNONYMS
+from newsloom.lang.en.figures import (
+    COUNTED_PEOPLE,
+    MEASURE_STOPS,
+    NOT_UNIT,
+    PLURAL_NOUNS,
+    SKIP_BEFORE,
+    UNIT_SYNONYMS,
+)
 from newsloom.lang.en.numbers import CURRENCY_OF_NAME, CURRENCY_OF_SYMBOL, NUMBER_VALUES, ONES, SCALE_VALUES, TENS
 from newsloom.model import Article, Figure
 from newsloom.timeline import dates
@@ -93,6 +101,10 @@ def _unit_of_noun(noun: str, hyphen: bool = False) -> tuple[str | None, str | No
         return cur, None
     if hyphen and len(words) == 1 and head not in NOT_UNIT:
         return head + "s", noun  # "3,000-seat stand" counts seats
+    if len(words) == 1 and head in COUNTED_PEOPLE:
+        return "people", head  # "146 injured"
+    if head in PLURAL_NOUNS:
+        return head, noun.lower()  # "23 people"
     if not head.endswith("s") and len(words) == 1:
         # "3,000-seat stand" counts seats; "78% stake" is a noun the figure modifies.
         return None, head
