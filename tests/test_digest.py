@@ -315,3 +315,22 @@ def test_a_summary_line_stands_on_its_own(sentence: str, eligible: bool):
     from newsloom.digest.summary import _eligible
 
     assert _eligible(sentence) is eligible
+
+
+def test_people_at_large_and_some_of_them_are_two_quantities():
+    from newsloom.digest import figures
+    from newsloom.digest.common import StoryData
+    from newsloom.model import Article, Story
+    from newsloom.timeline.figures import extract
+
+    def conflicts(*texts: str) -> list:
+        arts = {str(i): Article(id=str(i), source=str(i), fingerprint=str(i), published="2026-03-09", text=t)
+                for i, t in enumerate(texts)}
+        for a in arts.values():
+            a.figures = extract(a.text, [])
+        data = StoryData(Story(id="s", title="t"), arts)
+        return [sorted(s.value for s in c.sides) for c in figures.conflicts(data, figures.groups(data))]
+
+    ferry = "The ferry from Varna with {} on board ran aground on a reef early on Friday, the coast guard said."
+    assert conflicts(ferry.format("450 people"), ferry.format("38 crew members")) == []
+    assert conflicts(ferry.format("450 people"), ferry.format("405 people")) == [[405.0, 450.0]]

@@ -227,6 +227,13 @@ def _altered(data: StoryData, gs: list[Group]) -> list[tuple[Group, Group]]:
     return out
 
 
+def _part_and_whole(a: Group, b: Group) -> bool:
+    """A count of people at large and one of some of them or of what befell them ("450
+    people on board" / "38 crew members", "23 people were killed"): two quantities."""
+    ma, mb = ((g.items[0].figure.measure or "").lower() for g in (a, b))
+    return ma != mb and "people" in (ma, mb)
+
+
 def _disagreement(data: StoryData, a: Group, b: Group) -> Disagreement:
     about = next((i.figure.measure for g in (a, b) for i in g.items if i.figure.measure), None)
     sides = sorted([_side(data, a), _side(data, b)], key=lambda s: -len(s.article_ids))
@@ -244,7 +251,7 @@ def conflicts(data: StoryData, gs: list[Group]) -> list[Disagreement]:
         for b in gs[i + 1:]:
             if a.value == b.value or not compatible(a.unit, b.unit):
                 continue
-            if any(g is x for g in (a, b) for x in explained):
+            if any(g is x for g in (a, b) for x in explained) or _part_and_whole(a, b):
                 continue
             if a.article_ids & b.article_ids or _link(a, b) < CONFLICT_CTX:
                 continue

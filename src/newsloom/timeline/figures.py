@@ -63,6 +63,10 @@ _OF_NP_RE = re.compile(
     r"\s+(?:worth\s+)?of\s+(?P<np>(?:the\s+|its\s+|their\s+|all\s+)?[A-Za-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)"
 )
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|[^\w\s]")
+# What befell the people a count counts: "23 people were killed", "900 residents were sheltering"
+_FATE_RE = re.compile(
+    rf"\s+(?:(?P<aux>were|was|are|is|have\s+been|had\s+been|has\s+been|remain|remained)\s+)?"
+    rf"(?P<fate>{trie_regex(set(COUNTED_PEOPLE))}|died|[a-z]{{3,}}(?:ed|en)|[a-z]{{3,}}ing)\b")
 _COORDINATED_RE = re.compile(r"[^.!?]{0,30}\b(?:and|or|to|against|versus|vs\.?)\s+")
 _TIME_OR_SCORE_RE = re.compile(r"\s*(?:[ap]\.?m\.?|[–-]\d|:\d|/\d|(?:st|nd|rd|th)\b)", re.IGNORECASE)
 _DASH_BEFORE_RE = re.compile(r"\d\s*[–-]$")
@@ -110,6 +114,16 @@ def _unit_of_noun(noun: str, hyphen: bool = False) -> tuple[str | None, str | No
         return None, head
     unit = UNIT_SYNONYMS.get(head, head if head.endswith("s") else head + "s")
     return unit, noun.lower()
+
+
+def _fate(text: str, end: int) -> str | None:
+    """What befell the people a count counts: a word that counts people ("23 people killed",
+    "died"), or a participle after a form of "be" ("were evacuated", "were sheltering"); not
+    what they did ("2,300 nurses joined", "40 people including")."""
+    m = _FATE_RE.match(text, end)
+    if m is None or m["fate"] in NOT_UNIT | MEASURE_STOPS:
+        return None
+    return m["fate"] if m["aux"] or m["fate"] in COUNTED_PEOPLE or m["fate"] == "died" else None
 
 
 def _measure_before(text: str, start: int) -> str | None:
@@ -175,6 +189,8 @@ def extract(text: str, date_spans: list[tuple[int, int]]) -> list[Figure]:
             end = noun_end
             if unit in CURRENCY_OF_NAME.values():
                 measure = None
+            elif measure == unit and (fate := _fate(text, end)):
+                measure = fate  # "23 people were killed": the count of the killed
         elif noun_measure and (m["cur"] or m["pct"]):
             measure = noun_measure  # "$62 million deal", "78% stake"
             if m["sep"] == "-":
