@@ -310,6 +310,10 @@ def test_a_retold_figure_joins_its_sources_and_an_altered_one_is_paired_with_it(
     ("Herbert Lane, the harbour master, said the ferries would sail again on Friday.", True),
     ("Itinerant traders were told to leave the market square by the end of the week.", True),
     ("Was the strike worth it for the crews who lost a week of their wages?", False),
+    ("So far, rescuers have pulled 31 people alive from the rubble of the town.", True),
+    ("It is not yet clear when the bridge over the river will reopen to traffic.", True),
+    ("HER campaign group said the closures would hit older readers hardest.", True),  # an acronym
+    ("Her Majesty's Coastguard said the search would resume at first light.", True),
 ])
 def test_a_summary_line_stands_on_its_own(sentence: str, eligible: bool):
     from newsloom.digest.summary import _eligible

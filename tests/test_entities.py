@@ -329,6 +329,17 @@ def test_a_store_made_before_the_keys_table_is_keyed_on_first_use() -> None:
         assert store.conn.execute("SELECT count(*) FROM entity_keys_todo").fetchone()[0] == 0
 
 
+
+def test_entities_written_by_other_means_are_keyed_on_first_use() -> None:
+    """A store's entities written by other code than the entity stage (a sample store, an
+    older newsloom) are listed to key, so a later run joins their names rather than doubling them."""
+    with Store(":memory:") as store:
+        EntityKeys(store, entity_keys)  # the table exists before the write
+        store.save_entities(merge(EntityIndex(), [_local("a", "Celia Okonjo")])[0])
+        _changed, placed, _gone = merge(_stored_index(store), [one := _local("b", "Celia Okonjo")])
+        assert set(placed[id(one)].article_ids) == {"a", "b"}
+
+
 def test_gender_of_first_name_from_census_lists() -> None:
     assert gender_of_first_name("Margaret Olverby") == "f"
     assert gender_of_first_name("Sen. Gregory Tamsin") == "m"  # the title is skipped

@@ -36,6 +36,7 @@ def one(text: str):
         ("The blast left 146 injured.", 146, "people", "injured"),
         ("Rescuers said 40 missing were feared buried.", 40, "people", "missing"),
         ("A ferry with 12 crew sank.", 12, "crew", "crew"),
+        ("Officials grounded 12 missing aircraft.", 12, None, None),  # "missing" is no count here
     ],
 )
 def test_invented_figures(text: str, value: float, unit: str, measure: str | None) -> None:
@@ -46,6 +47,7 @@ def test_invented_figures(text: str, value: float, unit: str, measure: str | Non
 
 
 def test_not_figures() -> None:
+    assert all(f.unit is None for f in extract("She won the 100 men's relay and the 200 women's race.", []))
     assert extract("They met at Gate 9 at 7 p.m. after a 3-2 win in 2021.", []) == []
     assert extract("One of the largest firms said so.", []) == []
 

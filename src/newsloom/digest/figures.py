@@ -17,6 +17,7 @@ independent sources carry it. Disagreements still compare every figure.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -150,12 +151,21 @@ def _context(data: StoryData, article_id: str, f: Figure, sent: Sentence | None)
     return frozenset(w for w in words if w not in skip and not any(c.isdigit() for c in w))
 
 
+def _retold_home(candidates: list[Group], f: Figure) -> Group | None:
+    """The group of the source's figure a retold figure of the same value is: the one figure of
+    that value in the source's sentence, or among several the one of a compatible unit ("12
+    dockworkers … 12 hours")."""
+    if len(candidates) == 1:
+        return candidates[0]
+    return next((g for g in candidates if compatible(g.unit, f.unit)), None)
+
+
 def groups(data: StoryData) -> list[Group]:
     """Figures merged across articles: equal value, compatible unit, shared context; or a
     retelling's figure and its source's, in the sentences provenance aligned (a rewrite's
     "claimed 23 lives" is its source's "23 people were killed", whatever its words)."""
     out: list[Group] = []
-    placed: dict[tuple[str, int, float], Group] = {}  # (article, sentence start, value): its group
+    placed: dict[tuple[str, int, float], list[Group]] = {}  # (article, sentence start, value): their groups
     for a_id in data.cite(list(data.articles)):
         retold = data.retold(a_id)
         for f in data.articles[a_id].figures[:MAX_PER_ARTICLE]:
@@ -164,7 +174,7 @@ def groups(data: StoryData) -> list[Group]:
             sent = _sentence(data, a_id, f)
             item = Item(a_id, f, _context(data, a_id, f, sent))
             source = retold.get(sent.start) if sent else None
-            home = placed.get((source[0], source[1], f.value)) if source else None
+            home = _retold_home(placed.get((source[0], source[1], f.value), []), f) if source else None
             if home is None:
                 home = next((g for g in out if g.value == f.value and compatible(g.unit, f.unit)
                              and _link(g, Group(f.value, f.unit, [item])) >= SAME_CTX), None)
@@ -173,7 +183,7 @@ def groups(data: StoryData) -> list[Group]:
                 out.append(home)
             home.items.append(item)
             if sent:
-                placed.setdefault((a_id, sent.start, f.value), home)
+                placed.setdefault((a_id, sent.start, f.value), []).append(home)
     return out
 
 
@@ -204,10 +214,23 @@ def _side(data: StoryData, g: Group) -> Side:
     return Side(value=g.value, unit=g.unit, text=first.figure.text, article_ids=data.cite(g.article_ids))
 
 
+def _replaced(new: list[Figure], old: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """Which figure of a retold sentence replaced which of its source's: one each, of
+    compatible units; or, of several, the pairs of one measure ("25 killed" for "23 people
+    were killed", not for "146 injured"), each measure once on both sides."""
+    if len(new) == len(old) == 1:
+        return [(new[0], old[0])] if compatible(new[0].unit, old[0].unit) else []
+    def by_measure(fs: list[Figure]) -> dict[str, Figure]:
+        counts = Counter((f.measure or "").lower() for f in fs)
+        return {(f.measure or "").lower(): f for f in fs if f.measure and counts[f.measure.lower()] == 1}
+    mine, theirs = by_measure(new), by_measure(old)
+    return [(mine[k], theirs[k]) for k in mine if k in theirs and compatible(mine[k].unit, theirs[k].unit)]
+
+
 def _altered(data: StoryData, gs: list[Group]) -> list[tuple[Group, Group]]:
     """(the source's group, the retelling's): a figure a copy or rewrite changed in a sentence
     provenance aligned with its source's ("146 injured" retold as "164 people hurt"), the
-    figures each sentence has and the other lacks paired in order, when as many and alike."""
+    figures each sentence has and the other lacks paired by :func:`_replaced`."""
     group_of = {(i.article_id, i.figure.start): g for g in gs for i in g.items}
     out: list[tuple[Group, Group]] = []
     for a_id, d in data.derivations.items():
@@ -218,9 +241,7 @@ def _altered(data: StoryData, gs: list[Group]) -> list[tuple[Group, Group]]:
             theirs = [f for f in data.articles[d.source_id].figures if ss <= f.start < se and f.value is not None]
             new = [f for f in mine if f.value not in {x.value for x in theirs}]
             old = [f for f in theirs if f.value not in {x.value for x in mine}]
-            if len(new) != len(old) or not all(compatible(x.unit, y.unit) for x, y in zip(new, old, strict=True)):
-                continue
-            for x, y in zip(new, old, strict=True):
+            for x, y in _replaced(new, old):
                 src, alt = group_of.get((d.source_id, y.start)), group_of.get((a_id, x.start))
                 if src is not None and alt is not None and src is not alt and (src, alt) not in out:
                     out.append((src, alt))

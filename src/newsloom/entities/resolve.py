@@ -637,6 +637,10 @@ _SHIP_AT = re.compile(rf"(?:{'|'.join(SHIP_PREFIXES)})\.?\s+[A-Z]")
 # a state's AP abbreviation after a town's name ("Terre Haute, Ind.", "TRENTON, N.J.")
 # ("Del." is also a delegate's title: "Sen. Okafor, Del. Tran")
 _STATE_AFTER = re.compile(rf",\s+(?:{'|'.join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS - {'Del'}))})\.(?!\w)")
+# a compass point's or a neighbour's adjective in lower case before a name: "eastern [Łódź]",
+# "adjoining [Sindhupalchok]", "central [Asia]" (a name of capitals is an organisation's: "central [FBI]")
+_AREA_BEFORE = re.compile(r"(?<![\w-])(?:(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central"
+                          r"|adjoining|neighbou?ring)\s+$")
 _PLACE_PREPOSITION_BEFORE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS}|of)\s+$")
 _PLACE_OF = re.compile(r"\b[Tt]he\s+(?:island|province|town|city|village|port|region|state|county|municipality"
                        r"|district|capital|island nation|archipelago)\s+of\s+$")
@@ -680,6 +684,8 @@ def descriptor_type(text: str, start: int, end: int, before: bool = True) -> str
         return "VESSEL"  # "the ferry [Santa Lucena Express]", "MV [Sigavou Star]": a thing, even named as a person
     if _PLACE_OF.search(near):
         return "PLACE"  # "the island of [Bohol]", "the port of [Tubigon]"
+    if _AREA_BEFORE.search(near) and not text[start:end].isupper() and head_type(text[start:end]) != "ORG":
+        return "PLACE"
     listed = _LIST_BEFORE.search(head) if _LIST_LINK_END.search(head.rstrip()[-4:]) else None
     # a list item of its own ("insurers Cigna, Aetna, [Humana] and …"), after a list with a comma
     # ("writer Jo Bell and [the Post]" is none; nor "Jo Bell, [Ohio] Gov. Ada Kroll")

@@ -11,11 +11,15 @@ from newsloom.store import CHUNK, Migration, Store, Tables, register
 
 SCHEMA = register(
     "entities",
-    # a store made before the table lists its entities in entity_keys_todo, keyed on first use
+    # entity_keys_todo lists the entities to key on first use: a store's from before the table,
+    # and any written since by other means than the entity stage (which keys its own at once)
     Migration("keys", """
     CREATE TABLE entity_keys (key TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (key, entity_id)) WITHOUT ROWID;
     CREATE INDEX entity_keys_entity ON entity_keys(entity_id);
-    CREATE TABLE entity_keys_todo AS SELECT id FROM entities
+    CREATE TABLE entity_keys_todo AS SELECT id FROM entities;
+    CREATE TRIGGER entity_keys_todo_new AFTER INSERT ON entities BEGIN
+        INSERT INTO entity_keys_todo (id) VALUES (new.id);
+    END
     """),
 )
 
@@ -34,7 +38,7 @@ class EntityKeys(Tables):
 
     def _backfill(self) -> None:
         with self.store.transaction() as c:
-            ids = [r[0] for r in c.execute("SELECT id FROM entity_keys_todo")]
+            ids = list(dict.fromkeys(r[0] for r in c.execute("SELECT id FROM entity_keys_todo")))
             for k in range(0, len(ids), CHUNK):
                 self.put(e for _, e in self.load(ids[k : k + CHUNK]))
             c.execute("DELETE FROM entity_keys_todo")
@@ -59,6 +63,7 @@ class EntityKeys(Tables):
         """Key these entities anew: by ``keys`` (by id) where given, else by ``keys_of``."""
         with self.store.transaction() as c:
             for e in entities:
+                c.execute("DELETE FROM entity_keys_todo WHERE id=?", (e.id,))
                 c.execute("DELETE FROM entity_keys WHERE entity_id=?", (e.id,))
                 own = keys[e.id] if keys is not None and e.id in keys else self.keys_of(e)
                 c.executemany("INSERT INTO entity_keys (key, entity_id) VALUES (?,?)", [(k, e.id) for k in own])

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from newsloom.model import Article, Derivation, Entity, Quote, Rejection, Result, Story
-from newsloom.store.schema import LEDGER, Migration, Schema, pending, register, registered
+from newsloom.store.schema import LEDGER, Migration, Schema, pending, register, registered, statements
 
 CACHE_KIB = 64 * 1024  # page cache per connection (PRAGMA cache_size)
 #: the most of the file a connection maps (PRAGMA mmap_size: address space, not memory;
@@ -184,9 +184,8 @@ class Store:
             with self.transaction() as c:
                 if migration not in pending(c, schema):
                     continue  # another connection applied it meanwhile
-                for statement in migration.sql.split(";"):
-                    if statement.strip():
-                        c.execute(statement)
+                for statement in statements(migration.sql):
+                    c.execute(statement)
                 c.execute(LEDGER)
                 c.execute("INSERT INTO migrations (component, name, applied_at) VALUES (?,?,?)",
                           (schema.component, migration.name, now()))

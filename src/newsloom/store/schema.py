@@ -18,6 +18,7 @@ applied. New files keep ``user_version`` at 0, so there the numbers never count.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -31,7 +32,7 @@ LEDGER = ("CREATE TABLE IF NOT EXISTS migrations (component TEXT NOT NULL, name 
 @dataclass(frozen=True)
 class Migration:
     name: str
-    sql: str  # statements separated by ";"
+    sql: str  # statements separated by ";" (a trigger's body may hold its own)
     legacy: int = 0  # its number in the single list of old (see the module docstring); 0: none
 
 
@@ -52,6 +53,20 @@ def register(component: str, *migrations: Migration) -> Schema:
     if _REGISTRY.setdefault(component, schema) != schema:  # a re-import registers the same again
         raise ValueError(f"schema {component!r} is registered twice")
     return _REGISTRY[component]
+
+
+def statements(sql: str) -> Iterator[str]:
+    """The statements of a migration's script, one at a time (a transaction holds them all,
+    which ``executescript`` would commit): split at each ";" that ends a whole statement."""
+    pending = ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n\t;"):
+                yield pending
+            pending = ""
+    if pending.strip(" \n\t;"):
+        raise ValueError(f"an unfinished statement in a migration: {pending.strip()[:60]!r}")
 
 
 def registered() -> list[Schema]:

@@ -116,6 +116,15 @@ def _unit_of_noun(noun: str, hyphen: bool = False) -> tuple[str | None, str | No
     return unit, noun.lower()
 
 
+def _not_counted(noun: str, m: re.Match[str], text: str, end: int) -> bool:
+    """The word after a number is not what it counts: a possessive ("the 100 men's relay"),
+    or a word that counts people standing before a noun ("12 missing aircraft", "40 dead cattle")."""
+    if text.startswith(("'", "’"), end):
+        return True
+    return (noun in COUNTED_PEOPLE and bool(m["noun2"]) and m["sep2"] == " "
+            and m["noun2"] not in NOT_UNIT | MEASURE_STOPS | SKIP_BEFORE)
+
+
 def _fate(text: str, end: int) -> str | None:
     """What befell the people a count counts: a word that counts people ("23 people killed",
     "died"), or a participle after a form of "be" ("were evacuated", "were sheltering"); not
@@ -183,6 +192,8 @@ def extract(text: str, date_spans: list[tuple[int, int]]) -> list[Figure]:
         if m["cur"]:
             unit = CURRENCY_OF_SYMBOL[m["cur"].strip()]
         noun, noun_end = _noun_after(m)
+        if noun and _not_counted(noun, m, text, noun_end):
+            noun = None
         noun_unit, noun_measure = _unit_of_noun(noun, m["sep"] == "-") if noun else (None, None)
         if unit is None and noun_unit:
             unit, measure = noun_unit, noun_measure

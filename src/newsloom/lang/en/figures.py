@@ -9,7 +9,7 @@ UNIT_SYNONYMS = {"vessels": "ships", "boats": "ships", "persons": "people", "ind
 PEOPLE = frozenset({"members", "workers", "dockworkers", "strikers", "people", "employees", "staff", "residents"})
 #: Counted nouns whose plural takes no "s" ("23 people", "four children", "12 crew").
 PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "police", "personnel", "staff", "crew", "cattle",
-                          "sheep", "livestock", "aircraft", "deer", "fish", "feet"})
+                          "sheep", "livestock", "aircraft", "deer", "fish"})
 #: Words that count people straight after a number ("146 injured", "23 dead", "40 missing").
 COUNTED_PEOPLE = frozenset({"dead", "killed", "injured", "wounded", "hurt", "missing", "displaced", "evacuated",
                             "rescued", "arrested", "detained", "stranded", "homeless"})
