@@ -299,6 +299,8 @@ def test_a_retold_figure_joins_its_sources_and_an_altered_one_is_paired_with_it(
     assert (23.0, ["o"]) in key  # "lives" and "people" are no one unit by themselves
     _, altered = digest_of(garbled)
     assert altered == [[146.0, 164.0]]  # not 23 against 164, though one sentence holds both
+    reordered = orig.replace("23 people were killed and 146 injured", "150 people were injured and 25 killed")
+    assert sorted(digest_of(reordered)[1]) == [[23.0, 25.0], [146.0, 150.0]]  # by what they count
 
 
 @pytest.mark.parametrize(("sentence", "eligible"), [
