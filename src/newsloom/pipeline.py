@@ -80,7 +80,9 @@ class _Chunk:
         ]
 
 
-CORPUS_EVERY_MIN = BATCH_DOCS  # documents: fewer make the corpus stages' fixed cost per run count
+# documents: fewer make the corpus stages' fixed cost per run count (every 64 cost a 2-worker
+# run of 924 texts more CPU than its shorter last run saved)
+CORPUS_EVERY_MIN = 200
 
 
 class Pipeline:
@@ -131,11 +133,11 @@ class Pipeline:
 
     def _corpus_interval(self) -> int:
         """Documents between two runs of the corpus stages: ``corpus_every`` when given,
-        else a tenth of the corpus, at least ``CORPUS_EVERY_MIN`` (a part), at most
-        ``store.BATCH`` (what a corpus stage holds stays bounded). Often in a small corpus, so
-        that they run while the workers parse, and the last run, which nothing overlaps, is
-        short; in a large one no more often than a tenth of the corpus (each run rewrites
-        whatever the new articles touch, however large: a famous name's entity, a story)."""
+        else a tenth of the corpus, at least ``CORPUS_EVERY_MIN``, at most ``store.BATCH``
+        (what a corpus stage holds stays bounded). Often in a small corpus, so that they run
+        while the workers parse, not all at the end; in a large one no more often than a tenth
+        of the corpus (each run rewrites whatever the new articles touch, however large: a
+        famous name's entity, a story). Checked after each part the workers finish."""
         if self.corpus_every is not None:
             return self.corpus_every
         if self._stored is None:
