@@ -47,6 +47,8 @@ def test_invented_figures(text: str, value: float, unit: str, measure: str | Non
 
 
 def test_not_figures() -> None:
+    assert [(f.unit, f.measure) for f in extract("‘The flood has killed 23 people’, the mayor said.", [])] == [
+        ("people", "people")]  # a closing quotation mark is no possessive
     assert all(f.unit is None for f in extract("She won the 100 men's relay and the 200 women's race.", []))
     assert extract("They met at Gate 9 at 7 p.m. after a 3-2 win in 2021.", []) == []
     assert extract("One of the largest firms said so.", []) == []

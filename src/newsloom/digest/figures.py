@@ -24,7 +24,7 @@ from datetime import date
 
 from newsloom.digest.common import StoryData
 from newsloom.lang.en.calendar import DURATION_UNITS
-from newsloom.lang.en.figures import MEASURED, NOT_NOUN, PEOPLE, SCALE_AND_HEDGE
+from newsloom.lang.en.figures import FATES, MEASURED, NOT_NOUN, PEOPLE, SCALE_AND_HEDGE
 from newsloom.model import Disagreement, Figure, KeyFigure, Side
 from newsloom.provenance.align import Sentence
 from newsloom.provenance.features import content_words
@@ -216,13 +216,14 @@ def _side(data: StoryData, g: Group) -> Side:
 
 def _replaced(new: list[Figure], old: list[Figure]) -> list[tuple[Figure, Figure]]:
     """Which figure of a retold sentence replaced which of its source's: one each, of
-    compatible units; or, of several, the pairs of one measure ("25 killed" for "23 people
-    were killed", not for "146 injured"), each measure once on both sides."""
+    compatible units; or, of several, the pairs of one measure, fates folded ("25 dead" for
+    "23 people were killed", not for "146 injured"), each measure once on both sides."""
     if len(new) == len(old) == 1:
         return [(new[0], old[0])] if compatible(new[0].unit, old[0].unit) else []
     def by_measure(fs: list[Figure]) -> dict[str, Figure]:
-        counts = Counter((f.measure or "").lower() for f in fs)
-        return {(f.measure or "").lower(): f for f in fs if f.measure and counts[f.measure.lower()] == 1}
+        kinds = [FATES.get(m, m) for m in ((f.measure or "").lower() for f in fs)]
+        counts = Counter(kinds)
+        return {k: f for k, f in zip(kinds, fs, strict=True) if k and counts[k] == 1}
     mine, theirs = by_measure(new), by_measure(old)
     return [(mine[k], theirs[k]) for k in mine if k in theirs and compatible(mine[k].unit, theirs[k].unit)]
 
@@ -248,11 +249,22 @@ def _altered(data: StoryData, gs: list[Group]) -> list[tuple[Group, Group]]:
     return out
 
 
-def _part_and_whole(a: Group, b: Group) -> bool:
-    """A count of people at large and one of some of them or of what befell them ("450
-    people on board" / "38 crew members", "23 people were killed"): two quantities."""
-    ma, mb = ((g.items[0].figure.measure or "").lower() for g in (a, b))
-    return ma != mb and "people" in (ma, mb)
+def _fate(g: Group) -> str:
+    """What a group's count of people measures, a fate folded to its kind ("killed" → "dead")."""
+    measure = (g.items[0].figure.measure or "").lower()
+    return FATES.get(measure, measure)
+
+
+def _two_quantities(a: Group, b: Group) -> bool:
+    """Two counts of people that are no one quantity: of people at large and of some of them
+    ("450 people on board" / "38 crew members"), or of two fates ("23 killed" / "150 hurt")."""
+    fa, fb = _fate(a), _fate(b)
+    if fa == fb:
+        return False
+    if fa in FATES.values() and fb in FATES.values():
+        return True
+    other = fb if fa == "people" else fa if fb == "people" else None
+    return other is not None and other not in MEASURED and not _VERB_ENDING_RE.fullmatch(other)
 
 
 def _disagreement(data: StoryData, a: Group, b: Group) -> Disagreement:
@@ -272,7 +284,7 @@ def conflicts(data: StoryData, gs: list[Group]) -> list[Disagreement]:
         for b in gs[i + 1:]:
             if a.value == b.value or not compatible(a.unit, b.unit):
                 continue
-            if any(g is x for g in (a, b) for x in explained) or _part_and_whole(a, b):
+            if any(g is x for g in (a, b) for x in explained) or _two_quantities(a, b):
                 continue
             if a.article_ids & b.article_ids or _link(a, b) < CONFLICT_CTX:
                 continue

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from newsloom.digest.common import StoryData, display
-from newsloom.lang.en.words import LEANS_BACK
+from newsloom.lang.en.words import LEANS_BACK, STANDS_ALONE
 from newsloom.model import SummarySentence
 from newsloom.provenance.align import Sentence, similarity
 
@@ -57,7 +57,9 @@ def _eligible(text: str) -> bool:
     words = text.split()
     first = words[0].strip(_QUOTE_MARKS + "‘’'(,") if words else ""
     royal = len(words) > 1 and words[1].startswith("Majesty")  # "Her Majesty's Coastguard"
-    leans = first.lower() in LEANS_BACK and not first.isupper() and not royal  # not "HER", a group's initials
+    opening = " ".join(words[:5]).lower().lstrip(_QUOTE_MARKS + "‘’'(").replace(",", "")
+    leans = (first.lower() in LEANS_BACK and not first.isupper()  # not "HER", a group's initials
+             and not royal and not opening.startswith(STANDS_ALONE))
     return MIN_WORDS <= len(words) <= MAX_WORDS and not text.rstrip().endswith("?") and not leans
 
 

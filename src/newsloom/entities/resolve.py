@@ -637,10 +637,11 @@ _SHIP_AT = re.compile(rf"(?:{'|'.join(SHIP_PREFIXES)})\.?\s+[A-Z]")
 # a state's AP abbreviation after a town's name ("Terre Haute, Ind.", "TRENTON, N.J.")
 # ("Del." is also a delegate's title: "Sen. Okafor, Del. Tran")
 _STATE_AFTER = re.compile(rf",\s+(?:{'|'.join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS - {'Del'}))})\.(?!\w)")
-# a compass point's or a neighbour's adjective in lower case before a name: "eastern [Łódź]",
-# "adjoining [Sindhupalchok]", "central [Asia]" (a name of capitals is an organisation's: "central [FBI]")
-_AREA_BEFORE = re.compile(r"(?<![\w-])(?:(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central"
-                          r"|adjoining|neighbou?ring)\s+$")
+# a compass point's adjective in lower case before a name that ends its phrase: "eastern [Łódź] on",
+# "adjoining [Sindhupalchok]," (not "eastern [Ukrainian] forces", "a western [Google] engineer")
+_AREA_BEFORE = re.compile(r"(?<![\w-])(?:(?:north|south)(?:-?(?:east|west))?ern|eastern|western|adjoining)\s+$")
+_PHRASE_ENDS = re.compile(r"\s*(?:$|[^\w\s’'-]|(?:on|in|at|to|and|or|but|was|is|were|are|has|had|have|where|which|"
+                          r"that|with|from|near|after|before|since|for|by|district|province|region|state)\b)")
 _PLACE_PREPOSITION_BEFORE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS}|of)\s+$")
 _PLACE_OF = re.compile(r"\b[Tt]he\s+(?:island|province|town|city|village|port|region|state|county|municipality"
                        r"|district|capital|island nation|archipelago)\s+of\s+$")
@@ -684,7 +685,8 @@ def descriptor_type(text: str, start: int, end: int, before: bool = True) -> str
         return "VESSEL"  # "the ferry [Santa Lucena Express]", "MV [Sigavou Star]": a thing, even named as a person
     if _PLACE_OF.search(near):
         return "PLACE"  # "the island of [Bohol]", "the port of [Tubigon]"
-    if _AREA_BEFORE.search(near) and not text[start:end].isupper() and head_type(text[start:end]) != "ORG":
+    if (_AREA_BEFORE.search(near) and _PHRASE_ENDS.match(text, end) and not text[start:end].isupper()
+            and head_type(text[start:end]) != "ORG"):
         return "PLACE"
     listed = _LIST_BEFORE.search(head) if _LIST_LINK_END.search(head.rstrip()[-4:]) else None
     # a list item of its own ("insurers Cigna, Aetna, [Humana] and …"), after a list with a comma

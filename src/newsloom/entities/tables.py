@@ -17,6 +17,7 @@ SCHEMA = register(
     CREATE TABLE entity_keys (key TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (key, entity_id)) WITHOUT ROWID;
     CREATE INDEX entity_keys_entity ON entity_keys(entity_id);
     CREATE TABLE entity_keys_todo AS SELECT id FROM entities;
+    CREATE INDEX entity_keys_todo_id ON entity_keys_todo(id);
     CREATE TRIGGER entity_keys_todo_new AFTER INSERT ON entities BEGIN
         INSERT INTO entity_keys_todo (id) VALUES (new.id);
     END

@@ -17,6 +17,7 @@ applied. New files keep ``user_version`` at 0, so there the numbers never count.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -55,6 +56,9 @@ def register(component: str, *migrations: Migration) -> Schema:
     return _REGISTRY[component]
 
 
+_COMMENT_RE = re.compile(r"--[^\n]*|/\*.*?\*/", re.DOTALL)  # what is left after a script's last statement
+
+
 def statements(sql: str) -> Iterator[str]:
     """The statements of a migration's script, one at a time (a transaction holds them all,
     which ``executescript`` would commit): split at each ";" that ends a whole statement."""
@@ -62,10 +66,10 @@ def statements(sql: str) -> Iterator[str]:
     for piece in sql.split(";"):
         pending += piece + ";"
         if sqlite3.complete_statement(pending):
-            if pending.strip(" \n\t;"):
+            if _COMMENT_RE.sub("", pending).strip(" \r\n\t;"):
                 yield pending
             pending = ""
-    if pending.strip(" \n\t;"):
+    if _COMMENT_RE.sub("", pending).strip(" \r\n\t;"):
         raise ValueError(f"an unfinished statement in a migration: {pending.strip()[:60]!r}")
 
 

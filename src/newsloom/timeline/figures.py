@@ -116,10 +116,13 @@ def _unit_of_noun(noun: str, hyphen: bool = False) -> tuple[str | None, str | No
     return unit, noun.lower()
 
 
+_POSSESSIVE_RE = re.compile(r"['’]s\b")
+
+
 def _not_counted(noun: str, m: re.Match[str], text: str, end: int) -> bool:
     """The word after a number is not what it counts: a possessive ("the 100 men's relay"),
     or a word that counts people standing before a noun ("12 missing aircraft", "40 dead cattle")."""
-    if text.startswith(("'", "’"), end):
+    if _POSSESSIVE_RE.match(text, end):
         return True
     return (noun in COUNTED_PEOPLE and bool(m["noun2"]) and m["sep2"] == " "
             and m["noun2"] not in NOT_UNIT | MEASURE_STOPS | SKIP_BEFORE)

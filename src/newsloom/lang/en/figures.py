@@ -13,9 +13,13 @@ PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "police", "perso
 #: Words that count people straight after a number ("146 injured", "23 dead", "40 missing").
 COUNTED_PEOPLE = frozenset({"dead", "killed", "injured", "wounded", "hurt", "missing", "displaced", "evacuated",
                             "rescued", "arrested", "detained", "stranded", "homeless"})
+#: What befell people, by kind: words of one kind say the same ("23 dead" / "23 killed").
+FATES = {**dict.fromkeys(("dead", "died", "killed", "deaths", "lives", "fatalities"), "dead"),
+         **dict.fromkeys(("injured", "hurt", "wounded", "injuries"), "injured")}
 #: Counts that measure even when small: casualties and units of measure.
 MEASURED = frozenset({
-    "dead", "deaths", "killed", "injured", "wounded", "casualties", "victims", "hostages", "votes", "seats", "miles",
+    "dead", "died", "deaths", "killed", "injured", "hurt", "wounded", "missing", "casualties", "victims", "hostages",
+    "votes", "seats", "miles",
     "kilometres", "kilometers", "km", "metres", "meters", "feet", "tonnes", "tons", "barrels", "acres", "hectares",
     "degrees", "points", "goals",
 })

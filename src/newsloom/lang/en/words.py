@@ -25,8 +25,11 @@ SENTENCE_OPENERS = frozenset({"but", "and", "yet", "however", "meanwhile", "stil
                               "though", "according", "earlier", "later", "last"})
 #: Words that open a sentence leaning on the one before it: a pronoun or possessive standing
 #: for what it named ("He said…", "Its chair…"), a contrast or addition to it ("But the…").
-LEANS_BACK = frozenset({"he", "she", "they", "his", "her", "its", "their", "but", "and", "yet", "also", "instead",
-                        "however", "nevertheless", "moreover", "furthermore", "besides"})
+LEANS_BACK = frozenset({"he", "she", "it", "they", "his", "her", "its", "their", "but", "and", "yet", "also", "so",
+                        "still", "instead", "however", "nevertheless", "moreover", "furthermore", "besides"})
+#: Openings of those words that lean on nothing: "So far, …", "It is not yet clear …".
+STANDS_ALONE = ("so far", "it is not", "it is unclear", "it is clear", "it is likely", "it is expected",
+                "it is understood", "it was not", "it was unclear", "it was clear", "it was the first")
 #: Words that open a phrase with no subject in it ("after the vote", "instead of").
 NO_SUBJECT = frozenset({"after", "before", "while", "when", "since", "despite", "by", "upon", "in", "on", "without",
                         "instead of", "as", "for", "with", "of", "to", "and", "but", "or", "then", "also"})
