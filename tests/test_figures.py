@@ -30,6 +30,7 @@ def one(text: str):
         # plurals without an "s", and the words that count people after a number
         ("At least 23 people were killed overnight.", 23, "people", "killed"),
         ("About 900 residents were sheltering in the school.", 900, "residents", "sheltering"),
+        ("At least 14 people have died since the storm hit.", 14, "people", "died"),
         ("It is a town of 18,000 people in the hills.", 18000, "people", "people"),
         ("Some 40 people including a baby sheltered there.", 40, "people", "people"),
         ("Four children were among them.", 4, "children", "children"),

@@ -65,7 +65,7 @@ _OF_NP_RE = re.compile(
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|[^\w\s]")
 # What befell the people a count counts: "23 people were killed", "900 residents were sheltering"
 _FATE_RE = re.compile(
-    rf"\s+(?:(?P<aux>were|was|are|is|have\s+been|had\s+been|has\s+been|remain|remained)\s+)?"
+    rf"\s+(?:(?P<aux>were|was|are|is|have\s+been|had\s+been|has\s+been|have|has|had|remain|remained)\s+)?"
     rf"(?P<fate>{trie_regex(set(COUNTED_PEOPLE))}|died|[a-z]{{3,}}(?:ed|en)|[a-z]{{3,}}ing)\b")
 _COORDINATED_RE = re.compile(r"[^.!?]{0,30}\b(?:and|or|to|against|versus|vs\.?)\s+")
 _TIME_OR_SCORE_RE = re.compile(r"\s*(?:[ap]\.?m\.?|[–-]\d|:\d|/\d|(?:st|nd|rd|th)\b)", re.IGNORECASE)
