@@ -5,12 +5,17 @@ nouns for people fold to ``people``) and the words around them agree (Dice over 
 words of a window in their sentence, plus the measure). Equal values merge into one story
 figure citing every article. Different values of the same quantity are a disagreement —
 unless an article reports both values (two quantities, e.g. an offer and a demand), or the
-reports are more than ``UPDATE_DAYS`` apart (a later count updates an earlier one).
+reports are more than ``UPDATE_DAYS`` apart (a later count updates an earlier one), or they
+count people at large and some of them, or two fates. Provenance says more where it aligned a
+copy's or rewrite's sentence with its source's: a figure of the source's value there is the
+source's figure, whatever its words, and a figure the retelling changed disagrees with the
+one it replaced, and with no other.
 
 The story's ``figures`` are its *key* figures: a group is kept only when no rule of
 ``DROP`` applies to its first report — it measures something (money, a percentage, a
 count, a duration of the event itself), the measure is a noun phrase, and the number is
-no age, ordinal or small count of the story's actors ("two leaders") — ranked by how many
+no age, ordinal or small count of the story's actors ("two leaders"; casualties count
+however few) — ranked by how many
 independent sources carry it. Disagreements still compare every figure.
 """
 
