@@ -245,8 +245,9 @@ def _altered(data: StoryData, gs: list[Group]) -> list[tuple[Group, Group]]:
         for ds, de, ss, se, _ in d.pairs():
             mine = [f for f in data.articles[a_id].figures if ds <= f.start < de and f.value is not None]
             theirs = [f for f in data.articles[d.source_id].figures if ss <= f.start < se and f.value is not None]
-            new = [f for f in mine if f.value not in {x.value for x in theirs}]
-            old = [f for f in theirs if f.value not in {x.value for x in mine}]
+            mine_values, their_values = {f.value for f in mine}, {f.value for f in theirs}
+            new = [f for f in mine if f.value not in their_values]
+            old = [f for f in theirs if f.value not in mine_values]
             for x, y in _replaced(new, old):
                 src, alt = group_of.get((d.source_id, y.start)), group_of.get((a_id, x.start))
                 if src is not None and alt is not None and src is not alt and (src, alt) not in out:
@@ -284,12 +285,12 @@ def conflicts(data: StoryData, gs: list[Group]) -> list[Disagreement]:
     that holds it holds other figures of the source); else by shared context."""
     altered = _altered(data, gs)
     out = [_disagreement(data, a, b) for a, b in altered]
-    explained = [b for _, b in altered]
+    explained = {id(b) for _, b in altered}  # groups are unhashable dataclasses
     for i, a in enumerate(gs):
         for b in gs[i + 1:]:
             if a.value == b.value or not compatible(a.unit, b.unit):
                 continue
-            if any(g is x for g in (a, b) for x in explained) or _two_quantities(a, b):
+            if id(a) in explained or id(b) in explained or _two_quantities(a, b):
                 continue
             if a.article_ids & b.article_ids or _link(a, b) < CONFLICT_CTX:
                 continue

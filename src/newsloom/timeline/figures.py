@@ -117,6 +117,8 @@ def _unit_of_noun(noun: str, hyphen: bool = False) -> tuple[str | None, str | No
 
 
 _POSSESSIVE_RE = re.compile(r"['’]s\b")
+_NO_FATE = NOT_UNIT | MEASURE_STOPS  # words after a count that say nothing of what befell it
+_NO_NOUN = _NO_FATE | SKIP_BEFORE  # ... nor are the noun a count's word stands before
 
 
 def _not_counted(noun: str, m: re.Match[str], text: str, end: int) -> bool:
@@ -125,7 +127,7 @@ def _not_counted(noun: str, m: re.Match[str], text: str, end: int) -> bool:
     if _POSSESSIVE_RE.match(text, end):
         return True
     return (noun in COUNTED_PEOPLE and bool(m["noun2"]) and m["sep2"] == " "
-            and m["noun2"] not in NOT_UNIT | MEASURE_STOPS | SKIP_BEFORE)
+            and m["noun2"] not in _NO_NOUN)
 
 
 def _fate(text: str, end: int) -> str | None:
@@ -133,7 +135,7 @@ def _fate(text: str, end: int) -> str | None:
     "died"), or a participle after a form of "be" ("were evacuated", "were sheltering"); not
     what they did ("2,300 nurses joined", "40 people including")."""
     m = _FATE_RE.match(text, end)
-    if m is None or m["fate"] in NOT_UNIT | MEASURE_STOPS:
+    if m is None or m["fate"] in _NO_FATE:
         return None
     return m["fate"] if m["aux"] or m["fate"] in COUNTED_PEOPLE or m["fate"] == "died" else None
 
